@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"reportmine/corpus"
+	"reportmine/extract"
+	"reportmine/ingest"
+)
+
+func runExtract(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "extract", "[--format jsonl|csv] [--excel] PATH... | -")
+	format := fs.String("format", "jsonl", "output format: jsonl or csv")
+	excel := fs.Bool("excel", false, "start CSV output with a UTF-8 byte order mark so Excel reads Chinese correctly")
+	if ok, err := parseFlags(fs, e, args); !ok {
+		return err
+	}
+	if *format != "jsonl" && *format != "csv" {
+		return fmt.Errorf("%w: --format must be jsonl or csv, not %q", errUsage, *format)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: extract needs at least one PATH, or - for standard input", errUsage)
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	var w figureWriter = newJSONLWriter(out)
+	if *format == "csv" {
+		w = newCSVWriter(out, *excel)
+	}
+	failed := 0
+	x := extract.New()
+	err := eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
+		for _, f := range x.Extract(doc) {
+			if err := w.write(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
+	if err != nil {
+		return err
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// eachDocument reads every source named by paths and hands each document
+// to fn; a source that cannot be read goes to fail and the rest go on.
+func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Document) error, fail func(error)) error {
+	reader := ingest.Reader{Stdin: e.stdin, Extensions: []string{".txt"}}
+	for _, src := range reader.Sources(paths) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		res := reader.Read(src)
+		if res.Err != nil {
+			fail(res.Err)
+			continue
+		}
+		if err := fn(res.Doc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type figureWriter interface {
+	write(corpus.Figure) error
+	flush() error
+}
+
+type jsonlWriter struct {
+	enc *json.Encoder
+}
+
+func newJSONLWriter(w *bufio.Writer) *jsonlWriter {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &jsonlWriter{enc: enc}
+}
+
+func (j *jsonlWriter) write(f corpus.Figure) error { return j.enc.Encode(f) }
+func (j *jsonlWriter) flush() error                { return nil }
+
+// csvColumns are the contract's fields in a fixed order.
+var csvColumns = []string{"schema", "id", "doc", "source", "kind", "value", "value_max", "unit",
+	"approx", "bound", "change", "text", "surface", "start", "end", "sentence",
+	"metric", "subject", "period", "precision", "rule", "warnings"}
+
+type csvWriter struct {
+	w      *csv.Writer
+	header bool
+}
+
+func newCSVWriter(w *bufio.Writer, excel bool) *csvWriter {
+	if excel {
+		w.WriteString("\ufeff")
+	}
+	return &csvWriter{w: csv.NewWriter(w)}
+}
+
+func (c *csvWriter) write(f corpus.Figure) error {
+	if !c.header {
+		c.header = true
+		if err := c.w.Write(csvColumns); err != nil {
+			return err
+		}
+	}
+	valueMax := ""
+	if f.ValueMax != nil {
+		valueMax = formatNumber(*f.ValueMax)
+	}
+	return c.w.Write([]string{f.Schema, f.ID, f.Doc, f.Source, string(f.Kind), formatNumber(f.Value), valueMax, f.Unit,
+		strconv.FormatBool(f.Approx), f.Bound, f.Change, f.Text, f.Surface, strconv.Itoa(f.Start), strconv.Itoa(f.End),
+		f.Sentence, f.Metric, f.Subject, f.Period, strconv.Itoa(f.Precision), f.Rule, strings.Join(f.Warnings, ";")})
+}
+
+func (c *csvWriter) flush() error {
+	if !c.header {
+		if err := c.w.Write(csvColumns); err != nil {
+			return err
+		}
+	}
+	c.w.Flush()
+	return c.w.Error()
+}
+
+// formatNumber writes a value as a plain decimal that spreadsheets read as
+// a number (39786000000, not 3.9786e+10).
+func formatNumber(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -1,0 +1,81 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+)
+
+// FigureSchema is the record schema version written in every figure.
+const FigureSchema = "figure/1"
+
+// Kind is what a figure measures; the values are fixed by the figure contract.
+type Kind string
+
+// The figure kinds of the contract.
+const (
+	KindMoney    Kind = "money"
+	KindPercent  Kind = "percent"
+	KindPPT      Kind = "ppt"
+	KindCount    Kind = "count"
+	KindQuantity Kind = "quantity"
+	KindDuration Kind = "duration"
+	KindMultiple Kind = "multiple"
+	KindDate     Kind = "date"
+)
+
+// Scored reports whether figures of this kind are amounts that evaluation
+// counts; dates and multiples are recognised but not scored.
+func (k Kind) Scored() bool {
+	switch k {
+	case KindMoney, KindPercent, KindPPT, KindCount, KindQuantity, KindDuration:
+		return true
+	}
+	return false
+}
+
+// Qualifier values for Figure.Bound and Figure.Change.
+const (
+	BoundMin   = "min"
+	BoundMax   = "max"
+	ChangeUp   = "up"
+	ChangeDown = "down"
+)
+
+// Figure is one quantitative statement found in a document, in the shape of
+// the figure contract (figure/1). Value is in the canonical unit with scale
+// words folded in; Text is exactly Raw[Start:End] of the document.
+type Figure struct {
+	Schema    string   `json:"schema"`
+	ID        string   `json:"id"`
+	Doc       string   `json:"doc"`
+	Source    string   `json:"source"`
+	Kind      Kind     `json:"kind"`
+	Value     float64  `json:"value"`
+	ValueMax  *float64 `json:"value_max,omitempty"`
+	Unit      string   `json:"unit"`
+	Approx    bool     `json:"approx"`
+	Bound     string   `json:"bound,omitempty"`
+	Change    string   `json:"change,omitempty"`
+	Text      string   `json:"text"`
+	Surface   string   `json:"surface"`
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+	Sentence  string   `json:"sentence"`
+	Metric    string   `json:"metric"`
+	Subject   string   `json:"subject"`
+	Period    string   `json:"period"`
+	Precision int      `json:"precision"`
+	Rule      string   `json:"rule"`
+	Warnings  []string `json:"warnings,omitempty"`
+}
+
+// Span is the figure's place in the raw text.
+func (f Figure) Span() Span { return Span{Start: f.Start, End: f.End} }
+
+// FigureID is stable across runs: it depends only on the document and the
+// figure's byte range.
+func FigureID(doc string, start, end int) string {
+	sum := sha256.Sum256([]byte(doc + "#" + strconv.Itoa(start) + "-" + strconv.Itoa(end)))
+	return "fig:" + hex.EncodeToString(sum[:8])
+}

@@ -1,0 +1,335 @@
+package extract
+
+import (
+	"math"
+	"strings"
+
+	"reportmine/corpus"
+)
+
+// This file holds the figure forms that are not "number + unit": ranges,
+// 百分之…, fractions and 成, 翻番, amounts whose unit is implied or given in
+// a table header, and dates.
+
+var rangeSeparators = []string{"——", "-", "—", "–", "~", "〜", "至", "到"}
+
+// rangeFrom reads "n – m unit" after the number n (whose own unit, if any,
+// is first) into one figure with value and value_max.
+func (s *scanner) rangeFrom(n number, first *found) ([]found, int, bool) {
+	rs := s.rs
+	j := n.end
+	if first != nil {
+		j = first.end
+		if first.bound != "" || first.hasMax {
+			return nil, 0, false
+		}
+	}
+	sep := ""
+	for _, w := range rangeSeparators {
+		if hasPrefixRunes(rs, j, w) {
+			sep = w
+			break
+		}
+	}
+	if sep == "" {
+		return nil, 0, false
+	}
+	k := j + len([]rune(sep))
+	if k >= len(rs) || !(isDigit(rs[k]) || isChineseDigitRune(rs[k])) {
+		return nil, 0, false
+	}
+	n2, ok := readNumber(rs, k)
+	if !ok {
+		return nil, 0, false
+	}
+	hi, ok := s.withUnit(n2)
+	if !ok || (first != nil && (first.kind != hi.kind || first.unit != hi.unit)) {
+		return nil, 0, false
+	}
+	if hi.kind == corpus.KindDuration && hi.unit == "year" && isYear(n2) {
+		hi.kind, hi.unit = corpus.KindDate, "year"
+	}
+	f := found{start: n.start, end: hi.end, kind: hi.kind, unit: hi.unit, rule: "range", mult: hi.mult,
+		precision: n.decimals, hasMax: true, valueMax: hi.value, change: hi.change}
+	if hi.hasMax {
+		f.valueMax = hi.valueMax
+	}
+	if first != nil {
+		f.value = first.value
+	} else {
+		scale := n2.scale
+		if n.scale != 1 {
+			scale = 1
+		}
+		f.value = n.value() * scale * hi.mult
+		if k := tensOf(n2.core); !n.arabic && n.core < 10 && k > 1 && n.scale == 1 {
+			f.value *= k // 八到九百亿元: read as 800亿 to 900亿
+			f.warnings = append(f.warnings, "ambiguous_scale")
+		}
+	}
+	if f.value > f.valueMax {
+		return nil, 0, false
+	}
+	if hasPrefixRunes(rs, f.end, "之间") {
+		f.end += 2
+	}
+	if f.kind == corpus.KindDate {
+		f.rule = "date"
+		return []found{f}, f.end, true
+	}
+	if !n.arabic && s.quoted[n.start] {
+		return nil, 0, false
+	}
+	s.qualify(&f, n)
+	f.approx = f.approx || hi.approx
+	return []found{f}, f.end, true
+}
+
+// tensOf returns 10^k when v is a single digit times 10^k (900 → 100).
+func tensOf(v float64) float64 {
+	if v < 10 {
+		return 1
+	}
+	k := math.Pow(10, math.Floor(math.Log10(v)))
+	if math.Mod(v, k) != 0 {
+		return 1
+	}
+	return k
+}
+
+var percentWords = []struct {
+	word   string
+	factor float64
+}{{"百分之", 1}, {"千分之", 0.1}, {"万分之", 0.01}}
+
+// percentWords reads 百分之十二点三, 千分之三 and ranges like 百分之四到五.
+func (s *scanner) percentWords(i int) ([]found, int, *number) {
+	rs := s.rs
+	for _, p := range percentWords {
+		if !hasPrefixRunes(rs, i, p.word) {
+			continue
+		}
+		n, ok := readNumber(rs, i+3)
+		if !ok {
+			return nil, i + 3, nil
+		}
+		f := found{start: i, end: n.end, kind: corpus.KindPercent, unit: "%", value: n.value() * p.factor,
+			precision: n.decimals, rule: "percent_words", mult: p.factor}
+		for _, sep := range []string{"到", "至", "-", "—"} {
+			if hasPrefixRunes(rs, n.end, sep) {
+				if m, ok := readNumber(rs, n.end+len([]rune(sep))); ok && m.value() >= n.value() {
+					f.valueMax, f.hasMax, f.end = m.value()*p.factor, true, m.end
+				}
+				break
+			}
+		}
+		s.qualify(&f, number{start: i})
+		return []found{f}, f.end, nil
+	}
+	return nil, i + 1, nil
+}
+
+// fraction reads 三分之二 (a share, in percent) and 三成 / 三成半 (tenths).
+func (s *scanner) fraction(n number) ([]found, int, bool) {
+	rs := s.rs
+	j := n.end
+	if hasPrefixRunes(rs, j, "分之") {
+		m, ok := readNumber(rs, j+2)
+		if !ok || n.value() == 0 {
+			return nil, 0, false
+		}
+		f := found{start: n.start, end: m.end, kind: corpus.KindPercent, unit: "%",
+			value: m.value() / n.value() * 100, precision: -1, rule: "fraction", mult: 1}
+		s.qualify(&f, n)
+		return []found{f}, f.end, true
+	}
+	if j < len(rs) && rs[j] == '成' && n.value() <= 10 && n.scale == 1 {
+		if j+1 < len(rs) && strings.ContainsRune("本员立为果交功效都熟型长就品套片绩分", rs[j+1]) {
+			return nil, 0, false
+		}
+		f := found{start: n.start, end: j + 1, kind: corpus.KindPercent, unit: "%",
+			value: n.value() * 10, rule: "tenths", mult: 10}
+		if n.vague {
+			f.valueMax, f.hasMax, f.approx = n.valueMax()*10, true, true
+		}
+		if hasPrefixRunes(rs, f.end, "半") {
+			f.value += 5
+			f.end++
+		}
+		if !n.arabic && !s.acceptChinese(n, &f) {
+			return nil, 0, false
+		}
+		s.qualify(&f, n)
+		return []found{f}, f.end, true
+	}
+	return nil, 0, false
+}
+
+// doubling reads 翻一番 (×2), 翻两番 (×4) and 翻番.
+func (s *scanner) doubling(i int) ([]found, int, *number) {
+	rs := s.rs
+	j := i + 1
+	if j < len(rs) && rs[j] == '了' {
+		j++
+	}
+	times := 1.0
+	if j < len(rs) && rs[j] != '番' {
+		n, ok := readNumber(rs, j)
+		if !ok || n.arabic && n.value() > 10 {
+			return nil, i + 1, nil
+		}
+		times, j = n.value(), n.end
+	}
+	if j >= len(rs) || rs[j] != '番' {
+		return nil, i + 1, nil
+	}
+	f := found{start: i, end: j + 1, kind: corpus.KindMultiple, unit: "x", value: math.Pow(2, times), rule: "doubling", mult: 1}
+	return []found{f}, f.end, nil
+}
+
+// inferredMoney reads 总投资30亿 and 营收超千亿: a 万/亿 amount with no
+// unit, in a sentence about money.
+func (s *scanner) inferredMoney(n number) (found, bool) {
+	rs := s.rs
+	if n.scale < 1e4 || s.quoted[n.start] {
+		return found{}, false
+	}
+	if n.end < len(rs) && isHan(rs[n.end]) && !strings.ContainsRune("的", rs[n.end]) {
+		return found{}, false
+	}
+	lo := n.start - 12
+	if lo < 0 {
+		lo = 0
+	}
+	before := string(rs[lo:n.start])
+	if k := strings.LastIndexAny(before, "。;\n"); k >= 0 {
+		before = before[k:]
+	}
+	if !containsAny(before, moneyContext) {
+		return found{}, false
+	}
+	f := found{start: n.start, end: n.end, kind: corpus.KindMoney, unit: "CNY", value: n.value(),
+		precision: n.decimals, rule: "inferred_money", mult: 1, warnings: []string{"unit_inferred"}}
+	s.qualify(&f, n)
+	return f, true
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fromHeader reads a number whose unit was given apart from it: in a
+// parenthesis right before it (到位资金(亿元)12.5), in the table cell
+// before it, or by a 单位:万元 line above a table.
+func (s *scanner) fromHeader(n number) (found, bool) {
+	rs := s.rs
+	if isYear(n) {
+		return found{}, false
+	}
+	u, mul, ok := s.unitBefore(n.start)
+	if !ok && s.headerUnit != nil && isCell(rs, n.start, n.end) {
+		u, mul, ok = *s.headerUnit, s.headerMul, true
+	}
+	if !ok {
+		return found{}, false
+	}
+	f := found{start: n.start, end: n.end, kind: u.kind, unit: u.unit, value: n.value() * mul * u.factor,
+		precision: n.decimals, rule: "unit_from_header", mult: mul * u.factor, warnings: []string{"unit_from_header"}}
+	s.qualify(&f, n)
+	return f, true
+}
+
+// unitBefore reads "(亿元)" or a table cell "亿元\t" right before start.
+func (s *scanner) unitBefore(start int) (unitSpec, float64, bool) {
+	rs := s.rs
+	if start == 0 {
+		return unitSpec{}, 0, false
+	}
+	var open, close int
+	switch rs[start-1] {
+	case ')':
+		close = start - 1
+		open = close - 1
+		for open >= 0 && rs[open] != '(' && close-open < 8 {
+			open--
+		}
+		if open < 0 || rs[open] != '(' {
+			return unitSpec{}, 0, false
+		}
+	case '\t':
+		close = start - 1
+		open = close - 1
+		for open >= 0 && rs[open] != '\t' && rs[open] != '\n' && close-open < 8 {
+			open--
+		}
+	default:
+		return unitSpec{}, 0, false
+	}
+	return unitExpr(rs[open+1 : close])
+}
+
+// unitExpr parses a bare unit expression such as 亿元, 万吨 or %.
+func unitExpr(rs []rune) (unitSpec, float64, bool) {
+	mul, j := 1.0, 0
+	for j < len(rs) && chineseUnit[rs[j]] >= 1e4 {
+		mul *= chineseUnit[rs[j]]
+		j++
+	}
+	u, ok := matchUnit(rs, j)
+	if !ok || u.kind == corpus.KindDate || j+len([]rune(u.word)) != len(rs) {
+		return unitSpec{}, 0, false
+	}
+	return u, mul, true
+}
+
+// isCell reports a number that fills a table cell on its own.
+func isCell(rs []rune, start, end int) bool {
+	before := start == 0 || rs[start-1] == '\t' || rs[start-1] == '\n'
+	after := end == len(rs) || rs[end] == '\t' || rs[end] == '\n'
+	return before && after
+}
+
+// dateAt turns a number with a calendar unit into a date figure, joining
+// 2023年3月10日 into one, and drops 号/时 identifiers.
+func (s *scanner) dateAt(n number, f *found) bool {
+	rs := s.rs
+	v := n.value()
+	switch {
+	case f.unit == "year":
+	case hasPrefixRunes(rs, n.end, "月"):
+		f.unit = "month"
+		if v < 1 || v > 12 {
+			return false
+		}
+	case hasPrefixRunes(rs, n.end, "日"):
+		f.unit = "day"
+		if v < 1 || v > 31 {
+			return false
+		}
+	case hasPrefixRunes(rs, n.end, "季度"):
+		f.unit = "quarter"
+		if v < 1 || v > 4 {
+			return false
+		}
+	default:
+		return false
+	}
+	f.rule, f.approx, f.bound, f.change = "date", false, "", ""
+	for f.end < len(rs) && (isDigit(rs[f.end]) || isChineseDigitRune(rs[f.end])) {
+		m, ok := readNumber(rs, f.end)
+		if !ok {
+			break
+		}
+		u, ok := matchUnit(rs, m.end)
+		if !ok || u.kind != corpus.KindDate || u.word == "号" || u.word == "时" {
+			break
+		}
+		f.end = m.end + len([]rune(u.word))
+	}
+	return true
+}

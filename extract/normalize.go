@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"reportmine/corpus"
+)
+
+// Normalized is a document's text as the figure scanner reads it: full-width
+// forms folded, spaces that PDF extraction put inside words and figures
+// removed, and lines that a layout broke in the middle of a sentence or a
+// figure joined again. Every byte of Text maps back to the raw rune it came
+// from, so any span of Text has an exact span in the raw document.
+type Normalized struct {
+	Text     string
+	rawStart []int
+	rawEnd   []int
+	// joins holds the Text offsets where a line or page break was removed,
+	// so a figure that straddles one can say so in its warnings.
+	joins []int
+}
+
+// RawSpan maps the half-open Text range [start, end) to the raw bytes that
+// produced it. Removed whitespace at either edge is not included.
+func (n Normalized) RawSpan(start, end int) corpus.Span {
+	if start >= end {
+		if start < len(n.rawStart) {
+			return corpus.Span{Start: n.rawStart[start], End: n.rawStart[start]}
+		}
+		return corpus.Span{Start: n.rawLen(), End: n.rawLen()}
+	}
+	return corpus.Span{Start: n.rawStart[start], End: n.rawEnd[end-1]}
+}
+
+func (n Normalized) rawLen() int {
+	if len(n.rawEnd) == 0 {
+		return 0
+	}
+	return n.rawEnd[len(n.rawEnd)-1]
+}
+
+// joinedWithin reports whether a line break was removed inside [start, end).
+func (n Normalized) joinedWithin(start, end int) bool {
+	for _, j := range n.joins {
+		if j > start && j < end {
+			return true
+		}
+	}
+	return false
+}
+
+// Normalizer turns raw document text into Normalized text. It is a pure
+// stage: it never fails and never changes the raw text.
+type Normalizer struct{}
+
+// Normalize folds, cleans and rejoins raw.
+func (Normalizer) Normalize(raw string) Normalized {
+	return normalize(raw)
+}
+
+// item is one raw rune after width folding, with the raw bytes it came from.
+type item struct {
+	r          rune
+	start, end int
+}
+
+func decode(raw string) []item {
+	items := make([]item, 0, len(raw)/2)
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		if r == '\r' {
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				size = 2
+			}
+			r = '\n'
+		}
+		items = append(items, item{r: fold(r), start: i, end: i + size})
+		i += size
+	}
+	return items
+}
+
+// fold maps full-width ASCII variants (digits, letters, ％，．（）) and the
+// ideographic space to their narrow forms. It uses Unicode width data rather
+// than NFKC, which would also turn circled numbers such as ① into digits.
+func fold(r rune) rune {
+	if r < 0x3000 {
+		if r == '\u00a0' {
+			return ' '
+		}
+		return r
+	}
+	p := width.LookupRune(r)
+	if p.Kind() == width.EastAsianFullwidth {
+		if f := p.Folded(); f != 0 {
+			return f
+		}
+	}
+	return r
+}
+
+type builder struct {
+	sb       strings.Builder
+	rawStart []int
+	rawEnd   []int
+	joins    []int
+	last     rune // last rune written, 0 at the start
+}
+
+func (b *builder) emit(r rune, start, end int) {
+	before := b.sb.Len()
+	b.sb.WriteRune(r)
+	for i := before; i < b.sb.Len(); i++ {
+		b.rawStart = append(b.rawStart, start)
+		b.rawEnd = append(b.rawEnd, end)
+	}
+	b.last = r
+}
+
+func normalize(raw string) Normalized {
+	items := decode(raw)
+	b := &builder{}
+	b.sb.Grow(len(raw))
+	b.rawStart = make([]int, 0, len(raw))
+	b.rawEnd = make([]int, 0, len(raw))
+	for i := 0; i < len(items); {
+		it := items[i]
+		if !isSpace(it.r) {
+			b.emit(it.r, it.start, it.end)
+			i++
+			continue
+		}
+		j, newlines := i, 0
+		for j < len(items) && isSpace(items[j].r) {
+			if items[j].r == '\n' {
+				newlines++
+			}
+			j++
+		}
+		i = b.whitespace(items, i, j, newlines)
+	}
+	return Normalized{Text: b.sb.String(), rawStart: b.rawStart, rawEnd: b.rawEnd, joins: b.joins}
+}
+
+// whitespace decides what the run items[i:j] becomes and returns where
+// scanning continues.
+func (b *builder) whitespace(items []item, i, j, newlines int) int {
+	prev := b.last
+	if prev == 0 || j == len(items) {
+		return j // leading and trailing whitespace carries nothing
+	}
+	next := items[j].r
+	if newlines == 0 {
+		if hasTab(items[i:j]) {
+			b.emit('\t', items[i].start, items[i].end) // a table cell boundary
+			return j
+		}
+		if keepSpace(prev, next) {
+			b.emit(' ', items[i].start, items[i].end)
+		}
+		return j
+	}
+	if isDigit(prev) || prev == '.' {
+		// A number at the end of a line or paragraph whose unit follows,
+		// possibly after photo captions that the layout dropped in between.
+		k := skipCaptions(items, j)
+		rest := restString(items, k, 12)
+		paragraph := newlines > 1 || k > j
+		if k < len(items) && ((startsWithUnit(rest) && !(paragraph && startsWithCountWord(rest))) || (prev == '.' && isDigit(items[k].r))) {
+			b.joins = append(b.joins, b.sb.Len())
+			return k
+		}
+	}
+	if newlines == 1 && !endsSentence(prev) && !(isDigit(prev) && isDigit(next)) {
+		// A layout line break in the middle of a sentence.
+		b.joins = append(b.joins, b.sb.Len())
+		return j
+	}
+	b.emit('\n', items[i].start, items[i].end)
+	return j
+}
+
+// keepSpace reports whether a space between prev and next separates two
+// Latin or digit words (KAIFAQU JIANSHE, 1, 2, 3); every other space in these
+// documents was put there by PDF extraction.
+func keepSpace(prev, next rune) bool {
+	if !isASCIIAlnum(prev) || !isASCIIAlnum(next) {
+		return false
+	}
+	return !(isDigit(prev) && isASCIILetter(next))
+}
+
+// skipCaptions returns the index of the first item after any photo-caption
+// paragraphs starting at k (▲ lines, 图为…, …摄).
+func skipCaptions(items []item, k int) int {
+	for k < len(items) {
+		end := k
+		for end < len(items) && items[end].r != '\n' {
+			end++
+		}
+		if !isCaption(items[k:end]) {
+			return k
+		}
+		for end < len(items) && isSpace(items[end].r) {
+			end++
+		}
+		k = end
+	}
+	return k
+}
+
+func isCaption(line []item) bool {
+	if len(line) == 0 {
+		return false
+	}
+	switch line[0].r {
+	case '▲', '△', '▼', '◆', '■', '●':
+		return true
+	}
+	if len(line) >= 2 && line[0].r == '图' && line[1].r == '为' {
+		return true
+	}
+	last := line[len(line)-1].r
+	return last == '摄' && len(line) < 80
+}
+
+func restString(items []item, k, n int) string {
+	var sb strings.Builder
+	for ; k < len(items) && n > 0; k, n = k+1, n-1 {
+		if isSpace(items[k].r) {
+			n++
+			continue
+		}
+		sb.WriteRune(items[k].r)
+	}
+	return sb.String()
+}
+
+func hasTab(run []item) bool {
+	for _, it := range run {
+		if it.r == '\t' {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == '\u3000' || r == '\u00a0'
+}
+
+func endsSentence(r rune) bool {
+	switch r {
+	case '。', '!', '?', ';', ':', '…', ')', '】', '”', '』', '」', '》':
+		return true
+	}
+	return false
+}
+
+func isDigit(r rune) bool       { return r >= '0' && r <= '9' }
+func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
+func isASCIIAlnum(r rune) bool  { return isDigit(r) || isASCIILetter(r) }
+func isHan(r rune) bool         { return unicode.Is(unicode.Han, r) }

@@ -1,0 +1,99 @@
+package extract
+
+import "reportmine/corpus"
+
+// A qualifier word before a figure: its approx flag and bound.
+type prefixWord struct {
+	word   string
+	approx bool
+	bound  string
+}
+
+// prefixWords are tried longest first; they stand right before the number.
+var prefixWords = []prefixWord{
+	{"不少于", false, corpus.BoundMin}, {"不低于", false, corpus.BoundMin},
+	{"不超过", false, corpus.BoundMax}, {"不高于", false, corpus.BoundMax},
+	{"超过了", false, corpus.BoundMin}, {"超过", false, corpus.BoundMin},
+	{"突破了", false, corpus.BoundMin}, {"突破", false, corpus.BoundMin},
+	{"至少", false, corpus.BoundMin}, {"多于", false, corpus.BoundMin},
+	{"不足", false, corpus.BoundMax}, {"不到", false, corpus.BoundMax},
+	{"最多", false, corpus.BoundMax}, {"少于", false, corpus.BoundMax},
+	{"大约", true, ""}, {"约为", true, ""}, {"大概", true, ""}, {"将近", true, ""},
+	{"接近", true, ""}, {"约", true, ""}, {"近", true, ""}, {"逾", true, corpus.BoundMin},
+	{"超", false, corpus.BoundMin},
+}
+
+// suffixWords follow the unit.
+var suffixWords = []prefixWord{
+	{"及以上", false, corpus.BoundMin}, {"以上", false, corpus.BoundMin},
+	{"及以下", false, corpus.BoundMax}, {"以下", false, corpus.BoundMax},
+	{"以内", false, corpus.BoundMax}, {"之内", false, corpus.BoundMax},
+	{"左右", true, ""}, {"上下", true, ""},
+}
+
+type changeWord struct {
+	word      string
+	direction string
+}
+
+// changeWords mark a figure as a change when they stand right before it
+// (增长6.4%, 比上年减少3亿元). Longer words first, so 负增长 wins over 增长.
+var changeWords = []changeWord{
+	{"降幅收窄", corpus.ChangeUp}, {"降幅缩小", corpus.ChangeUp},
+	{"负增长", corpus.ChangeDown},
+	{"增长", corpus.ChangeUp}, {"增加", corpus.ChangeUp}, {"提高", corpus.ChangeUp},
+	{"上升", corpus.ChangeUp}, {"扩大", corpus.ChangeUp}, {"提升", corpus.ChangeUp},
+	{"上涨", corpus.ChangeUp}, {"攀升", corpus.ChangeUp}, {"回升", corpus.ChangeUp},
+	{"加快", corpus.ChangeUp}, {"增多", corpus.ChangeUp}, {"多增", corpus.ChangeUp},
+	{"下降", corpus.ChangeDown}, {"减少", corpus.ChangeDown}, {"回落", corpus.ChangeDown},
+	{"收窄", corpus.ChangeDown}, {"降低", corpus.ChangeDown}, {"下滑", corpus.ChangeDown},
+	{"缩小", corpus.ChangeDown}, {"下跌", corpus.ChangeDown}, {"萎缩", corpus.ChangeDown},
+	{"放缓", corpus.ChangeDown}, {"减缓", corpus.ChangeDown}, {"少增", corpus.ChangeDown},
+}
+
+// endsWithRunes reports whether rs[:i] ends with w.
+func endsWithRunes(rs []rune, i int, w string) bool {
+	wr := []rune(w)
+	if len(wr) > i {
+		return false
+	}
+	for k := range wr {
+		if rs[i-len(wr)+k] != wr[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixBefore finds the qualifier word that ends at rs[i].
+func prefixBefore(rs []rune, i int) (prefixWord, bool) {
+	for _, p := range prefixWords {
+		if endsWithRunes(rs, i, p.word) {
+			if p.word == "超" && i >= 2 && rs[i-2] == '赶' {
+				continue
+			}
+			return p, true
+		}
+	}
+	return prefixWord{}, false
+}
+
+// changeBefore finds a direction verb ending at rs[i], allowing 了 after it.
+func changeBefore(rs []rune, i int) string {
+	if i > 0 && rs[i-1] == '了' {
+		i--
+	}
+	for _, c := range changeWords {
+		if endsWithRunes(rs, i, c.word) {
+			return c.direction
+		}
+	}
+	return ""
+}
+
+// moneyContext are words that make a bare 亿/万 amount money (总投资30亿).
+var moneyContext = []string{
+	"投资", "营收", "收入", "产值", "资金", "金额", "税收", "贷款", "融资", "销售额",
+	"营业额", "利润", "总额", "预算", "基金", "资产", "签约额", "交易额", "成交额",
+	"GDP", "生产总值", "增加值", "消费", "出口", "进口", "补贴", "奖励", "债",
+}

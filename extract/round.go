@@ -1,0 +1,22 @@
+package extract
+
+import (
+	"math"
+	"strconv"
+)
+
+// roundValue removes binary noise from scaled values (397.86 × 1e8 is
+// 39785999999.999996 in floating point) by keeping 12 significant digits.
+func roundValue(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0
+		}
+		return v
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}

@@ -1,0 +1,506 @@
+package extract
+
+import (
+	"math"
+	"strings"
+
+	"reportmine/corpus"
+)
+
+// found is a figure located in the normalized text, before it is given raw
+// offsets and written as a corpus.Figure. start and end are rune indexes.
+type found struct {
+	start, end int
+	kind       corpus.Kind
+	value      float64
+	valueMax   float64
+	hasMax     bool
+	unit       string
+	approx     bool
+	bound      string
+	change     string
+	precision  int
+	rule       string
+	warnings   []string
+	// mult is everything the value was multiplied by besides the number
+	// itself (later scale words, the unit's factor), so list members and
+	// range ends can be read in the same unit.
+	mult float64
+}
+
+// scanner walks one normalized text and finds its figures.
+type scanner struct {
+	rs     []rune
+	quoted []bool
+	words  wordChecker
+	// headerUnit is the unit a table declared with 单位:… for the numbers
+	// below it, until the next blank line.
+	headerUnit *unitSpec
+	headerMul  float64
+}
+
+// wordChecker answers whether a candidate's edges cut a dictionary word.
+type wordChecker interface {
+	cutsWord(rs []rune, start, end int) bool
+}
+
+func newScanner(text string, words wordChecker) *scanner {
+	rs := []rune(text)
+	return &scanner{rs: rs, quoted: quotedRunes(rs), words: words}
+}
+
+// quotedRunes marks runes inside a short “…” pair on one line: slogans such
+// as “三个一批” live there, and their numerals are not counts.
+func quotedRunes(rs []rune) []bool {
+	q := make([]bool, len(rs))
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != '“' && rs[i] != '"' {
+			continue
+		}
+		closing := '”'
+		if rs[i] == '"' {
+			closing = '"'
+		}
+		for j := i + 1; j < len(rs) && j-i <= 24 && rs[j] != '\n'; j++ {
+			if rs[j] == closing {
+				for k := i + 1; k < j; k++ {
+					q[k] = true
+				}
+				i = j
+				break
+			}
+		}
+	}
+	return q
+}
+
+func (s *scanner) scan() []found {
+	var out []found
+	var pending []pendingNumber
+	for i := 0; i < len(s.rs); {
+		s.trackHeader(i)
+		fs, next, bare := s.figureAt(i)
+		if len(fs) > 0 {
+			fs = s.shareListUnit(pending, fs)
+			pending = nil
+			out = append(out, fs...)
+		} else if bare != nil {
+			pending = s.extendPending(pending, *bare)
+		}
+		if next <= i {
+			next = i + 1
+		}
+		i = next
+	}
+	inheritListChange(s.rs, out)
+	return out
+}
+
+// pendingNumber is a number without a unit that may yet share the unit of
+// a later list item (12、8、5亿元).
+type pendingNumber struct {
+	n number
+}
+
+func (s *scanner) extendPending(pending []pendingNumber, n number) []pendingNumber {
+	if len(pending) > 0 && !listGap(s.rs, pending[len(pending)-1].n.end, n.start) {
+		pending = nil
+	}
+	return append(pending, pendingNumber{n: n})
+}
+
+// listGap reports whether rs[a:b] is a list separator: 、 , 和 及 与 或.
+func listGap(rs []rune, a, b int) bool {
+	gap := string(rs[a:b])
+	switch gap {
+	case "、", "和", "及", "与", "或", ",":
+		return true
+	}
+	return false
+}
+
+// shareListUnit gives the pending unit-less numbers the unit of the figure
+// that closes their list.
+func (s *scanner) shareListUnit(pending []pendingNumber, fs []found) []found {
+	if len(pending) == 0 || len(fs) != 1 || fs[0].hasMax || fs[0].kind == corpus.KindDate {
+		return fs
+	}
+	last := fs[0]
+	if !listGap(s.rs, pending[len(pending)-1].n.end, last.start) {
+		return fs
+	}
+	scale := listScale(s.rs, last)
+	var out []found
+	for _, p := range pending {
+		borrowed := scale
+		if p.n.scale != 1 {
+			borrowed = 1
+		}
+		f := last
+		f.start, f.end = p.n.start, p.n.end
+		f.value = p.n.value() * borrowed * last.mult
+		f.precision = p.n.decimals
+		f.approx, f.bound = false, ""
+		f.rule = "list_shared_unit"
+		out = append(out, f)
+	}
+	return append(out, fs...)
+}
+
+// listScale is the scale word the list's last item carries (亿 in 5亿元).
+func listScale(rs []rune, f found) float64 {
+	n, ok := readNumber(rs, f.start)
+	if !ok {
+		return 1
+	}
+	return n.scale
+}
+
+// inheritListChange lets 3.1%、5.2%和6.0% share the direction of the first.
+func inheritListChange(rs []rune, fs []found) {
+	for i := 1; i < len(fs); i++ {
+		a, b := fs[i-1], &fs[i]
+		if b.change == "" && a.change != "" && a.kind == b.kind && a.end <= b.start && listGap(rs, a.end, b.start) {
+			b.change = a.change
+		}
+	}
+}
+
+// trackHeader notices 单位:万元 declarations for the table below them.
+func (s *scanner) trackHeader(i int) {
+	rs := s.rs
+	if rs[i] == '\n' && i+1 < len(rs) && rs[i+1] == '\n' {
+		s.headerUnit = nil
+	}
+	if !hasPrefixRunes(rs, i, "单位:") {
+		return
+	}
+	j := i + 3
+	mul := 1.0
+	for j < len(rs) && chineseUnit[rs[j]] >= 1e4 {
+		mul *= chineseUnit[rs[j]]
+		j++
+	}
+	if u, ok := matchUnit(rs, j); ok && u.kind != corpus.KindDate {
+		s.headerUnit, s.headerMul = &u, mul
+	}
+}
+
+// figureAt reads the figure starting at rs[i]. It returns the figures (a
+// list or range may make several), where scanning continues, and a number
+// that had no unit of its own (for list sharing).
+func (s *scanner) figureAt(i int) ([]found, int, *number) {
+	rs := s.rs
+	r := rs[i]
+	switch {
+	case r == '百' && hasPrefixRunes(rs, i, "百分之"), r == '千' && hasPrefixRunes(rs, i, "千分之"), r == '万' && hasPrefixRunes(rs, i, "万分之"):
+		return s.percentWords(i)
+	case r == '翻':
+		return s.doubling(i)
+	case !isDigit(r) && !isChineseNumeral(r) && r != '几' && r != '数':
+		return nil, i + 1, nil
+	}
+	if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' && i > 1 && isDigit(rs[i-2])) {
+		return nil, i + 1, nil
+	}
+	n, ok := readNumber(rs, i)
+	if !ok {
+		return nil, i + 1, nil
+	}
+	if s.notAnAmount(n) {
+		return nil, skipCode(rs, n.end), nil
+	}
+	f, ok := s.withUnit(n)
+	if !ok {
+		if fs, end, ok := s.fraction(n); ok {
+			return fs, end, nil
+		}
+		if f, ok := s.inferredMoney(n); ok {
+			return []found{f}, f.end, nil
+		}
+		if f, ok := s.fromHeader(n); ok {
+			return []found{f}, f.end, nil
+		}
+		if fs, end, ok := s.rangeFrom(n, nil); ok {
+			return fs, end, nil
+		}
+		return nil, n.end, &n
+	}
+	if fs, end, ok := s.rangeFrom(n, &f); ok {
+		return fs, end, nil
+	}
+	if !s.accept(n, &f) {
+		return nil, f.end, nil
+	}
+	return []found{f}, f.end, nil
+}
+
+// notAnAmount rejects numbers that are codes, ordinals or labels by their
+// surroundings: iPhone14, N37, C919, 第13期, and lone scale words such as
+// the 万 of 万元GDP.
+func (s *scanner) notAnAmount(n number) bool {
+	rs := s.rs
+	if n.start > 0 {
+		prev := rs[n.start-1]
+		if isASCIILetter(prev) || prev == '第' || prev == '@' || prev == '#' || prev == '/' && n.start > 1 && isASCIIAlnum(rs[n.start-2]) {
+			return true
+		}
+		if prev == '-' && n.start > 1 && isASCIILetter(rs[n.start-2]) {
+			return true
+		}
+	}
+	if n.bareScale {
+		p := ' '
+		if n.start > 0 {
+			p = rs[n.start-1]
+		}
+		return !strings.ContainsRune("上逾超近破过数", p)
+	}
+	return false
+}
+
+// skipCode moves past the rest of an alphanumeric code.
+func skipCode(rs []rune, i int) int {
+	for i < len(rs) && (isASCIIAlnum(rs[i]) || rs[i] == '.' || rs[i] == '-') {
+		i++
+	}
+	return i
+}
+
+// withUnit reads what follows the number: 多/余, more scale words, 大 before
+// a measure word, the unit, per-unit denominators and trailing qualifiers.
+func (s *scanner) withUnit(n number) (found, bool) {
+	rs := s.rs
+	j := n.end
+	f := found{start: n.start, precision: n.decimals, rule: "number_unit"}
+	mul := 1.0
+	if j < len(rs) && (rs[j] == '多' || rs[j] == '余' || rs[j] == '来') {
+		if j+1 < len(rs) && (chineseUnit[rs[j+1]] >= 1e4 || startsUnitAt(rs, j+1)) {
+			f.approx = true
+			j++
+		}
+	}
+	for j < len(rs) && chineseUnit[rs[j]] >= 1e4 && !startsScaleUnit(rs, j) {
+		mul *= chineseUnit[rs[j]]
+		j++
+	}
+	u, ok := matchUnit(rs, j)
+	if !ok && j < len(rs) && rs[j] == '大' {
+		if u2, ok2 := matchUnit(rs, j+1); ok2 && u2.kind == corpus.KindCount {
+			u, ok = u2, true
+			j++
+		}
+	}
+	if !ok {
+		return found{}, false
+	}
+	if u.context != nil && !sentenceHas(rs, n.start, u.context) {
+		return found{}, false
+	}
+	if u.arabicOnly && !n.arabic {
+		return found{}, false
+	}
+	j += len([]rune(u.word))
+	f.kind, f.unit = u.kind, u.unit
+	f.mult = mul * u.factor
+	f.value = n.value() * f.mult
+	if n.vague {
+		f.approx = true
+		f.valueMax, f.hasMax = n.valueMax()*mul*u.factor, true
+	}
+	if strings.HasSuffix(u.word, "多月") {
+		f.approx = true
+	}
+	if strings.HasSuffix(u.word, "半月") {
+		f.value += 0.5
+	}
+	j = s.perUnit(&f, j)
+	f.end = j
+	s.qualify(&f, n)
+	return f, true
+}
+
+func startsUnitAt(rs []rune, i int) bool {
+	_, ok := matchUnit(rs, i)
+	if !ok && i < len(rs) && rs[i] == '大' {
+		_, ok = matchUnit(rs, i+1)
+	}
+	return ok
+}
+
+// perDenominators are the units a price is given per.
+var perDenominators = []struct{ word, unit string }{
+	{"千瓦时", "kWh"}, {"度", "kWh"}, {"吨", "t"}, {"亩", "亩"}, {"平方米", "m2"},
+	{"立方米", "m3"}, {"公斤", "kg"}, {"千克", "kg"}, {"人", "人"}, {"kWh", "kWh"},
+}
+
+// perUnit reads 元/千瓦时, 吨/年 and 元人民币 after the unit, and 每千瓦时
+// or 亩均 before the number, and returns where the figure ends.
+func (s *scanner) perUnit(f *found, j int) int {
+	rs := s.rs
+	switch f.kind {
+	case corpus.KindMoney:
+		if hasPrefixRunes(rs, j, "人民币") && f.unit == "CNY" {
+			j += 3
+		}
+		if j < len(rs) && (rs[j] == '/' || rs[j] == '每') {
+			for _, d := range perDenominators {
+				if hasPrefixRunes(rs, j+1, d.word) {
+					f.unit += "/" + d.unit
+					return j + 1 + len([]rune(d.word))
+				}
+			}
+		}
+		if d, ok := perBefore(rs, f.start); ok {
+			f.unit += "/" + d
+		}
+	case corpus.KindQuantity, corpus.KindCount:
+		if hasPrefixRunes(rs, j, "/年") && f.kind == corpus.KindQuantity {
+			f.unit += "/yr"
+			return j + 2
+		}
+	}
+	return j
+}
+
+// perBefore finds 每千瓦时 right before a price or 亩均 in the words before it.
+func perBefore(rs []rune, start int) (string, bool) {
+	for _, d := range perDenominators {
+		if endsWithRunes(rs, start, "每"+d.word) {
+			return d.unit, true
+		}
+	}
+	lo := start - 8
+	if lo < 0 {
+		lo = 0
+	}
+	window := string(rs[lo:start])
+	if k := strings.LastIndex(window, "亩均"); k >= 0 && !strings.ContainsAny(window[k:], ",。;:") {
+		return "亩", true
+	}
+	return "", false
+}
+
+// qualify reads the words around a figure: approx and bound words before
+// and after it, and a direction verb before it.
+func (s *scanner) qualify(f *found, n number) {
+	rs := s.rs
+	before := f.start
+	if n.start > 0 && rs[n.start-1] == '-' && (n.start < 2 || !isASCIIAlnum(rs[n.start-2])) && (n.start < 2 || rs[n.start-2] != '-') {
+		f.value, f.valueMax = -f.value, -f.valueMax
+		f.start--
+		before = f.start
+	}
+	if p, ok := prefixBefore(rs, before); ok {
+		f.approx = f.approx || p.approx
+		if p.bound != "" {
+			f.bound = p.bound
+		}
+		before -= len([]rune(p.word))
+	}
+	if hasPrefixRunes(rs, f.end, "多") && f.kind == corpus.KindDuration {
+		f.approx = true
+		f.end++
+	}
+	for _, w := range suffixWords {
+		if !hasPrefixRunes(rs, f.end, w.word) {
+			continue
+		}
+		after := f.end + len([]rune(w.word))
+		if w.word == "上下" && after < len(rs) && strings.ContainsRune("游级功", rs[after]) {
+			break
+		}
+		f.approx = f.approx || w.approx
+		if w.bound != "" {
+			f.bound = w.bound
+		}
+		f.end = after
+		break
+	}
+	if dir := changeBefore(rs, before); dir != "" {
+		f.change = dir
+	}
+}
+
+// accept applies the last checks that need the whole figure: years are
+// dates, classes are labels, and Chinese numerals must not be part of a
+// word or a slogan.
+func (s *scanner) accept(n number, f *found) bool {
+	if f.kind == corpus.KindDuration && f.unit == "year" && isYear(n) && !f.approx {
+		f.kind, f.unit, f.rule = corpus.KindDate, "year", "date"
+	}
+	if f.kind == corpus.KindDate {
+		return s.dateAt(n, f)
+	}
+	if f.bound == corpus.BoundMin && s.isClassLabel(f.end) {
+		return false
+	}
+	if n.arabic {
+		return true
+	}
+	return s.acceptChinese(n, f)
+}
+
+// isYear reports a calendar year: 1900–2100 written in four digits.
+func isYear(n number) bool {
+	v := n.value()
+	whole := v == math.Trunc(v) && n.decimals == 0 && !n.vague
+	if n.positional {
+		return whole && v >= 1900 && v <= 2100
+	}
+	return n.arabic && whole && v >= 1900 && v <= 2100 && n.end-n.start == 4
+}
+
+// isClassLabel reports 以上 used as an attribute: 10亿元以上工业项目 names a
+// class of projects; the figure is the count that follows.
+func (s *scanner) isClassLabel(end int) bool {
+	rs := s.rs
+	if end >= len(rs) || !isHan(rs[end]) {
+		return false
+	}
+	return !strings.ContainsRune("的和及或与,。;、", rs[end]) && endsWithRunes(rs, end, "以上")
+}
+
+// smallChineseCounts are the measure words for which a small Chinese
+// numeral in prose is read as a count (六个园区, 两条产业链).
+const smallChineseCounts = "个家户项名人次条座台套辆架艘所处"
+
+func (s *scanner) acceptChinese(n number, f *found) bool {
+	rs := s.rs
+	if s.quoted[n.start] {
+		return false
+	}
+	if f.kind == corpus.KindCount && n.value() < 10 && !n.vague {
+		if n.value() <= 1 || !strings.Contains(smallChineseCounts, f.unit) {
+			return false
+		}
+	}
+	if f.kind == corpus.KindCount && n.start > 0 && strings.ContainsRune("届", rs[n.start-1]) {
+		return false
+	}
+	if s.words != nil && s.words.cutsWord(rs, n.start, f.end) {
+		return false
+	}
+	return true
+}
+
+func sentenceHas(rs []rune, i int, words []string) bool {
+	lo, hi := i, i
+	for lo > 0 && !isSentenceEnd(rs[lo-1]) {
+		lo--
+	}
+	for hi < len(rs) && !isSentenceEnd(rs[hi]) {
+		hi++
+	}
+	sentence := string(rs[lo:hi])
+	for _, w := range words {
+		if strings.Contains(sentence, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isSentenceEnd(r rune) bool {
+	return r == '。' || r == '!' || r == '?' || r == ';' || r == '\n'
+}

@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"reportmine/corpus"
+)
+
+// unitSpec is what a unit word means: the kind of figure it makes, the
+// canonical unit, and the factor that brings a value into that unit.
+type unitSpec struct {
+	word   string
+	kind   corpus.Kind
+	unit   string
+	factor float64
+	// chineseOnly and arabicOnly limit a measure word to one numeral form:
+	// 期 after Arabic digits is a count (3期), after Chinese ones a phase (二期).
+	arabicOnly bool
+	// context is a word the sentence must contain (度 is kWh only where the
+	// text speaks of electricity).
+	context []string
+	// latin units must not run on into more Latin letters (5G is not 5 GW).
+	latin bool
+}
+
+var currencies = map[string]string{
+	"元": "CNY", "人民币": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD",
+	"港币": "HKD", "日元": "JPY", "英镑": "GBP", "澳元": "AUD", "加元": "CAD", "韩元": "KRW",
+	"卢布": "RUB", "新加坡元": "SGD", "新台币": "TWD", "澳门元": "MOP", "瑞士法郎": "CHF",
+}
+
+// countWords are the measure words that make a count; the unit is the word.
+var countWords = []string{
+	"个", "家", "户", "项", "名", "人次", "人", "台套", "台", "套", "片", "条", "宗", "件",
+	"次", "轮", "类", "批", "座", "架", "辆", "所", "位", "张", "场", "栋", "幢", "处",
+	"株", "棵", "头", "只", "艘", "部", "份", "篇", "例", "支", "届", "枚", "颗", "根",
+	"组", "层", "款", "门", "字", "所", "间", "亩次", "千户", "万户",
+}
+
+var unitTable = buildUnitTable()
+
+func buildUnitTable() map[rune][]unitSpec {
+	var specs []unitSpec
+	add := func(s unitSpec) { specs = append(specs, s) }
+	for w, code := range currencies {
+		add(unitSpec{word: w, kind: corpus.KindMoney, unit: code, factor: 1})
+	}
+	add(unitSpec{word: "块钱", kind: corpus.KindMoney, unit: "CNY", factor: 1})
+	for _, p := range []struct {
+		w string
+		f float64
+	}{{"%", 1}, {"‰", 0.1}, {"‱", 0.01}} {
+		add(unitSpec{word: p.w, kind: corpus.KindPercent, unit: "%", factor: p.f})
+	}
+	add(unitSpec{word: "个百分点", kind: corpus.KindPPT, unit: "pp", factor: 1})
+	add(unitSpec{word: "百分点", kind: corpus.KindPPT, unit: "pp", factor: 1})
+	for _, w := range countWords {
+		add(unitSpec{word: w, kind: corpus.KindCount, unit: w, factor: 1})
+	}
+	add(unitSpec{word: "期", kind: corpus.KindCount, unit: "期", factor: 1, arabicOnly: true})
+	quantities := []struct {
+		w, u string
+		f    float64
+	}{
+		{"吨", "t", 1}, {"公斤", "kg", 1}, {"千克", "kg", 1}, {"亩", "mu", 1},
+		{"平方公里", "km2", 1}, {"平方千米", "km2", 1}, {"平方米", "m2", 1}, {"㎡", "m2", 1},
+		{"公顷", "ha", 1}, {"公里", "km", 1}, {"千米", "km", 1}, {"米", "m", 1},
+		{"立方米", "m3", 1}, {"千瓦时", "kWh", 1}, {"千瓦", "kW", 1}, {"兆瓦", "MW", 1},
+		{"吉瓦", "GW", 1}, {"千伏", "kV", 1}, {"标箱", "TEU", 1}, {"标准箱", "TEU", 1},
+		{"万千瓦", "kW", 1e4}, {"万千瓦时", "kWh", 1e4},
+	}
+	for _, q := range quantities {
+		add(unitSpec{word: q.w, kind: corpus.KindQuantity, unit: q.u, factor: q.f})
+	}
+	add(unitSpec{word: "度", kind: corpus.KindQuantity, unit: "kWh", factor: 1, context: []string{"电"}})
+	latin := []struct {
+		w, u string
+		k    corpus.Kind
+	}{
+		{"GW", "GW", corpus.KindQuantity}, {"MW", "MW", corpus.KindQuantity},
+		{"kW", "kW", corpus.KindQuantity}, {"KW", "kW", corpus.KindQuantity},
+		{"kWh", "kWh", corpus.KindQuantity}, {"KWh", "kWh", corpus.KindQuantity},
+		{"kwh", "kWh", corpus.KindQuantity}, {"GWh", "GWh", corpus.KindQuantity},
+		{"kV", "kV", corpus.KindQuantity}, {"KV", "kV", corpus.KindQuantity},
+		{"km2", "km2", corpus.KindQuantity}, {"km²", "km2", corpus.KindQuantity},
+		{"km", "km", corpus.KindQuantity}, {"m2", "m2", corpus.KindQuantity},
+		{"m²", "m2", corpus.KindQuantity}, {"m3", "m3", corpus.KindQuantity},
+		{"m³", "m3", corpus.KindQuantity}, {"TEU", "TEU", corpus.KindQuantity},
+		{"kg", "kg", corpus.KindQuantity},
+	}
+	for _, l := range latin {
+		add(unitSpec{word: l.w, kind: l.k, unit: l.u, factor: 1, latin: true})
+	}
+	durations := []struct {
+		w, u string
+	}{
+		{"个月", "month"}, {"个多月", "month"}, {"个半月", "month"}, {"个工作日", "day"}, {"工作日", "day"},
+		{"个小时", "hour"}, {"小时", "hour"}, {"分钟", "minute"}, {"秒钟", "second"}, {"秒", "second"},
+		{"天", "day"}, {"周", "week"}, {"星期", "week"}, {"个星期", "week"}, {"年", "year"},
+	}
+	for _, d := range durations {
+		add(unitSpec{word: d.w, kind: corpus.KindDuration, unit: d.u, factor: 1})
+	}
+	add(unitSpec{word: "倍", kind: corpus.KindMultiple, unit: "x", factor: 1})
+	// Dates: a number followed by these is a calendar reference, not an amount.
+	for _, w := range []string{"月份", "月", "日", "号", "时", "季度", "旬"} {
+		add(unitSpec{word: w, kind: corpus.KindDate, unit: "date", factor: 1})
+	}
+	table := map[rune][]unitSpec{}
+	for _, s := range specs {
+		r := []rune(s.word)[0]
+		table[r] = append(table[r], s)
+	}
+	for r := range table {
+		sort.SliceStable(table[r], func(i, j int) bool { return len(table[r][i].word) > len(table[r][j].word) })
+	}
+	return table
+}
+
+// matchUnit returns the longest unit word at rs[i].
+func matchUnit(rs []rune, i int) (unitSpec, bool) {
+	if i >= len(rs) {
+		return unitSpec{}, false
+	}
+	for _, s := range unitTable[rs[i]] {
+		if !hasPrefixRunes(rs, i, s.word) {
+			continue
+		}
+		end := i + len([]rune(s.word))
+		if s.latin && end < len(rs) && isASCIIAlnum(rs[end]) {
+			continue
+		}
+		return s, true
+	}
+	return unitSpec{}, false
+}
+
+// startsWithUnit reports whether s begins with a unit or a scale word, the
+// test the normalizer uses to rejoin a number split from its unit.
+func startsWithUnit(s string) bool {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return false
+	}
+	if chineseUnit[rs[0]] > 0 || rs[0] == '%' {
+		return true
+	}
+	if _, ok := matchUnit(rs, 0); ok {
+		return true
+	}
+	return strings.HasPrefix(s, "多") || strings.HasPrefix(s, "余")
+}
+
+func hasPrefixRunes(rs []rune, i int, w string) bool {
+	for _, r := range w {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// startsWithCountWord reports a one-character measure word at the start of
+// s: after a paragraph break it is more likely a heading (2.3 项目概况) than
+// the rest of a broken figure.
+func startsWithCountWord(s string) bool {
+	u, ok := matchUnit([]rune(s), 0)
+	return ok && u.kind == corpus.KindCount && len([]rune(u.word)) == 1
+}

@@ -1,0 +1,4 @@
+package extract
+
+// sharedWords returns the process-wide word checker.
+func sharedWords() wordChecker { return nil }
