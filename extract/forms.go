@@ -74,7 +74,10 @@ func (s *scanner) rangeFrom(n number, first *found) ([]found, int, bool) {
 		f.end += 2
 	}
 	if f.kind == corpus.KindDate {
-		f.rule = "date"
+		if hi.unit == "date" && !s.dateAt(n2, &hi) {
+			return nil, 0, false
+		}
+		f.unit, f.rule = hi.unit, "date"
 		return []found{f}, f.end, true
 	}
 	if !n.arabic && s.quoted[n.start] {

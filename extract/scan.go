@@ -470,13 +470,14 @@ func (s *scanner) acceptChinese(n number, f *found) bool {
 	if s.quoted[n.start] {
 		return false
 	}
-	if f.kind == corpus.KindCount && n.value() < 10 && !n.vague {
-		if n.value() <= 1 || !strings.Contains(smallChineseCounts, f.unit) {
-			return false
-		}
-	}
-	if f.kind == corpus.KindCount && n.start > 0 && strings.ContainsRune("届", rs[n.start-1]) {
+	small := n.value() < 10 && !n.vague && n.scale == 1
+	switch {
+	case small && n.value() <= 1 && !f.approx && (f.kind == corpus.KindCount || f.kind == corpus.KindDuration):
+		return false // 一个, 一批, 这一天: determiners, not counts
+	case small && f.kind == corpus.KindCount && !strings.Contains(smallChineseCounts, f.unit):
 		return false
+	case f.kind == corpus.KindMoney && n.value() < 100 && n.scale == 1:
+		return false // 二元酸, 一元化: words, not prices
 	}
 	if s.words != nil && s.words.cutsWord(rs, n.start, f.end) {
 		return false

@@ -14,8 +14,8 @@ type unitSpec struct {
 	kind   corpus.Kind
 	unit   string
 	factor float64
-	// chineseOnly and arabicOnly limit a measure word to one numeral form:
-	// 期 after Arabic digits is a count (3期), after Chinese ones a phase (二期).
+	// arabicOnly limits a measure word to Arabic numerals: 3期 is a count,
+	// 二期 a phase.
 	arabicOnly bool
 	// context is a word the sentence must contain (度 is kWh only where the
 	// text speaks of electricity).
@@ -34,8 +34,8 @@ var currencies = map[string]string{
 var countWords = []string{
 	"个", "家", "户", "项", "名", "人次", "人", "台套", "台", "套", "片", "条", "宗", "件",
 	"次", "轮", "类", "批", "座", "架", "辆", "所", "位", "张", "场", "栋", "幢", "处",
-	"株", "棵", "头", "只", "艘", "部", "份", "篇", "例", "支", "届", "枚", "颗", "根",
-	"组", "层", "款", "门", "字", "所", "间", "亩次", "千户", "万户",
+	"株", "棵", "头", "只", "艘", "部", "份", "篇", "例", "支", "枚", "颗", "根",
+	"组", "层", "款", "门", "字", "间",
 }
 
 var unitTable = buildUnitTable()
@@ -58,7 +58,9 @@ func buildUnitTable() map[rune][]unitSpec {
 	for _, w := range countWords {
 		add(unitSpec{word: w, kind: corpus.KindCount, unit: w, factor: 1})
 	}
+	// After Chinese numerals these are ordinals: 二期工程, 十二届全会.
 	add(unitSpec{word: "期", kind: corpus.KindCount, unit: "期", factor: 1, arabicOnly: true})
+	add(unitSpec{word: "届", kind: corpus.KindCount, unit: "届", factor: 1, arabicOnly: true})
 	quantities := []struct {
 		w, u string
 		f    float64
@@ -128,7 +130,7 @@ func matchUnit(rs []rune, i int) (unitSpec, bool) {
 			continue
 		}
 		end := i + len([]rune(s.word))
-		if s.latin && end < len(rs) && isASCIIAlnum(rs[end]) {
+		if s.latin && end < len(rs) && isASCIILetter(rs[end]) {
 			continue
 		}
 		return s, true
