@@ -16,9 +16,15 @@ import (
 //go:embed numeral_words.txt
 var numeralWords string
 
+// domainWords are government-report terms with numerals in them that gse's
+// dictionary lacks or splits (三次产业, 三个一批, 四上企业).
+//
+//go:embed domain_words.txt
+var domainWords string
+
 // DictionaryVersion names the word list the extractor segments with; it
 // changes when the gse version or the list does.
-const DictionaryVersion = "gse-v0.80.3-zh_s-numerals"
+const DictionaryVersion = "gse-v0.80.3-zh_s-numerals+domain-1"
 
 // gseWords checks Chinese-numeral candidates against gse word boundaries:
 // a candidate whose first or last character belongs to a longer dictionary
@@ -39,7 +45,7 @@ func sharedWords() wordChecker { return processWords }
 func (g *gseWords) load() {
 	g.once.Do(func() {
 		g.seg.SkipLog = true
-		g.err = g.seg.LoadDictStr(numeralWords)
+		g.err = g.seg.LoadDictStr(numeralWords + "\n" + domainWords)
 	})
 }
 

@@ -2,6 +2,77 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
+
+	"reportmine/corpus"
+	"reportmine/extract"
 )
 
-func runEval(ctx context.Context, e env, args []string) error { return nil }
+func runEval(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "eval", "--gold GOLD.jsonl [--verbose] [--min-f1 X] PATH...")
+	goldPath := fs.String("gold", "", "gold set: JSON Lines of {doc, kind, value, unit, quote, optional, approx, bound, change}")
+	verbose := fs.Bool("verbose", false, "list every missed gold figure and every extra prediction with its quote")
+	minF1 := fs.Float64("min-f1", 0, "exit with status 1 when F1 is below this")
+	if ok, err := parseFlags(fs, e, args); !ok {
+		return err
+	}
+	if *goldPath == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: eval needs --gold and at least one PATH", errUsage)
+	}
+	gold, err := readGoldFile(*goldPath)
+	if err != nil {
+		return err
+	}
+	var preds []corpus.Figure
+	failed := 0
+	x := extract.New()
+	err = eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
+		preds = append(preds, x.Extract(doc)...)
+		return nil
+	}, func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
+	if err != nil {
+		return err
+	}
+	score := extract.Evaluate(gold, preds)
+	printScore(e, score, *verbose)
+	if failed > 0 {
+		return errReported
+	}
+	if score.F1() < *minF1 {
+		fmt.Fprintf(e.stderr, "reportmine: F1 %.3f is below --min-f1 %.3f\n", score.F1(), *minF1)
+		return errReported
+	}
+	return nil
+}
+
+func readGoldFile(path string) ([]extract.Gold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gold %s: %w", path, err)
+	}
+	defer f.Close()
+	gold, err := extract.ReadGold(f)
+	if err != nil {
+		return nil, fmt.Errorf("gold %s: %w", path, err)
+	}
+	return gold, nil
+}
+
+func printScore(e env, s extract.Score, verbose bool) {
+	for _, d := range s.Docs {
+		fmt.Fprintf(e.stdout, "%s: gold %d  tp %d  fn %d  fp %d\n", d.Doc, d.Gold, d.TP, d.FN, d.FP)
+		if !verbose {
+			continue
+		}
+		for _, g := range d.Missed {
+			fmt.Fprintf(e.stdout, "   missed  %s %s %s  «%s»\n", g.Kind, formatNumber(g.Value), g.Unit, g.Quote)
+		}
+		for _, p := range d.Extra {
+			fmt.Fprintf(e.stdout, "   extra   %s %s %s  «%s»  (%s)\n", p.Kind, formatNumber(p.Value), p.Unit, p.Text, p.Rule)
+		}
+	}
+	fmt.Fprintf(e.stdout, "precision %.3f recall %.3f f1 %.3f qualifiers %.3f (%d/%d)\n",
+		s.Precision(), s.Recall(), s.F1(), s.QualifierAccuracy(), s.QualifiersRight, s.QualifiersChecked)
+}
