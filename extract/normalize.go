@@ -109,6 +109,9 @@ type builder struct {
 	rawEnd   []int
 	joins    []int
 	last     rune // last rune written, 0 at the start
+	// lineHasTab is set while the current line holds a tab: a table row,
+	// whose line breaks are kept.
+	lineHasTab bool
 }
 
 func (b *builder) emit(r rune, start, end int) {
@@ -119,6 +122,22 @@ func (b *builder) emit(r rune, start, end int) {
 		b.rawEnd = append(b.rawEnd, end)
 	}
 	b.last = r
+	switch r {
+	case '\t':
+		b.lineHasTab = true
+	case '\n':
+		b.lineHasTab = false
+	}
+}
+
+// lineHasTab reports a tab on the line that starts at items[k].
+func lineHasTab(items []item, k int) bool {
+	for ; k < len(items) && items[k].r != '\n'; k++ {
+		if items[k].r == '\t' {
+			return true
+		}
+	}
+	return false
 }
 
 func normalize(raw string) Normalized {
@@ -159,7 +178,7 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 			b.emit('\t', items[i].start, items[i].end) // a table cell boundary
 			return j
 		}
-		if keepSpace(prev, next) {
+		if keepSpace(prev, next) || (prev == ',' && isDigit(next)) {
 			b.emit(' ', items[i].start, items[i].end)
 		}
 		return j
@@ -175,7 +194,7 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 			return k
 		}
 	}
-	if newlines == 1 && !endsSentence(prev) && !(isDigit(prev) && isDigit(next)) {
+	if newlines == 1 && !endsSentence(prev) && !(isDigit(prev) && isDigit(next)) && !b.lineHasTab && !lineHasTab(items, j) {
 		// A layout line break in the middle of a sentence.
 		b.joins = append(b.joins, b.sb.Len())
 		return j

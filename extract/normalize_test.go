@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	cases := []struct{ raw, want string }{
+		{"实现税收２３．５亿元，增长１２．５％", "实现税收23.5亿元,增长12.5%"},
+		{"总 投 资 560 亿 元", "总投资560亿元"},
+		{"增长 6.3 个 百 分 点", "增长6.3个百分点"},
+		{"年产 56GW 垂直", "年产56GW垂直"},
+		{"装机 100 MW 光伏", "装机100MW光伏"},
+		{"KAIFAQU JIANSHE", "KAIFAQU JIANSHE"},
+		{"第1, 2, 3号楼", "第1, 2, 3号楼"},
+		{"完成投资46.\n6亿元", "完成投资46.6亿元"},
+		{"完成投资2.3\n亿元", "完成投资2.3亿元"},
+		{"总投资\n560亿元", "总投资560亿元"},
+		{"一句话结束。\n下一句开始", "一句话结束。\n下一句开始"},
+		{"全年产值10\n\n▲园区一角。\n\n亿元，增长", "全年产值10亿元,增长"},
+		{"第一段结束\n\n第二段", "第一段结束\n第二段"},
+		{"2.3\n\n项目概况", "2.3\n项目概况"},
+		{"指标\t数值\n产值\t12.5", "指标\t数值\n产值\t12.5"},
+		{"  前后空白  ", "前后空白"},
+		{"圆圈①不变", "圆圈①不变"},
+		{"第一行。\r\n第二行", "第一行。\n第二行"},
+	}
+	for _, c := range cases {
+		got := Normalizer{}.Normalize(c.raw).Text
+		if got != c.want {
+			t.Errorf("Normalize(%q) = %q, want %q", c.raw, got, c.want)
+		}
+	}
+}
+
+// TestNormalizeMapsBack checks that every normalised character maps to the
+// raw bytes it came from.
+func TestNormalizeMapsBack(t *testing.T) {
+	raw := "项目总 投 资 ４６．\n６ 亿元，占比２４．６％。"
+	n := Normalizer{}.Normalize(raw)
+	i := strings.Index(n.Text, "46.6亿元")
+	if i < 0 {
+		t.Fatalf("normalised text %q lacks 46.6亿元", n.Text)
+	}
+	span := n.RawSpan(i, i+len("46.6亿元"))
+	if got := raw[span.Start:span.End]; got != "４６．\n６ 亿元" {
+		t.Errorf("raw span %q", got)
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add("总 投 资 560 亿 元")
+	f.Add("４６．\n６亿元\n\n▲图\n\n万元")
+	f.Add("\xff\xfe 坏字节 12\r\n亿")
+	f.Fuzz(func(t *testing.T, raw string) {
+		n := Normalizer{}.Normalize(raw)
+		if len(n.rawStart) != len(n.Text) || len(n.rawEnd) != len(n.Text) {
+			t.Fatalf("map length %d/%d for text length %d", len(n.rawStart), len(n.rawEnd), len(n.Text))
+		}
+		for i := range n.Text {
+			if n.rawStart[i] < 0 || n.rawEnd[i] > len(raw) || n.rawStart[i] >= n.rawEnd[i] {
+				t.Fatalf("byte %d maps to bad raw range [%d,%d)", i, n.rawStart[i], n.rawEnd[i])
+			}
+		}
+	})
+}
