@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,12 +46,8 @@ func (n Normalized) rawLen() int {
 
 // joinedWithin reports whether a line break was removed inside [start, end).
 func (n Normalized) joinedWithin(start, end int) bool {
-	for _, j := range n.joins {
-		if j > start && j < end {
-			return true
-		}
-	}
-	return false
+	k := sort.SearchInts(n.joins, start+1)
+	return k < len(n.joins) && n.joins[k] < end
 }
 
 // Normalizer turns raw document text into Normalized text. It is a pure
@@ -88,11 +85,11 @@ func decode(raw string) []item {
 // ideographic space to their narrow forms. It uses Unicode width data rather
 // than NFKC, which would also turn circled numbers such as ① into digits.
 func fold(r rune) rune {
-	if r < 0x3000 {
+	if r < 0x3000 || (r > 0x3000 && r < 0xff00) {
 		if r == '\u00a0' {
 			return ' '
 		}
-		return r
+		return r // only U+3000 and the FFxx block have narrow forms
 	}
 	p := width.LookupRune(r)
 	if p.Kind() == width.EastAsianFullwidth {

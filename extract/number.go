@@ -36,10 +36,16 @@ var chineseUnit = map[rune]float64{
 	'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8,
 }
 
+// isChineseNumeral is on the scanner's hot path (it is asked of every
+// character), so it is a switch rather than two map look-ups.
 func isChineseNumeral(r rune) bool {
-	_, d := chineseDigit[r]
-	_, u := chineseUnit[r]
-	return d || u
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九',
+		'壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '兩', '貳', '參', '陸',
+		'十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿', '億':
+		return true
+	}
+	return false
 }
 
 // unitsStartingWithScale are unit words whose first character is also a

@@ -1,6 +1,10 @@
 package extract
 
-import "reportmine/corpus"
+import (
+	"unicode/utf8"
+
+	"reportmine/corpus"
+)
 
 // A qualifier word before a figure: its approx flag and bound.
 type prefixWord struct {
@@ -53,14 +57,14 @@ var changeWords = []changeWord{
 
 // endsWithRunes reports whether rs[:i] ends with w.
 func endsWithRunes(rs []rune, i int, w string) bool {
-	wr := []rune(w)
-	if len(wr) > i {
-		return false
-	}
-	for k := range wr {
-		if rs[i-len(wr)+k] != wr[k] {
+	k := i
+	for j := len(w); j > 0; {
+		r, size := utf8.DecodeLastRuneInString(w[:j])
+		k--
+		if k < 0 || rs[k] != r {
 			return false
 		}
+		j -= size
 	}
 	return true
 }

@@ -172,7 +172,7 @@ func (s *scanner) trackHeader(i int) {
 	if rs[i] == '\n' && i+1 < len(rs) && rs[i+1] == '\n' {
 		s.headerUnit = nil
 	}
-	if !hasPrefixRunes(rs, i, "单位:") {
+	if rs[i] != '单' || !hasPrefixRunes(rs, i, "单位:") {
 		return
 	}
 	j := i + 3
