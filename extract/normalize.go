@@ -191,7 +191,7 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 			return k
 		}
 	}
-	if newlines == 1 && !endsSentence(prev) && !(isDigit(prev) && isDigit(next)) && !b.lineHasTab && !lineHasTab(items, j) {
+	if newlines == 1 && !endsSentence(prev) && !(isDigit(prev) && (isDigit(next) || isChineseNumeral(next))) && !b.lineHasTab && !lineHasTab(items, j) {
 		// A layout line break in the middle of a sentence.
 		b.joins = append(b.joins, b.sb.Len())
 		return j

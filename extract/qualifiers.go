@@ -22,7 +22,7 @@ var prefixWords = []prefixWord{
 	{"至少", false, corpus.BoundMin}, {"多于", false, corpus.BoundMin},
 	{"不足", false, corpus.BoundMax}, {"不到", false, corpus.BoundMax},
 	{"最多", false, corpus.BoundMax}, {"少于", false, corpus.BoundMax},
-	{"大约", true, ""}, {"约为", true, ""}, {"大概", true, ""}, {"将近", true, ""},
+	{"大约", true, ""}, {"约为", true, ""}, {"约合", true, ""}, {"大概", true, ""}, {"将近", true, ""},
 	{"接近", true, ""}, {"约", true, ""}, {"近", true, ""}, {"逾", true, corpus.BoundMin},
 	{"超", false, corpus.BoundMin},
 }

@@ -294,7 +294,7 @@ func (s *scanner) withUnit(n number) (found, bool) {
 	if !ok {
 		return found{}, false
 	}
-	if u.context != nil && !sentenceHas(rs, n.start, u.context) {
+	if u.context != nil && !clauseHas(rs, n.start, u.context) {
 		return found{}, false
 	}
 	if u.arabicOnly && !n.arabic {
@@ -343,6 +343,12 @@ func (s *scanner) perUnit(f *found, j int) int {
 		if hasPrefixRunes(rs, j, "人民币") && f.unit == "CNY" {
 			j += 3
 		}
+		if f.unit == "CNY" {
+			if code, ok := currencyBefore(rs, f.start); ok {
+				f.unit = code // 港币5000万元 is HKD
+			}
+			j = s.jiaoFen(f, j)
+		}
 		if j < len(rs) && (rs[j] == '/' || rs[j] == '每') {
 			for _, d := range perDenominators {
 				if hasPrefixRunes(rs, j+1, d.word) {
@@ -354,11 +360,48 @@ func (s *scanner) perUnit(f *found, j int) int {
 		if d, ok := perBefore(rs, f.start); ok {
 			f.unit += "/" + d
 		}
-	case corpus.KindQuantity, corpus.KindCount:
-		if hasPrefixRunes(rs, j, "/年") && f.kind == corpus.KindQuantity {
-			f.unit += "/yr"
-			return j + 2
+	case corpus.KindQuantity:
+		for _, per := range perTime {
+			if hasPrefixRunes(rs, j, per.word) {
+				f.unit += per.unit
+				return j + len([]rune(per.word))
+			}
 		}
+		if f.unit == "km" && endsWithRunes(rs, f.start, "时速") {
+			f.unit = "km/h"
+		}
+	}
+	return j
+}
+
+// perTime are rate suffixes of quantities (240万吨/年, 10万立方米/日).
+var perTime = []struct{ word, unit string }{
+	{"/年", "/yr"}, {"/日", "/day"}, {"/天", "/day"}, {"/小时", "/h"},
+}
+
+// currencyBefore reads a currency named before the number (港币5000万元).
+func currencyBefore(rs []rune, start int) (string, bool) {
+	for _, w := range []string{"港币", "港元", "美元", "欧元", "日元", "英镑"} {
+		if endsWithRunes(rs, start, w) {
+			return currencies[w], true
+		}
+	}
+	return "", false
+}
+
+// jiaoFen adds 角 and 分 after 元 (125元5角 is 125.5 元).
+func (s *scanner) jiaoFen(f *found, j int) int {
+	rs := s.rs
+	for _, part := range []struct {
+		r      rune
+		factor float64
+	}{{'角', 0.1}, {'分', 0.01}} {
+		n, ok := readNumber(rs, j)
+		if !ok || n.end >= len(rs) || rs[n.end] != part.r || n.value() >= 10 {
+			continue
+		}
+		f.value += n.value() * part.factor * f.mult
+		j = n.end + 1
 	}
 	return j
 }
@@ -390,6 +433,12 @@ func (s *scanner) qualify(f *found, n number) {
 		f.value, f.valueMax = -f.value, -f.valueMax
 		f.start--
 		before = f.start
+	}
+	for _, w := range []string{"人民币", "港币", "美元"} {
+		if endsWithRunes(rs, before, w) {
+			before -= len([]rune(w)) // 约合人民币210亿元: the qualifier precedes the currency
+			break
+		}
 	}
 	if p, ok := prefixBefore(rs, before); ok {
 		f.approx = f.approx || p.approx
@@ -479,27 +528,26 @@ func (s *scanner) acceptChinese(n number, f *found) bool {
 	case f.kind == corpus.KindMoney && n.value() < 100 && n.scale == 1:
 		return false // 二元酸, 一元化: words, not prices
 	}
-	if s.words != nil && s.words.cutsWord(rs, n.start, f.end) {
+	// Where a known qualifier or verb ends right before the numeral (提高一两
+	// 个百分点), its start is a word boundary whatever the segmenter says.
+	start := n.start
+	if _, ok := prefixBefore(rs, n.start); ok || changeBefore(rs, n.start) != "" {
+		start = n.start + 1
+	}
+	if s.words != nil && s.words.cutsWord(rs, start, f.end) {
 		return false
 	}
 	return true
 }
 
-func sentenceHas(rs []rune, i int, words []string) bool {
-	lo, hi := i, i
-	for lo > 0 && !isSentenceEnd(rs[lo-1]) {
+// clauseHas reports whether the clause that ends at rune i (back to the
+// previous comma or sentence end) contains one of words.
+func clauseHas(rs []rune, i int, words []string) bool {
+	lo := i
+	for lo > 0 && !isSentenceEnd(rs[lo-1]) && rs[lo-1] != ',' {
 		lo--
 	}
-	for hi < len(rs) && !isSentenceEnd(rs[hi]) {
-		hi++
-	}
-	sentence := string(rs[lo:hi])
-	for _, w := range words {
-		if strings.Contains(sentence, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(string(rs[lo:i]), words)
 }
 
 func isSentenceEnd(r rune) bool {
