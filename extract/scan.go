@@ -41,7 +41,7 @@ type scanner struct {
 
 // wordChecker answers whether a candidate's edges cut a dictionary word.
 type wordChecker interface {
-	cutsWord(rs []rune, start, end int) bool
+	cutsWord(rs []rune, start, end int, checkStart bool) bool
 }
 
 func newScanner(text string, words wordChecker) *scanner {
@@ -530,11 +530,9 @@ func (s *scanner) acceptChinese(n number, f *found) bool {
 	}
 	// Where a known qualifier or verb ends right before the numeral (提高一两
 	// 个百分点), its start is a word boundary whatever the segmenter says.
-	start := n.start
-	if _, ok := prefixBefore(rs, n.start); ok || changeBefore(rs, n.start) != "" {
-		start = n.start + 1
-	}
-	if s.words != nil && s.words.cutsWord(rs, start, f.end) {
+	_, qualified := prefixBefore(rs, n.start)
+	checkStart := !qualified && changeBefore(rs, n.start) == ""
+	if s.words != nil && s.words.cutsWord(rs, n.start, f.end, checkStart) {
 		return false
 	}
 	return true

@@ -53,7 +53,7 @@ func (g *gseWords) load() {
 // for the words that could straddle its edges.
 const window = 6
 
-func (g *gseWords) cutsWord(rs []rune, start, end int) bool {
+func (g *gseWords) cutsWord(rs []rune, start, end int, checkStart bool) bool {
 	g.load()
 	if g.err != nil {
 		return false
@@ -65,7 +65,7 @@ func (g *gseWords) cutsWord(rs []rune, start, end int) bool {
 	endByte := startByte + len(string(rs[start:end]))
 	for _, s := range g.seg.Segment(text) {
 		a, b := s.Start(), s.End()
-		if (a < startByte && startByte < b) || (a < endByte && endByte < b) {
+		if (checkStart && a < startByte && startByte < b) || (a < endByte && endByte < b) {
 			return true
 		}
 	}
