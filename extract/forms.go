@@ -235,8 +235,13 @@ func (s *scanner) fromHeader(n number) (found, bool) {
 		return found{}, false
 	}
 	u, mul, ok := s.unitBefore(n.start)
-	if !ok && s.headerUnit != nil && isCell(rs, n.start, n.end) {
-		u, mul, ok = *s.headerUnit, s.headerMul, true
+	if !ok && isCell(rs, n.start, n.end) {
+		if f, ok := s.fromColumn(n); ok {
+			return f, true
+		}
+		if s.headerUnit != nil {
+			u, mul, ok = *s.headerUnit, s.headerMul, true
+		}
 	}
 	if !ok {
 		return found{}, false
@@ -247,33 +252,35 @@ func (s *scanner) fromHeader(n number) (found, bool) {
 	return f, true
 }
 
-// unitBefore reads "(亿元)" or a table cell "亿元\t" right before start.
+// unitBefore reads a unit given just before the number: "(亿元)12.5",
+// a table cell "亿元\t12.5", or a row label "进出口总额(亿元)\t86.5".
 func (s *scanner) unitBefore(start int) (unitSpec, float64, bool) {
 	rs := s.rs
-	if start == 0 {
+	if start == 0 || (rs[start-1] != ')' && rs[start-1] != '\t') {
 		return unitSpec{}, 0, false
 	}
-	var open, close int
-	switch rs[start-1] {
-	case ')':
-		close = start - 1
-		open = close - 1
-		for open >= 0 && rs[open] != '(' && close-open < 8 {
-			open--
+	end := start - 1
+	if rs[end] == '\t' {
+		cellStart := end
+		for cellStart > 0 && rs[cellStart-1] != '\t' && rs[cellStart-1] != '\n' && end-cellStart < 40 {
+			cellStart--
 		}
-		if open < 0 || rs[open] != '(' {
+		if u, mul, ok := unitExpr(rs[cellStart:end]); ok {
+			return u, mul, true
+		}
+		if end == 0 || rs[end-1] != ')' {
 			return unitSpec{}, 0, false
 		}
-	case '\t':
-		close = start - 1
-		open = close - 1
-		for open >= 0 && rs[open] != '\t' && rs[open] != '\n' && close-open < 8 {
-			open--
-		}
-	default:
+		end--
+	}
+	open := end - 1
+	for open >= 0 && rs[open] != '(' && end-open < 8 {
+		open--
+	}
+	if open < 0 || rs[open] != '(' {
 		return unitSpec{}, 0, false
 	}
-	return unitExpr(rs[open+1 : close])
+	return unitExpr(rs[open+1 : end])
 }
 
 // unitExpr parses a bare unit expression such as 亿元, 万吨 or %.
@@ -292,6 +299,9 @@ func unitExpr(rs []rune) (unitSpec, float64, bool) {
 
 // isCell reports a number that fills a table cell on its own.
 func isCell(rs []rune, start, end int) bool {
+	if start > 0 && rs[start-1] == '-' {
+		start-- // a negative cell
+	}
 	before := start == 0 || rs[start-1] == '\t' || rs[start-1] == '\n'
 	after := end == len(rs) || rs[end] == '\t' || rs[end] == '\n'
 	return before && after
@@ -335,4 +345,87 @@ func (s *scanner) dateAt(n number, f *found) bool {
 		f.end = m.end + len([]rune(u.word))
 	}
 	return true
+}
+
+// fromColumn reads a table cell by its column header: 比上年增长(%) makes
+// the cell a percent change, 投资额(亿元) gives it a unit.
+func (s *scanner) fromColumn(n number) (found, bool) {
+	header, ok := columnHeader(s.rs, n.start)
+	if !ok {
+		return found{}, false
+	}
+	f := found{start: n.start, end: n.end, precision: n.decimals, rule: "unit_from_header", mult: 1,
+		warnings: []string{"unit_from_header"}}
+	value := n.value()
+	if n.start > 0 && s.rs[n.start-1] == '-' {
+		value, f.start = -value, f.start-1
+	}
+	switch {
+	case strings.Contains(header, "%") || strings.Contains(header, "增长") || strings.Contains(header, "增速"):
+		f.kind, f.unit, f.value = corpus.KindPercent, "%", value
+		if strings.Contains(header, "增长") || strings.Contains(header, "增速") || strings.Contains(header, "比上年") {
+			f.change, f.value = corpus.ChangeUp, math.Abs(value)
+			if value < 0 {
+				f.change = corpus.ChangeDown
+			}
+		}
+		return f, true
+	}
+	open, close := strings.LastIndex(header, "("), strings.LastIndex(header, ")")
+	if open < 0 || close < open {
+		return found{}, false
+	}
+	u, mul, ok := unitExpr([]rune(header[open+1 : close]))
+	if !ok {
+		return found{}, false
+	}
+	f.kind, f.unit, f.mult = u.kind, u.unit, mul*u.factor
+	f.value = value * f.mult
+	return f, true
+}
+
+func hasNumberCell(cells []string) bool {
+	for _, c := range cells {
+		rs := []rune(strings.TrimPrefix(strings.TrimSpace(c), "-"))
+		if n, ok := readNumber(rs, 0); ok && n.arabic && n.end == len(rs) {
+			return true
+		}
+	}
+	return false
+}
+
+// columnHeader finds the header of the table column holding rune i: the
+// same cell of the nearest line above, in the same block of tab-separated
+// lines, that has no digits in it.
+func columnHeader(rs []rune, i int) (string, bool) {
+	lineStart := i
+	for lineStart > 0 && rs[lineStart-1] != '\n' {
+		lineStart--
+	}
+	col := 0
+	for k := lineStart; k < i; k++ {
+		if rs[k] == '\t' {
+			col++
+		}
+	}
+	for end := lineStart - 1; end > 0; {
+		start := end
+		for start > 0 && rs[start-1] != '\n' {
+			start--
+		}
+		line := string(rs[start:end])
+		if !strings.Contains(line, "\t") {
+			return "", false
+		}
+
+		cells := strings.Split(line, "\t")
+		if !hasNumberCell(cells) {
+			if col < len(cells) {
+				return cells[col], true
+			}
+			return "", false
+		}
+		end = start - 1
+	}
+	return "", false
 }

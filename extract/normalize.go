@@ -127,10 +127,11 @@ func (b *builder) emit(r rune, start, end int) {
 	}
 }
 
-// lineHasTab reports a tab on the line that starts at items[k].
+// lineHasTab reports a tab, or a gap of two or more spaces, on the line
+// that starts at items[k]: a table row.
 func lineHasTab(items []item, k int) bool {
 	for ; k < len(items) && items[k].r != '\n'; k++ {
-		if items[k].r == '\t' {
+		if items[k].r == '\t' || (items[k].r == ' ' && k+1 < len(items) && items[k+1].r == ' ') {
 			return true
 		}
 	}
@@ -171,8 +172,11 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 	}
 	next := items[j].r
 	if newlines == 0 {
-		if hasTab(items[i:j]) {
-			b.emit('\t', items[i].start, items[i].end) // a table cell boundary
+		if hasTab(items[i:j]) || j-i >= 2 {
+			// A tab, or a wide gap as pdftotext -layout leaves between
+			// table columns, is a cell boundary; PDF spaces inside words
+			// come one at a time.
+			b.emit('\t', items[i].start, items[i].end)
 			return j
 		}
 		if keepSpace(prev, next) || (prev == ',' && isDigit(next)) {
@@ -197,6 +201,9 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 		return j
 	}
 	b.emit('\n', items[i].start, items[i].end)
+	if newlines > 1 {
+		b.emit('\n', items[i].start, items[i].end) // keep the paragraph break visible
+	}
 	return j
 }
 
