@@ -43,6 +43,9 @@ func (s *scanner) rangeFrom(n number, first *found) ([]found, int, bool) {
 		return nil, 0, false
 	}
 	hi, ok := s.withUnit(n2)
+	if !ok && first == nil && n.scale > 1 {
+		hi, ok = s.inferredMoney(n2) // 总投资30亿-50亿
+	}
 	if !ok || (first != nil && (first.kind != hi.kind || first.unit != hi.unit)) {
 		return nil, 0, false
 	}

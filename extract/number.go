@@ -179,9 +179,16 @@ func readArabic(rs []rune, j int) (v float64, decimals int, next int) {
 		sb.WriteRune(rs[k])
 		k++
 	}
-	for k < len(rs) && rs[k] == ',' && threeDigits(rs, k+1) {
-		sb.WriteString(string(rs[k+1 : k+4]))
-		k += 4
+	for k < len(rs) && rs[k] == ',' {
+		g := k + 1
+		if g < len(rs) && rs[g] == ' ' {
+			g++ // 12, 345, 678 as PDF text spaces it
+		}
+		if !threeDigits(rs, g) {
+			break
+		}
+		sb.WriteString(string(rs[g : g+3]))
+		k = g + 3
 	}
 	if k+1 < len(rs) && rs[k] == '.' && isDigit(rs[k+1]) {
 		sb.WriteByte('.')

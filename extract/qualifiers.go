@@ -25,6 +25,9 @@ var prefixWords = []prefixWord{
 	{"大约", true, ""}, {"约为", true, ""}, {"约合", true, ""}, {"大概", true, ""}, {"将近", true, ""},
 	{"接近", true, ""}, {"约", true, ""}, {"近", true, ""}, {"逾", true, corpus.BoundMin},
 	{"超", false, corpus.BoundMin},
+	// Traditional forms.
+	{"不少於", false, corpus.BoundMin}, {"超過", false, corpus.BoundMin}, {"將近", true, ""},
+	{"約", true, ""}, {"接近", true, ""},
 }
 
 // suffixWords follow the unit.
@@ -33,6 +36,7 @@ var suffixWords = []prefixWord{
 	{"及以下", false, corpus.BoundMax}, {"以下", false, corpus.BoundMax},
 	{"以内", false, corpus.BoundMax}, {"之内", false, corpus.BoundMax},
 	{"左右", true, ""}, {"上下", true, ""},
+	{"以內", false, corpus.BoundMax}, {"及以下", false, corpus.BoundMax},
 }
 
 type changeWord struct {
@@ -53,6 +57,8 @@ var changeWords = []changeWord{
 	{"收窄", corpus.ChangeDown}, {"降低", corpus.ChangeDown}, {"下滑", corpus.ChangeDown},
 	{"缩小", corpus.ChangeDown}, {"下跌", corpus.ChangeDown}, {"萎缩", corpus.ChangeDown},
 	{"放缓", corpus.ChangeDown}, {"减缓", corpus.ChangeDown}, {"少增", corpus.ChangeDown},
+	{"上调", corpus.ChangeUp}, {"调增", corpus.ChangeUp}, {"下调", corpus.ChangeDown}, {"调减", corpus.ChangeDown},
+	{"增長", corpus.ChangeUp}, {"下降", corpus.ChangeDown}, {"減少", corpus.ChangeDown},
 }
 
 // endsWithRunes reports whether rs[:i] ends with w.

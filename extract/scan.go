@@ -26,6 +26,9 @@ type found struct {
 	// itself (later scale words, the unit's factor), so list members and
 	// range ends can be read in the same unit.
 	mult float64
+	// jiaoFen is set when 角/分 followed the 元 (一元五角), which shows the
+	// 元 is money and not part of a word like 二元酸.
+	jiaoFen bool
 }
 
 // scanner walks one normalized text and finds its figures.
@@ -130,6 +133,10 @@ func (s *scanner) shareListUnit(pending []pendingNumber, fs []found) []found {
 		return fs
 	}
 	scale := listScale(s.rs, last)
+	if dir := changeBefore(s.rs, pending[0].n.start); dir != "" {
+		last.change = dir // 分别提高2.1、1.5和0.8个百分点
+		fs[0].change = dir
+	}
 	var out []found
 	for _, p := range pending {
 		borrowed := scale
@@ -215,14 +222,14 @@ func (s *scanner) figureAt(i int) ([]found, int, *number) {
 		if fs, end, ok := s.fraction(n); ok {
 			return fs, end, nil
 		}
+		if fs, end, ok := s.rangeFrom(n, nil); ok {
+			return fs, end, nil
+		}
 		if f, ok := s.inferredMoney(n); ok {
 			return []found{f}, f.end, nil
 		}
 		if f, ok := s.fromHeader(n); ok {
 			return []found{f}, f.end, nil
-		}
-		if fs, end, ok := s.rangeFrom(n, nil); ok {
-			return fs, end, nil
 		}
 		return nil, n.end, &n
 	}
@@ -401,6 +408,7 @@ func (s *scanner) jiaoFen(f *found, j int) int {
 			continue
 		}
 		f.value += n.value() * part.factor * f.mult
+		f.jiaoFen = true
 		j = n.end + 1
 	}
 	return j
@@ -408,16 +416,19 @@ func (s *scanner) jiaoFen(f *found, j int) int {
 
 // perBefore finds 每千瓦时 right before a price or 亩均 in the words before it.
 func perBefore(rs []rune, start int) (string, bool) {
-	for _, d := range perDenominators {
-		if endsWithRunes(rs, start, "每"+d.word) {
-			return d.unit, true
-		}
-	}
 	lo := start - 8
 	if lo < 0 {
 		lo = 0
 	}
 	window := string(rs[lo:start])
+	if k := strings.LastIndexAny(window, ",。;:"); k >= 0 {
+		window = window[k+1:]
+	}
+	for _, d := range perDenominators {
+		if strings.Contains(window, "每"+d.word) {
+			return d.unit, true // 电价每千瓦时0.3元, 每吨下调125元
+		}
+	}
 	if k := strings.LastIndex(window, "亩均"); k >= 0 && !strings.ContainsAny(window[k:], ",。;:") {
 		return "亩", true
 	}
@@ -429,7 +440,7 @@ func perBefore(rs []rune, start int) (string, bool) {
 func (s *scanner) qualify(f *found, n number) {
 	rs := s.rs
 	before := f.start
-	if n.start > 0 && rs[n.start-1] == '-' && (n.start < 2 || !isASCIIAlnum(rs[n.start-2])) && (n.start < 2 || rs[n.start-2] != '-') {
+	if n.start > 0 && rs[n.start-1] == '-' && (n.start < 2 || !(isASCIIAlnum(rs[n.start-2]) || isChineseNumeral(rs[n.start-2]) || rs[n.start-2] == '-')) {
 		f.value, f.valueMax = -f.value, -f.valueMax
 		f.start--
 		before = f.start
@@ -481,6 +492,9 @@ func (s *scanner) accept(n number, f *found) bool {
 	if f.kind == corpus.KindDate {
 		return s.dateAt(n, f)
 	}
+	if f.kind == corpus.KindCount && n.decimals > 0 && n.scale == 1 && f.mult == 1 && s.headingPosition(n.start) {
+		return false // 3.1项目…: a section number before a word, not 3.1 items
+	}
 	if f.bound == corpus.BoundMin && s.isClassLabel(f.end) {
 		return false
 	}
@@ -488,6 +502,16 @@ func (s *scanner) accept(n number, f *found) bool {
 		return true
 	}
 	return s.acceptChinese(n, f)
+}
+
+// headingPosition reports a number where a section number stands: at the
+// start of a line or clause, or right after another figure's unit.
+func (s *scanner) headingPosition(i int) bool {
+	if i == 0 || !isHan(s.rs[i-1]) {
+		return true
+	}
+	_, ok := matchUnit(s.rs, i-1)
+	return ok
 }
 
 // isYear reports a calendar year: 1900–2100 written in four digits.
@@ -525,7 +549,7 @@ func (s *scanner) acceptChinese(n number, f *found) bool {
 		return false // 一个, 一批, 这一天: determiners, not counts
 	case small && f.kind == corpus.KindCount && !strings.Contains(smallChineseCounts, f.unit):
 		return false
-	case f.kind == corpus.KindMoney && n.value() < 100 && n.scale == 1:
+	case f.kind == corpus.KindMoney && n.value() < 100 && n.scale == 1 && !f.jiaoFen:
 		return false // 二元酸, 一元化: words, not prices
 	}
 	// Where a known qualifier or verb ends right before the numeral (提高一两
