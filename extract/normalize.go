@@ -17,9 +17,11 @@ import (
 // figure joined again. Every byte of Text maps back to the raw rune it came
 // from, so any span of Text has an exact span in the raw document.
 type Normalized struct {
-	Text     string
-	rawStart []int
-	rawEnd   []int
+	Text string
+	// rawStart and rawEnd give, for each byte of Text, the raw rune it came
+	// from; int32 keeps the map at 8 bytes per byte of text.
+	rawStart []int32
+	rawEnd   []int32
 	// joins holds the Text offsets where a line or page break was removed,
 	// so a figure that straddles one can say so in its warnings.
 	joins []int
@@ -30,18 +32,18 @@ type Normalized struct {
 func (n Normalized) RawSpan(start, end int) corpus.Span {
 	if start >= end {
 		if start < len(n.rawStart) {
-			return corpus.Span{Start: n.rawStart[start], End: n.rawStart[start]}
+			return corpus.Span{Start: int(n.rawStart[start]), End: int(n.rawStart[start])}
 		}
 		return corpus.Span{Start: n.rawLen(), End: n.rawLen()}
 	}
-	return corpus.Span{Start: n.rawStart[start], End: n.rawEnd[end-1]}
+	return corpus.Span{Start: int(n.rawStart[start]), End: int(n.rawEnd[end-1])}
 }
 
 func (n Normalized) rawLen() int {
 	if len(n.rawEnd) == 0 {
 		return 0
 	}
-	return n.rawEnd[len(n.rawEnd)-1]
+	return int(n.rawEnd[len(n.rawEnd)-1])
 }
 
 // joinedWithin reports whether a line break was removed inside [start, end).
@@ -102,8 +104,8 @@ func fold(r rune) rune {
 
 type builder struct {
 	sb       strings.Builder
-	rawStart []int
-	rawEnd   []int
+	rawStart []int32
+	rawEnd   []int32
 	joins    []int
 	last     rune // last rune written, 0 at the start
 	// lineHasTab is set while the current line holds a tab: a table row,
@@ -115,8 +117,8 @@ func (b *builder) emit(r rune, start, end int) {
 	before := b.sb.Len()
 	b.sb.WriteRune(r)
 	for i := before; i < b.sb.Len(); i++ {
-		b.rawStart = append(b.rawStart, start)
-		b.rawEnd = append(b.rawEnd, end)
+		b.rawStart = append(b.rawStart, int32(start))
+		b.rawEnd = append(b.rawEnd, int32(end))
 	}
 	b.last = r
 	switch r {
@@ -142,8 +144,8 @@ func normalize(raw string) Normalized {
 	items := decode(raw)
 	b := &builder{}
 	b.sb.Grow(len(raw))
-	b.rawStart = make([]int, 0, len(raw))
-	b.rawEnd = make([]int, 0, len(raw))
+	b.rawStart = make([]int32, 0, len(raw))
+	b.rawEnd = make([]int32, 0, len(raw))
 	for i := 0; i < len(items); {
 		it := items[i]
 		if !isSpace(it.r) {

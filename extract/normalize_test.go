@@ -61,7 +61,7 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("map length %d/%d for text length %d", len(n.rawStart), len(n.rawEnd), len(n.Text))
 		}
 		for i := range n.Text {
-			if n.rawStart[i] < 0 || n.rawEnd[i] > len(raw) || n.rawStart[i] >= n.rawEnd[i] {
+			if n.rawStart[i] < 0 || int(n.rawEnd[i]) > len(raw) || n.rawStart[i] >= n.rawEnd[i] {
 				t.Fatalf("byte %d maps to bad raw range [%d,%d)", i, n.rawStart[i], n.rawEnd[i])
 			}
 		}

@@ -1,0 +1,53 @@
+package ingest
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReader(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("新增企业12家。"), 0o644)
+	os.WriteFile(filepath.Join(dir, "sub", "a.txt"), []byte("投资3亿元。"), 0o644)
+	os.WriteFile(filepath.Join(dir, "skip.pdf"), []byte("%PDF"), 0o644)
+	os.WriteFile(filepath.Join(dir, "sub", "gbk.txt"), []byte{0xd7, 0xdc, 0x31}, 0o644)
+	os.WriteFile(filepath.Join(dir, "sub", "bin.txt"), []byte{'a', 0, 'b'}, 0o644)
+	r := Reader{Stdin: strings.NewReader("标准输入"), Extensions: []string{".txt"}}
+	sources := r.Sources([]string{dir, "-", filepath.Join(dir, "missing.txt")})
+	want := []string{
+		filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub", "a.txt"), filepath.Join(dir, "sub", "bin.txt"),
+		filepath.Join(dir, "sub", "gbk.txt"), "-", filepath.Join(dir, "missing.txt"),
+	}
+	if strings.Join(sources, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("sources:\n%v\nwant\n%v", sources, want)
+	}
+	cases := []struct {
+		source  string
+		wantErr string
+	}{
+		{want[0], ""},
+		{want[2], "NUL byte at offset 1"},
+		{want[3], "invalid byte 0xd7 at offset 0"},
+		{"-", ""},
+		{want[5], "no such file"},
+	}
+	for _, c := range cases {
+		res := r.Read(c.source)
+		switch {
+		case c.wantErr == "" && res.Err != nil:
+			t.Errorf("%s: %v", c.source, res.Err)
+		case c.wantErr != "" && (res.Err == nil || !strings.Contains(res.Err.Error(), c.wantErr) || !strings.Contains(res.Err.Error(), c.source)):
+			t.Errorf("%s: error %v, want one naming the file and %q", c.source, res.Err, c.wantErr)
+		}
+		if c.wantErr == "" && !strings.HasPrefix(res.Doc.ID, "sha256:") {
+			t.Errorf("%s: id %q", c.source, res.Doc.ID)
+		}
+	}
+	if res := r.Read(want[3]); !errors.Is(res.Err, ErrNotText) {
+		t.Errorf("GBK bytes should be ErrNotText, got %v", res.Err)
+	}
+}
