@@ -14,7 +14,6 @@ type number struct {
 	scale      float64 // trailing 万/亿/万亿… multiplier, 1 when absent
 	coreMax    float64 // upper end for 两三百, 十几, 数十; equals core otherwise
 	arabic     bool    // contains Arabic digits
-	chinese    bool    // contains Chinese digits (not only scale words)
 	bareScale  bool    // only scale words, no digit at all (百, 千亿)
 	vague      bool    // 几, 数 or two adjacent digits (两三) made it a range
 	decimals   int     // digits after the decimal point, as written
@@ -75,7 +74,6 @@ func readNumber(rs []rune, i int) (number, bool) {
 			n.arabic = true
 			digits++
 		case tokDigit, tokVague:
-			n.chinese = true
 			digits++
 		}
 		if t.kind == tokVague {

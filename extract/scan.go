@@ -79,7 +79,7 @@ func quotedRunes(rs []rune) []bool {
 
 func (s *scanner) scan() []found {
 	var out []found
-	var pending []pendingNumber
+	var pending []number // unit-less numbers that may share a later unit (12、8、5亿元)
 	for i := 0; i < len(s.rs); {
 		s.trackHeader(i)
 		fs, next, bare := s.figureAt(i)
@@ -99,17 +99,11 @@ func (s *scanner) scan() []found {
 	return out
 }
 
-// pendingNumber is a number without a unit that may yet share the unit of
-// a later list item (12、8、5亿元).
-type pendingNumber struct {
-	n number
-}
-
-func (s *scanner) extendPending(pending []pendingNumber, n number) []pendingNumber {
-	if len(pending) > 0 && !listGap(s.rs, pending[len(pending)-1].n.end, n.start) {
+func (s *scanner) extendPending(pending []number, n number) []number {
+	if len(pending) > 0 && !listGap(s.rs, pending[len(pending)-1].end, n.start) {
 		pending = nil
 	}
-	return append(pending, pendingNumber{n: n})
+	return append(pending, n)
 }
 
 // listGap reports whether rs[a:b] is a list separator: 、 , 和 及 与 或.
@@ -124,29 +118,29 @@ func listGap(rs []rune, a, b int) bool {
 
 // shareListUnit gives the pending unit-less numbers the unit of the figure
 // that closes their list.
-func (s *scanner) shareListUnit(pending []pendingNumber, fs []found) []found {
+func (s *scanner) shareListUnit(pending []number, fs []found) []found {
 	if len(pending) == 0 || len(fs) != 1 || fs[0].hasMax || fs[0].kind == corpus.KindDate {
 		return fs
 	}
 	last := fs[0]
-	if !listGap(s.rs, pending[len(pending)-1].n.end, last.start) {
+	if !listGap(s.rs, pending[len(pending)-1].end, last.start) {
 		return fs
 	}
 	scale := listScale(s.rs, last)
-	if dir := changeBefore(s.rs, pending[0].n.start); dir != "" {
+	if dir := changeBefore(s.rs, pending[0].start); dir != "" {
 		last.change = dir // 分别提高2.1、1.5和0.8个百分点
 		fs[0].change = dir
 	}
 	var out []found
 	for _, p := range pending {
 		borrowed := scale
-		if p.n.scale != 1 {
+		if p.scale != 1 {
 			borrowed = 1
 		}
 		f := last
-		f.start, f.end = p.n.start, p.n.end
-		f.value = p.n.value() * borrowed * last.mult
-		f.precision = p.n.decimals
+		f.start, f.end = p.start, p.end
+		f.value = p.value() * borrowed * last.mult
+		f.precision = p.decimals
 		f.approx, f.bound = false, ""
 		f.rule = "list_shared_unit"
 		out = append(out, f)
