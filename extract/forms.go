@@ -121,7 +121,7 @@ func (s *scanner) percentWords(i int) ([]found, int, *number) {
 		}
 		f := found{start: i, end: n.end, kind: corpus.KindPercent, unit: "%", value: n.value() * p.factor,
 			precision: n.decimals, rule: "percent_words", mult: p.factor}
-		for _, sep := range []string{"到", "至", "-", "—"} {
+		for _, sep := range rangeSeparators {
 			if hasPrefixRunes(rs, n.end, sep) {
 				if m, ok := readNumber(rs, n.end+len([]rune(sep))); ok && m.value() >= n.value() {
 					f.valueMax, f.hasMax, f.end = m.value()*p.factor, true, m.end
@@ -215,7 +215,7 @@ func (s *scanner) inferredMoney(n number) (found, bool) {
 		return found{}, false
 	}
 	f := found{start: n.start, end: n.end, kind: corpus.KindMoney, unit: "CNY", value: n.value(),
-		precision: n.decimals, rule: "inferred_money", mult: 1, warnings: []string{"unit_inferred"}}
+		precision: n.decimals, rule: "inferred_money", mult: 1, scale: n.scale, warnings: []string{"unit_inferred"}}
 	s.qualify(&f, n)
 	return f, true
 }
@@ -250,7 +250,7 @@ func (s *scanner) fromHeader(n number) (found, bool) {
 		return found{}, false
 	}
 	f := found{start: n.start, end: n.end, kind: u.kind, unit: u.unit, value: n.value() * mul * u.factor,
-		precision: n.decimals, rule: "unit_from_header", mult: mul * u.factor, warnings: []string{"unit_from_header"}}
+		precision: n.decimals, rule: "unit_from_header", mult: mul * u.factor, scale: n.scale, warnings: []string{"unit_from_header"}}
 	s.qualify(&f, n)
 	return f, true
 }

@@ -26,6 +26,9 @@ type found struct {
 	// itself (later scale words, the unit's factor), so list members and
 	// range ends can be read in the same unit.
 	mult float64
+	// scale is the trailing 万/亿 of the figure's own number, which list
+	// members without one borrow (5 in 12、8、5亿元).
+	scale float64
 	// jiaoFen is set when 角/分 followed the 元 (一元五角), which shows the
 	// 元 is money and not part of a word like 二元酸.
 	jiaoFen bool
@@ -126,7 +129,10 @@ func (s *scanner) shareListUnit(pending []number, fs []found) []found {
 	if !listGap(s.rs, pending[len(pending)-1].end, last.start) {
 		return fs
 	}
-	scale := listScale(s.rs, last)
+	scale := last.scale
+	if scale == 0 {
+		scale = 1
+	}
 	if dir := changeBefore(s.rs, pending[0].start); dir != "" {
 		last.change = dir // 分别提高2.1、1.5和0.8个百分点
 		fs[0].change = dir
@@ -148,15 +154,6 @@ func (s *scanner) shareListUnit(pending []number, fs []found) []found {
 	return append(out, fs...)
 }
 
-// listScale is the scale word the list's last item carries (亿 in 5亿元).
-func listScale(rs []rune, f found) float64 {
-	n, ok := readNumber(rs, f.start)
-	if !ok {
-		return 1
-	}
-	return n.scale
-}
-
 // inheritListChange lets 3.1%、5.2%和6.0% share the direction of the first.
 func inheritListChange(rs []rune, fs []found) {
 	for i := 1; i < len(fs); i++ {
@@ -176,13 +173,11 @@ func (s *scanner) trackHeader(i int) {
 	if rs[i] != '单' || !hasPrefixRunes(rs, i, "单位:") {
 		return
 	}
-	j := i + 3
-	mul := 1.0
-	for j < len(rs) && chineseUnit[rs[j]] >= 1e4 {
-		mul *= chineseUnit[rs[j]]
-		j++
+	end := i + 3
+	for end < len(rs) && !strings.ContainsRune("\n\t ,;)", rs[end]) {
+		end++
 	}
-	if u, ok := matchUnit(rs, j); ok && u.kind != corpus.KindDate {
+	if u, mul, ok := unitExpr(rs[i+3 : end]); ok {
 		s.headerUnit, s.headerMul = &u, mul
 	}
 }
@@ -273,7 +268,7 @@ func skipCode(rs []rune, i int) int {
 func (s *scanner) withUnit(n number) (found, bool) {
 	rs := s.rs
 	j := n.end
-	f := found{start: n.start, precision: n.decimals, rule: "number_unit"}
+	f := found{start: n.start, precision: n.decimals, rule: "number_unit", scale: n.scale}
 	mul := 1.0
 	if j < len(rs) && (rs[j] == '多' || rs[j] == '余' || rs[j] == '来') {
 		if j+1 < len(rs) && (chineseUnit[rs[j+1]] >= 1e4 || startsUnitAt(rs, j+1)) {
@@ -345,8 +340,8 @@ func (s *scanner) perUnit(f *found, j int) int {
 			j += 3
 		}
 		if f.unit == "CNY" {
-			if code, ok := currencyBefore(rs, f.start); ok {
-				f.unit = code // 港币5000万元 is HKD
+			if w, ok := currencyBefore(rs, f.start); ok {
+				f.unit = currencies[w] // 港币5000万元 is HKD
 			}
 			j = s.jiaoFen(f, j)
 		}
@@ -380,11 +375,15 @@ var perTime = []struct{ word, unit string }{
 	{"/年", "/yr"}, {"/日", "/day"}, {"/天", "/day"}, {"/小时", "/h"},
 }
 
-// currencyBefore reads a currency named before the number (港币5000万元).
+// currencyPrefixes are currencies named before the number (港币5000万元,
+// 约合人民币210亿元).
+var currencyPrefixes = []string{"人民币", "港币", "港元", "美元", "欧元", "日元", "英镑"}
+
+// currencyBefore returns the currency word that ends at rs[start].
 func currencyBefore(rs []rune, start int) (string, bool) {
-	for _, w := range []string{"港币", "港元", "美元", "欧元", "日元", "英镑"} {
+	for _, w := range currencyPrefixes {
 		if endsWithRunes(rs, start, w) {
-			return currencies[w], true
+			return w, true
 		}
 	}
 	return "", false
@@ -439,11 +438,8 @@ func (s *scanner) qualify(f *found, n number) {
 		f.start--
 		before = f.start
 	}
-	for _, w := range []string{"人民币", "港币", "美元"} {
-		if endsWithRunes(rs, before, w) {
-			before -= len([]rune(w)) // 约合人民币210亿元: the qualifier precedes the currency
-			break
-		}
+	if w, ok := currencyBefore(rs, before); ok {
+		before -= len([]rune(w)) // 约合人民币210亿元: the qualifier precedes the currency
 	}
 	if p, ok := prefixBefore(rs, before); ok {
 		f.approx = f.approx || p.approx
