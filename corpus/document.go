@@ -11,6 +11,53 @@ type Document struct {
 	ID     string `json:"id"`
 	Source string `json:"source"`
 	Raw    string `json:"-"`
+	Meta
+	// Articles are the separate articles of a magazine page, in order;
+	// a document of one article has one covering all of Raw (or none, before
+	// its structure is read).
+	Articles []Article `json:"articles,omitempty"`
+}
+
+// Meta is what a text says about itself: title, date, issuer, bylines and
+// the periodical issue it appeared in. Empty fields were not found.
+type Meta struct {
+	Title   string   `json:"title,omitempty"`
+	Date    string   `json:"date,omitempty"` // ISO 8601: 2024-07-15, or 2024-07, or 2024
+	Issuer  string   `json:"issuer,omitempty"`
+	Authors []string `json:"authors,omitempty"`
+	Issue   string   `json:"issue,omitempty"` // 2024年第13期
+}
+
+// Year is the year of Date, or 0.
+func (m Meta) Year() int {
+	if len(m.Date) < 4 {
+		return 0
+	}
+	y := 0
+	for _, c := range m.Date[:4] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		y = y*10 + int(c-'0')
+	}
+	return y
+}
+
+// Article is one article of a document: a span of its raw text with its
+// own metadata. Its ID is the document id with "#" and its number.
+type Article struct {
+	ID   string `json:"id"`
+	Span `json:"span"`
+	Meta
+}
+
+// Parts returns the articles to read, or one article covering the whole
+// document when its structure has not been split.
+func (d Document) Parts() []Article {
+	if len(d.Articles) > 0 {
+		return d.Articles
+	}
+	return []Article{{ID: d.ID, Span: Span{Start: 0, End: len(d.Raw)}, Meta: d.Meta}}
 }
 
 // NewDocument names raw by its content, so the same bytes always get the

@@ -65,6 +65,15 @@ type Figure struct {
 	Metric    string   `json:"metric"`
 	Subject   string   `json:"subject"`
 	Period    string   `json:"period"`
+	// PeriodFrom and PeriodTo are the period as ISO dates (2023-01-01,
+	// 2023-06-30), filled when the period and the document's year allow.
+	PeriodFrom string `json:"period_from,omitempty"`
+	PeriodTo   string `json:"period_to,omitempty"`
+	// Base is what the figure is compared against: 同比, 环比, 比上年, 占全省…
+	Base string `json:"base"`
+	// Article is the id of the article of a multi-article page that holds
+	// the figure; frames never cross articles.
+	Article   string   `json:"article,omitempty"`
 	Precision int      `json:"precision"`
 	Rule      string   `json:"rule"`
 	Warnings  []string `json:"warnings,omitempty"`

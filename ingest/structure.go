@@ -1,0 +1,168 @@
+package ingest
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"reportmine/corpus"
+)
+
+// Structurer reads what a text says about itself (title, date, issuer,
+// bylines, periodical issue) and splits a magazine page into its articles.
+// It is a pure stage: it only reads the raw text and fills Meta and
+// Articles, whose spans point into the same raw text.
+type Structurer struct{}
+
+// Structure returns doc with its metadata and articles filled in.
+func (Structurer) Structure(doc corpus.Document) corpus.Document {
+	paras := paragraphs(doc.Raw)
+	doc.Meta = documentMeta(doc.Raw, paras)
+	doc.Articles = splitArticles(doc, paras)
+	return doc
+}
+
+// paragraph is a blank-line separated block of raw text.
+type paragraph struct {
+	start, end int
+	raw        string // the block as printed
+	text       string // the block with all whitespace removed, for matching
+}
+
+func paragraphs(raw string) []paragraph {
+	var out []paragraph
+	start := -1
+	lineStart := 0
+	blankRun := false
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, paragraph{start: start, end: end, raw: raw[start:end], text: squeeze(raw[start:end])})
+			start = -1
+		}
+	}
+	for i := 0; i <= len(raw); i++ {
+		if i < len(raw) && raw[i] != '\n' {
+			continue
+		}
+		line := raw[lineStart:i]
+		if strings.TrimSpace(strings.ReplaceAll(line, "\u3000", "")) == "" {
+			if !blankRun {
+				flush(trimEnd(raw, lineStart))
+			}
+			blankRun = true
+		} else {
+			blankRun = false
+			if start < 0 {
+				start = lineStart + leadingSpace(line)
+			}
+			if bylineEnd.MatchString(squeeze(line)) {
+				// A byline ends an article even when the next one follows
+				// on the next line without a blank line between.
+				flush(trimEnd(raw, i))
+			}
+		}
+		lineStart = i + 1
+	}
+	flush(trimEnd(raw, len(raw)))
+	return out
+}
+
+func leadingSpace(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t\u3000\r"))
+}
+
+func trimEnd(raw string, end int) int {
+	for end > 0 && strings.ContainsRune(" \t\r\n", rune(raw[end-1])) {
+		end--
+	}
+	return end
+}
+
+// squeeze drops all whitespace, undoing PDF spacing for pattern matching.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var (
+	issueRe   = regexp.MustCompile(`(\d{4})年第(\d{1,3})期`)
+	dateRe    = regexp.MustCompile(`^(?:发布(?:时间|日期)[:：])?(\d{4})[年-](\d{1,2})[月-](\d{1,2})日?$`)
+	sourceRe  = regexp.MustCompile(`来源[:：]([^\s，。,）)]{2,30})`)
+	supplyRe  = regexp.MustCompile(`[（(]供稿[:：]([^）)]{2,30})[）)]`)
+	sponsorRe = regexp.MustCompile(`^(\p{Han}{2,20})(?:主办|指导)$`)
+	markerRe  = regexp.MustCompile(`^(\p{Han}{1,6})讯`)
+	bylineEnd = regexp.MustCompile(`[（(](\p{Han}{2,4})[)）]$`)
+	bylineRe  = regexp.MustCompile(`^(?:■|姻|□|文/|文\|)(\p{Han}{2,4})$`)
+	namesRe   = regexp.MustCompile(`^\p{Han}{2,3}(?:[ \x{3000}]+\p{Han}{2,3}){1,3}$`)
+	reporter  = regexp.MustCompile(`(?:记者|通讯员)(\p{Han}{2,3}?)(?:通讯员|记者|\p{P}|为|在|近日|$)`)
+)
+
+func documentMeta(raw string, paras []paragraph) corpus.Meta {
+	var m corpus.Meta
+	for _, p := range paras {
+		if m.Issue == "" {
+			if g := issueRe.FindStringSubmatch(p.text); g != nil {
+				m.Issue = g[1] + "年第" + g[2] + "期"
+				if m.Date == "" {
+					m.Date = g[1]
+				}
+			}
+		}
+		if g := dateRe.FindStringSubmatch(p.text); g != nil {
+			m.Date = isoDate(g[1], g[2], g[3])
+		}
+		if g := sponsorRe.FindStringSubmatch(p.text); g != nil && m.Issuer == "" {
+			m.Issuer = g[1]
+		}
+	}
+	squeezed := squeeze(raw)
+	if g := sourceRe.FindAllStringSubmatch(squeezed, -1); g != nil {
+		m.Issuer = g[len(g)-1][1]
+	}
+	if g := supplyRe.FindAllStringSubmatch(squeezed, -1); g != nil {
+		m.Issuer = g[len(g)-1][1]
+	}
+	for _, p := range paras {
+		if isTitleLike(p.text) && !sponsorRe.MatchString(p.text) && !issueRe.MatchString(p.text) {
+			m.Title = p.text
+			break
+		}
+		if utf8.RuneCountInString(p.text) > 60 {
+			break // the body has begun
+		}
+	}
+	return m
+}
+
+func isoDate(y, mo, d string) string {
+	mi, _ := strconv.Atoi(mo)
+	di, _ := strconv.Atoi(d)
+	if mi < 1 || mi > 12 || di < 1 || di > 31 {
+		return y
+	}
+	return y + "-" + twoDigits(mi) + "-" + twoDigits(di)
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// isTitleLike reports a short block without sentence punctuation: a
+// headline, a subtitle or a section heading.
+func isTitleLike(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 4 && n <= 40 && !strings.ContainsAny(s, "。，；,;") && !isCaption(s) && !bylineRe.MatchString(s)
+}
+
+func isCaption(s string) bool {
+	return strings.HasPrefix(s, "▲") || strings.HasPrefix(s, "图为") || strings.HasSuffix(s, "摄")
+}
