@@ -46,25 +46,25 @@ const (
 // the figure contract (figure/1). Value is in the canonical unit with scale
 // words folded in; Text is exactly Raw[Start:End] of the document.
 type Figure struct {
-	Schema    string   `json:"schema"`
-	ID        string   `json:"id"`
-	Doc       string   `json:"doc"`
-	Source    string   `json:"source"`
-	Kind      Kind     `json:"kind"`
-	Value     float64  `json:"value"`
-	ValueMax  *float64 `json:"value_max,omitempty"`
-	Unit      string   `json:"unit"`
-	Approx    bool     `json:"approx"`
-	Bound     string   `json:"bound,omitempty"`
-	Change    string   `json:"change,omitempty"`
-	Text      string   `json:"text"`
-	Surface   string   `json:"surface"`
-	Start     int      `json:"start"`
-	End       int      `json:"end"`
-	Sentence  string   `json:"sentence"`
-	Metric    string   `json:"metric"`
-	Subject   string   `json:"subject"`
-	Period    string   `json:"period"`
+	Schema   string   `json:"schema"`
+	ID       string   `json:"id"`
+	Doc      string   `json:"doc"`
+	Source   string   `json:"source"`
+	Kind     Kind     `json:"kind"`
+	Value    float64  `json:"value"`
+	ValueMax *float64 `json:"value_max,omitempty"`
+	Unit     string   `json:"unit"`
+	Approx   bool     `json:"approx"`
+	Bound    string   `json:"bound,omitempty"`
+	Change   string   `json:"change,omitempty"`
+	Text     string   `json:"text"`
+	Surface  string   `json:"surface"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Sentence string   `json:"sentence"`
+	Metric   string   `json:"metric"`
+	Subject  string   `json:"subject"`
+	Period   string   `json:"period"`
 	// PeriodFrom and PeriodTo are the period as ISO dates (2023-01-01,
 	// 2023-06-30), filled when the period and the document's year allow.
 	PeriodFrom string `json:"period_from,omitempty"`
