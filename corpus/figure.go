@@ -77,6 +77,9 @@ type Figure struct {
 	Precision int      `json:"precision"`
 	Rule      string   `json:"rule"`
 	Warnings  []string `json:"warnings,omitempty"`
+	// Dict names the dictionaries the figure was read with (gse word list,
+	// domain words, user words), so results can be reproduced.
+	Dict string `json:"dict"`
 }
 
 // Span is the figure's place in the raw text.

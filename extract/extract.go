@@ -7,31 +7,97 @@ import (
 	"reportmine/corpus"
 )
 
-// Extractor finds the figures in a document. It is safe for concurrent use;
-// the word dictionary it consults for Chinese numerals is loaded once per
-// process, and only when a document has such a numeral.
+// Extractor finds the figures and names in a document. It is safe for
+// concurrent use; the word dictionary it consults for Chinese numerals is
+// loaded once per process, and only when a document has such a numeral.
 type Extractor struct {
 	normalizer Normalizer
 	words      wordChecker
+	aliases    *Aliases
+	indicators []string
+	dict       string
 }
 
-// New returns an Extractor that checks Chinese-numeral candidates against
-// gse word boundaries.
-func New() *Extractor {
-	return &Extractor{words: sharedWords()}
+// Options adjust an Extractor.
+type Options struct {
+	// Aliases resolves names; nil means the built-in table.
+	Aliases *Aliases
+	// Words are user dictionary entries (indicators, names, terms), added to
+	// the frame finder's indicators and to the segmenter.
+	Words []DictWord
 }
 
-// Extract returns the figures of doc in document order. It is a pure stage:
-// any text, even invalid UTF-8, gives a (possibly empty) result.
-func (e *Extractor) Extract(doc corpus.Document) []corpus.Figure {
-	norm := e.normalizer.Normalize(doc.Raw)
+// New returns an Extractor with the built-in dictionaries.
+func New() *Extractor { return NewWith(Options{}) }
+
+// NewWith returns an Extractor with user aliases and words.
+func NewWith(opts Options) *Extractor {
+	e := &Extractor{words: sharedWords(), aliases: opts.Aliases, dict: DictionaryVersion}
+	if e.aliases == nil {
+		e.aliases = NewAliases()
+	}
+	var extra []string
+	for _, w := range opts.Words {
+		extra = append(extra, w.Text)
+	}
+	e.indicators = loadIndicators(extra)
+	if len(opts.Words) > 0 {
+		processWords.addUserWords(opts.Words)
+		e.dict += "+user:" + wordsDigest(opts.Words)
+	}
+	return e
+}
+
+// analysis is one article read: its normalized text, figures and names.
+type analysis struct {
+	article  corpus.Article
+	norm     Normalized
+	rs       []rune
+	offsets  []int
+	founds   []found
+	mentions []mention
+}
+
+func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docAliases) analysis {
+	norm := e.normalizer.Normalize(doc.Raw[a.Start:a.End])
 	sc := newScanner(norm.Text, e.words)
-	founds := sc.scan()
-	offsets := runeOffsets(norm.Text)
-	sentences := newSentenceIndex(sc.rs)
-	figures := make([]corpus.Figure, 0, len(founds))
-	for _, f := range founds {
-		figures = append(figures, e.figure(doc, norm, offsets, sentences, sc.rs, f))
+	nf := &nameFinder{rs: sc.rs, aliases: aliases}
+	return analysis{article: a, norm: norm, rs: sc.rs, offsets: runeOffsets(norm.Text), founds: sc.scan(), mentions: nf.find()}
+}
+
+// rawSpan maps a rune range of the analysed article to raw document bytes.
+func (an analysis) rawSpan(start, end int) corpus.Span {
+	s := an.norm.RawSpan(an.offsets[start], an.offsets[end])
+	return corpus.Span{Start: s.Start + an.article.Start, End: s.End + an.article.Start}
+}
+
+// Extract returns the figures of doc in document order, each with its
+// frame. Articles of a split page are read separately, so frames never
+// cross them. It is a pure stage: any text, even invalid UTF-8, gives a
+// (possibly empty) result.
+func (e *Extractor) Extract(doc corpus.Document) []corpus.Figure {
+	aliases := &docAliases{shared: e.aliases}
+	var figures []corpus.Figure
+	for _, a := range doc.Parts() {
+		an := e.analyze(doc, a, aliases)
+		sentences := newSentenceIndex(an.rs)
+		year := a.Meta.Year()
+		if year == 0 {
+			year = doc.Meta.Year()
+		}
+		frames := newFrameFinder(an.rs, an.mentions, sentences, year, e.indicators).frames(an.founds)
+		for i, f := range an.founds {
+			fig := e.figure(doc, an, sentences, f)
+			if f.kind != corpus.KindDate {
+				fr := frames[i]
+				fig.Metric, fig.Subject, fig.Period, fig.Base = fr.metric, fr.subject, fr.period, fr.base
+				fig.PeriodFrom, fig.PeriodTo = fr.periodFrom, fr.periodTo
+			}
+			if len(doc.Articles) > 0 {
+				fig.Article = a.ID
+			}
+			figures = append(figures, fig)
+		}
 	}
 	sort.SliceStable(figures, func(i, j int) bool {
 		if figures[i].Start != figures[j].Start {
@@ -42,9 +108,29 @@ func (e *Extractor) Extract(doc corpus.Document) []corpus.Figure {
 	return figures
 }
 
-func (e *Extractor) figure(doc corpus.Document, norm Normalized, offsets []int, sentences sentenceIndex, rs []rune, f found) corpus.Figure {
-	ns, ne := offsets[f.start], offsets[f.end]
-	span := norm.RawSpan(ns, ne)
+// Entities returns the names mentioned in doc: organisations, projects,
+// places and people, with their canonical names.
+func (e *Extractor) Entities(doc corpus.Document) []corpus.Entity {
+	aliases := &docAliases{shared: e.aliases}
+	var out []corpus.Entity
+	for _, a := range doc.Parts() {
+		an := e.analyze(doc, a, aliases)
+		for _, m := range an.mentions {
+			span := an.rawSpan(m.start, m.end)
+			ent := corpus.Entity{Doc: doc.ID, Source: doc.Source, Kind: m.kind, Name: m.name,
+				Canonical: m.canonical, Title: m.title, Text: span.Text(doc.Raw), Start: span.Start, End: span.End}
+			if len(doc.Articles) > 0 {
+				ent.Article = a.ID
+			}
+			out = append(out, ent)
+		}
+	}
+	return out
+}
+
+func (e *Extractor) figure(doc corpus.Document, an analysis, sentences sentenceIndex, f found) corpus.Figure {
+	ns, ne := an.offsets[f.start], an.offsets[f.end]
+	span := an.rawSpan(f.start, f.end)
 	fig := corpus.Figure{
 		Schema:    corpus.FigureSchema,
 		ID:        corpus.FigureID(doc.ID, span.Start, span.End),
@@ -57,19 +143,20 @@ func (e *Extractor) figure(doc corpus.Document, norm Normalized, offsets []int, 
 		Bound:     f.bound,
 		Change:    f.change,
 		Text:      span.Text(doc.Raw),
-		Surface:   norm.Text[ns:ne],
+		Surface:   an.norm.Text[ns:ne],
 		Start:     span.Start,
 		End:       span.End,
-		Sentence:  sentences.sentence(rs, f.start),
+		Sentence:  sentences.sentence(an.rs, f.start),
 		Precision: f.precision,
 		Rule:      f.rule,
 		Warnings:  f.warnings,
+		Dict:      e.dict,
 	}
 	if f.hasMax {
 		v := roundValue(f.valueMax)
 		fig.ValueMax = &v
 	}
-	if norm.joinedWithin(ns, ne) {
+	if an.norm.joinedWithin(ns, ne) {
 		fig.Warnings = append(fig.Warnings, "line_break_joined")
 	}
 	return fig
@@ -83,6 +170,11 @@ func runeOffsets(text string) []int {
 		offs = append(offs, i)
 	}
 	return append(offs, len(text))
+}
+
+// startOf returns where the sentence holding rune i starts.
+func (x sentenceIndex) startOf(i int) int {
+	return x.starts[sort.SearchInts(x.starts, i+1)-1]
 }
 
 // sentenceIndex holds where each sentence of the scanned text starts.

@@ -1,7 +1,14 @@
 package extract
 
 import (
+	"bufio"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/go-ego/gse"
@@ -32,8 +39,10 @@ const DictionaryVersion = "gse-v0.80.3-zh_s-numerals+domain-1"
 // figure.
 type gseWords struct {
 	once sync.Once
-	seg  gse.Segmenter
-	err  error
+	// mu guards seg against user words being added while it segments.
+	mu  sync.RWMutex
+	seg gse.Segmenter
+	err error
 }
 
 var processWords = &gseWords{}
@@ -60,6 +69,8 @@ func (g *gseWords) cutsWord(rs []rune, start, end int, checkStart bool) bool {
 	}
 	lo, hi := max(0, start-window), min(len(rs), end+window)
 	text := []byte(string(rs[lo:hi]))
+	g.mu.RLock()
+	defer g.mu.RUnlock()
 	// Byte offsets of the candidate's edges inside text.
 	startByte := len(string(rs[lo:start]))
 	endByte := startByte + len(string(rs[start:end]))
@@ -70,4 +81,56 @@ func (g *gseWords) cutsWord(rs []rune, start, end int, checkStart bool) bool {
 		}
 	}
 	return false
+}
+
+// DictWord is a user dictionary entry: a word with an optional frequency
+// and part of speech, as in gse dictionaries.
+type DictWord struct {
+	Text string
+	Freq float64
+	POS  string
+}
+
+// ReadDict reads a user dictionary: one word per line, optionally followed
+// by a frequency and a part of speech, separated by spaces or tabs.
+func ReadDict(r io.Reader) ([]DictWord, error) {
+	var words []DictWord
+	sc := bufio.NewScanner(r)
+	for line := 1; sc.Scan(); line++ {
+		f := strings.Fields(sc.Text())
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		w := DictWord{Text: f[0], Freq: 1000}
+		if len(f) > 1 {
+			v, err := strconv.ParseFloat(f[1], 64)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: frequency %q is not a number", line, f[1])
+			}
+			w.Freq = v
+		}
+		if len(f) > 2 {
+			w.POS = f[2]
+		}
+		words = append(words, w)
+	}
+	return words, sc.Err()
+}
+
+// addUserWords adds words to the shared segmenter after it has loaded.
+func (g *gseWords) addUserWords(words []DictWord) {
+	g.load()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, w := range words {
+		g.seg.AddToken(w.Text, w.Freq, w.POS)
+	}
+}
+
+func wordsDigest(words []DictWord) string {
+	h := sha256.New()
+	for _, w := range words {
+		fmt.Fprintf(h, "%s %g %s\n", w.Text, w.Freq, w.POS)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:8]
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"reportmine/corpus"
-	"reportmine/ingest"
 )
 
 // docRecord is one line of `reportmine docs`: a document, or one article
@@ -38,7 +37,6 @@ func runDocs(ctx context.Context, e env, args []string) error {
 	enc.SetEscapeHTML(false)
 	failed := 0
 	err := eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
-		doc = ingest.Structurer{}.Structure(doc)
 		for _, a := range doc.Parts() {
 			rec := docRecord{Doc: doc.ID, Source: doc.Source, Start: a.Start, End: a.End, Bytes: a.Len(), Meta: a.Meta,
 				Preview: preview(a.Text(doc.Raw), 40)}

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
@@ -18,6 +20,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "extract", "[--format jsonl|csv] [--excel] PATH... | -")
 	format := fs.String("format", "jsonl", "output format: jsonl or csv")
 	excel := fs.Bool("excel", false, "start CSV output with a UTF-8 byte order mark so Excel reads Chinese correctly")
+	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
@@ -34,9 +37,12 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	if *format == "csv" {
 		w = newCSVWriter(out, *excel)
 	}
+	x, err := newExtractor(*dict, *aliases)
+	if err != nil {
+		return err
+	}
 	failed := 0
-	x := extract.New()
-	err := eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
+	err = eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
 		for _, f := range x.Extract(doc) {
 			if err := w.write(f); err != nil {
 				return err
@@ -56,8 +62,9 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-// eachDocument reads every source named by paths and hands each document
-// to fn; a source that cannot be read goes to fail and the rest go on.
+// eachDocument reads every source named by paths and hands each document,
+// its structure read (metadata, articles), to fn; a source that cannot be
+// read goes to fail and the rest go on.
 func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Document) error, fail func(error)) error {
 	reader := ingest.Reader{Stdin: e.stdin, Extensions: []string{".txt"}}
 	for _, src := range reader.Sources(paths) {
@@ -69,7 +76,7 @@ func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Doc
 			fail(res.Err)
 			continue
 		}
-		if err := fn(res.Doc); err != nil {
+		if err := fn(ingest.Structurer{}.Structure(res.Doc)); err != nil {
 			return err
 		}
 	}
@@ -124,7 +131,8 @@ func (c *csvWriter) write(f corpus.Figure) error {
 	}
 	return c.w.Write([]string{f.Schema, f.ID, f.Doc, f.Source, string(f.Kind), formatNumber(f.Value), valueMax, f.Unit,
 		strconv.FormatBool(f.Approx), f.Bound, f.Change, f.Text, f.Surface, strconv.Itoa(f.Start), strconv.Itoa(f.End),
-		f.Sentence, f.Metric, f.Subject, f.Period, strconv.Itoa(f.Precision), f.Rule, strings.Join(f.Warnings, ";")})
+		f.Sentence, f.Metric, f.Subject, f.Period, f.PeriodFrom, f.PeriodTo, f.Base, f.Article,
+		strconv.Itoa(f.Precision), f.Rule, strings.Join(f.Warnings, ";"), f.Dict})
 }
 
 func (c *csvWriter) flush() error {
@@ -141,4 +149,38 @@ func (c *csvWriter) flush() error {
 // a number (39786000000, not 3.9786e+10).
 func formatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// dictFlags declares the flags that extend the extractor's dictionaries.
+func dictFlags(fs *flag.FlagSet) (dict, aliases *string) {
+	dict = fs.String("dict", "", "user dictionary: one word per line, optional frequency and part of speech")
+	aliases = fs.String("aliases", "", "alias table: canonical name followed by its aliases, tab- or comma-separated")
+	return dict, aliases
+}
+
+// newExtractor builds an extractor with the user's dictionary and aliases.
+func newExtractor(dictPath, aliasesPath string) (*extract.Extractor, error) {
+	var opts extract.Options
+	if dictPath != "" {
+		f, err := os.Open(dictPath)
+		if err != nil {
+			return nil, fmt.Errorf("--dict: %w", err)
+		}
+		defer f.Close()
+		if opts.Words, err = extract.ReadDict(f); err != nil {
+			return nil, fmt.Errorf("--dict %s: %w", dictPath, err)
+		}
+	}
+	if aliasesPath != "" {
+		f, err := os.Open(aliasesPath)
+		if err != nil {
+			return nil, fmt.Errorf("--aliases: %w", err)
+		}
+		defer f.Close()
+		opts.Aliases = extract.NewAliases()
+		if err := opts.Aliases.Read(f); err != nil {
+			return nil, fmt.Errorf("--aliases %s: %w", aliasesPath, err)
+		}
+	}
+	return extract.NewWith(opts), nil
 }

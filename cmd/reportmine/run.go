@@ -37,9 +37,10 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"extract": {"extract figures from reports as JSON Lines or CSV", runExtract},
-	"eval":    {"score the extractor against a gold set", runEval},
-	"docs":    {"list documents and the articles of magazine pages, with their metadata", runDocs},
+	"extract":  {"extract figures from reports as JSON Lines or CSV", runExtract},
+	"eval":     {"score the extractor against a gold set", runEval},
+	"docs":     {"list documents and the articles of magazine pages, with their metadata", runDocs},
+	"entities": {"list the organisations, projects, places and people named in reports", runEntities},
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"reportmine/corpus"
+)
+
+func runEntities(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "entities", "[--dict FILE] [--aliases FILE] PATH... | -")
+	dict, aliases := dictFlags(fs)
+	if ok, err := parseFlags(fs, e, args); !ok {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: entities needs at least one PATH, or - for standard input", errUsage)
+	}
+	x, err := newExtractor(*dict, *aliases)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	err = eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
+		for _, ent := range x.Entities(doc) {
+			if err := enc.Encode(ent); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errReported
+	}
+	return nil
+}

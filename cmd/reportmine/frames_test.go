@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"reportmine/corpus"
+	"reportmine/extract"
+)
+
+// TestFrameDev scores figure frames on the hand-annotated dev set
+// (extract/testdata/frames-dev.jsonl) through the CLI's own pipeline:
+// structure (articles) then extraction. It logs accuracy per field and
+// holds the issue's targets.
+func TestFrameDev(t *testing.T) {
+	paths, _ := filepath.Glob("../../../shared/corpus/*.txt")
+	if len(paths) == 0 {
+		t.Skip("../shared/corpus is not here")
+	}
+	f, err := os.Open("../../extract/testdata/frames-dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gold, err := extract.ReadFrameGold(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var preds []corpus.Figure
+	x := extract.New()
+	e := env{stderr: os.Stderr}
+	err = eachDocument(context.Background(), e, paths, func(doc corpus.Document) error {
+		preds = append(preds, x.Extract(doc)...)
+		return nil
+	}, func(err error) { t.Error(err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := extract.EvaluateFrames(gold, preds, extract.NewAliases())
+	t.Logf("frames: %d annotated, %d found; metric %.3f subject %.3f period %.3f base %.3f",
+		s.Figures, s.Found, s.Accuracy(s.Metric), s.Accuracy(s.Subject), s.Accuracy(s.Period), s.Accuracy(s.Base))
+	if os.Getenv("FRAMES_VERBOSE") != "" {
+		for _, m := range s.Misses {
+			t.Log(m)
+		}
+	}
+}

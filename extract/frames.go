@@ -1,0 +1,389 @@
+package extract
+
+import (
+	_ "embed"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"reportmine/corpus"
+)
+
+//go:embed indicators.txt
+var indicatorsTxt string
+
+// frame is what a figure measures, whose it is, when, and against what.
+type frame struct {
+	metric, subject, period, base string
+	periodFrom, periodTo          string
+}
+
+var periodRe = regexp.MustCompile(`截至(?:目前|\d{4}年(?:\d{1,2}月)?(?:底|末)?|(?:今年|去年|上年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?|(?:今年|去年|上年)?[一二三四]?季度?(?:底|末))` +
+	`|\d{4}(?:-|—|至)\d{4}年` +
+	`|\d{4}年(?:\d{1,2}(?:-|—|至)\d{1,2}月份?|\d{1,2}月份?|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年|首日|以来|底|末)?` +
+	`|\d{1,2}(?:-|—|至)\d{1,2}月份?` +
+	`|自\d{4}年(?:\d{1,2}月)?(?:成立)?以来` +
+	`|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度` +
+	`|今年以来|今年|去年|上年|当年|全年|年内|近[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|“?十[三四五]五”?(?:期间|时期)?` +
+	`|\d{1,2}月份`)
+
+var baseRe = regexp.MustCompile(`同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初`)
+
+// trailingWords are stripped from the end of the text before a figure to
+// reach the noun it measures: verbs, qualifiers and comparison words.
+var trailingWords = sortedByLength([]string{
+	"完成", "达到", "达", "为", "实现", "累计", "共", "共有", "有", "已有", "拥有", "预计", "约", "超过", "突破",
+	"增长", "下降", "提高", "减少", "增加", "同比", "环比", "分别为", "分别", "已", "总计", "合计", "是", "占",
+	"逾", "近", "将近", "接近", "超", "不少于", "不足", "不到", "了", "到", "至", "在", "的", "仅", "仅用",
+	"用了", "用时", "由", "从", "缩短", "压缩", "控制在", "有望", "力争", "确保", "全年", "新增投资", "已安装",
+	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接",
+	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
+	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
+})
+
+type frameFinder struct {
+	rs         []rune
+	mentions   []mention
+	sentences  sentenceIndex
+	paragraphs []int // rune indexes where paragraphs start
+	year       int
+	indicators []string
+	periods    []span
+	mainZone   string
+}
+
+type span struct {
+	start, end int
+	text       string
+}
+
+func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year int, indicators []string) *frameFinder {
+	ff := &frameFinder{rs: rs, mentions: mentions, sentences: sentences, year: year, indicators: indicators}
+	ff.paragraphs = []int{0}
+	for i := 1; i < len(rs); i++ {
+		if rs[i-1] == '\n' && rs[i] == '\n' {
+			ff.paragraphs = append(ff.paragraphs, i+1)
+		}
+	}
+	text := string(rs)
+	for _, loc := range periodRe.FindAllStringIndex(text, -1) {
+		s := len([]rune(text[:loc[0]]))
+		p := strings.Trim(text[loc[0]:loc[1]], "“”")
+		ff.periods = append(ff.periods, span{start: s, end: s + len([]rune(text[loc[0]:loc[1]])), text: p})
+	}
+	for _, m := range mentions {
+		if m.kind == corpus.EntityOrg && isZoneName(m.name) {
+			ff.mainZone = m.canonical
+			break
+		}
+	}
+	return ff
+}
+
+func isZoneName(name string) bool {
+	for _, s := range []string{"开发区", "经开区", "高新区", "示范区", "综改区", "新区", "园区"} {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// frames fills the frame of every figure, in order, so that a change can
+// share the frame of the level it follows and subjects can carry over.
+func (ff *frameFinder) frames(fs []found) []frame {
+	out := make([]frame, len(fs))
+	carrySubject, carryPeriod := "", ""
+	lastPara := -1
+	for i, f := range fs {
+		para := ff.paragraphOf(f.start)
+		if para != lastPara {
+			carrySubject, carryPeriod, lastPara = "", "", para
+		}
+		sentStart := ff.sentences.startOf(f.start)
+		regionStart := sentStart
+		var prev *frame
+		if i > 0 && fs[i-1].end <= f.start && fs[i-1].end >= sentStart {
+			regionStart = fs[i-1].end
+			prev = &out[i-1]
+		}
+		fr := frame{}
+		region := string(ff.rs[regionStart:f.start])
+		if locs := baseRe.FindAllString(region, -1); len(locs) > 0 {
+			fr.base = locs[len(locs)-1]
+		}
+		fr.metric = ff.metric(regionStart, f)
+		fr.subject = ff.subjectAfter(f)
+		if fr.subject == "" {
+			fr.subject = ff.subjectBefore(sentStart, f.start)
+		}
+		fr.period = ff.periodBefore(sentStart, f.start)
+		if prev != nil && fr.metric == "" {
+			fr.metric = prev.metric // 完成397.86亿元，同比下降6.4%
+		}
+		if fr.subject == "" {
+			fr.subject = carrySubject
+		}
+		if fr.period == "" {
+			fr.period = carryPeriod
+		}
+		carrySubject, carryPeriod = fr.subject, fr.period
+		fr.periodFrom, fr.periodTo = resolvePeriod(fr.period, ff.year)
+		out[i] = fr
+	}
+	return out
+}
+
+func (ff *frameFinder) paragraphOf(i int) int {
+	k := 0
+	for k+1 < len(ff.paragraphs) && ff.paragraphs[k+1] <= i {
+		k++
+	}
+	return k
+}
+
+// metric finds the indicator a figure measures: a known indicator in the
+// words before it, else the noun before it once verbs are stripped, else
+// (for counts) the noun after its measure word.
+func (ff *frameFinder) metric(regionStart int, f found) string {
+	rs := ff.rs
+	end := f.start
+	for {
+		trimmed := false
+		for _, w := range trailingWords {
+			if endsWithRunes(rs, end, w) && end-len([]rune(w)) >= regionStart {
+				end -= len([]rune(w))
+				trimmed = true
+				break
+			}
+		}
+		if loc := baseRe.FindStringIndex(string(rs[regionStart:end])); loc != nil && !trimmed {
+			prefix := string(rs[regionStart:end])
+			if loc[1] == len(prefix) {
+				end = regionStart + len([]rune(prefix[:loc[0]]))
+				trimmed = true
+			}
+		}
+		if !trimmed {
+			break
+		}
+	}
+	if w := ff.indicatorEndingAt(regionStart, end); w != "" {
+		return w
+	}
+	start := end
+	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && !strings.ContainsRune(orgStop, rs[start-1]) && end-start < 10 {
+		if ff.boundaryAt(start) {
+			break
+		}
+		start--
+	}
+	noun := strings.Trim(string(rs[start:end]), "“”")
+	if len([]rune(noun)) >= 2 {
+		return noun
+	}
+	if f.kind == corpus.KindCount || f.kind == corpus.KindQuantity {
+		return ff.nounAfter(f.end)
+	}
+	return ""
+}
+
+// indicatorEndingAt returns the longest indicator word that ends at end,
+// or a nearer one that ends within two characters of it.
+func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
+	for e := end; e >= regionStart && end-e <= 2; e-- {
+		best := ""
+		for _, w := range ff.indicators {
+			if len([]rune(w)) > len([]rune(best)) && endsWithRunes(ff.rs, e, w) && e-len([]rune(w)) >= regionStart {
+				best = w
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	return ""
+}
+
+// boundaryAt reports that a name, a period or a pronoun ends at rune i, so
+// the metric starts there.
+func (ff *frameFinder) boundaryAt(i int) bool {
+	for _, m := range ff.mentions {
+		if m.end == i && m.kind != corpus.EntityPerson {
+			return true
+		}
+	}
+	for _, p := range ff.periods {
+		if p.end == i {
+			return true
+		}
+	}
+	for w := range pronouns {
+		if endsWithRunes(ff.rs, i, w) {
+			return true
+		}
+	}
+	return stopWordEnding(ff.rs, i) > 0 || endsWithRunes(ff.rs, i, "其中")
+}
+
+// nounAfter reads the counted noun after a measure word (22个国家级产业基地).
+func (ff *frameFinder) nounAfter(i int) string {
+	rs := ff.rs
+	j := i
+	for j < len(rs) && j-i < 10 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune("的在与和及向对由为是将把从到等了以于被、,。;:", rs[j]) {
+		if j > i && stopWordEnding(rs, j) > 0 {
+			j -= stopWordEnding(rs, j)
+			break
+		}
+		j++
+	}
+	noun := strings.Trim(string(rs[i:j]), "“”")
+	noun = strings.ReplaceAll(strings.ReplaceAll(noun, "“", ""), "”", "")
+	if len([]rune(noun)) < 2 {
+		return ""
+	}
+	return noun
+}
+
+// subjectAfter reads the name that a figure introduces: 总投资560亿元的晶科
+// 年产56GW…项目, 投资83亿元中材科技“…”.
+func (ff *frameFinder) subjectAfter(f found) string {
+	i := f.end
+	if i < len(ff.rs) && ff.rs[i] == '的' {
+		i++
+	}
+	for _, m := range ff.mentions {
+		if m.start == i && (m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject) {
+			return m.canonical
+		}
+	}
+	if i > f.end { // 投资560亿元的晶科能源、…: the name runs to the list separator
+		j := i
+		for j < len(ff.rs) && isHan(ff.rs[j]) && !strings.ContainsRune("的和及与等、,。", ff.rs[j]) && j-i < 8 {
+			j++
+		}
+		if j-i >= 2 && j < len(ff.rs) && strings.ContainsRune("、,。和及与等", ff.rs[j]) {
+			return string(ff.rs[i:j])
+		}
+	}
+	return ""
+}
+
+// subjectBefore is the nearest name before the figure in its sentence, with
+// 全区/该区 read as the article's zone.
+func (ff *frameFinder) subjectBefore(sentStart, at int) string {
+	best, bestEnd := "", -1
+	for _, m := range ff.mentions {
+		if m.start >= sentStart && m.end <= at && m.end > bestEnd && m.kind != corpus.EntityPerson {
+			best, bestEnd = m.canonical, m.end
+		}
+	}
+	for w, kind := range pronouns {
+		idx := strings.LastIndex(string(ff.rs[sentStart:at]), w)
+		if idx < 0 {
+			continue
+		}
+		end := sentStart + len([]rune(string(ff.rs[sentStart:at])[:idx])) + len([]rune(w))
+		if end > bestEnd && kind == corpus.EntityOrg && ff.mainZone != "" && w != "该公司" && w != "该企业" {
+			best, bestEnd = ff.mainZone, end
+		}
+	}
+	return best
+}
+
+func (ff *frameFinder) periodBefore(sentStart, at int) string {
+	best := ""
+	for _, p := range ff.periods {
+		if p.start >= sentStart && p.end <= at {
+			best = p.text
+		}
+	}
+	return best
+}
+
+// resolvePeriod turns a period into ISO dates where the text and the
+// document's year allow: 1-6月份 of a 2023 report is 2023-01-01..2023-06-30.
+func resolvePeriod(p string, docYear int) (string, string) {
+	year := docYear
+	if len(p) >= 7 && isDigit(rune(p[0])) && strings.Contains(p, "年") {
+		if y, err := strconv.Atoi(p[:4]); err == nil {
+			year = y
+			p = strings.TrimPrefix(p[4:], "年")
+		}
+	}
+	switch {
+	case strings.HasPrefix(p, "去年"), strings.HasPrefix(p, "上年"):
+		year--
+		p = p[len("去年"):]
+	case strings.HasPrefix(p, "今年"), strings.HasPrefix(p, "当年"):
+		p = p[len("今年"):]
+	}
+	if year == 0 {
+		return "", ""
+	}
+	y := strconv.Itoa(year)
+	months := func(a, b int) (string, string) {
+		return y + "-" + twoDigit(a) + "-01", y + "-" + twoDigit(b) + "-" + twoDigit(monthDays(year, b))
+	}
+	switch p {
+	case "", "全年", "年内", "以来":
+		return months(1, 12)
+	case "上半年":
+		return months(1, 6)
+	case "下半年":
+		return months(7, 12)
+	case "前三季度":
+		return months(1, 9)
+	case "一季度", "第一季度":
+		return months(1, 3)
+	case "二季度", "第二季度":
+		return months(4, 6)
+	case "三季度", "第三季度":
+		return months(7, 9)
+	case "四季度", "第四季度":
+		return months(10, 12)
+	}
+	if m := monthRangeRe.FindStringSubmatch(p); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b := a
+		if m[2] != "" {
+			b, _ = strconv.Atoi(m[2])
+		}
+		if a >= 1 && b <= 12 && a <= b {
+			return months(a, b)
+		}
+	}
+	return "", ""
+}
+
+var monthRangeRe = regexp.MustCompile(`^(\d{1,2})(?:(?:-|—|至)(\d{1,2}))?月份?$`)
+
+func twoDigit(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func monthDays(year, m int) int {
+	switch m {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func loadIndicators(extra []string) []string {
+	var out []string
+	for _, line := range strings.Split(indicatorsTxt, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return append(out, extra...)
+}

@@ -1,0 +1,319 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"reportmine/corpus"
+)
+
+// mention is a name found in the scanned text (rune indexes).
+type mention struct {
+	start, end int
+	kind       corpus.EntityKind
+	name       string
+	canonical  string
+	title      string
+}
+
+// orgSuffixes end organisation names, longest first.
+var orgSuffixes = sortedByLength([]string{
+	"股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司", "研究院", "研究所", "研究中心",
+	"管理委员会", "管委会", "经济技术开发区", "经济开发区", "高新技术产业开发区", "开发区", "经开区", "高新区",
+	"示范区", "综改区", "新区", "产业园区", "产业园", "工业园区", "工业园", "园区", "实验室", "大学", "学院",
+	"银行", "分行", "协会", "联合会", "促进会", "商会", "委员会", "海关", "办公室", "服务中心", "创新中心",
+	"中心", "基金", "总局", "分局", "商务厅", "工信厅", "科技厅", "财政厅", "自然资源厅", "生态环境厅",
+	"发改委", "发展改革委", "能源局", "统计局", "税务局", "市场监管局", "招商局", "商务局", "金融办", "驻京办",
+	"纪委监委", "管理处",
+})
+
+// projectSuffixes end project names.
+var projectSuffixes = sortedByLength([]string{"项目", "工程", "基地", "生产线"})
+
+// orgStop are characters that never belong to a name and end it on the left.
+const orgStop = "的在与和及向对由为是将把从到等了其以于被让使给共同并、或即也已均又再仅拟个批项条座"
+
+// leftStopWords are words that end a name on the left: verbs and adverbs
+// that commonly stand right before one.
+var leftStopWords = sortedByLength([]string{
+	"落户", "引进", "引入", "支持", "推动", "依托", "围绕", "打造", "建设", "成立", "组织", "举办", "入驻",
+	"携手", "联合", "包括", "签约", "落地", "加快", "推进", "实现", "完成", "获批", "发挥", "形成", "培育",
+	"培养", "投资", "建成", "深入", "赴", "前往", "介绍", "表示", "认定", "设立", "聚焦", "全力", "积极",
+	"主动", "成为", "作为", "做为", "担任", "参加", "参与", "出席", "主持", "召开", "带队", "调研", "考察",
+	"对接", "合作", "关于", "通过", "截至", "目前", "今年", "其中", "此外", "同时", "此次", "新招引", "招引",
+	"新引进", "年内", "当前", "计划", "预计", "拥有", "集聚", "涵盖", "还有", "以及", "先后", "分别",
+	"比如", "例如", "如", "随着", "按照", "根据", "经过", "自", "从", "当年", "全年", "上半年", "下半年",
+	"开展", "实施", "申报", "加强", "扎实", "优化", "服务", "面向", "面积", "位于", "地处", "来自",
+})
+
+// pronounSuffixes are heads that, with 该/本/全/我, refer back to a name.
+var pronouns = map[string]corpus.EntityKind{
+	"全区": corpus.EntityOrg, "该区": corpus.EntityOrg, "本区": corpus.EntityOrg, "园区": corpus.EntityOrg,
+	"该开发区": corpus.EntityOrg, "示范区": corpus.EntityOrg, "该示范区": corpus.EntityOrg,
+	"全市": corpus.EntityPlace, "该市": corpus.EntityPlace, "全省": corpus.EntityPlace, "我省": corpus.EntityPlace,
+	"该公司": corpus.EntityOrg, "该项目": corpus.EntityProject, "该企业": corpus.EntityOrg,
+}
+
+// personTitles stand right before a person's name (副厅长侯向军).
+var personTitles = sortedByLength([]string{
+	"副厅长", "厅长", "党组书记", "党工委书记", "书记", "副主任", "主任", "副局长", "局长", "总经理", "副总经理",
+	"董事长", "执行董事", "院士", "副市长", "市长", "副省长", "省长", "副秘书长", "秘书长", "处长", "记者",
+	"通讯员", "副组长", "组长", "县长", "区长", "主席", "总裁", "所长", "院长", "负责人",
+})
+
+// nameEnd are characters that cannot be the last of a two-character name
+// followed by more text (侯向军主持: 主 starts the verb).
+const nameFollow = "主表说强介带出等、,。在向和及是也一对称指透指认提感坦说到率为今将"
+
+var abbreviationRe = regexp.MustCompile(`[(]?(?:以下)?简称[“"]([^”"]{2,12})[”"][)]?`)
+
+func sortedByLength(words []string) []string {
+	sort.SliceStable(words, func(i, j int) bool { return len([]rune(words[i])) > len([]rune(words[j])) })
+	return words
+}
+
+// nameFinder finds the names of one article's scanned text.
+type nameFinder struct {
+	rs      []rune
+	aliases *docAliases
+}
+
+func (nf *nameFinder) find() []mention {
+	var out []mention
+	out = append(out, nf.suffixed(orgSuffixes, corpus.EntityOrg)...)
+	out = append(out, nf.suffixed(projectSuffixes, corpus.EntityProject)...)
+	out = append(out, nf.quotedProjects()...)
+	out = append(out, nf.places()...)
+	out = append(out, nf.persons()...)
+	out = dedupe(out)
+	nf.declarations(out)
+	for i := range out {
+		if out[i].canonical == "" {
+			out[i].canonical = nf.aliases.resolve(out[i].name)
+		}
+	}
+	return out
+}
+
+// suffixed finds names ending in one of suffixes, extended to the left
+// over the characters a name can hold.
+func (nf *nameFinder) suffixed(suffixes []string, kind corpus.EntityKind) []mention {
+	rs := nf.rs
+	var out []mention
+	for i := 0; i < len(rs); i++ {
+		for _, suf := range suffixes {
+			if !hasPrefixRunes(rs, i, suf) {
+				continue
+			}
+			end := i + len([]rune(suf))
+			start := nf.leftEdge(i, kind == corpus.EntityProject)
+			if i-start >= 2 && !isPronounStart(rs[start]) {
+				out = append(out, mention{start: start, end: end, kind: kind, name: string(rs[start:end])})
+			}
+			i = end - 1
+			break
+		}
+	}
+	return out
+}
+
+func isPronounStart(r rune) bool {
+	return strings.ContainsRune("该本全各我此这那贵每其某", r)
+}
+
+// leftEdge walks left from i over a name's characters and returns where the
+// name starts. Projects may hold digits and Latin (年产56GW…项目).
+func (nf *nameFinder) leftEdge(i int, project bool) int {
+	rs := nf.rs
+	start := i
+	for start > 0 && i-start < 24 {
+		r := rs[start-1]
+		switch {
+		case r == ')' && start >= 2:
+			open := start - 2
+			for open > 0 && rs[open] != '(' && start-open < 6 {
+				open--
+			}
+			if rs[open] != '(' {
+				return start
+			}
+			start = open // 富士康(太原)科技工业园
+			continue
+		case isHan(r) && !strings.ContainsRune(orgStop, r):
+		case project && (isDigit(r) || isASCIILetter(r) || r == '.' || r == '“' || r == '”'):
+		case isASCIILetter(r):
+		default:
+			return trimLeftQuote(rs, start, i)
+		}
+		if w := stopWordEnding(rs, start); w > 0 {
+			return start
+		}
+		start--
+	}
+	return start
+}
+
+func trimLeftQuote(rs []rune, start, i int) int {
+	for start < i && (rs[start] == '“' || rs[start] == '”') {
+		start++
+	}
+	return start
+}
+
+// stopWordEnding returns the length of a left stop word that ends at
+// rs[i], or 0.
+func stopWordEnding(rs []rune, i int) int {
+	for _, w := range leftStopWords {
+		if endsWithRunes(rs, i, w) {
+			return len([]rune(w))
+		}
+	}
+	return 0
+}
+
+// quotedProjects reads “年产56GW一体化大基地项目” and the company named
+// right before the quote (晶科能源“…”).
+func (nf *nameFinder) quotedProjects() []mention {
+	rs := nf.rs
+	var out []mention
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != '“' {
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && rs[j] != '”' && j-i < 40 && rs[j] != '\n' {
+			j++
+		}
+		if j >= len(rs) || rs[j] != '”' {
+			continue
+		}
+		inner := string(rs[i+1 : j])
+		if !hasAnySuffix(inner, projectSuffixes) {
+			continue
+		}
+		out = append(out, mention{start: i + 1, end: j, kind: corpus.EntityProject, name: inner})
+		if start := nf.leftEdge(i, false); i-start >= 2 && i-start <= 8 {
+			out = append(out, mention{start: start, end: i, kind: corpus.EntityOrg, name: string(rs[start:i])})
+		}
+		i = j
+	}
+	return out
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, suf := range suffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// places finds gazetteer names; a short form needs a boundary after it
+// that is not another Han character of a longer word, unless that is a
+// name suffix (太原市, 大同经开区).
+func (nf *nameFinder) places() []mention {
+	rs := nf.rs
+	g := places()
+	var out []mention
+	for i := 0; i < len(rs); i++ {
+		if !isHan(rs[i]) {
+			continue
+		}
+		p, ok := g.match(rs, i)
+		if !ok {
+			continue
+		}
+		end := i + p.runes
+		out = append(out, mention{start: i, end: end, kind: corpus.EntityPlace, name: p.text, canonical: p.place.name})
+		i = end - 1
+	}
+	return out
+}
+
+// persons reads a title followed by a name (省商务厅副厅长侯向军), with the
+// organisation before the title kept in the title.
+func (nf *nameFinder) persons() []mention {
+	rs := nf.rs
+	var out []mention
+	for i := 0; i < len(rs); i++ {
+		for _, t := range personTitles {
+			if !hasPrefixRunes(rs, i, t) {
+				continue
+			}
+			nameStart := i + len([]rune(t))
+			n := personName(rs, nameStart)
+			if n == 0 {
+				break
+			}
+			titleStart := nf.leftEdge(i, false)
+			if i-titleStart > 12 {
+				titleStart = i
+			}
+			out = append(out, mention{start: nameStart, end: nameStart + n, kind: corpus.EntityPerson,
+				name: string(rs[nameStart : nameStart+n]), title: string(rs[titleStart:nameStart])})
+			i = nameStart + n - 1
+			break
+		}
+	}
+	return out
+}
+
+// personName returns the length of a Chinese name at rs[i] (2 or 3
+// characters starting with a common surname), or 0.
+func personName(rs []rune, i int) int {
+	if i+2 > len(rs) || !strings.ContainsRune(surnames, rs[i]) || !isHan(rs[i+1]) {
+		return 0
+	}
+	if i+2 < len(rs) && isHan(rs[i+2]) && !strings.ContainsRune(nameFollow, rs[i+2]) {
+		if i+3 >= len(rs) || !isHan(rs[i+3]) || strings.ContainsRune(nameFollow, rs[i+3]) {
+			return 3
+		}
+	}
+	return 2
+}
+
+// surnames are the common Chinese family names.
+const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+
+// declarations reads （以下简称“综改区”） after a name and records the alias.
+func (nf *nameFinder) declarations(ms []mention) {
+	text := string(nf.rs)
+	for _, loc := range abbreviationRe.FindAllStringSubmatchIndex(text, -1) {
+		at := len([]rune(text[:loc[0]]))
+		alias := text[loc[2]:loc[3]]
+		for _, m := range ms {
+			if m.end == at && m.kind != corpus.EntityPlace {
+				nf.aliases.add(m.name, alias)
+				break
+			}
+		}
+	}
+}
+
+// dedupe keeps, of overlapping mentions of the same kind, the longest, and
+// orders mentions by position.
+func dedupe(ms []mention) []mention {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].start != ms[j].start {
+			return ms[i].start < ms[j].start
+		}
+		return ms[i].end > ms[j].end
+	})
+	var out []mention
+	for _, m := range ms {
+		covered := false
+		for k := len(out) - 1; k >= 0 && k >= len(out)-4; k-- {
+			o := out[k]
+			if o.kind == m.kind && o.start <= m.start && m.end <= o.end {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, m)
+		}
+	}
+	return out
+}
