@@ -86,6 +86,15 @@ func (d *docAliases) add(canon, alias string) {
 	d.local[alias] = d.shared.Resolve(canon)
 }
 
+// lookup reports whether name is a known alias or canonical name.
+func (d *docAliases) lookup(name string) (string, bool) {
+	if c, ok := d.local[name]; ok {
+		return c, true
+	}
+	c, ok := d.shared.canonical[name]
+	return c, ok
+}
+
 func (d *docAliases) resolve(name string) string {
 	if c, ok := d.local[name]; ok {
 		return c

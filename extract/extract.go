@@ -61,8 +61,15 @@ type analysis struct {
 func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docAliases) analysis {
 	norm := e.normalizer.Normalize(doc.Raw[a.Start:a.End])
 	sc := newScanner(norm.Text, e.words)
-	nf := &nameFinder{rs: sc.rs, aliases: aliases}
-	return analysis{article: a, norm: norm, rs: sc.rs, offsets: runeOffsets(norm.Text), founds: sc.scan(), mentions: nf.find()}
+	founds := sc.scan()
+	ends := map[int]bool{}
+	for _, f := range founds {
+		if f.kind != corpus.KindQuantity && f.kind != corpus.KindDate {
+			ends[f.end] = true
+		}
+	}
+	nf := &nameFinder{rs: sc.rs, aliases: aliases, figureEnds: ends}
+	return analysis{article: a, norm: norm, rs: sc.rs, offsets: runeOffsets(norm.Text), founds: founds, mentions: nf.find()}
 }
 
 // rawSpan maps a rune range of the analysed article to raw document bytes.

@@ -49,7 +49,7 @@ type frameFinder struct {
 	year       int
 	indicators []string
 	periods    []span
-	mainZone   string
+	main       topics
 }
 
 type span struct {
@@ -71,13 +71,42 @@ func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year
 		p := strings.Trim(text[loc[0]:loc[1]], "“”")
 		ff.periods = append(ff.periods, span{start: s, end: s + len([]rune(text[loc[0]:loc[1]])), text: p})
 	}
-	for _, m := range mentions {
-		if m.kind == corpus.EntityOrg && isZoneName(m.name) {
-			ff.mainZone = m.canonical
-			break
+	ff.main = mainSubjects(mentions)
+	return ff
+}
+
+// topics are what an article is about, for names it leaves out: its main
+// zone (全区, 该区), city (全市), province (全省) and main subject overall.
+type topics struct {
+	zone, city, province, subject string
+}
+
+// mainSubjects picks an article's topics: the first zone, city and
+// province it names, and the name it mentions most.
+func mainSubjects(ms []mention) topics {
+	var t topics
+	count := map[string]int{}
+	best := 0
+	for _, m := range ms {
+		switch {
+		case m.kind == corpus.EntityOrg && isZoneName(m.name) && t.zone == "":
+			t.zone = m.canonical
+		case m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "市") && t.city == "":
+			t.city = m.canonical
+		case m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "省") && t.province == "":
+			t.province = m.canonical
+		}
+		if m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject {
+			count[m.canonical]++
+			if count[m.canonical] > best {
+				best, t.subject = count[m.canonical], m.canonical
+			}
 		}
 	}
-	return ff
+	if t.zone != "" && count[t.zone] >= best-1 {
+		t.subject = t.zone
+	}
+	return t
 }
 
 func isZoneName(name string) bool {
@@ -115,7 +144,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		fr.metric = ff.metric(regionStart, f)
 		fr.subject = ff.subjectAfter(f)
 		if fr.subject == "" {
-			fr.subject = ff.subjectBefore(sentStart, f.start)
+			fr.subject = ff.clauseSubject(sentStart, f.start)
 		}
 		fr.period = ff.periodBefore(sentStart, f.start)
 		if prev != nil && fr.metric == "" {
@@ -124,10 +153,16 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.subject == "" {
 			fr.subject = carrySubject
 		}
+		if fr.subject == "" {
+			fr.subject = ff.main.subject
+		}
 		if fr.period == "" {
 			fr.period = carryPeriod
 		}
-		carrySubject, carryPeriod = fr.subject, fr.period
+		if fr.subject != ff.main.subject {
+			carrySubject = fr.subject
+		}
+		carryPeriod = fr.period
 		fr.periodFrom, fr.periodTo = resolvePeriod(fr.period, ff.year)
 		out[i] = fr
 	}
@@ -269,26 +304,70 @@ func (ff *frameFinder) subjectAfter(f found) string {
 	return ""
 }
 
-// subjectBefore is the nearest name before the figure in its sentence, with
-// 全区/该区 read as the article's zone.
-func (ff *frameFinder) subjectBefore(sentStart, at int) string {
-	best, bestEnd := "", -1
+// clauseSubject finds the name a clause is about: one that opens the
+// figure's clause or its sentence (after a period, 其中 and the like), or a
+// pronoun there (全区, 全市) read as the article's zone or city.
+func (ff *frameFinder) clauseSubject(sentStart, at int) string {
+	clause := at
+	for clause > sentStart && !strings.ContainsRune(",;:，", ff.rs[clause-1]) {
+		clause--
+	}
+	if s := ff.subjectOpening(clause, at); s != "" {
+		return s
+	}
+	if clause > sentStart {
+		return ff.subjectOpening(sentStart, at)
+	}
+	return ""
+}
+
+// openers may stand before a clause's subject.
+var openers = sortedByLength([]string{"其中", "目前", "同时", "此外", "另外", "截至目前", "与此同时", "首先", "其次", "再次", "最后", "比如", "例如", "一是", "二是", "三是", "四是", "五是", "另一方面", "一方面", "而"})
+
+func (ff *frameFinder) subjectOpening(i, limit int) string {
+	for moved := true; moved && i < limit; {
+		moved = false
+		for _, p := range ff.periods {
+			if p.start == i && p.end <= limit {
+				i, moved = p.end, true
+			}
+		}
+		for _, w := range openers {
+			if hasPrefixRunes(ff.rs, i, w) {
+				i, moved = i+len([]rune(w)), true
+				break
+			}
+		}
+		if i < limit && strings.ContainsRune(",，、 ", ff.rs[i]) {
+			i, moved = i+1, true
+		}
+	}
 	for _, m := range ff.mentions {
-		if m.start >= sentStart && m.end <= at && m.end > bestEnd && m.kind != corpus.EntityPerson {
-			best, bestEnd = m.canonical, m.end
+		if m.start == i && m.end <= limit && m.kind != corpus.EntityPerson {
+			if m.kind == corpus.EntityPlace && m.end < len(ff.rs) && m.end < limit && isHan(ff.rs[m.end]) && !strings.ContainsRune("市县区省", ff.rs[m.end-1]) {
+				continue // 山西 in 山西百信…: part of a longer name
+			}
+			return m.canonical
 		}
 	}
-	for w, kind := range pronouns {
-		idx := strings.LastIndex(string(ff.rs[sentStart:at]), w)
-		if idx < 0 {
-			continue
-		}
-		end := sentStart + len([]rune(string(ff.rs[sentStart:at])[:idx])) + len([]rune(w))
-		if end > bestEnd && kind == corpus.EntityOrg && ff.mainZone != "" && w != "该公司" && w != "该企业" {
-			best, bestEnd = ff.mainZone, end
+	for w := range pronouns {
+		if hasPrefixRunes(ff.rs, i, w) {
+			return ff.resolvePronoun(w)
 		}
 	}
-	return best
+	return ""
+}
+
+func (ff *frameFinder) resolvePronoun(w string) string {
+	switch w {
+	case "全市", "该市":
+		return ff.main.city
+	case "全省", "我省":
+		return ff.main.province
+	case "该公司", "该企业", "该项目":
+		return ff.main.subject
+	}
+	return ff.main.zone
 }
 
 func (ff *frameFinder) periodBefore(sentStart, at int) string {

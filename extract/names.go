@@ -32,7 +32,7 @@ var orgSuffixes = sortedByLength([]string{
 var projectSuffixes = sortedByLength([]string{"项目", "工程", "基地", "生产线"})
 
 // orgStop are characters that never belong to a name and end it on the left.
-const orgStop = "的在与和及向对由为是将把从到等了其以于被让使给共同并、或即也已均又再仅拟个批项条座"
+const orgStop = "的在与和及向对由为是将把从到等了其以于被让使给共同并、或即也已均又再仅拟个批项条座内“"
 
 // leftStopWords are words that end a name on the left: verbs and adverbs
 // that commonly stand right before one.
@@ -45,6 +45,7 @@ var leftStopWords = sortedByLength([]string{
 	"新引进", "年内", "当前", "计划", "预计", "拥有", "集聚", "涵盖", "还有", "以及", "先后", "分别",
 	"比如", "例如", "如", "随着", "按照", "根据", "经过", "自", "从", "当年", "全年", "上半年", "下半年",
 	"开展", "实施", "申报", "加强", "扎实", "优化", "服务", "面向", "面积", "位于", "地处", "来自",
+	"企业", "龙头企业", "链主企业", "环境", "营商环境", "缩短", "实行", "一开始就建立", "建立", "起步",
 })
 
 // pronounSuffixes are heads that, with 该/本/全/我, refer back to a name.
@@ -77,6 +78,9 @@ func sortedByLength(words []string) []string {
 type nameFinder struct {
 	rs      []rune
 	aliases *docAliases
+	// figureEnds marks where an amount ends: a name never reaches back
+	// over one (总投资83亿元中材科技 names 中材科技).
+	figureEnds map[int]bool
 }
 
 func (nf *nameFinder) find() []mention {
@@ -107,8 +111,8 @@ func (nf *nameFinder) suffixed(suffixes []string, kind corpus.EntityKind) []ment
 				continue
 			}
 			end := i + len([]rune(suf))
-			start := nf.leftEdge(i, kind == corpus.EntityProject)
-			if i-start >= 2 && !isPronounStart(rs[start]) {
+			start := nf.trimToAlias(nf.leftEdge(i, kind == corpus.EntityProject), end)
+			if i-start >= 2 && !isPronounStart(rs[start]) && !isGeneric(string(rs[start:i])) {
 				out = append(out, mention{start: start, end: end, kind: kind, name: string(rs[start:end])})
 			}
 			i = end - 1
@@ -127,7 +131,7 @@ func isPronounStart(r rune) bool {
 func (nf *nameFinder) leftEdge(i int, project bool) int {
 	rs := nf.rs
 	start := i
-	for start > 0 && i-start < 24 {
+	for start > 0 && i-start < 24 && !nf.figureEnds[start] {
 		r := rs[start-1]
 		switch {
 		case r == ')' && start >= 2:
@@ -141,7 +145,7 @@ func (nf *nameFinder) leftEdge(i int, project bool) int {
 			start = open // 富士康(太原)科技工业园
 			continue
 		case isHan(r) && !strings.ContainsRune(orgStop, r):
-		case project && (isDigit(r) || isASCIILetter(r) || r == '.' || r == '“' || r == '”'):
+		case project && (isDigit(r) || isASCIILetter(r) || r == '.' || r == '”'):
 		case isASCIILetter(r):
 		default:
 			return trimLeftQuote(rs, start, i)
@@ -157,6 +161,22 @@ func (nf *nameFinder) leftEdge(i int, project bool) int {
 func trimLeftQuote(rs []rune, start, i int) int {
 	for start < i && (rs[start] == '“' || rs[start] == '”') {
 		start++
+	}
+	return start
+}
+
+// trimToAlias starts a name at a known name it ends with (活动综改区 is
+// 综改区 after a word the edge walked over), unless a place precedes it.
+func (nf *nameFinder) trimToAlias(start, end int) int {
+	for k := start; k < end-1; k++ {
+		if _, ok := nf.aliases.lookup(string(nf.rs[k:end])); ok {
+			if k > start {
+				if _, isPlace := places().match(nf.rs, start); isPlace {
+					return start
+				}
+			}
+			return k
+		}
 	}
 	return start
 }
@@ -193,7 +213,7 @@ func (nf *nameFinder) quotedProjects() []mention {
 			continue
 		}
 		out = append(out, mention{start: i + 1, end: j, kind: corpus.EntityProject, name: inner})
-		if start := nf.leftEdge(i, false); i-start >= 2 && i-start <= 8 {
+		if start := nf.leftEdge(i, false); i-start >= 2 && i-start <= 8 && !isGeneric(string(rs[start:i])) {
 			out = append(out, mention{start: start, end: i, kind: corpus.EntityOrg, name: string(rs[start:i])})
 		}
 		i = j
@@ -226,6 +246,9 @@ func (nf *nameFinder) places() []mention {
 			continue
 		}
 		end := i + p.runes
+		if p.text != p.place.name && p.place.level == "county" && (end >= len(rs) || !strings.ContainsRune("县区市经开高工产园镇乡", rs[end])) {
+			continue // 泰山玻纤 is not 泰山区: a county's short form needs its suffix or a zone after it
+		}
 		out = append(out, mention{start: i, end: end, kind: corpus.EntityPlace, name: p.text, canonical: p.place.name})
 		i = end - 1
 	}
