@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -59,9 +60,11 @@ type span struct {
 
 func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year int, indicators []string) *frameFinder {
 	ff := &frameFinder{rs: rs, mentions: mentions, sentences: sentences, year: year, indicators: indicators}
+	// The normalizer joined wrapped lines, so every line break left is a
+	// paragraph break.
 	ff.paragraphs = []int{0}
-	for i := 1; i < len(rs); i++ {
-		if rs[i-1] == '\n' && rs[i] == '\n' {
+	for i, r := range rs {
+		if r == '\n' && (i+1 == len(rs) || rs[i+1] != '\n') {
 			ff.paragraphs = append(ff.paragraphs, i+1)
 		}
 	}
@@ -170,11 +173,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 }
 
 func (ff *frameFinder) paragraphOf(i int) int {
-	k := 0
-	for k+1 < len(ff.paragraphs) && ff.paragraphs[k+1] <= i {
-		k++
-	}
-	return k
+	return sort.SearchInts(ff.paragraphs, i+1) - 1
 }
 
 // metric finds the indicator a figure measures: a known indicator in the

@@ -46,6 +46,7 @@ var leftStopWords = sortedByLength([]string{
 	"比如", "例如", "如", "随着", "按照", "根据", "经过", "自", "从", "当年", "全年", "上半年", "下半年",
 	"开展", "实施", "申报", "加强", "扎实", "优化", "服务", "面向", "面积", "位于", "地处", "来自",
 	"企业", "龙头企业", "链主企业", "环境", "营商环境", "缩短", "实行", "一开始就建立", "建立", "起步",
+	"指导", "督促", "要求", "重视", "鼓励", "帮助", "协调",
 })
 
 // pronounSuffixes are heads that, with 该/本/全/我, refer back to a name.
@@ -90,7 +91,9 @@ func (nf *nameFinder) find() []mention {
 	out = append(out, nf.quotedProjects()...)
 	out = append(out, nf.places()...)
 	out = append(out, nf.persons()...)
+	out = append(out, nf.brands()...)
 	out = dedupe(out)
+	nf.linkBrands(out)
 	nf.declarations(out)
 	for i := range out {
 		if out[i].canonical == "" {
@@ -112,8 +115,14 @@ func (nf *nameFinder) suffixed(suffixes []string, kind corpus.EntityKind) []ment
 			}
 			end := i + len([]rune(suf))
 			start := nf.trimToAlias(nf.leftEdge(i, kind == corpus.EntityProject), end)
-			if i-start >= 2 && !isPronounStart(rs[start]) && !isGeneric(string(rs[start:i])) {
-				out = append(out, mention{start: start, end: end, kind: kind, name: string(rs[start:end])})
+			name := string(rs[start:end])
+			if k := strings.LastIndex(name, "”"); k >= 0 && !strings.Contains(name[:k], "“") {
+				start += len([]rune(name[:k+len("”")])) // 实行“承诺制”项目: the quote is not part of a name
+				name = string(rs[start:end])
+			}
+			_, known := nf.aliases.lookup(name)
+			if known || (i-start >= 2 && !isPronounStart(rs[start]) && !isGeneric(string(rs[start:i]))) {
+				out = append(out, mention{start: start, end: end, kind: kind, name: name})
 			}
 			i = end - 1
 			break
@@ -190,6 +199,74 @@ func stopWordEnding(rs []rune, i int) int {
 		}
 	}
 	return 0
+}
+
+// industryWords follow a company's two-character brand (晶科能源, 中来光伏,
+// 锦波生物, 烁科晶体).
+var industryWords = sortedByLength([]string{"能源", "科技", "股份", "药业", "生物", "光伏", "光电", "电子", "智能", "新材料", "材料", "物流", "陆港", "碳纤", "玻纤", "晶体", "控股", "实业", "电力", "汽车"})
+
+// brands finds company names made of a two-character brand and an industry
+// word, standing alone between boundaries (晶科能源是…, 、中来光伏、).
+func (nf *nameFinder) brands() []mention {
+	rs := nf.rs
+	var out []mention
+	for i := 2; i < len(rs); i++ {
+		for _, w := range industryWords {
+			if !hasPrefixRunes(rs, i, w) {
+				continue
+			}
+			end := i + len([]rune(w))
+			start := i - 2
+			stem := string(rs[start:i])
+			if !isHan(rs[start]) || !isHan(rs[start+1]) || isGeneric(stem) || isPronounStart(rs[start]) ||
+				(start > 0 && !nf.boundaryBefore(start)) || (end < len(rs) && followsAsIndustry(rs, end)) {
+				break
+			}
+			out = append(out, mention{start: start, end: end, kind: corpus.EntityOrg, name: string(rs[start:end])})
+			i = end - 1
+			break
+		}
+	}
+	return out
+}
+
+// boundaryBefore reports that a name may start at i: after punctuation, a
+// figure, a stop character or a stop word.
+func (nf *nameFinder) boundaryBefore(i int) bool {
+	r := nf.rs[i-1]
+	return !isHan(r) || strings.ContainsRune(orgStop, r) || nf.figureEnds[i] || stopWordEnding(nf.rs, i) > 0
+}
+
+// followsAsIndustry reports 产业/行业/企业… after a brand-like pair: 合成生物
+// 产业 is an industry, not a company.
+func followsAsIndustry(rs []rune, i int) bool {
+	for _, w := range []string{"产业", "行业", "企业", "领域", "技术", "项目", "基地", "园区", "集群", "公司", "装备", "发电"} {
+		if hasPrefixRunes(rs, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkBrands gives projects and short names of a company that the article
+// names in full its canonical name: 晶科项目 is 晶科能源's.
+func (nf *nameFinder) linkBrands(ms []mention) {
+	brand := map[string]string{}
+	for _, m := range ms {
+		if m.kind == corpus.EntityOrg && len([]rune(m.name)) >= 4 {
+			brand[string([]rune(m.name)[:2])] = m.name
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.kind != corpus.EntityProject || m.canonical != "" {
+			continue
+		}
+		r := []rune(m.name)
+		if org, ok := brand[string(r[:2])]; ok && !strings.HasPrefix(org, m.name) {
+			m.canonical = nf.aliases.resolve(org)
+		}
+	}
 }
 
 // quotedProjects reads “年产56GW一体化大基地项目” and the company named
