@@ -40,6 +40,7 @@ var trailingWords = sortedByLength([]string{
 	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接",
 	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
 	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
+	"锁定在了", "锁定在", "锁定", "在了", "最短", "最多", "普遍", "只用了", "只用", "仅仅", "需",
 })
 
 type frameFinder struct {
@@ -150,7 +151,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			fr.subject = ff.clauseSubject(sentStart, f.start)
 		}
 		fr.period = ff.periodBefore(sentStart, f.start)
-		if prev != nil && fr.metric == "" {
+		if prev != nil && (fr.metric == "" || isVerbWord(fr.metric)) {
 			fr.metric = prev.metric // 完成397.86亿元，同比下降6.4%
 		}
 		if fr.subject == "" {
@@ -180,8 +181,36 @@ func (ff *frameFinder) paragraphOf(i int) int {
 // words before it, else the noun before it once verbs are stripped, else
 // (for counts) the noun after its measure word.
 func (ff *frameFinder) metric(regionStart int, f found) string {
+	if f.kind == corpus.KindCount {
+		if noun := ff.nounAfter(f.end); noun != "" {
+			return noun // 签约1966个项目: the counted noun
+		}
+	}
+	end := ff.stripTrailing(regionStart, f.start)
+	if f.kind == corpus.KindQuantity && endsWithRunes(ff.rs, end, "年产") {
+		if noun := ff.nounAfter(f.end); noun != "" && !hasAnySuffix(noun, projectSuffixes) {
+			return noun // 年产60万吨高性能玻璃纤维
+		}
+		return "产能"
+	}
+	if w := ff.indicatorEndingAt(regionStart, end); w != "" {
+		return ff.withModifier(regionStart, end-len([]rune(w)), w)
+	}
+	start := ff.nounStart(regionStart, end)
+	noun := stripLeadingVerbs(strings.Trim(string(ff.rs[start:end]), "“”"))
+	if len([]rune(noun)) >= 2 && !isVerbWord(noun) {
+		return noun
+	}
+	if f.kind == corpus.KindQuantity {
+		return ff.nounAfter(f.end)
+	}
+	return ""
+}
+
+// stripTrailing moves end back over verbs, qualifiers, comparison words,
+// 每千瓦时-style denominators and (GDP)-style glosses before a figure.
+func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 	rs := ff.rs
-	end := f.start
 	for {
 		trimmed := false
 		for _, w := range trailingWords {
@@ -191,20 +220,36 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 				break
 			}
 		}
-		if loc := baseRe.FindStringIndex(string(rs[regionStart:end])); loc != nil && !trimmed {
-			prefix := string(rs[regionStart:end])
-			if loc[1] == len(prefix) {
-				end = regionStart + len([]rune(prefix[:loc[0]]))
+		prefix := string(rs[regionStart:end])
+		if loc := baseRe.FindStringIndex(prefix); !trimmed && loc != nil && loc[1] == len(prefix) {
+			end = regionStart + len([]rune(prefix[:loc[0]]))
+			trimmed = true
+		}
+		if !trimmed && end > regionStart && rs[end-1] == ')' {
+			if k := strings.LastIndex(prefix, "("); k >= 0 && len(prefix)-k < 20 {
+				end = regionStart + len([]rune(prefix[:k])) // 地区生产总值(GDP)
 				trimmed = true
 			}
 		}
 		if !trimmed {
-			break
+			for _, d := range perDenominators {
+				if endsWithRunes(rs, end, "每"+d.word) {
+					end -= len([]rune(d.word)) + 1
+					trimmed = true
+					break
+				}
+			}
+		}
+		if !trimmed {
+			return end
 		}
 	}
-	if w := ff.indicatorEndingAt(regionStart, end); w != "" {
-		return w
-	}
+}
+
+// nounStart walks left from end over the noun before a figure, stopping at
+// names, periods, pronouns and stop words.
+func (ff *frameFinder) nounStart(regionStart, end int) int {
+	rs := ff.rs
 	start := end
 	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && !strings.ContainsRune(orgStop, rs[start-1]) && end-start < 10 {
 		if ff.boundaryAt(start) {
@@ -212,14 +257,56 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 		}
 		start--
 	}
-	noun := strings.Trim(string(rs[start:end]), "“”")
-	if len([]rune(noun)) >= 2 {
-		return noun
+	return start
+}
+
+// shortIndicators are indicators that read better with the noun before
+// them: 企业占比, 新签约项目总投资, 新增工业投资.
+var shortIndicators = map[string]bool{"占比": true, "比重": true, "总投资": true, "投资": true, "计划投资": true, "工业投资": true, "运量": true, "规模": true, "增速": true, "增幅": true, "产值": true}
+
+// withModifier extends an indicator with the few characters of noun before
+// it (企业占比), but not with a long phrase.
+func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
+	if !shortIndicators[w] {
+		return w
 	}
-	if f.kind == corpus.KindCount || f.kind == corpus.KindQuantity {
-		return ff.nounAfter(f.end)
+	start := ff.nounStart(regionStart, at)
+	mod := stripLeadingVerbs(string(ff.rs[start:at]))
+	if n := len([]rune(mod)); n == 0 || n > 5 || isVerbWord(mod) {
+		return w
 	}
-	return ""
+	return mod + w
+}
+
+// verbWords start or make up a phrase that is an action, not a noun.
+var verbWords = sortedByLength([]string{
+	"有", "已有", "搭建", "绘制", "编制", "设置", "承接", "支付", "累计支付", "兑现", "直接带动", "带动", "提供",
+	"需提供", "解决", "确定", "择优确定", "培训", "新增", "引进", "建设", "建成", "签约", "开工", "投产", "落地",
+	"完成", "实现", "达到", "累计", "共", "引入", "培育", "认定", "拥有", "集聚", "形成", "打造", "推动", "出让",
+	"实行", "开展", "举办", "组织", "建立", "出台", "获得", "发放", "接待", "接听", "梳理", "起底", "整改",
+})
+
+func isVerbWord(s string) bool {
+	for _, v := range verbWords {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+func stripLeadingVerbs(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, v := range verbWords {
+			if strings.HasPrefix(s, v) && len(s) > len(v) {
+				s = s[len(v):]
+				changed = true
+				break
+			}
+		}
+	}
+	return s
 }
 
 // indicatorEndingAt returns the longest indicator word that ends at end,
