@@ -197,7 +197,7 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 		return ff.withModifier(regionStart, end-len([]rune(w)), w)
 	}
 	start := ff.nounStart(regionStart, end)
-	noun := stripLeadingVerbs(strings.Trim(string(ff.rs[start:end]), "“”"))
+	noun := stripLeadingVerbs(stripQuotes(string(ff.rs[start:end])))
 	if len([]rune(noun)) >= 2 && !isVerbWord(noun) {
 		return noun
 	}
@@ -251,7 +251,7 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 func (ff *frameFinder) nounStart(regionStart, end int) int {
 	rs := ff.rs
 	start := end
-	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && !strings.ContainsRune(orgStop, rs[start-1]) && end-start < 10 {
+	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && !strings.ContainsRune(metricStop, rs[start-1]) && end-start < 10 {
 		if ff.boundaryAt(start) {
 			break
 		}
@@ -259,6 +259,9 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 	}
 	return start
 }
+
+// metricStop are characters a metric does not run over.
+const metricStop = "的在与和及向对由为是将把从到等了其以于被让使给共同并、或即也已均又再仅拟内"
 
 // shortIndicators are indicators that read better with the noun before
 // them: 企业占比, 新签约项目总投资, 新增工业投资.
@@ -280,7 +283,7 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 
 // verbWords start or make up a phrase that is an action, not a noun.
 var verbWords = sortedByLength([]string{
-	"有", "已有", "搭建", "绘制", "编制", "设置", "承接", "支付", "累计支付", "兑现", "直接带动", "带动", "提供",
+	"有", "已有", "已", "搭建", "绘制", "编制", "设置", "承接", "支付", "累计支付", "兑现", "直接带动", "带动", "提供",
 	"需提供", "解决", "确定", "择优确定", "培训", "新增", "引进", "建设", "建成", "签约", "开工", "投产", "落地",
 	"完成", "实现", "达到", "累计", "共", "引入", "培育", "认定", "拥有", "集聚", "形成", "打造", "推动", "出让",
 	"实行", "开展", "举办", "组织", "建立", "出台", "获得", "发放", "接待", "接听", "梳理", "起底", "整改",
@@ -344,22 +347,43 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 			return true
 		}
 	}
-	return stopWordEnding(ff.rs, i) > 0 || endsWithRunes(ff.rs, i, "其中")
+	for _, v := range verbWords {
+		if len([]rune(v)) > 1 && endsWithRunes(ff.rs, i, v) {
+			return true
+		}
+	}
+	return endsWithRunes(ff.rs, i, "其中")
 }
+
+func startsAny(rs []rune, i int, words []string) bool {
+	for _, w := range words {
+		if hasPrefixRunes(rs, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func stripQuotes(s string) string {
+	return strings.NewReplacer("“", "", "”", "", "\"", "").Replace(s)
+}
+
+// nounAfterStops end a counted noun: what follows them is a new phrase
+// (高性能玻璃纤维|智能制造生产线, 产业链|基本形成).
+var nounAfterStops = []string{"项目", "生产", "智能", "制造", "建设", "投产", "开工", "进行", "全部", "基本", "顺利",
+	"特色", "发展", "实现", "完成", "正在", "分别", "以上", "以下", "左右", "入驻", "落户", "签约", "竣工"}
 
 // nounAfter reads the counted noun after a measure word (22个国家级产业基地).
 func (ff *frameFinder) nounAfter(i int) string {
 	rs := ff.rs
 	j := i
 	for j < len(rs) && j-i < 10 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune("的在与和及向对由为是将把从到等了以于被、,。;:", rs[j]) {
-		if j > i && stopWordEnding(rs, j) > 0 {
-			j -= stopWordEnding(rs, j)
+		if j > i && startsAny(rs, j, nounAfterStops) {
 			break
 		}
 		j++
 	}
-	noun := strings.Trim(string(rs[i:j]), "“”")
-	noun = strings.ReplaceAll(strings.ReplaceAll(noun, "“", ""), "”", "")
+	noun := stripQuotes(string(rs[i:j]))
 	if len([]rune(noun)) < 2 {
 		return ""
 	}
