@@ -22,10 +22,10 @@ type frame struct {
 var periodRe = regexp.MustCompile(`截至(?:目前|\d{4}年(?:\d{1,2}月)?(?:底|末)?|(?:今年|去年|上年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?|(?:今年|去年|上年)?[一二三四]?季度?(?:底|末))` +
 	`|\d{4}(?:-|—|至)\d{4}年` +
 	`|\d{4}年(?:\d{1,2}(?:-|—|至)\d{1,2}月份?|\d{1,2}月份?|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年|首日|以来|底|末)?` +
-	`|\d{1,2}(?:-|—|至)\d{1,2}月份?` +
+	`|(?:今年|去年|上年|当年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}(?:-|—|至)\d{1,2}月份?)` +
 	`|自\d{4}年(?:\d{1,2}月)?(?:成立)?以来` +
 	`|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度` +
-	`|今年以来|今年|去年|上年|当年|全年|年内|近[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|“?十[三四五]五”?(?:期间|时期)?` +
+	`|今年以来|今年|去年|上年|当年|全年|年内|目前|近[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|“?十[三四五]五”?(?:期间|时期)?` +
 	`|\d{1,2}月份`)
 
 var baseRe = regexp.MustCompile(`同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初`)
@@ -72,6 +72,9 @@ func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year
 	text := string(rs)
 	for _, loc := range periodRe.FindAllStringIndex(text, -1) {
 		s := len([]rune(text[:loc[0]]))
+		if s > 0 && (rs[s-1] == '比' || rs[s-1] == '较') {
+			continue // 较2022年 is a base, not the figure's period
+		}
 		p := strings.Trim(text[loc[0]:loc[1]], "“”")
 		ff.periods = append(ff.periods, span{start: s, end: s + len([]rune(text[loc[0]:loc[1]])), text: p})
 	}
@@ -136,9 +139,16 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		sentStart := ff.sentences.startOf(f.start)
 		regionStart := sentStart
 		var prev *frame
-		if i > 0 && fs[i-1].end <= f.start && fs[i-1].end >= sentStart {
-			regionStart = fs[i-1].end
-			prev = &out[i-1]
+		if p := prevAmount(fs, i); p >= 0 && fs[p].end <= f.start && fs[p].end >= sentStart {
+			regionStart = fs[p].end
+			prev = &out[p]
+			if ff.rs[regionStart] == ')' && fs[p].start > 0 && ff.rs[fs[p].start-1] == '(' {
+				regionStart = fs[p].start - 1 // 占全省(2113家)21.2%: look through the parenthesis
+				prev = nil
+				if q := prevAmount(fs, p); q >= 0 && fs[q].end >= sentStart && fs[q].end <= regionStart {
+					regionStart, prev = fs[q].end, &out[q]
+				}
+			}
 		}
 		fr := frame{}
 		region := string(ff.rs[regionStart:f.start])
@@ -146,7 +156,19 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			fr.base = locs[len(locs)-1]
 		}
 		fr.metric = ff.metric(regionStart, f)
-		fr.subject = ff.subjectAfter(f)
+		if f.start > 0 && ff.rs[f.start-1] == '(' {
+			// A figure in parentheses is the denominator of the share
+			// around it: 占全省(2113家) counts the province's.
+			fr.base = ""
+			for w := range pronouns {
+				if endsWithRunes(ff.rs, f.start-1, w) {
+					fr.subject = ff.resolvePronoun(w)
+				}
+			}
+		}
+		if fr.subject == "" {
+			fr.subject = ff.subjectAfter(f)
+		}
 		if fr.subject == "" {
 			fr.subject = ff.clauseSubject(sentStart, f.start)
 		}
@@ -171,6 +193,16 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		out[i] = fr
 	}
 	return out
+}
+
+// prevAmount is the index of the last figure before i that is not a date.
+func prevAmount(fs []found, i int) int {
+	for p := i - 1; p >= 0; p-- {
+		if fs[p].kind != corpus.KindDate {
+			return p
+		}
+	}
+	return -1
 }
 
 func (ff *frameFinder) paragraphOf(i int) int {
