@@ -23,7 +23,7 @@ var periodRe = regexp.MustCompile(`截至(?:目前|\d{4}年(?:\d{1,2}月)?(?:底
 	`|\d{4}(?:-|—|至)\d{4}年` +
 	`|\d{4}年(?:\d{1,2}(?:-|—|至)\d{1,2}月份?|\d{1,2}月份?|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年|首日|以来|底|末)?` +
 	`|(?:今年|去年|上年|当年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}(?:-|—|至)\d{1,2}月份?)` +
-	`|自\d{4}年(?:\d{1,2}月)?(?:成立)?以来` +
+	`|自\d{4}年(?:\d{1,2}月)?(?:成立)?以来|(?:成立|运行|实施|签约|开展|启动|投产|开工)以来` +
 	`|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度` +
 	`|今年以来|今年|去年|上年|当年|全年|年内|目前|近[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|“?十[三四五]五”?(?:期间|时期)?` +
 	`|\d{1,2}月份`)
@@ -185,10 +185,13 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.period == "" {
 			fr.period = carryPeriod
 		}
+		if open := ff.openingPeriod(sentStart, f.start); open != "" {
+			carryPeriod = open // what carries to the next sentences is the opening period
+		} else if carryPeriod == "" {
+			}
 		if fr.subject != ff.main.subject {
 			carrySubject = fr.subject
 		}
-		carryPeriod = fr.period
 		fr.periodFrom, fr.periodTo = resolvePeriod(fr.period, ff.year)
 		out[i] = fr
 	}
@@ -464,7 +467,7 @@ func (ff *frameFinder) clauseSubject(sentStart, at int) string {
 }
 
 // openers may stand before a clause's subject.
-var openers = sortedByLength([]string{"其中", "目前", "同时", "此外", "另外", "截至目前", "与此同时", "首先", "其次", "再次", "最后", "比如", "例如", "一是", "二是", "三是", "四是", "五是", "另一方面", "一方面", "而"})
+var openers = sortedByLength([]string{"其中", "同时", "此外", "另外", "与此同时", "首先", "其次", "再次", "最后", "比如", "例如", "一是", "二是", "三是", "四是", "五是", "另一方面", "一方面", "而"})
 
 func (ff *frameFinder) subjectOpening(i, limit int) string {
 	for moved := true; moved && i < limit; {
@@ -512,14 +515,65 @@ func (ff *frameFinder) resolvePronoun(w string) string {
 	return ff.main.zone
 }
 
+// periodBefore is the period of a figure's own clause, else the one that
+// opens its sentence: a period in an earlier clause (2019年设立的13家…，34个
+// 开发区…) belongs to that clause.
 func (ff *frameFinder) periodBefore(sentStart, at int) string {
+	clause := at
+	for clause > sentStart && !strings.ContainsRune(",;:，", ff.rs[clause-1]) {
+		clause--
+	}
 	best := ""
 	for _, p := range ff.periods {
-		if p.start >= sentStart && p.end <= at {
+		if p.start >= sentStart && p.end <= at && (p.start >= clause || !ff.attributive(p)) {
 			best = p.text
 		}
 	}
 	return best
+}
+
+// attributive reports a period that only qualifies a noun (2019年设立的13家
+// 开发区): a verb and 的 follow it within its clause.
+func (ff *frameFinder) attributive(p span) bool {
+	for j := p.end; j < len(ff.rs) && j < p.end+4; j++ {
+		if ff.rs[j] == '的' {
+			return j > p.end
+		}
+		if !isHan(ff.rs[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+func (ff *frameFinder) periodAt(i int) bool {
+	for _, p := range ff.periods {
+		if p.start == i {
+			return true
+		}
+	}
+	return false
+}
+
+// openingPeriod is a period at the start of the sentence (after openers
+// such as 其中, 目前), which holds for the whole sentence.
+func (ff *frameFinder) openingPeriod(sentStart, limit int) string {
+	i := sentStart
+	for _, w := range openers {
+		if hasPrefixRunes(ff.rs, i, w) && !ff.periodAt(i) {
+			i += len([]rune(w))
+			break
+		}
+	}
+	for i < limit && strings.ContainsRune(",， ", ff.rs[i]) {
+		i++
+	}
+	for _, p := range ff.periods {
+		if p.start == i && p.end <= limit {
+			return p.text
+		}
+	}
+	return ""
 }
 
 // resolvePeriod turns a period into ISO dates where the text and the
