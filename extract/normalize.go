@@ -111,6 +111,7 @@ type builder struct {
 	// lineHasTab is set while the current line holds a tab: a table row,
 	// whose line breaks are kept.
 	lineHasTab bool
+	lineRunes  int // runes written since the last line break
 }
 
 func (b *builder) emit(r rune, start, end int) {
@@ -121,11 +122,12 @@ func (b *builder) emit(r rune, start, end int) {
 		b.rawEnd = append(b.rawEnd, int32(end))
 	}
 	b.last = r
+	b.lineRunes++
 	switch r {
 	case '\t':
 		b.lineHasTab = true
 	case '\n':
-		b.lineHasTab = false
+		b.lineHasTab, b.lineRunes = false, 0
 	}
 }
 
@@ -197,6 +199,13 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 			return k
 		}
 	}
+	if newlines > 1 && isHan(prev) && (isHan(next) || next == '，' || next == '、' || next == ',') && b.lineRunes >= 40 &&
+		!b.lineHasTab && !isCaption(items[j:min(j+40, len(items))]) && !startsMarker(items, j) {
+		// A page or column break in the middle of a word (今年上半|年): the
+		// paragraph before it is long and did not end its sentence.
+		b.joins = append(b.joins, b.sb.Len())
+		return j
+	}
 	if newlines == 1 && !endsSentence(prev) && !(isDigit(prev) && (isDigit(next) || isChineseNumeral(next))) && !b.lineHasTab && !lineHasTab(items, j) {
 		// A layout line break in the middle of a sentence.
 		b.joins = append(b.joins, b.sb.Len())
@@ -236,6 +245,19 @@ func skipCaptions(items []item, k int) int {
 		k = end
 	}
 	return k
+}
+
+// startsMarker reports a news-item marker (本刊讯, 科学导报讯) at items[k].
+func startsMarker(items []item, k int) bool {
+	for n := 1; n <= 6 && k+n < len(items); n++ {
+		if items[k+n].r == '讯' {
+			return true
+		}
+		if !isHan(items[k+n].r) {
+			return false
+		}
+	}
+	return false
 }
 
 func isCaption(line []item) bool {
