@@ -78,7 +78,7 @@ func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year
 		p := strings.Trim(text[loc[0]:loc[1]], "“”")
 		ff.periods = append(ff.periods, span{start: s, end: s + len([]rune(text[loc[0]:loc[1]])), text: p})
 	}
-	ff.main = mainSubjects(mentions)
+	ff.main = mainSubjects(rs, mentions)
 	return ff
 }
 
@@ -89,11 +89,11 @@ type topics struct {
 }
 
 // mainSubjects picks an article's topics: the first zone, city and
-// province it names, and the name it mentions most.
-func mainSubjects(ms []mention) topics {
+// province it names, and the name it refers to most often, counting the
+// pronouns (全区, 全市) that point at a zone or city.
+func mainSubjects(rs []rune, ms []mention) topics {
 	var t topics
 	count := map[string]int{}
-	best := 0
 	for _, m := range ms {
 		switch {
 		case m.kind == corpus.EntityOrg && isZoneName(m.name) && t.zone == "":
@@ -105,28 +105,25 @@ func mainSubjects(ms []mention) topics {
 		}
 		if m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject {
 			count[m.canonical]++
-			if count[m.canonical] > best {
-				best, t.subject = count[m.canonical], m.canonical
-			}
 		}
 	}
-	if t.zone != "" && count[t.zone] >= best-1 {
+	text := string(rs)
+	count[t.zone] += strings.Count(text, "全区") + strings.Count(text, "本区")
+	if t.city != "" {
+		count[t.city] += strings.Count(text, "全市") + strings.Count(text, "该市")
+	}
+	best := 0
+	for _, m := range ms { // in order of appearance, so ties go to the first named
+		if c := count[m.canonical]; c > best && m.canonical != "" {
+			best, t.subject = c, m.canonical
+		}
+	}
+	if t.zone != "" && count[t.zone] >= best {
 		t.subject = t.zone
 	}
 	return t
 }
 
-func isZoneName(name string) bool {
-	for _, s := range []string{"开发区", "经开区", "高新区", "示范区", "综改区", "新区", "园区"} {
-		if strings.HasSuffix(name, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// frames fills the frame of every figure, in order, so that a change can
-// share the frame of the level it follows and subjects can carry over.
 func (ff *frameFinder) frames(fs []found) []frame {
 	out := make([]frame, len(fs))
 	carrySubject, carryPeriod := "", ""
@@ -162,7 +159,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			fr.base = ""
 			for w := range pronouns {
 				if endsWithRunes(ff.rs, f.start-1, w) {
-					fr.subject = ff.resolvePronoun(w)
+					fr.subject = ff.resolvePronoun(w, f.start)
 				}
 			}
 		}
@@ -497,22 +494,45 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 	}
 	for w := range pronouns {
 		if hasPrefixRunes(ff.rs, i, w) {
-			return ff.resolvePronoun(w)
+			return ff.resolvePronoun(w, i)
 		}
 	}
 	return ""
 }
 
-func (ff *frameFinder) resolvePronoun(w string) string {
+// resolvePronoun reads 全区/全市/全省 as the article's zone, city or province,
+// and 该区/该市/该公司/该项目 as the last such name before rune i.
+func (ff *frameFinder) resolvePronoun(w string, i int) string {
 	switch w {
-	case "全市", "该市":
+	case "全市":
 		return ff.main.city
 	case "全省", "我省":
 		return ff.main.province
-	case "该公司", "该企业", "该项目":
-		return ff.main.subject
+	case "全区", "本区":
+		return ff.main.zone
+	case "该市":
+		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "市") }, ff.main.city)
+	case "该公司", "该企业":
+		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityOrg && !isZoneName(m.name) }, ff.main.subject)
+	case "该项目":
+		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityProject }, ff.main.subject)
 	}
-	return ff.main.zone
+	return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityOrg && isZoneName(m.name) }, ff.main.zone)
+}
+
+// lastBefore is the canonical name of the last mention before rune i that
+// fits, or fallback.
+func (ff *frameFinder) lastBefore(i int, fits func(mention) bool, fallback string) string {
+	best := fallback
+	for _, m := range ff.mentions {
+		if m.end > i {
+			break
+		}
+		if fits(m) {
+			best = m.canonical
+		}
+	}
+	return best
 }
 
 // periodBefore is the period of a figure's own clause, else the one that
@@ -661,4 +681,13 @@ func loadIndicators(extra []string) []string {
 		}
 	}
 	return append(out, extra...)
+}
+
+func isZoneName(name string) bool {
+	for _, s := range []string{"开发区", "经开区", "高新区", "示范区", "综改区", "新区", "园区"} {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
 }
