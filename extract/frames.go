@@ -439,7 +439,7 @@ func (ff *frameFinder) subjectAfter(f found) string {
 		for j < len(ff.rs) && isHan(ff.rs[j]) && !strings.ContainsRune("的和及与等、,。", ff.rs[j]) && j-i < 8 {
 			j++
 		}
-		if j-i >= 2 && j < len(ff.rs) && strings.ContainsRune("、,。和及与等", ff.rs[j]) {
+		if j-i >= 2 && j < len(ff.rs) && strings.ContainsRune("、和及与等", ff.rs[j]) {
 			return string(ff.rs[i:j])
 		}
 	}
@@ -454,13 +454,21 @@ func (ff *frameFinder) clauseSubject(sentStart, at int) string {
 	for clause > sentStart && !strings.ContainsRune(",;:，", ff.rs[clause-1]) {
 		clause--
 	}
-	if s := ff.subjectOpening(clause, at); s != "" {
-		return s
+	// The figure's own clause first, then the clauses before it in the
+	// sentence, nearest first: 中国电科…项目已完工，衬底产能达到每年10万片.
+	for end := at; ; {
+		if s := ff.subjectOpening(clause, end); s != "" {
+			return s
+		}
+		if clause <= sentStart {
+			return ""
+		}
+		end = clause - 1
+		clause = end
+		for clause > sentStart && !strings.ContainsRune(",;:，", ff.rs[clause-1]) {
+			clause--
+		}
 	}
-	if clause > sentStart {
-		return ff.subjectOpening(sentStart, at)
-	}
-	return ""
 }
 
 // openers may stand before a clause's subject.
@@ -484,13 +492,25 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 			i, moved = i+1, true
 		}
 	}
+	best := ""
 	for _, m := range ff.mentions {
-		if m.start == i && m.end <= limit && m.kind != corpus.EntityPerson {
-			if m.kind == corpus.EntityPlace && m.end < len(ff.rs) && m.end < limit && isHan(ff.rs[m.end]) && !strings.ContainsRune("市县区省", ff.rs[m.end-1]) {
-				continue // 山西 in 山西百信…: part of a longer name
-			}
-			return m.canonical
+		if m.start < i || m.end > limit || m.kind == corpus.EntityPerson {
+			continue
 		}
+		if m.start > i && (best == "" || ff.hasVerb(i, m.start)) {
+			break // a name after a verb is an object, not the subject
+		}
+		if m.kind == corpus.EntityPlace && m.end < len(ff.rs) && m.end < limit && isHan(ff.rs[m.end]) && !strings.ContainsRune("市县区省", ff.rs[m.end-1]) {
+			continue // 山西 in 山西百信…: part of a longer name
+		}
+		// 综改区内龙头企业富士康(太原)科技工业园: the head of the chain.
+		best, i = m.canonical, m.end
+		for i < limit && strings.ContainsRune("内的", ff.rs[i]) {
+			i++
+		}
+	}
+	if best != "" {
+		return best
 	}
 	for w := range pronouns {
 		if hasPrefixRunes(ff.rs, i, w) {
@@ -502,6 +522,17 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 
 // resolvePronoun reads 全区/全市/全省 as the article's zone, city or province,
 // and 该区/该市/该公司/该项目 as the last such name before rune i.
+// hasVerb reports a verb word in rs[a:b].
+func (ff *frameFinder) hasVerb(a, b int) bool {
+	text := string(ff.rs[a:b])
+	for _, v := range verbWords {
+		if len([]rune(v)) > 1 && strings.Contains(text, v) {
+			return true
+		}
+	}
+	return false
+}
+
 func (ff *frameFinder) resolvePronoun(w string, i int) string {
 	switch w {
 	case "全市":

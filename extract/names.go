@@ -19,7 +19,7 @@ type mention struct {
 
 // orgSuffixes end organisation names, longest first.
 var orgSuffixes = sortedByLength([]string{
-	"股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司", "研究院", "研究所", "研究中心",
+	"股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "合伙企业", "集团", "公司", "研究院", "研究所", "研究中心",
 	"管理委员会", "管委会", "经济技术开发区", "经济开发区", "高新技术产业开发区", "开发区", "经开区", "高新区",
 	"示范区", "综改区", "新区", "产业园区", "产业园", "工业园区", "工业园", "园区", "实验室", "大学", "学院",
 	"银行", "分行", "协会", "联合会", "促进会", "商会", "委员会", "海关", "办公室", "服务中心", "创新中心",
@@ -286,6 +286,11 @@ func (nf *nameFinder) quotedProjects() []mention {
 			continue
 		}
 		inner := string(rs[i+1 : j])
+		if hasAnySuffix(inner, []string{"有限公司", "合伙企业", "集团", "研究院"}) {
+			out = append(out, mention{start: i + 1, end: j, kind: corpus.EntityOrg, name: inner})
+			i = j
+			continue
+		}
 		if !hasAnySuffix(inner, projectSuffixes) {
 			continue
 		}
@@ -383,6 +388,9 @@ func (nf *nameFinder) declarations(ms []mention) {
 	for _, loc := range abbreviationRe.FindAllStringSubmatchIndex(text, -1) {
 		at := len([]rune(text[:loc[0]]))
 		alias := text[loc[2]:loc[3]]
+		if at > 0 && nf.rs[at-1] == '”' {
+			at-- // “…合伙企业”(简称“首创基金”)
+		}
 		for _, m := range ms {
 			if m.end == at && m.kind != corpus.EntityPlace {
 				nf.aliases.add(m.name, alias)
