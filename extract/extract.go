@@ -14,7 +14,7 @@ type Extractor struct {
 	normalizer Normalizer
 	words      wordChecker
 	aliases    *Aliases
-	indicators []string
+	indicators *wordIndex
 	dict       string
 }
 
@@ -40,7 +40,7 @@ func NewWith(opts Options) *Extractor {
 	for _, w := range opts.Words {
 		extra = append(extra, w.Text)
 	}
-	e.indicators = loadIndicators(extra)
+	e.indicators = newWordIndex(loadIndicators(extra))
 	if len(opts.Words) > 0 {
 		processWords.addUserWords(opts.Words)
 		e.dict += "+user:" + wordsDigest(opts.Words)

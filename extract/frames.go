@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"regexp"
 	"sort"
+	"unicode/utf8"
 	"strconv"
 	"strings"
 
@@ -19,16 +20,37 @@ type frame struct {
 	periodFrom, periodTo          string
 }
 
-var periodRe = regexp.MustCompile(`截至(?:目前|\d{4}年(?:\d{1,2}月)?(?:底|末)?|(?:今年|去年|上年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?|(?:今年|去年|上年)?[一二三四]?季度?(?:底|末))` +
+var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?:底|末)?|(?:今年|去年|上年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?|(?:今年|去年|上年)?[一二三四]?季度?(?:底|末))` +
 	`|\d{4}(?:-|—|至)\d{4}年` +
 	`|\d{4}年(?:\d{1,2}(?:-|—|至)\d{1,2}月份?|\d{1,2}月份?|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年|首日|以来|底|末)?` +
 	`|(?:今年|去年|上年|当年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}(?:-|—|至)\d{1,2}月份?)` +
 	`|自\d{4}年(?:\d{1,2}月)?(?:成立)?以来|(?:成立|运行|实施|签约|开展|启动|投产|开工)以来` +
 	`|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度` +
 	`|今年以来|今年|去年|上年|当年|全年|年内|目前|近[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|“?十[三四五]五”?(?:期间|时期)?` +
-	`|\d{1,2}月份`)
+	`|\d{1,2}月份)`)
 
-var baseRe = regexp.MustCompile(`同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初`)
+// periodStarts are the two-character beginnings of non-numeric periods;
+// the period expression is tried only at them and at numbers, on a short
+// window.
+var periodStarts = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 今年 去年 上年 当年 全年 年内 目前 近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 十三 十四 十五 “十 成立 运行 实施 签约 开展 启动 投产 开工") {
+		periodStarts[w] = true
+	}
+}
+
+func periodCandidate(rs []rune, i int) bool {
+	if isDigit(rs[i]) {
+		return i == 0 || !isDigit(rs[i-1]) && rs[i-1] != '.'
+	}
+	return i+1 < len(rs) && periodStarts[string(rs[i:i+2])]
+}
+
+var baseRe = regexp.MustCompile(`^(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初)`)
+
+// baseFirst are the characters a base can start with.
+const baseFirst = "同环比较上去占高低"
 
 // trailingWords are stripped from the end of the text before a figure to
 // reach the noun it measures: verbs, qualifiers and comparison words.
@@ -49,9 +71,35 @@ type frameFinder struct {
 	sentences  sentenceIndex
 	paragraphs []int // rune indexes where paragraphs start
 	year       int
-	indicators []string
-	periods    []span
+	indicators *wordIndex
+	periods    []span // in order of start
 	main       topics
+	// Indexes so that every look-up is a map hit or a binary search: the
+	// finder runs over documents of any length.
+	mentionEnd  map[int]bool
+	periodEnd   map[int]bool
+	periodStart map[int]span
+	bases       []span // in order of start
+	baseEnd     map[int]span
+}
+
+// lastBase is the last comparison base printed in rs[a:b].
+func (ff *frameFinder) lastBase(a, b int) string {
+	k := sort.Search(len(ff.bases), func(k int) bool { return ff.bases[k].start >= b }) - 1
+	if k >= 0 && ff.bases[k].start >= a && ff.bases[k].end <= b {
+		return ff.bases[k].text
+	}
+	return ""
+}
+
+// mentionsFrom is the index of the first mention starting at or after i.
+func (ff *frameFinder) mentionsFrom(i int) int {
+	return sort.Search(len(ff.mentions), func(k int) bool { return ff.mentions[k].start >= i })
+}
+
+// periodsFrom is the index of the first period starting at or after i.
+func (ff *frameFinder) periodsFrom(i int) int {
+	return sort.Search(len(ff.periods), func(k int) bool { return ff.periods[k].start >= i })
 }
 
 type span struct {
@@ -59,7 +107,7 @@ type span struct {
 	text       string
 }
 
-func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year int, indicators []string) *frameFinder {
+func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year int, indicators *wordIndex) *frameFinder {
 	ff := &frameFinder{rs: rs, mentions: mentions, sentences: sentences, year: year, indicators: indicators}
 	// The normalizer joined wrapped lines, so every line break left is a
 	// paragraph break.
@@ -69,16 +117,47 @@ func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year
 			ff.paragraphs = append(ff.paragraphs, i+1)
 		}
 	}
-	text := string(rs)
-	for _, loc := range periodRe.FindAllStringIndex(text, -1) {
-		s := len([]rune(text[:loc[0]]))
-		if s > 0 && (rs[s-1] == '比' || rs[s-1] == '较') {
+	for i := 0; i < len(rs); i++ {
+		if !periodCandidate(rs, i) {
+			continue
+		}
+		if i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
 			continue // 较2022年 is a base, not the figure's period
 		}
-		p := strings.Trim(text[loc[0]:loc[1]], "“”")
-		ff.periods = append(ff.periods, span{start: s, end: s + len([]rune(text[loc[0]:loc[1]])), text: p})
+		window := string(rs[i:min(len(rs), i+20)])
+		m := periodRe.FindString(window)
+		if m == "" {
+			continue
+		}
+		n := utf8.RuneCountInString(m)
+		ff.periods = append(ff.periods, span{start: i, end: i + n, text: strings.Trim(m, "“”")})
+		i += n - 1
+	}
+	ff.baseEnd = map[int]span{}
+	for i := 0; i < len(rs); i++ {
+		if !strings.ContainsRune(baseFirst, rs[i]) {
+			continue
+		}
+		if m := baseRe.FindString(string(rs[i:min(len(rs), i+8)])); m != "" {
+			b := span{start: i, end: i + utf8.RuneCountInString(m), text: m}
+			ff.bases = append(ff.bases, b)
+			ff.baseEnd[b.end] = b
+			i = b.end - 1
+		}
 	}
 	ff.main = mainSubjects(rs, mentions)
+	ff.mentionEnd, ff.periodEnd, ff.periodStart = map[int]bool{}, map[int]bool{}, map[int]span{}
+	for _, m := range mentions {
+		if m.kind != corpus.EntityPerson {
+			ff.mentionEnd[m.end] = true
+		}
+	}
+	for _, p := range ff.periods {
+		ff.periodEnd[p.end] = true
+		if _, ok := ff.periodStart[p.start]; !ok {
+			ff.periodStart[p.start] = p
+		}
+	}
 	return ff
 }
 
@@ -148,10 +227,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			}
 		}
 		fr := frame{}
-		region := string(ff.rs[regionStart:f.start])
-		if locs := baseRe.FindAllString(region, -1); len(locs) > 0 {
-			fr.base = locs[len(locs)-1]
-		}
+		fr.base = ff.lastBase(regionStart, f.start)
 		fr.metric = ff.metric(regionStart, f)
 		if f.start > 0 && ff.rs[f.start-1] == '(' {
 			// A figure in parentheses is the denominator of the share
@@ -245,18 +321,15 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 	rs := ff.rs
 	for {
 		trimmed := false
-		for _, w := range trailingWords {
-			if endsWithRunes(rs, end, w) && end-len([]rune(w)) >= regionStart {
-				end -= len([]rune(w))
-				trimmed = true
-				break
-			}
-		}
-		prefix := string(rs[regionStart:end])
-		if loc := baseRe.FindStringIndex(prefix); !trimmed && loc != nil && loc[1] == len(prefix) {
-			end = regionStart + len([]rune(prefix[:loc[0]]))
+		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart {
+			end -= len([]rune(w))
 			trimmed = true
 		}
+		if b, ok := ff.baseEnd[end]; !trimmed && ok && b.start >= regionStart {
+			end = b.start
+			trimmed = true
+		}
+		prefix := string(rs[regionStart:end])
 		if !trimmed && end > regionStart && rs[end-1] == ')' {
 			if k := strings.LastIndex(prefix, "("); k >= 0 && len(prefix)-k < 20 {
 				end = regionStart + len([]rune(prefix[:k])) // 地区生产总值(GDP)
@@ -321,14 +394,19 @@ var verbWords = sortedByLength([]string{
 	"实行", "开展", "举办", "组织", "建立", "出台", "获得", "发放", "接待", "接听", "梳理", "起底", "整改",
 })
 
-func isVerbWord(s string) bool {
-	for _, v := range verbWords {
-		if s == v {
-			return true
+var (
+	verbIndex     = newWordIndex(verbWords)
+	trailingIndex = newWordIndex(trailingWords)
+	verbSet       = func() map[string]bool {
+		m := map[string]bool{}
+		for _, v := range verbWords {
+			m[v] = true
 		}
-	}
-	return false
-}
+		return m
+	}()
+)
+
+func isVerbWord(s string) bool { return verbSet[s] }
 
 func stripLeadingVerbs(s string) string {
 	for changed := true; changed; {
@@ -348,14 +426,8 @@ func stripLeadingVerbs(s string) string {
 // or a nearer one that ends within two characters of it.
 func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
 	for e := end; e >= regionStart && end-e <= 2; e-- {
-		best := ""
-		for _, w := range ff.indicators {
-			if len([]rune(w)) > len([]rune(best)) && endsWithRunes(ff.rs, e, w) && e-len([]rune(w)) >= regionStart {
-				best = w
-			}
-		}
-		if best != "" {
-			return best
+		if w, ok := ff.indicators.endingAt(ff.rs, e); ok && e-len([]rune(w)) >= regionStart {
+			return w
 		}
 	}
 	return ""
@@ -364,25 +436,16 @@ func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
 // boundaryAt reports that a name, a period or a pronoun ends at rune i, so
 // the metric starts there.
 func (ff *frameFinder) boundaryAt(i int) bool {
-	for _, m := range ff.mentions {
-		if m.end == i && m.kind != corpus.EntityPerson {
-			return true
-		}
-	}
-	for _, p := range ff.periods {
-		if p.end == i {
-			return true
-		}
+	if ff.mentionEnd[i] || ff.periodEnd[i] {
+		return true
 	}
 	for w := range pronouns {
 		if endsWithRunes(ff.rs, i, w) {
 			return true
 		}
 	}
-	for _, v := range verbWords {
-		if len([]rune(v)) > 1 && endsWithRunes(ff.rs, i, v) {
-			return true
-		}
+	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 {
+		return true
 	}
 	return endsWithRunes(ff.rs, i, "其中")
 }
@@ -429,8 +492,8 @@ func (ff *frameFinder) subjectAfter(f found) string {
 	if i < len(ff.rs) && ff.rs[i] == '的' {
 		i++
 	}
-	for _, m := range ff.mentions {
-		if m.start == i && (m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject) {
+	for k := ff.mentionsFrom(i); k < len(ff.mentions) && ff.mentions[k].start == i; k++ {
+		if m := ff.mentions[k]; m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject {
 			return m.canonical
 		}
 	}
@@ -477,10 +540,8 @@ var openers = sortedByLength([]string{"其中", "同时", "此外", "另外", "�
 func (ff *frameFinder) subjectOpening(i, limit int) string {
 	for moved := true; moved && i < limit; {
 		moved = false
-		for _, p := range ff.periods {
-			if p.start == i && p.end <= limit {
-				i, moved = p.end, true
-			}
+		if p, ok := ff.periodStart[i]; ok && p.end <= limit {
+			i, moved = p.end, true
 		}
 		for _, w := range openers {
 			if hasPrefixRunes(ff.rs, i, w) {
@@ -493,7 +554,8 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 		}
 	}
 	best := ""
-	for _, m := range ff.mentions {
+	for k := ff.mentionsFrom(i); k < len(ff.mentions) && ff.mentions[k].start < limit; k++ {
+		m := ff.mentions[k]
 		if m.start < i || m.end > limit || m.kind == corpus.EntityPerson {
 			continue
 		}
@@ -524,9 +586,8 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 // and 该区/该市/该公司/该项目 as the last such name before rune i.
 // hasVerb reports a verb word in rs[a:b].
 func (ff *frameFinder) hasVerb(a, b int) bool {
-	text := string(ff.rs[a:b])
-	for _, v := range verbWords {
-		if len([]rune(v)) > 1 && strings.Contains(text, v) {
+	for i := a + 2; i <= b; i++ {
+		if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 && i-len([]rune(v)) >= a {
 			return true
 		}
 	}
@@ -554,16 +615,12 @@ func (ff *frameFinder) resolvePronoun(w string, i int) string {
 // lastBefore is the canonical name of the last mention before rune i that
 // fits, or fallback.
 func (ff *frameFinder) lastBefore(i int, fits func(mention) bool, fallback string) string {
-	best := fallback
-	for _, m := range ff.mentions {
-		if m.end > i {
-			break
-		}
-		if fits(m) {
-			best = m.canonical
+	for k := ff.mentionsFrom(i) - 1; k >= 0; k-- {
+		if m := ff.mentions[k]; m.end <= i && fits(m) {
+			return m.canonical
 		}
 	}
-	return best
+	return fallback
 }
 
 // periodBefore is the period of a figure's own clause, else the one that
@@ -575,8 +632,8 @@ func (ff *frameFinder) periodBefore(sentStart, at int) string {
 		clause--
 	}
 	best := ""
-	for _, p := range ff.periods {
-		if p.start >= sentStart && p.end <= at && (p.start >= clause || !ff.attributive(p)) {
+	for k := ff.periodsFrom(sentStart); k < len(ff.periods) && ff.periods[k].start < at; k++ {
+		if p := ff.periods[k]; p.end <= at && (p.start >= clause || !ff.attributive(p)) {
 			best = p.text
 		}
 	}
@@ -598,12 +655,8 @@ func (ff *frameFinder) attributive(p span) bool {
 }
 
 func (ff *frameFinder) periodAt(i int) bool {
-	for _, p := range ff.periods {
-		if p.start == i {
-			return true
-		}
-	}
-	return false
+	_, ok := ff.periodStart[i]
+	return ok
 }
 
 // openingPeriod is a period at the start of the sentence (after openers
@@ -619,10 +672,8 @@ func (ff *frameFinder) openingPeriod(sentStart, limit int) string {
 	for i < limit && strings.ContainsRune(",， ", ff.rs[i]) {
 		i++
 	}
-	for _, p := range ff.periods {
-		if p.start == i && p.end <= limit {
-			return p.text
-		}
+	if p, ok := ff.periodStart[i]; ok && p.end <= limit {
+		return p.text
 	}
 	return ""
 }

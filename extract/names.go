@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"reportmine/corpus"
 )
@@ -27,6 +28,14 @@ var orgSuffixes = sortedByLength([]string{
 	"发改委", "发展改革委", "能源局", "统计局", "税务局", "市场监管局", "招商局", "商务局", "金融办", "驻京办",
 	"纪委监委", "管理处",
 })
+
+var (
+	orgSuffixIndex     = newWordIndex(orgSuffixes)
+	projectSuffixIndex = newWordIndex(projectSuffixes)
+	leftStopIndex      = newWordIndex(leftStopWords)
+	titleIndex         = newWordIndex(personTitles)
+	industryIndex      = newWordIndex(industryWords)
+)
 
 // projectSuffixes end project names.
 var projectSuffixes = sortedByLength([]string{"项目", "工程", "基地", "生产线"})
@@ -86,8 +95,8 @@ type nameFinder struct {
 
 func (nf *nameFinder) find() []mention {
 	var out []mention
-	out = append(out, nf.suffixed(orgSuffixes, corpus.EntityOrg)...)
-	out = append(out, nf.suffixed(projectSuffixes, corpus.EntityProject)...)
+	out = append(out, nf.suffixed(orgSuffixIndex, corpus.EntityOrg)...)
+	out = append(out, nf.suffixed(projectSuffixIndex, corpus.EntityProject)...)
 	out = append(out, nf.quotedProjects()...)
 	out = append(out, nf.places()...)
 	out = append(out, nf.persons()...)
@@ -105,13 +114,14 @@ func (nf *nameFinder) find() []mention {
 
 // suffixed finds names ending in one of suffixes, extended to the left
 // over the characters a name can hold.
-func (nf *nameFinder) suffixed(suffixes []string, kind corpus.EntityKind) []mention {
+func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []mention {
 	rs := nf.rs
 	var out []mention
 	for i := 0; i < len(rs); i++ {
-		for _, suf := range suffixes {
-			if !hasPrefixRunes(rs, i, suf) {
-				continue
+		for {
+			suf, ok := suffixes.at(rs, i)
+			if !ok {
+				break
 			}
 			end := i + len([]rune(suf))
 			start := nf.trimToAlias(nf.leftEdge(i, kind == corpus.EntityProject), end)
@@ -193,10 +203,8 @@ func (nf *nameFinder) trimToAlias(start, end int) int {
 // stopWordEnding returns the length of a left stop word that ends at
 // rs[i], or 0.
 func stopWordEnding(rs []rune, i int) int {
-	for _, w := range leftStopWords {
-		if endsWithRunes(rs, i, w) {
-			return len([]rune(w))
-		}
+	if w, ok := leftStopIndex.endingAt(rs, i); ok {
+		return len([]rune(w))
 	}
 	return 0
 }
@@ -211,9 +219,10 @@ func (nf *nameFinder) brands() []mention {
 	rs := nf.rs
 	var out []mention
 	for i := 2; i < len(rs); i++ {
-		for _, w := range industryWords {
-			if !hasPrefixRunes(rs, i, w) {
-				continue
+		for {
+			w, ok := industryIndex.at(rs, i)
+			if !ok {
+				break
 			}
 			end := i + len([]rune(w))
 			start := i - 2
@@ -343,9 +352,10 @@ func (nf *nameFinder) persons() []mention {
 	rs := nf.rs
 	var out []mention
 	for i := 0; i < len(rs); i++ {
-		for _, t := range personTitles {
-			if !hasPrefixRunes(rs, i, t) {
-				continue
+		for {
+			t, ok := titleIndex.at(rs, i)
+			if !ok {
+				break
 			}
 			nameStart := i + len([]rune(t))
 			n := personName(rs, nameStart)
@@ -385,8 +395,12 @@ const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 // declarations reads （以下简称“综改区”） after a name and records the alias.
 func (nf *nameFinder) declarations(ms []mention) {
 	text := string(nf.rs)
+	if !strings.Contains(text, "简称") {
+		return
+	}
+	var runes runeCounter
 	for _, loc := range abbreviationRe.FindAllStringSubmatchIndex(text, -1) {
-		at := len([]rune(text[:loc[0]]))
+		at := runes.at(text, loc[0])
 		alias := text[loc[2]:loc[3]]
 		if at > 0 && nf.rs[at-1] == '”' {
 			at-- // “…合伙企业”(简称“首创基金”)
@@ -425,3 +439,14 @@ func dedupe(ms []mention) []mention {
 	}
 	return out
 }
+
+// runeCounter turns increasing byte offsets of a text into rune indexes
+// without recounting from the start each time.
+type runeCounter struct{ byteAt, runeAt int }
+
+func (c *runeCounter) at(text string, b int) int {
+	c.runeAt += utf8.RuneCountInString(text[c.byteAt:b])
+	c.byteAt = b
+	return c.runeAt
+}
+

@@ -1,0 +1,63 @@
+package extract
+
+import "unicode/utf8"
+
+// wordIndex finds which of a list of words starts or ends at a position,
+// longest first, with one map look-up instead of a pass over the list: the
+// name and frame finders ask this at every character of a document.
+type wordIndex struct {
+	byFirst map[rune][][]rune
+	byLast  map[rune][][]rune
+}
+
+func newWordIndex(words []string) *wordIndex {
+	x := &wordIndex{byFirst: map[rune][][]rune{}, byLast: map[rune][][]rune{}}
+	for _, w := range sortedByLength(append([]string(nil), words...)) {
+		if w == "" {
+			continue
+		}
+		r := []rune(w)
+		x.byFirst[r[0]] = append(x.byFirst[r[0]], r)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		x.byLast[last] = append(x.byLast[last], r)
+	}
+	return x
+}
+
+// at returns the longest word that starts at rs[i].
+func (x *wordIndex) at(rs []rune, i int) (string, bool) {
+	if i >= len(rs) {
+		return "", false
+	}
+	for _, w := range x.byFirst[rs[i]] {
+		if runesAt(rs, i, w) {
+			return string(w), true
+		}
+	}
+	return "", false
+}
+
+// endingAt returns the longest word that ends right before rs[i].
+func (x *wordIndex) endingAt(rs []rune, i int) (string, bool) {
+	if i <= 0 || i > len(rs) {
+		return "", false
+	}
+	for _, w := range x.byLast[rs[i-1]] {
+		if i-len(w) >= 0 && runesAt(rs, i-len(w), w) {
+			return string(w), true
+		}
+	}
+	return "", false
+}
+
+func runesAt(rs []rune, i int, w []rune) bool {
+	if i+len(w) > len(rs) {
+		return false
+	}
+	for k, r := range w {
+		if rs[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
