@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -93,6 +94,7 @@ func (e *Extractor) Extract(doc corpus.Document) []corpus.Figure {
 			year = doc.Meta.Year()
 		}
 		frames := newFrameFinder(an.rs, an.mentions, sentences, year, e.indicators).frames(an.founds)
+		figures = slices.Grow(figures, len(an.founds))
 		for i, f := range an.founds {
 			fig := e.figure(doc, an, sentences, f)
 			if f.kind != corpus.KindDate {

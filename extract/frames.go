@@ -32,11 +32,12 @@ var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?
 // periodStarts are the two-character beginnings of non-numeric periods;
 // the period expression is tried only at them and at numbers, on a short
 // window.
-var periodStarts = map[string]bool{}
+var periodStarts = map[[2]rune]bool{}
 
 func init() {
 	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 今年 去年 上年 当年 全年 年内 目前 近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 十三 十四 十五 “十 成立 运行 实施 签约 开展 启动 投产 开工") {
-		periodStarts[w] = true
+		r := []rune(w)
+		periodStarts[[2]rune{r[0], r[1]}] = true
 	}
 }
 
@@ -44,13 +45,22 @@ func periodCandidate(rs []rune, i int) bool {
 	if isDigit(rs[i]) {
 		return i == 0 || !isDigit(rs[i-1]) && rs[i-1] != '.'
 	}
-	return i+1 < len(rs) && periodStarts[string(rs[i:i+2])]
+	return i+1 < len(rs) && periodStarts[[2]rune{rs[i], rs[i+1]}]
 }
 
 var baseRe = regexp.MustCompile(`^(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初)`)
 
-// baseFirst are the characters a base can start with.
-const baseFirst = "同环比较上去占高低"
+// isBaseFirst reports the characters a comparison base can start with.
+func isBaseFirst(r rune) bool {
+	switch r {
+	case '同', '环', '比', '较', '上', '去', '占', '高', '低':
+		return true
+	}
+	return false
+}
+
+// isClauseBreak reports punctuation that ends a clause inside a sentence.
+func isClauseBreak(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '，' }
 
 // trailingWords are stripped from the end of the text before a figure to
 // reach the noun it measures: verbs, qualifiers and comparison words.
@@ -135,7 +145,7 @@ func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year
 	}
 	ff.baseEnd = map[int]span{}
 	for i := 0; i < len(rs); i++ {
-		if !strings.ContainsRune(baseFirst, rs[i]) {
+		if !isBaseFirst(rs[i]) {
 			continue
 		}
 		if m := baseRe.FindString(string(rs[i:min(len(rs), i+8)])); m != "" {
@@ -514,7 +524,7 @@ func (ff *frameFinder) subjectAfter(f found) string {
 // pronoun there (全区, 全市) read as the article's zone or city.
 func (ff *frameFinder) clauseSubject(sentStart, at int) string {
 	clause := at
-	for clause > sentStart && !strings.ContainsRune(",;:，", ff.rs[clause-1]) {
+	for clause > sentStart && !isClauseBreak(ff.rs[clause-1]) {
 		clause--
 	}
 	// The figure's own clause first, then the clauses before it in the
@@ -528,7 +538,7 @@ func (ff *frameFinder) clauseSubject(sentStart, at int) string {
 		}
 		end = clause - 1
 		clause = end
-		for clause > sentStart && !strings.ContainsRune(",;:，", ff.rs[clause-1]) {
+		for clause > sentStart && !isClauseBreak(ff.rs[clause-1]) {
 			clause--
 		}
 	}
@@ -628,7 +638,7 @@ func (ff *frameFinder) lastBefore(i int, fits func(mention) bool, fallback strin
 // 开发区…) belongs to that clause.
 func (ff *frameFinder) periodBefore(sentStart, at int) string {
 	clause := at
-	for clause > sentStart && !strings.ContainsRune(",;:，", ff.rs[clause-1]) {
+	for clause > sentStart && !isClauseBreak(ff.rs[clause-1]) {
 		clause--
 	}
 	best := ""

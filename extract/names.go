@@ -394,20 +394,29 @@ const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 
 // declarations reads （以下简称“综改区”） after a name and records the alias.
 func (nf *nameFinder) declarations(ms []mention) {
-	text := string(nf.rs)
-	if !strings.Contains(text, "简称") {
-		return
-	}
-	var runes runeCounter
-	for _, loc := range abbreviationRe.FindAllStringSubmatchIndex(text, -1) {
-		at := runes.at(text, loc[0])
-		alias := text[loc[2]:loc[3]]
-		if at > 0 && nf.rs[at-1] == '”' {
+	rs := nf.rs
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] != '简' || rs[i+1] != '称' {
+			continue
+		}
+		start := i
+		for start > 0 && i-start < 3 && (rs[start-1] == '(' || rs[start-1] == '以' || rs[start-1] == '下') {
+			start--
+		}
+		window := string(rs[start:min(len(rs), i+18)])
+		loc := abbreviationRe.FindStringSubmatchIndex(window)
+		if loc == nil || loc[0] != 0 {
+			continue
+		}
+		alias := window[loc[2]:loc[3]]
+		at := start
+		if at > 0 && rs[at-1] == '”' {
 			at-- // “…合伙企业”(简称“首创基金”)
 		}
-		for _, m := range ms {
-			if m.end == at && m.kind != corpus.EntityPlace {
-				nf.aliases.add(m.name, alias)
+		k := sort.Search(len(ms), func(k int) bool { return ms[k].start >= at-40 })
+		for ; k < len(ms) && ms[k].start < at; k++ {
+			if ms[k].end == at && ms[k].kind != corpus.EntityPlace {
+				nf.aliases.add(ms[k].name, alias)
 				break
 			}
 		}

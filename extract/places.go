@@ -20,7 +20,10 @@ type place struct {
 }
 
 type gazetteer struct {
-	byFirst map[rune][]placeName
+	// byStart indexes names by their first two characters; every name in
+	// the gazetteer has at least two.
+	byStart map[[2]rune][]placeName
+	first   runeSet
 }
 
 type placeName struct {
@@ -37,10 +40,15 @@ var (
 // places returns the process-wide gazetteer, built on first use.
 func places() *gazetteer {
 	gazOnce.Do(func() {
-		g := &gazetteer{byFirst: map[rune][]placeName{}}
+		g := &gazetteer{byStart: map[[2]rune][]placeName{}}
 		add := func(text string, p place) {
 			r := []rune(text)
-			g.byFirst[r[0]] = append(g.byFirst[r[0]], placeName{text: text, runes: len(r), place: p})
+			if len(r) < 2 {
+				return
+			}
+			key := [2]rune{r[0], r[1]}
+			g.first.add(r[0])
+			g.byStart[key] = append(g.byStart[key], placeName{text: text, runes: len(r), place: p})
 		}
 		for _, line := range strings.Split(placesTSV, "\n") {
 			f := strings.Split(line, "\t")
@@ -53,8 +61,7 @@ func places() *gazetteer {
 				add(f[2], p)
 			}
 		}
-		for r := range g.byFirst {
-			list := g.byFirst[r]
+		for _, list := range g.byStart {
 			sort.SliceStable(list, func(i, j int) bool { return list[i].runes > list[j].runes })
 		}
 		gaz = g
@@ -64,7 +71,10 @@ func places() *gazetteer {
 
 // match returns the longest place name at rs[i].
 func (g *gazetteer) match(rs []rune, i int) (placeName, bool) {
-	for _, p := range g.byFirst[rs[i]] {
+	if i+1 >= len(rs) || !g.first.has(rs[i]) {
+		return placeName{}, false
+	}
+	for _, p := range g.byStart[[2]rune{rs[i], rs[i+1]}] {
 		if hasPrefixRunes(rs, i, p.text) {
 			return p, true
 		}

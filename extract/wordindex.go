@@ -8,6 +8,23 @@ import "unicode/utf8"
 type wordIndex struct {
 	byFirst map[rune][][]rune
 	byLast  map[rune][][]rune
+	// first and last mark the characters that start or end some word, so
+	// most characters are turned away without a map look-up.
+	first, last runeSet
+}
+
+// runeSet is a bitmap over the Basic Multilingual Plane, where all the
+// characters of the word lists live.
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) {
+	if r < 0x10000 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+func (s *runeSet) has(r rune) bool {
+	return r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
 }
 
 func newWordIndex(words []string) *wordIndex {
@@ -20,13 +37,15 @@ func newWordIndex(words []string) *wordIndex {
 		x.byFirst[r[0]] = append(x.byFirst[r[0]], r)
 		last, _ := utf8.DecodeLastRuneInString(w)
 		x.byLast[last] = append(x.byLast[last], r)
+		x.first.add(r[0])
+		x.last.add(last)
 	}
 	return x
 }
 
 // at returns the longest word that starts at rs[i].
 func (x *wordIndex) at(rs []rune, i int) (string, bool) {
-	if i >= len(rs) {
+	if i >= len(rs) || !x.first.has(rs[i]) {
 		return "", false
 	}
 	for _, w := range x.byFirst[rs[i]] {
@@ -39,7 +58,7 @@ func (x *wordIndex) at(rs []rune, i int) (string, bool) {
 
 // endingAt returns the longest word that ends right before rs[i].
 func (x *wordIndex) endingAt(rs []rune, i int) (string, bool) {
-	if i <= 0 || i > len(rs) {
+	if i <= 0 || i > len(rs) || !x.last.has(rs[i-1]) {
 		return "", false
 	}
 	for _, w := range x.byLast[rs[i-1]] {
