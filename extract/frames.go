@@ -4,9 +4,9 @@ import (
 	_ "embed"
 	"regexp"
 	"sort"
-	"unicode/utf8"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"reportmine/corpus"
 )
@@ -271,7 +271,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if open := ff.openingPeriod(sentStart, f.start); open != "" {
 			carryPeriod = open // what carries to the next sentences is the opening period
 		} else if carryPeriod == "" {
-			}
+		}
 		if fr.subject != ff.main.subject {
 			carrySubject = fr.subject
 		}
@@ -455,7 +455,8 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 		}
 	}
 	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 {
-		return true
+		// 新签约项目, 新建项目: after 新 the verb modifies the noun.
+		return i-len([]rune(v)) == 0 || ff.rs[i-len([]rune(v))-1] != '新'
 	}
 	return endsWithRunes(ff.rs, i, "其中")
 }
@@ -502,10 +503,14 @@ func (ff *frameFinder) subjectAfter(f found) string {
 	if i < len(ff.rs) && ff.rs[i] == '的' {
 		i++
 	}
+	best, bestLen := "", 0
 	for k := ff.mentionsFrom(i); k < len(ff.mentions) && ff.mentions[k].start == i; k++ {
-		if m := ff.mentions[k]; m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject {
-			return m.canonical
+		if m := ff.mentions[k]; (m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject) && m.end-m.start > bestLen {
+			best, bestLen = m.canonical, m.end-m.start // the project, not just its company
 		}
+	}
+	if best != "" {
+		return best
 	}
 	if i > f.end { // 投资560亿元的晶科能源、…: the name runs to the list separator
 		j := i
@@ -619,7 +624,11 @@ func (ff *frameFinder) resolvePronoun(w string, i int) string {
 	case "该项目":
 		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityProject }, ff.main.subject)
 	}
-	return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityOrg && isZoneName(m.name) }, ff.main.zone)
+	zone := ff.main.zone
+	if zone == "" && isZoneName(w) {
+		zone = w // 高新区 with no fuller name in the text
+	}
+	return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityOrg && isZoneName(m.name) }, zone)
 }
 
 // lastBefore is the canonical name of the last mention before rune i that

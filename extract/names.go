@@ -64,6 +64,8 @@ var pronouns = map[string]corpus.EntityKind{
 	"该开发区": corpus.EntityOrg, "示范区": corpus.EntityOrg, "该示范区": corpus.EntityOrg,
 	"全市": corpus.EntityPlace, "该市": corpus.EntityPlace, "全省": corpus.EntityPlace, "我省": corpus.EntityPlace,
 	"该公司": corpus.EntityOrg, "该项目": corpus.EntityProject, "该企业": corpus.EntityOrg,
+	// A bare zone type is the zone the text is about (高新区完成…).
+	"高新区": corpus.EntityOrg, "经开区": corpus.EntityOrg, "开发区": corpus.EntityOrg, "综改区": corpus.EntityOrg,
 }
 
 // personTitles stand right before a person's name (副厅长侯向军).
@@ -337,6 +339,10 @@ func (nf *nameFinder) places() []mention {
 			continue
 		}
 		end := i + p.runes
+		if p.place.level == "zone" {
+			i = end - 1
+			continue // zones are organisations, found by their suffix
+		}
 		if p.text != p.place.name && p.place.level == "county" && (end >= len(rs) || !strings.ContainsRune("县区市经开高工产园镇乡", rs[end])) {
 			continue // 泰山玻纤 is not 泰山区: a county's short form needs its suffix or a zone after it
 		}
@@ -458,4 +464,3 @@ func (c *runeCounter) at(text string, b int) int {
 	c.byteAt = b
 	return c.runeAt
 }
-

@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"testing"
+
+	"reportmine/corpus"
+)
+
+// TestFrames checks figure frames on sentences written in the style of the
+// reports, one line per case: the figure (by its text), then the metric,
+// subject, period and base it must get.
+func TestFrames(t *testing.T) {
+	cases := []struct {
+		text                                  string
+		figure                                string
+		metric, subject, period, base, change string
+	}{
+		{"1-9月份，全区地区生产总值(GDP)完成512.3亿元，同比增长5.6%。", "512.3亿元", "地区生产总值", "", "1-9月份", "", ""},
+		{"1-9月份，全区地区生产总值(GDP)完成512.3亿元，同比增长5.6%。", "5.6%", "地区生产总值", "", "1-9月份", "同比", "up"},
+		{"上半年，高新区固定资产投资完成88.4亿元，同比下降3.2%；其中，工业投资完成40.1亿元。", "40.1亿元", "工业投资", "高新区", "上半年", "", ""},
+		{"今年以来，经开区新签约项目42个，总投资316亿元。", "42个", "新签约项目", "经开区", "今年以来", "", ""},
+		{"今年以来，经开区新签约项目42个，总投资316亿元。", "316亿元", "总投资", "经开区", "今年以来", "", ""},
+		{"截至9月底，全区市场主体总量达到3.6万户，其中企业占比62.5%，高于全省21.3个百分点。", "21.3个百分点", "企业占比", "", "截至9月底", "高于全省", ""},
+		{"总投资120亿元的青山能源年产20GW电池项目正式开工。", "120亿元", "总投资", "青山能源", "", "", ""}, // the project resolves to its company
+		{"全年引进高新技术企业35家，占全市的18.2%。", "18.2%", "高新技术企业", "", "全年", "占全市", ""},
+		{"2023年，开发区规上工业增加值比上年增长9.1%。", "9.1%", "规上工业增加值", "", "2023年", "比上年", "up"},
+		{"园区建成标准化厂房12栋，新增就业1800人。", "12栋", "标准化厂房", "", "", "", ""},
+	}
+	x := New()
+	for _, c := range cases {
+		doc := corpus.NewDocument("t.txt", []byte(c.text))
+		var got *corpus.Figure
+		for _, f := range x.Extract(doc) {
+			if f.Text == c.figure {
+				got = &f
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%s: no figure %q", c.text, c.figure)
+			continue
+		}
+		if got.Metric != c.metric || (c.subject != "" && got.Subject != c.subject) || got.Period != c.period || got.Base != c.base || got.Change != c.change {
+			t.Errorf("%s\n  %s: got metric %q subject %q period %q base %q change %q\n  want metric %q subject %q period %q base %q change %q",
+				c.text, c.figure, got.Metric, got.Subject, got.Period, got.Base, got.Change, c.metric, c.subject, c.period, c.base, c.change)
+		}
+	}
+}
+
+// TestPeriodResolution resolves periods against the document's year.
+func TestPeriodResolution(t *testing.T) {
+	cases := []struct {
+		period   string
+		year     int
+		from, to string
+	}{
+		{"1-6月份", 2024, "2024-01-01", "2024-06-30"},
+		{"上半年", 2023, "2023-01-01", "2023-06-30"},
+		{"前三季度", 2023, "2023-01-01", "2023-09-30"},
+		{"2022年", 0, "2022-01-01", "2022-12-31"},
+		{"2024年1-2月", 0, "2024-01-01", "2024-02-29"},
+		{"去年", 2024, "2023-01-01", "2023-12-31"},
+		{"今年上半年", 2024, "2024-01-01", "2024-06-30"},
+		{"上半年", 0, "", ""},
+		{"截至目前", 2024, "", ""},
+	}
+	for _, c := range cases {
+		from, to := resolvePeriod(c.period, c.year)
+		if from != c.from || to != c.to {
+			t.Errorf("resolvePeriod(%q, %d) = %s..%s, want %s..%s", c.period, c.year, from, to, c.from, c.to)
+		}
+	}
+}
+
+// TestEntities checks names and their canonical forms.
+func TestEntities(t *testing.T) {
+	text := "山西转型综合改革示范区（以下简称“示范区”）与青山能源科技有限公司签约。省商务厅副厅长张文明出席。示范区将建设年产10万吨新材料项目，落户太原市阳曲县。"
+	doc := corpus.NewDocument("e.txt", []byte(text))
+	got := map[string]corpus.Entity{}
+	for _, e := range New().Entities(doc) {
+		if doc.Raw[e.Start:e.End] != e.Text {
+			t.Errorf("entity %q: text is not raw[%d:%d]", e.Name, e.Start, e.End)
+		}
+		got[e.Name] = e
+	}
+	want := []struct {
+		name      string
+		kind      corpus.EntityKind
+		canonical string
+	}{
+		{"山西转型综合改革示范区", corpus.EntityOrg, "山西转型综合改革示范区"},
+		{"青山能源科技有限公司", corpus.EntityOrg, "青山能源科技有限公司"},
+		{"张文明", corpus.EntityPerson, "张文明"},
+		{"太原市", corpus.EntityPlace, "太原市"},
+		{"阳曲县", corpus.EntityPlace, "阳曲县"},
+	}
+	for _, w := range want {
+		e, ok := got[w.name]
+		if !ok || e.Kind != w.kind || e.Canonical != w.canonical {
+			t.Errorf("entity %s: got %+v (found %v)", w.name, e, ok)
+		}
+	}
+	if p := got["张文明"]; p.Title != "省商务厅副厅长" {
+		t.Errorf("title = %q", p.Title)
+	}
+}
