@@ -366,14 +366,26 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 func (ff *frameFinder) nounStart(regionStart, end int) int {
 	rs := ff.rs
 	start := end
+	passedVerb := false
 	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && !strings.ContainsRune(metricStop, rs[start-1]) && end-start < 10 {
 		if ff.boundaryAt(start) {
-			break
+			// A bare head (项目, 企业) keeps the verb that qualifies it:
+			// 签约项目, 开工项目, 建设项目.
+			v, isVerb := verbIndex.endingAt(rs, start)
+			if !isVerb || passedVerb || !genericHeads[string(rs[start:end])] || start-len([]rune(v)) < regionStart {
+				break
+			}
+			passedVerb = true
+			start -= len([]rune(v))
+			continue
 		}
 		start--
 	}
 	return start
 }
+
+// genericHeads are nouns too general to stand alone as a metric.
+var genericHeads = map[string]bool{"项目": true, "企业": true, "园区": true, "平台": true, "基地": true, "工程": true, "产业园": true}
 
 // metricStop are characters a metric does not run over.
 const metricStop = "的在与和及向对由为是将把从到等了其以于被让使给共同并、或即也已均又再仅拟内"
@@ -402,6 +414,7 @@ var verbWords = sortedByLength([]string{
 	"需提供", "解决", "确定", "择优确定", "培训", "新增", "引进", "建设", "建成", "签约", "开工", "投产", "落地",
 	"完成", "实现", "达到", "累计", "共", "引入", "培育", "认定", "拥有", "集聚", "形成", "打造", "推动", "出让",
 	"实行", "开展", "举办", "组织", "建立", "出台", "获得", "发放", "接待", "接听", "梳理", "起底", "整改",
+	"新招引", "招引", "依托", "颁发", "推进", "压茬推进", "预计", "经过", "谋划", "决定", "计划",
 })
 
 var (
@@ -437,6 +450,10 @@ func stripLeadingVerbs(s string) string {
 func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
 	for e := end; e >= regionStart && end-e <= 2; e-- {
 		if w, ok := ff.indicators.endingAt(ff.rs, e); ok && e-len([]rune(w)) >= regionStart {
+			start := e - len([]rune(w))
+			if k := ff.periodsFrom(start - 12); k < len(ff.periods) && ff.periods[k].start < start && ff.periods[k].end > start {
+				return string(ff.rs[ff.periods[k].end:e]) // 2021年产值: 年 belongs to the period
+			}
 			return w
 		}
 	}
@@ -447,6 +464,9 @@ func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
 // the metric starts there.
 func (ff *frameFinder) boundaryAt(i int) bool {
 	if ff.mentionEnd[i] || ff.periodEnd[i] {
+		return true
+	}
+	if _, ok := ff.baseEnd[i]; ok {
 		return true
 	}
 	for w := range pronouns {
@@ -486,6 +506,9 @@ func (ff *frameFinder) nounAfter(i int) string {
 	for j < len(rs) && j-i < 10 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune("的在与和及向对由为是将把从到等了以于被、,。;:", rs[j]) {
 		if j > i && startsAny(rs, j, nounAfterStops) {
 			break
+		}
+		if v, ok := verbIndex.at(rs, j); j > i && ok && len([]rune(v)) > 1 {
+			break // 企业家|颁发
 		}
 		j++
 	}
