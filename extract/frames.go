@@ -185,7 +185,7 @@ func mainSubjects(rs []rune, ms []mention) topics {
 	count := map[string]int{}
 	for _, m := range ms {
 		switch {
-		case m.kind == corpus.EntityOrg && isZoneName(m.name) && t.zone == "":
+		case m.kind == corpus.EntityOrg && isZoneName(m.name) && t.zone == "" && !collectiveZone(m.name):
 			t.zone = m.canonical
 		case m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "市") && t.city == "":
 			t.city = m.canonical
@@ -194,6 +194,14 @@ func mainSubjects(rs []rune, ms []mention) topics {
 		}
 		if m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject {
 			count[m.canonical]++
+		}
+	}
+	if t.zone == "" {
+		for _, m := range ms {
+			if m.kind == corpus.EntityOrg && collectiveZone(m.name) {
+				t.zone = m.canonical // 全省开发区, when no single zone is named
+				break
+			}
 		}
 	}
 	text := string(rs)

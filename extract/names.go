@@ -133,7 +133,7 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 				name = string(rs[start:end])
 			}
 			_, known := nf.aliases.lookup(name)
-			if known || (i-start >= 2 && !isPronounStart(rs[start]) && !isGeneric(string(rs[start:i]))) {
+			if known || collectiveZone(name) || (i-start >= 2 && !isPronounStart(rs[start]) && !isGeneric(string(rs[start:i]))) {
 				out = append(out, mention{start: start, end: end, kind: kind, name: name})
 			}
 			i = end - 1
@@ -141,6 +141,17 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 		}
 	}
 	return out
+}
+
+// collectiveZone reports 全省开发区 and the like: all the zones of a
+// province or city, a subject in their own right.
+func collectiveZone(name string) bool {
+	for _, scope := range []string{"全省", "全市", "全国", "我省", "各"} {
+		if rest, ok := strings.CutPrefix(name, scope); ok && isZoneName(rest) && !strings.ContainsAny(rest, "的") && len([]rune(rest)) <= 6 {
+			return true
+		}
+	}
+	return false
 }
 
 func isPronounStart(r rune) bool {

@@ -563,5 +563,5 @@ func clauseHas(rs []rune, i int, words []string) bool {
 }
 
 func isSentenceEnd(r rune) bool {
-	return r == '。' || r == '!' || r == '?' || r == ';' || r == '\n'
+	return r == '。' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '…'
 }
