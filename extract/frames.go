@@ -73,6 +73,7 @@ var trailingWords = sortedByLength([]string{
 	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
 	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
 	"锁定在了", "锁定在", "锁定", "在了", "最短", "最多", "普遍", "只用了", "只用", "仅仅", "需",
+	"每年", "每月", "每天", "每日", "年均",
 })
 
 type frameFinder struct {
@@ -264,8 +265,12 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			fr.subject = ff.clauseSubject(sentStart, f.start)
 		}
 		fr.period = ff.periodBefore(sentStart, f.start)
-		if prev != nil && (fr.metric == "" || isVerbWord(fr.metric)) {
+		switch {
+		case prev != nil && (fr.metric == "" || isVerbWord(fr.metric)):
 			fr.metric = prev.metric // 完成397.86亿元，同比下降6.4%
+		case prev != nil && isGradeModifier(fr.metric) && prev.metric != "" && !strings.HasPrefix(prev.metric, fr.metric):
+			// 科创平台398个，其中国家级28个: the noun is elided.
+			fr.metric += strings.TrimPrefix(strings.TrimPrefix(prev.metric, gradePrefix(prev.metric)), fr.metric)
 		}
 		if fr.subject == "" {
 			fr.subject = carrySubject
@@ -287,6 +292,20 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		out[i] = fr
 	}
 	return out
+}
+
+// isGradeModifier reports a metric that is only a level or class (国家级,
+// 省级, 民营), whose noun the text leaves to the figure before.
+func isGradeModifier(m string) bool {
+	return strings.HasSuffix(m, "级") && len([]rune(m)) <= 3
+}
+
+// gradePrefix is the level a metric starts with (省级 of 省级科创平台).
+func gradePrefix(m string) string {
+	if i := strings.Index(m, "级"); i > 0 && i <= len("国家") {
+		return m[:i+len("级")]
+	}
+	return ""
 }
 
 // prevAmount is the index of the last figure before i that is not a date.
