@@ -73,7 +73,7 @@ var trailingWords = sortedByLength([]string{
 	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
 	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
 	"锁定在了", "锁定在", "锁定", "在了", "最短", "最多", "普遍", "只用了", "只用", "仅仅", "需",
-	"每年", "每月", "每天", "每日", "年均",
+	"每年", "每月", "每天", "每日", "年均", "落地", "签约落地", "在谈", "谋划", "入驻", "竣工",
 })
 
 type frameFinder struct {
@@ -342,7 +342,10 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 		return ff.withModifier(regionStart, end-len([]rune(w)), w)
 	}
 	start := ff.nounStart(regionStart, end)
-	noun := stripLeadingVerbs(stripQuotes(string(ff.rs[start:end])))
+	noun := stripQuotes(string(ff.rs[start:end]))
+	if stripped := stripLeadingVerbs(noun); !genericHeads[stripped] {
+		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 stays
+	}
 	if len([]rune(noun)) >= 2 && !isVerbWord(noun) {
 		return noun
 	}
@@ -508,6 +511,12 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 	return endsWithRunes(ff.rs, i, "其中")
 }
 
+// isNounSuffix reports a character that turns the verb before it into a
+// noun (集聚区, 孵化园, 服务站).
+func isNounSuffix(rs []rune, i int) bool {
+	return i < len(rs) && strings.ContainsRune("区园站点库所器", rs[i])
+}
+
 func startsAny(rs []rune, i int, words []string) bool {
 	for _, w := range words {
 		if hasPrefixRunes(rs, i, w) {
@@ -534,8 +543,8 @@ func (ff *frameFinder) nounAfter(i int) string {
 		if j > i && startsAny(rs, j, nounAfterStops) {
 			break
 		}
-		if v, ok := verbIndex.at(rs, j); j > i && ok && len([]rune(v)) > 1 {
-			break // 企业家|颁发
+		if v, ok := verbIndex.at(rs, j); j > i && ok && len([]rune(v)) > 1 && !isNounSuffix(rs, j+len([]rune(v))) {
+			break // 企业家|颁发, but not 集聚|区
 		}
 		j++
 	}
