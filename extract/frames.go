@@ -32,21 +32,25 @@ var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?
 // periodStarts are the two-character beginnings of non-numeric periods;
 // the period expression is tried only at them and at numbers, on a short
 // window.
-var periodStarts = map[[2]rune]bool{}
+var periodStarts, periodFirst = buildPeriodStarts()
 
-func init() {
+func buildPeriodStarts() (map[[2]rune]bool, *runeSet) {
+	starts, first := map[[2]rune]bool{}, &runeSet{}
 	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 今年 去年 上年 当年 全年 年内 目前 近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 十三 十四 十五 “十 成立 运行 实施 签约 开展 启动 投产 开工") {
 		r := []rune(w)
-		periodStarts[[2]rune{r[0], r[1]}] = true
+		starts[[2]rune{r[0], r[1]}] = true
+		first.add(r[0])
 	}
+	return starts, first
 }
 
 func periodCandidate(rs []rune, i int) bool {
 	if isDigit(rs[i]) {
 		return i == 0 || !isDigit(rs[i-1]) && rs[i-1] != '.'
 	}
-	return i+1 < len(rs) && periodStarts[[2]rune{rs[i], rs[i+1]}]
+	return i+1 < len(rs) && periodFirst.has(rs[i]) && periodStarts[[2]rune{rs[i], rs[i+1]}]
 }
+
 
 var baseRe = regexp.MustCompile(`^(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初)`)
 
@@ -205,10 +209,9 @@ func mainSubjects(rs []rune, ms []mention) topics {
 			}
 		}
 	}
-	text := string(rs)
-	count[t.zone] += strings.Count(text, "全区") + strings.Count(text, "本区")
+	count[t.zone] += countRunes(rs, "全区") + countRunes(rs, "本区")
 	if t.city != "" {
-		count[t.city] += strings.Count(text, "全市") + strings.Count(text, "该市")
+		count[t.city] += countRunes(rs, "全市") + countRunes(rs, "该市")
 	}
 	best := 0
 	for _, m := range ms { // in order of appearance, so ties go to the first named
@@ -292,6 +295,18 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		out[i] = fr
 	}
 	return out
+}
+
+// countRunes counts the occurrences of a two-character word in rs.
+func countRunes(rs []rune, w string) int {
+	r := []rune(w)
+	n := 0
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] == r[0] && rs[i+1] == r[1] {
+			n++
+		}
+	}
+	return n
 }
 
 // isGradeModifier reports a metric that is only a level or class (国家级,
@@ -526,8 +541,10 @@ func startsAny(rs []rune, i int, words []string) bool {
 	return false
 }
 
+var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "")
+
 func stripQuotes(s string) string {
-	return strings.NewReplacer("“", "", "”", "", "\"", "").Replace(s)
+	return quoteStripper.Replace(s)
 }
 
 // nounAfterStops end a counted noun: what follows them is a new phrase
