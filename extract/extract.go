@@ -93,7 +93,7 @@ func (e *Extractor) Extract(doc corpus.Document) []corpus.Figure {
 		if year == 0 {
 			year = doc.Meta.Year()
 		}
-		frames := newFrameFinder(an.rs, an.mentions, sentences, year, e.indicators).frames(an.founds)
+		frames := newFrameFinder(an, sentences, year, e.indicators).frames(an.founds)
 		figures = slices.Grow(figures, len(an.founds))
 		for i, f := range an.founds {
 			fig := e.figure(doc, an, sentences, f)
@@ -155,7 +155,7 @@ func (e *Extractor) figure(doc corpus.Document, an analysis, sentences sentenceI
 		Surface:   an.norm.Text[ns:ne],
 		Start:     span.Start,
 		End:       span.End,
-		Sentence:  sentences.sentence(an.rs, f.start),
+		Sentence:  sentences.sentence(an, f.start),
 		Precision: f.precision,
 		Rule:      f.rule,
 		Warnings:  f.warnings,
@@ -201,7 +201,8 @@ func newSentenceIndex(rs []rune) sentenceIndex {
 
 // sentence returns the sentence that holds rune i, without its line breaks
 // and surrounding space.
-func (x sentenceIndex) sentence(rs []rune, i int) string {
+func (x sentenceIndex) sentence(an analysis, i int) string {
+	rs := an.rs
 	k := sort.SearchInts(x.starts, i+1) - 1
 	start := x.starts[k]
 	end := len(rs)
@@ -214,5 +215,5 @@ func (x sentenceIndex) sentence(rs []rune, i int) string {
 	for end > start && (rs[end-1] == '\n' || rs[end-1] == ' ') {
 		end--
 	}
-	return string(rs[start:end])
+	return an.norm.Text[an.offsets[start]:an.offsets[end]]
 }

@@ -122,7 +122,13 @@ type span struct {
 	text       string
 }
 
-func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year int, indicators *wordIndex) *frameFinder {
+func newFrameFinder(an analysis, sentences sentenceIndex, year int, indicators *wordIndex) *frameFinder {
+	rs, mentions := an.rs, an.mentions
+	// window is up to n characters of text from rune i, sliced from the
+	// normalized string rather than converted from runes.
+	window := func(i, n int) string {
+		return an.norm.Text[an.offsets[i]:an.offsets[min(len(rs), i+n)]]
+	}
 	ff := &frameFinder{rs: rs, mentions: mentions, sentences: sentences, year: year, indicators: indicators}
 	// The normalizer joined wrapped lines, so every line break left is a
 	// paragraph break.
@@ -139,8 +145,7 @@ func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year
 		if i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
 			continue // 较2022年 is a base, not the figure's period
 		}
-		window := string(rs[i:min(len(rs), i+20)])
-		m := periodRe.FindString(window)
+		m := periodRe.FindString(window(i, 20))
 		if m == "" {
 			continue
 		}
@@ -153,7 +158,7 @@ func newFrameFinder(rs []rune, mentions []mention, sentences sentenceIndex, year
 		if !isBaseFirst(rs[i]) {
 			continue
 		}
-		if m := baseRe.FindString(string(rs[i:min(len(rs), i+8)])); m != "" {
+		if m := baseRe.FindString(window(i, 8)); m != "" {
 			b := span{start: i, end: i + utf8.RuneCountInString(m), text: m}
 			ff.bases = append(ff.bases, b)
 			ff.baseEnd[b.end] = b

@@ -111,9 +111,11 @@ func (s *scanner) extendPending(pending []number, n number) []number {
 
 // listGap reports whether rs[a:b] is a list separator: 、 , 和 及 与 或.
 func listGap(rs []rune, a, b int) bool {
-	gap := string(rs[a:b])
-	switch gap {
-	case "、", "和", "及", "与", "或", ",":
+	if b-a != 1 {
+		return false
+	}
+	switch rs[a] {
+	case '、', '和', '及', '与', '或', ',':
 		return true
 	}
 	return false
