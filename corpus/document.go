@@ -10,7 +10,21 @@ import (
 type Document struct {
 	ID     string `json:"id"`
 	Source string `json:"source"`
-	Raw    string `json:"-"`
+	// URL is where the document was fetched from, when it came from the web.
+	URL string `json:"url,omitempty"`
+	// Raw is the document's text as UTF-8: the file's bytes for UTF-8 text,
+	// the decoded text for other encodings, the extracted text for HTML and
+	// PDF. Every offset points into it; ID is its hash.
+	Raw string `json:"-"`
+	// Format is txt, html or pdf; Encoding the character set the source was
+	// decoded from (UTF-8, GB18030, Big5, UTF-16LE…).
+	Format   string `json:"format,omitempty"`
+	Encoding string `json:"encoding,omitempty"`
+	// Pages holds the byte offset in Raw where each page starts (PDF).
+	Pages []int `json:"pages,omitempty"`
+	// FileHash is "sha256:" + hex of the source file's own bytes, which
+	// differ from Raw for decoded or extracted formats.
+	FileHash string `json:"file_hash,omitempty"`
 	Meta
 	// Articles are the separate articles of a magazine page, in order;
 	// a document of one article has one covering all of Raw (or none, before
@@ -26,6 +40,19 @@ type Meta struct {
 	Issuer  string   `json:"issuer,omitempty"`
 	Authors []string `json:"authors,omitempty"`
 	Issue   string   `json:"issue,omitempty"` // 2024年第13期
+}
+
+// Page returns the 1-based page holding byte offset off, or 0 when the
+// document has no pages.
+func (d Document) Page(off int) int {
+	p := 0
+	for i, start := range d.Pages {
+		if start > off {
+			break
+		}
+		p = i + 1
+	}
+	return p
 }
 
 // Year is the year of Date, or 0.

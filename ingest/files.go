@@ -2,15 +2,16 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"reportmine/corpus"
 )
@@ -19,27 +20,45 @@ import (
 var ErrNotText = errors.New("not UTF-8 text")
 
 // Result is what reading one source gave: a document or an error naming it.
+// Skipped is set for files that are not documents at all (images,
+// archives), which a folder walk passes over without counting a failure.
 type Result struct {
-	Source string
-	Doc    corpus.Document
-	Err    error
+	Source  string
+	Doc     corpus.Document
+	Err     error
+	Skipped bool
 }
 
-// Reader turns paths into documents. Folders are walked recursively for
-// files with one of Extensions; a path "-" reads Stdin.
+// Reader turns sources into documents: files, folders (walked
+// recursively), glob patterns, "-" for Stdin and http(s) URLs. The format
+// is sniffed from the content: PDF, HTML, or text in UTF-8, UTF-16,
+// GB18030 or Big5. Extensions, when set, limits a folder walk to files
+// with those endings.
 type Reader struct {
 	Stdin      io.Reader
 	Extensions []string
+	Fetcher    *Fetcher
 }
 
 // Sources expands paths into the list of sources to read, in a stable
-// order: each folder's files sorted by path. A path that does not exist is
-// kept, so that reading it reports the error against its name.
+// order: each folder's files sorted by path, glob matches sorted. A path
+// that does not exist is kept, so that reading it reports the error
+// against its name.
 func (r Reader) Sources(paths []string) []string {
 	var out []string
 	for _, p := range paths {
+		if p == "-" || isURL(p) {
+			out = append(out, p)
+			continue
+		}
 		info, err := os.Stat(p)
-		if p == "-" || err != nil || !info.IsDir() {
+		if err != nil && strings.ContainsAny(p, "*?[") {
+			if matches, _ := filepath.Glob(p); len(matches) > 0 {
+				out = append(out, r.Sources(matches)...)
+				continue
+			}
+		}
+		if err != nil || !info.IsDir() {
 			out = append(out, p)
 			continue
 		}
@@ -48,11 +67,21 @@ func (r Reader) Sources(paths []string) []string {
 	return out
 }
 
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
 func (r Reader) walk(dir string) []string {
 	var files []string
 	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			files = append(files, path) // reported when read
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && path != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
 			return nil
 		}
 		if !d.IsDir() && r.wanted(path) {
@@ -78,40 +107,114 @@ func (r Reader) wanted(path string) bool {
 }
 
 // Read reads one source into a document.
-func (r Reader) Read(source string) Result {
-	var raw []byte
-	var err error
-	if source == "-" {
-		if r.Stdin == nil {
-			return Result{Source: source, Err: fmt.Errorf("ingest %s: no standard input", source)}
-		}
-		raw, err = io.ReadAll(r.Stdin)
-	} else {
-		raw, err = os.ReadFile(source)
-	}
+func (r Reader) Read(ctx context.Context, source string) Result {
+	raw, contentType, url, err := r.fetch(ctx, source)
 	if err != nil {
 		return Result{Source: source, Err: fmt.Errorf("ingest %s: %w", source, err)}
 	}
-	if err := checkText(raw); err != nil {
-		return Result{Source: source, Err: fmt.Errorf("ingest %s: %w", source, err)}
+	doc, err := r.decode(ctx, source, raw, contentType)
+	if err != nil {
+		return Result{Source: source, Err: fmt.Errorf("ingest %s: %w", source, err), Skipped: errors.Is(err, errNotDocument) && !documentExtension(source)}
 	}
-	return Result{Source: source, Doc: corpus.NewDocument(source, raw)}
+	doc.URL = url
+	return Result{Source: source, Doc: doc}
 }
 
-// checkText rejects binary files and text in other encodings, saying where
-// the first bad byte is so the user can look.
-func checkText(raw []byte) error {
-	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		return fmt.Errorf("%w: NUL byte at offset %d (binary file?)", ErrNotText, i)
+func (r Reader) fetch(ctx context.Context, source string) (raw []byte, contentType, url string, err error) {
+	switch {
+	case source == "-":
+		if r.Stdin == nil {
+			return nil, "", "", errors.New("no standard input")
+		}
+		raw, err = io.ReadAll(r.Stdin)
+		return raw, "", "", err
+	case isURL(source):
+		f := r.Fetcher
+		if f == nil {
+			f = NewFetcher()
+		}
+		raw, contentType, err = f.Get(ctx, source)
+		return raw, contentType, source, err
 	}
-	if !utf8.Valid(raw) {
-		for i := 0; i < len(raw); {
-			r, size := utf8.DecodeRune(raw[i:])
-			if r == utf8.RuneError && size == 1 {
-				return fmt.Errorf("%w: invalid byte 0x%02x at offset %d (GBK or another encoding?)", ErrNotText, raw[i], i)
-			}
-			i += size
+	raw, err = os.ReadFile(source)
+	return raw, "", "", err
+}
+
+// errNotDocument marks files that are not documents (images, archives).
+var errNotDocument = errors.New("not a document")
+
+// decode sniffs the format and turns the bytes into a document.
+func (r Reader) decode(ctx context.Context, source string, raw []byte, contentType string) (corpus.Document, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return corpus.Document{}, fmt.Errorf("%w: the file is empty", ErrNotText)
+	}
+	fileHash := corpus.DocumentID(raw)
+	var doc corpus.Document
+	switch format := sniff(raw, source); format {
+	case "pdf":
+		text, pages, err := readPDF(ctx, source, raw)
+		if err != nil {
+			return doc, err
+		}
+		doc = corpus.NewDocument(source, []byte(text))
+		doc.Pages, doc.Encoding = pages, "UTF-8"
+	case "html":
+		page, err := readHTML(raw, contentType)
+		if err != nil {
+			return doc, err
+		}
+		doc = corpus.NewDocument(source, []byte(page.text))
+		doc.Meta, doc.Encoding = page.meta, page.encoding
+	case "text":
+		text, enc, err := decodeText(raw)
+		if err != nil {
+			return doc, err
+		}
+		doc = corpus.NewDocument(source, []byte(text))
+		doc.Encoding = enc
+	default:
+		return doc, fmt.Errorf("%w: %s, not text, HTML or PDF", errNotDocument, format)
+	}
+	doc.Format, doc.FileHash = sniff(raw, source), fileHash
+	if doc.Format == "text" {
+		doc.Format = "txt"
+	}
+	return doc, nil
+}
+
+// sniff names the format from the content: pdf, html, text, or the
+// detected MIME type of something else.
+func sniff(raw []byte, source string) string {
+	head := raw[:min(len(raw), 1024)]
+	if bytes.HasPrefix(head, []byte("%PDF-")) {
+		return "pdf"
+	}
+	lower := bytes.ToLower(head)
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<meta "} {
+		if bytes.Contains(lower, []byte(tag)) {
+			return "html"
 		}
 	}
-	return nil
+	mime := http.DetectContentType(head)
+	switch {
+	case strings.HasPrefix(mime, "text/"), mime == "application/octet-stream" && !hasNUL(head):
+		return "text"
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}), bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		return "text" // UTF-16 with a byte-order mark
+	case mime == "application/octet-stream":
+		return "binary data"
+	}
+	return mime
+}
+
+func hasNUL(b []byte) bool { return bytes.IndexByte(b, 0) >= 0 }
+
+// documentExtension reports a file name that promises a document, so that
+// a binary file behind it is a failure to report, not a file to pass over.
+func documentExtension(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text", ".htm", ".html", ".shtml", ".pdf", ".md", ".csv", "":
+		return true
+	}
+	return false
 }

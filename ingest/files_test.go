@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -14,7 +15,7 @@ func TestReader(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("新增企业12家。"), 0o644)
 	os.WriteFile(filepath.Join(dir, "sub", "a.txt"), []byte("投资3亿元。"), 0o644)
 	os.WriteFile(filepath.Join(dir, "skip.pdf"), []byte("%PDF"), 0o644)
-	os.WriteFile(filepath.Join(dir, "sub", "gbk.txt"), []byte{0xd7, 0xdc, 0x31}, 0o644)
+	os.WriteFile(filepath.Join(dir, "sub", "gbk.txt"), []byte{0xd7, 0xdc, 0xcd, 0xb6, 0xd7, 0xca, 0x35, 0xd2, 0xda}, 0o644)
 	os.WriteFile(filepath.Join(dir, "sub", "bin.txt"), []byte{'a', 0, 'b'}, 0o644)
 	r := Reader{Stdin: strings.NewReader("标准输入"), Extensions: []string{".txt"}}
 	sources := r.Sources([]string{dir, "-", filepath.Join(dir, "missing.txt")})
@@ -30,13 +31,12 @@ func TestReader(t *testing.T) {
 		wantErr string
 	}{
 		{want[0], ""},
-		{want[2], "NUL byte at offset 1"},
-		{want[3], "invalid byte 0xd7 at offset 0"},
+		{want[2], "binary data, not text, HTML or PDF"},
 		{"-", ""},
 		{want[5], "no such file"},
 	}
 	for _, c := range cases {
-		res := r.Read(c.source)
+		res := r.Read(context.Background(), c.source)
 		switch {
 		case c.wantErr == "" && res.Err != nil:
 			t.Errorf("%s: %v", c.source, res.Err)
@@ -47,7 +47,10 @@ func TestReader(t *testing.T) {
 			t.Errorf("%s: id %q", c.source, res.Doc.ID)
 		}
 	}
-	if res := r.Read(want[3]); !errors.Is(res.Err, ErrNotText) {
-		t.Errorf("GBK bytes should be ErrNotText, got %v", res.Err)
+	if res := r.Read(context.Background(), want[3]); res.Err != nil || res.Doc.Encoding != "GB18030" || res.Doc.Raw != "总投资5亿" {
+		t.Errorf("GBK text: %+v", res)
+	}
+	if res := r.Read(context.Background(), want[2]); !errors.Is(res.Err, errNotDocument) || res.Skipped {
+		t.Errorf("binary .txt must fail, not be skipped: %+v", res)
 	}
 }

@@ -19,7 +19,7 @@ type Structurer struct{}
 // Structure returns doc with its metadata and articles filled in.
 func (Structurer) Structure(doc corpus.Document) corpus.Document {
 	paras := paragraphs(doc.Raw)
-	doc.Meta = documentMeta(doc.Raw, paras)
+	doc.Meta = mergeMeta(doc.Meta, documentMeta(doc.Raw, paras))
 	doc.Articles = splitArticles(doc, paras)
 	return doc
 }
@@ -102,6 +102,27 @@ var (
 	namesRe   = regexp.MustCompile(`^\p{Han}{2,3}(?:[ \x{3000}]+\p{Han}{2,3}){1,3}$`)
 	reporter  = regexp.MustCompile(`(?:记者|通讯员)(\p{Han}{2,3}?)(?:通讯员|记者|\p{P}|为|在|近日|$)`)
 )
+
+// mergeMeta keeps what the source format already said (an HTML page's
+// title and date) and fills the rest from the text.
+func mergeMeta(known, read corpus.Meta) corpus.Meta {
+	if known.Title == "" {
+		known.Title = read.Title
+	}
+	if known.Date == "" {
+		known.Date = read.Date
+	}
+	if known.Issuer == "" {
+		known.Issuer = read.Issuer
+	}
+	if len(known.Authors) == 0 {
+		known.Authors = read.Authors
+	}
+	if known.Issue == "" {
+		known.Issue = read.Issue
+	}
+	return known
+}
 
 func documentMeta(raw string, paras []paragraph) corpus.Meta {
 	var m corpus.Meta

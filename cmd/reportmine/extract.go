@@ -66,12 +66,15 @@ func runExtract(ctx context.Context, e env, args []string) error {
 // its structure read (metadata, articles), to fn; a source that cannot be
 // read goes to fail and the rest go on.
 func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Document) error, fail func(error)) error {
-	reader := ingest.Reader{Stdin: e.stdin, Extensions: []string{".txt"}}
+	reader := ingest.Reader{Stdin: e.stdin}
 	for _, src := range reader.Sources(paths) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		res := reader.Read(src)
+		res := reader.Read(ctx, src)
+		if res.Skipped {
+			continue
+		}
 		if res.Err != nil {
 			fail(res.Err)
 			continue

@@ -22,6 +22,7 @@ var allowedImports = map[string][]string{
 // thirdParty lists the outside modules each package may use.
 var thirdParty = map[string][]string{
 	"extract": {"golang.org/x/text", "github.com/go-ego/gse"},
+	"ingest":  {"golang.org/x/text", "golang.org/x/net/html", "github.com/PuerkitoBio/goquery"},
 }
 
 func TestImports(t *testing.T) {

@@ -61,17 +61,19 @@ func TestExtractBadFiles(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.txt")
 	gbk := filepath.Join(dir, "gbk.txt")
+	binary := filepath.Join(dir, "binary.txt")
 	os.WriteFile(good, []byte("新签约项目36个。"), 0o644)
 	os.WriteFile(gbk, []byte{0xd7, 0xdc, 0xcd, 0xb6, 0xd7, 0xca, '5', 0xd2, 0xda}, 0o644)
+	os.WriteFile(binary, []byte{0x89, 'P', 'N', 'G', 0, 0, 1, 2}, 0o644)
 	missing := filepath.Join(dir, "missing.txt")
-	out, errOut, err := runCLI(t, "", "extract", gbk, missing, good)
+	out, errOut, err := runCLI(t, "", "extract", binary, gbk, missing, good)
 	if !errors.Is(err, errReported) {
 		t.Errorf("err = %v, want errReported (exit 1)", err)
 	}
-	if !strings.Contains(out, `"value":36`) {
-		t.Errorf("good file not processed: %s", out)
+	if !strings.Contains(out, `"value":36`) || !strings.Contains(out, `"value":500000000`) {
+		t.Errorf("good and GBK files not processed: %s", out)
 	}
-	if !strings.Contains(errOut, gbk+": not UTF-8 text") || !strings.Contains(errOut, missing) {
+	if !strings.Contains(errOut, binary+": not a document") || !strings.Contains(errOut, missing) {
 		t.Errorf("stderr does not name the files and problems:\n%s", errOut)
 	}
 }
