@@ -14,15 +14,17 @@ import (
 // stages talk through corpus and never import each other; cmd wires them.
 var allowedImports = map[string][]string{
 	"corpus":         {},
+	"corpus/store":   {"reportmine/corpus"},
 	"ingest":         {"reportmine/corpus"},
 	"extract":        {"reportmine/corpus"},
-	"cmd/reportmine": {"reportmine/corpus", "reportmine/ingest", "reportmine/extract"},
+	"cmd/reportmine": {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract"},
 }
 
 // thirdParty lists the outside modules each package may use.
 var thirdParty = map[string][]string{
-	"extract": {"golang.org/x/text", "github.com/go-ego/gse"},
-	"ingest":  {"golang.org/x/text", "golang.org/x/net/html", "github.com/PuerkitoBio/goquery"},
+	"extract":      {"golang.org/x/text", "github.com/go-ego/gse"},
+	"ingest":       {"golang.org/x/text", "golang.org/x/net/html", "github.com/PuerkitoBio/goquery"},
+	"corpus/store": {"modernc.org/sqlite"},
 }
 
 func TestImports(t *testing.T) {

@@ -1,0 +1,229 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"reportmine/corpus"
+)
+
+// FigureFilter narrows an export of figures; zero fields do not filter.
+type FigureFilter struct {
+	Kind, Unit, Metric, Subject, Source string
+	Min, Max                            *float64
+	SkipDuplicates                      bool
+}
+
+func (f FigureFilter) where() (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, arg any) {
+		conds = append(conds, cond)
+		args = append(args, arg)
+	}
+	if f.Kind != "" {
+		add("f.kind = ?", f.Kind)
+	}
+	if f.Unit != "" {
+		add("f.unit = ?", f.Unit)
+	}
+	if f.Metric != "" {
+		add("f.metric LIKE ?", "%"+f.Metric+"%")
+	}
+	if f.Subject != "" {
+		add("f.subject LIKE ?", "%"+f.Subject+"%")
+	}
+	if f.Source != "" {
+		add("d.source LIKE ?", "%"+f.Source+"%")
+	}
+	if f.Min != nil {
+		add("f.value >= ?", *f.Min)
+	}
+	if f.Max != nil {
+		add("f.value <= ?", *f.Max)
+	}
+	if f.SkipDuplicates {
+		conds = append(conds, "d.duplicate_of IS NULL")
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// FigureRow is a stored figure with the columns the contract does not have.
+type FigureRow struct {
+	corpus.Figure
+	Page int
+}
+
+// Figures calls fn for each stored figure that passes the filter, in
+// document order, documents ordered by source.
+func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(FigureRow) error) error {
+	where, args := filter.where()
+	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
+		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base,
+		f.article, f.precision, f.rule, f.warnings, f.dict, f.page
+		FROM figures f JOIN documents d ON d.id = f.doc`+where+` ORDER BY d.source, d.id, f.seq`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r FigureRow
+		var valueMax sql.NullFloat64
+		var bound, change, periodFrom, periodTo, article, warnings sql.NullString
+		var page sql.NullInt64
+		f := &r.Figure
+		if err := rows.Scan(&f.ID, &f.Doc, &f.Source, &f.Kind, &f.Value, &valueMax, &f.Unit, &f.Approx, &bound, &change,
+			&f.Text, &f.Surface, &f.Start, &f.End, &f.Sentence, &f.Metric, &f.Subject, &f.Period, &periodFrom, &periodTo, &f.Base,
+			&article, &f.Precision, &f.Rule, &warnings, &f.Dict, &page); err != nil {
+			return err
+		}
+		f.Schema = corpus.FigureSchema
+		if valueMax.Valid {
+			v := valueMax.Float64
+			f.ValueMax = &v
+		}
+		f.Bound, f.Change, f.PeriodFrom, f.PeriodTo, f.Article = bound.String, change.String, periodFrom.String, periodTo.String, article.String
+		if warnings.Valid {
+			json.Unmarshal([]byte(warnings.String), &f.Warnings)
+		}
+		r.Page = int(page.Int64)
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// DocumentRow is a stored document without its text.
+type DocumentRow struct {
+	ID          string `json:"id"`
+	Source      string `json:"source"`
+	URL         string `json:"url,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Date        string `json:"date,omitempty"`
+	Issuer      string `json:"issuer,omitempty"`
+	Authors     string `json:"authors,omitempty"`
+	Issue       string `json:"issue,omitempty"`
+	Format      string `json:"format"`
+	Encoding    string `json:"encoding"`
+	Pages       int    `json:"pages"`
+	FileHash    string `json:"file_hash,omitempty"`
+	Bytes       int    `json:"bytes"`
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+	IngestedAt  string `json:"ingested_at"`
+	Extractor   string `json:"extractor"`
+	Figures     int    `json:"figures"`
+}
+
+// Documents calls fn for each stored document, ordered by source.
+func (s *Store) Documents(ctx context.Context, fn func(DocumentRow) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, d.url, d.title, d.date, d.issuer, d.authors, d.issue, d.format,
+		d.encoding, d.pages, d.file_hash, length(CAST(d.raw AS BLOB)), d.duplicate_of, d.ingested_at, d.extractor,
+		(SELECT count(*) FROM figures f WHERE f.doc = d.id)
+		FROM documents d ORDER BY d.source, d.id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r DocumentRow
+		var url, title, date, issuer, authors, issue, fileHash, dup, extractor sql.NullString
+		if err := rows.Scan(&r.ID, &r.Source, &url, &title, &date, &issuer, &authors, &issue, &r.Format, &r.Encoding, &r.Pages,
+			&fileHash, &r.Bytes, &dup, &r.IngestedAt, &extractor, &r.Figures); err != nil {
+			return err
+		}
+		r.URL, r.Title, r.Date, r.Issuer, r.Authors, r.Issue = url.String, title.String, date.String, issuer.String, authors.String, issue.String
+		r.FileHash, r.DuplicateOf, r.Extractor = fileHash.String, dup.String, extractor.String
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Entities calls fn for each stored entity, in document order.
+func (s *Store) Entities(ctx context.Context, fn func(corpus.Entity) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT e.doc, d.source, e.article, e.kind, e.name, e.canonical, e.title, e.text, e.start, e."end"
+		FROM entities e JOIN documents d ON d.id = e.doc ORDER BY d.source, d.id, e.seq`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e corpus.Entity
+		var article, canonical, title sql.NullString
+		if err := rows.Scan(&e.Doc, &e.Source, &article, &e.Kind, &e.Name, &canonical, &title, &e.Text, &e.Start, &e.End); err != nil {
+			return err
+		}
+		e.Article, e.Canonical, e.Title = article.String, canonical.String, title.String
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Counts are the store's row counts.
+type Counts struct{ Documents, Figures, Entities int }
+
+// Count returns the row counts.
+func (s *Store) Count(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM figures), (SELECT count(*) FROM entities)`).
+		Scan(&c.Documents, &c.Figures, &c.Entities)
+	return c, err
+}
+
+// StartRun records the start of an ingest run and returns its id.
+func (s *Store) StartRun(ctx context.Context) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO runs (started_at) VALUES (?)`, time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// Source statuses recorded per run.
+const (
+	StatusIngested  = "ingested"
+	StatusUnchanged = "unchanged"
+	StatusFailed    = "failed"
+)
+
+// RecordSource notes what a run did with one source.
+func (s *Store) RecordSource(ctx context.Context, run int64, source, doc, status, reason string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO sources (run, source, doc, status, reason) VALUES (?, ?, ?, ?, ?)`,
+		run, source, nullable(doc), status, nullable(reason))
+	return err
+}
+
+// FinishRun records a run's totals.
+func (s *Store) FinishRun(ctx context.Context, run int64, ingested, unchanged, failed int) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE runs SET finished_at = ?, ingested = ?, unchanged = ?, failed = ? WHERE id = ?`,
+		time.Now().UTC().Format(time.RFC3339), ingested, unchanged, failed, run)
+	return err
+}
+
+// LastFailures lists the sources that failed in the most recent run.
+func (s *Store) LastFailures(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT source FROM sources WHERE status = ? AND run = (SELECT max(run) FROM sources) ORDER BY source`, StatusFailed)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,223 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+
+	"reportmine/corpus"
+)
+
+// FileName is the store's file inside the data directory.
+const FileName = "reportmine.db"
+
+// Store is an open corpus store.
+type Store struct {
+	db   *sql.DB
+	Path string
+}
+
+// Open opens (creating if needed) the store in dir.
+func Open(ctx context.Context, dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("store %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, FileName)
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)")
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1) // one writer; SQLite serialises anyway
+	s := &Store{db: db, Path: path}
+	if err := s.init(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) init(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, schema); err != nil {
+		return err
+	}
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		_, err = s.db.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES ('schema_version', ?)`, SchemaVersion)
+		return err
+	case err != nil:
+		return err
+	case v != SchemaVersion:
+		return fmt.Errorf("schema version %s, this reportmine reads %s: re-ingest into a new data directory", v, SchemaVersion)
+	}
+	return nil
+}
+
+// Close closes the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB gives read access for exports that copy rows.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// HasDocument reports whether a document with this id is stored.
+func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Fingerprint is a stored document's near-duplicate fingerprint.
+type Fingerprint struct {
+	Doc     string
+	SimHash uint64
+}
+
+// Fingerprints lists the fingerprints of documents that are not themselves
+// duplicates.
+func (s *Store) Fingerprints(ctx context.Context) ([]Fingerprint, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, simhash FROM documents WHERE duplicate_of IS NULL ORDER BY ingested_at, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Fingerprint
+	for rows.Next() {
+		var f Fingerprint
+		var h int64
+		if err := rows.Scan(&f.Doc, &h); err != nil {
+			return nil, err
+		}
+		f.SimHash = uint64(h)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// Entry is one document to store with what was read from it.
+type Entry struct {
+	Doc         corpus.Document
+	Figures     []corpus.Figure
+	Entities    []corpus.Entity
+	Extractor   string
+	SimHash     uint64
+	DuplicateOf string
+}
+
+// Put writes a document with its articles, figures and entities in one
+// transaction: all of it is stored, or none. A document already stored is
+// left as it is.
+func (s *Store) Put(ctx context.Context, e Entry) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	d := e.Doc
+	pageStarts, _ := json.Marshal(d.Pages)
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO documents
+		(id, source, url, title, date, issuer, authors, issue, format, encoding, pages, page_starts, file_hash, raw, simhash, duplicate_of, ingested_at, extractor)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.ID, d.Source, nullable(d.URL), nullable(d.Title), nullable(d.Date), nullable(d.Issuer), nullable(strings.Join(d.Authors, "、")),
+		nullable(d.Issue), d.Format, d.Encoding, len(d.Pages), string(pageStarts), nullable(d.FileHash), d.Raw, int64(e.SimHash),
+		nullable(e.DuplicateOf), time.Now().UTC().Format(time.RFC3339), e.Extractor)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return tx.Commit() // the same text was stored before
+	}
+	for _, a := range d.Articles {
+		if _, err = tx.ExecContext(ctx, `INSERT INTO articles (id, doc, start, "end", title, date, issuer, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, d.ID, a.Start, a.End, nullable(a.Title), nullable(a.Date), nullable(a.Issuer), nullable(strings.Join(a.Authors, "、"))); err != nil {
+			return err
+		}
+	}
+	if err = insertFigures(ctx, tx, d, e.Figures); err != nil {
+		return err
+	}
+	if err = insertEntities(ctx, tx, d, e.Entities); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func insertFigures(ctx context.Context, tx *sql.Tx, d corpus.Document, figs []corpus.Figure) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO figures
+		(id, doc, article, page, seq, source, kind, value, value_max, unit, approx, bound, change, text, surface, start, "end",
+		 sentence, metric, subject, period, period_from, period_to, base, precision, rule, warnings, dict)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i, f := range figs {
+		var valueMax any
+		if f.ValueMax != nil {
+			valueMax = *f.ValueMax
+		}
+		warnings, _ := json.Marshal(f.Warnings)
+		if f.Warnings == nil {
+			warnings = nil
+		}
+		if _, err := stmt.ExecContext(ctx, f.ID, d.ID, nullable(f.Article), nullable0(d.Page(f.Start)), i, f.Source, string(f.Kind),
+			f.Value, valueMax, f.Unit, f.Approx, nullable(f.Bound), nullable(f.Change), f.Text, f.Surface, f.Start, f.End,
+			f.Sentence, f.Metric, f.Subject, f.Period, nullable(f.PeriodFrom), nullable(f.PeriodTo), f.Base, f.Precision,
+			f.Rule, nullableBytes(warnings), f.Dict); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func insertEntities(ctx context.Context, tx *sql.Tx, d corpus.Document, ents []corpus.Entity) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO entities (doc, article, page, seq, kind, name, canonical, title, text, start, "end")
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i, e := range ents {
+		if _, err := stmt.ExecContext(ctx, d.ID, nullable(e.Article), nullable0(d.Page(e.Start)), i, string(e.Kind), e.Name,
+			e.Canonical, nullable(e.Title), e.Text, e.Start, e.End); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullable0(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func nullableBytes(b []byte) any {
+	if b == nil {
+		return nil
+	}
+	return string(b)
+}
