@@ -41,6 +41,8 @@ var commands = map[string]command{
 	"eval":     {"score the extractor against a gold set", runEval},
 	"docs":     {"list documents and the articles of magazine pages, with their metadata", runDocs},
 	"entities": {"list the organisations, projects, places and people named in reports", runEntities},
+	"ingest":   {"read sources into the corpus store, with figures and names", runIngest},
+	"export":   {"write stored figures, documents or entities as JSON Lines, CSV or SQLite", runExport},
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

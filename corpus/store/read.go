@@ -227,3 +227,16 @@ func (s *Store) LastFailures(ctx context.Context) ([]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// KeepFigures opens the store copy at path and deletes the figures the
+// filter does not choose.
+func KeepFigures(ctx context.Context, path string, filter FigureFilter) error {
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	where, args := filter.where()
+	_, err = db.ExecContext(ctx, `DELETE FROM figures WHERE id NOT IN (SELECT f.id FROM figures f JOIN documents d ON d.id = f.doc`+where+`)`, args...)
+	return err
+}

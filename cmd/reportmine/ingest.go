@@ -1,0 +1,270 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"reportmine/corpus"
+	"reportmine/corpus/store"
+	"reportmine/extract"
+	"reportmine/ingest"
+)
+
+func runIngest(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--dict F] [--aliases F] PATH|URL...")
+	data := dataFlag(fs)
+	workers := fs.Int("workers", runtime.NumCPU(), "documents read and extracted in parallel")
+	onlyFailed := fs.Bool("only-failed", false, "retry just the sources that failed in the last run")
+	dict, aliases := dictFlags(fs)
+	if ok, err := parseFlags(fs, e, args); !ok {
+		return err
+	}
+	if fs.NArg() == 0 && !*onlyFailed {
+		fs.Usage()
+		return fmt.Errorf("%w: ingest needs at least one PATH or URL (or --only-failed)", errUsage)
+	}
+	x, err := newExtractor(*dict, *aliases)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	reader := ingest.Reader{Stdin: e.stdin}
+	sources := reader.Sources(fs.Args())
+	if *onlyFailed {
+		if sources, err = st.LastFailures(ctx); err != nil {
+			return err
+		}
+	}
+	job := &ingestJob{store: st, reader: reader, extractor: x, env: e, progress: newProgress(e.stderr, len(sources))}
+	sum, err := job.run(ctx, sources, max(1, *workers))
+	if err != nil {
+		return err
+	}
+	sum.print(e.stdout, st.Path)
+	if sum.failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// ingestJob reads, extracts and stores a batch of sources.
+type ingestJob struct {
+	store     *store.Store
+	reader    ingest.Reader
+	extractor *extract.Extractor
+	env       env
+	progress  *progress
+}
+
+// outcome is what a worker made of one source, for the single writer.
+type outcome struct {
+	source string
+	entry  *store.Entry
+	status string
+	reason string
+	doc    string
+}
+
+func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (summary, error) {
+	run, err := j.store.StartRun(ctx)
+	if err != nil {
+		return summary{}, err
+	}
+	prints, err := j.store.Fingerprints(ctx)
+	if err != nil {
+		return summary{}, err
+	}
+	todo := make(chan string)
+	done := make(chan outcome)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for src := range todo {
+				done <- j.read(ctx, src)
+			}
+		}()
+	}
+	go func() {
+		defer close(todo)
+		for _, s := range sources {
+			select {
+			case todo <- s:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(done) }()
+	sum := summary{reasons: map[string]int{}}
+	var writeErr error
+	for o := range done {
+		if writeErr != nil {
+			continue // drain
+		}
+		writeErr = j.write(ctx, run, o, &prints, &sum)
+	}
+	j.progress.finish()
+	if writeErr != nil {
+		return sum, writeErr
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	return sum, j.store.FinishRun(ctx, run, sum.ingested, sum.unchanged, sum.failed)
+}
+
+// read runs in a worker: read the source, and extract unless the same text
+// is already stored.
+func (j *ingestJob) read(ctx context.Context, src string) outcome {
+	res := j.reader.Read(ctx, src)
+	if res.Skipped {
+		return outcome{source: src, status: "skipped", reason: reasonOf(res.Err)}
+	}
+	if res.Err != nil {
+		return outcome{source: src, status: store.StatusFailed, reason: res.Err.Error()}
+	}
+	doc := ingest.Structurer{}.Structure(res.Doc)
+	if have, err := j.store.HasDocument(ctx, doc.ID); err == nil && have {
+		return outcome{source: src, status: store.StatusUnchanged, doc: doc.ID}
+	}
+	entry := &store.Entry{Doc: doc, Figures: j.extractor.Extract(doc), Entities: j.extractor.Entities(doc),
+		SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion}
+	return outcome{source: src, entry: entry, status: store.StatusIngested, doc: doc.ID}
+}
+
+// write runs in the one writer: store the document in its transaction and
+// record the outcome.
+func (j *ingestJob) write(ctx context.Context, run int64, o outcome, prints *[]store.Fingerprint, sum *summary) error {
+	if o.entry != nil {
+		for _, p := range *prints {
+			if corpus.NearDuplicate(p.SimHash, o.entry.SimHash) {
+				o.entry.DuplicateOf = p.Doc
+				break
+			}
+		}
+		if err := j.store.Put(ctx, *o.entry); err != nil {
+			o.status, o.reason = store.StatusFailed, fmt.Sprintf("store %s: %v", o.source, err)
+		} else if o.entry.DuplicateOf == "" {
+			*prints = append(*prints, store.Fingerprint{Doc: o.entry.Doc.ID, SimHash: o.entry.SimHash})
+		}
+	}
+	switch o.status {
+	case store.StatusIngested:
+		sum.ingested++
+		if o.entry.DuplicateOf != "" {
+			sum.duplicates++
+		}
+	case store.StatusUnchanged:
+		sum.unchanged++
+	case store.StatusFailed:
+		sum.failed++
+		sum.reasons[reasonOf(fmt.Errorf("%s", o.reason))]++
+		fmt.Fprintln(j.env.stderr, "reportmine:", o.reason)
+	default:
+		sum.skipped++
+	}
+	j.progress.step(o.source, o.status)
+	if o.status == "skipped" {
+		return nil
+	}
+	return j.store.RecordSource(ctx, run, o.source, o.doc, o.status, o.reason)
+}
+
+// reasonOf is the kind of a failure, for the summary: the message without
+// the file name and details (ingest a.txt: not UTF-8 text: … → not UTF-8 text).
+func reasonOf(err error) string {
+	if err == nil {
+		return ""
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "ingest ") || strings.HasPrefix(msg, "store ") {
+		msg = msg[i+2:]
+	}
+	if i := strings.IndexAny(msg, ":("); i > 0 {
+		msg = msg[:i]
+	}
+	return strings.TrimSpace(msg)
+}
+
+type summary struct {
+	ingested, unchanged, failed, skipped, duplicates int
+	reasons                                          map[string]int
+}
+
+func (s summary) print(w io.Writer, path string) {
+	fmt.Fprintf(w, "ingested %d, unchanged %d, failed %d", s.ingested, s.unchanged, s.failed)
+	if s.skipped > 0 {
+		fmt.Fprintf(w, ", skipped %d (not documents)", s.skipped)
+	}
+	if s.duplicates > 0 {
+		fmt.Fprintf(w, "; %d near-duplicates of stored documents", s.duplicates)
+	}
+	fmt.Fprintf(w, " → %s\n", path)
+	reasons := make([]string, 0, len(s.reasons))
+	for r := range s.reasons {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		fmt.Fprintf(w, "  failed: %d × %s\n", s.reasons[r], r)
+	}
+}
+
+// progress reports a batch as it goes: a bar redrawn in place on a
+// terminal, one plain line per source otherwise.
+type progress struct {
+	w       io.Writer
+	tty     bool
+	total   int
+	done    int
+	started time.Time
+	last    time.Time
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, total: total, started: time.Now()}
+	if f, ok := w.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+			p.tty = true
+		}
+	}
+	return p
+}
+
+func (p *progress) step(source, status string) {
+	p.done++
+	if !p.tty {
+		fmt.Fprintf(p.w, "%d/%d %s %s\n", p.done, p.total, status, source)
+		return
+	}
+	if time.Since(p.last) < 100*time.Millisecond && p.done < p.total {
+		return
+	}
+	p.last = time.Now()
+	elapsed := time.Since(p.started).Seconds()
+	rate := float64(p.done) / max(elapsed, 1e-9)
+	eta := time.Duration(float64(p.total-p.done)/max(rate, 1e-9)) * time.Second
+	const width = 30
+	filled := width * p.done / max(p.total, 1)
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d  %.1f files/s  ETA %s ", strings.Repeat("#", filled), strings.Repeat(" ", width-filled),
+		p.done, p.total, rate, eta.Round(time.Second))
+}
+
+func (p *progress) finish() {
+	if p.tty && p.done > 0 {
+		fmt.Fprintln(p.w)
+	}
+}
