@@ -77,7 +77,7 @@ var trailingWords = sortedByLength([]string{
 	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
 	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
 	"锁定在了", "锁定在", "锁定", "在了", "最短", "最多", "普遍", "只用了", "只用", "仅仅", "需",
-	"每年", "每月", "每天", "每日", "年均", "落地", "签约落地", "在谈", "谋划", "入驻", "竣工",
+	"每年", "每月", "每天", "每日", "年均", "約", "達到", "為", "實現", "落地", "签约落地", "在谈", "谋划", "入驻", "竣工",
 })
 
 type frameFinder struct {
@@ -417,7 +417,7 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 	rs := ff.rs
 	start := end
 	passedVerb := false
-	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && !strings.ContainsRune(metricStop, rs[start-1]) && end-start < 10 {
+	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && (!strings.ContainsRune(metricStop, rs[start-1]) || isAboveBelow(rs, start-1)) && end-start < 10 {
 		if ff.boundaryAt(start) {
 			// A bare head (项目, 企业) keeps the verb that qualifies it:
 			// 签约项目, 开工项目, 建设项目.
@@ -436,6 +436,12 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 
 // genericHeads are nouns too general to stand alone as a metric.
 var genericHeads = map[string]bool{"项目": true, "企业": true, "园区": true, "平台": true, "基地": true, "工程": true, "产业园": true}
+
+// isAboveBelow reports the 以 of 以上/以下, which belongs to a class name
+// (亿元以上项目), not a preposition.
+func isAboveBelow(rs []rune, i int) bool {
+	return rs[i] == '以' && i+1 < len(rs) && (rs[i+1] == '上' || rs[i+1] == '下')
+}
 
 // metricStop are characters a metric does not run over.
 const metricStop = "的在与和及向对由为是将把从到等了其以于被让使给共同并、或即也已均又再仅拟内"

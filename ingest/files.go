@@ -16,8 +16,11 @@ import (
 	"reportmine/corpus"
 )
 
-// ErrNotText is returned for input that is not UTF-8 text.
+// ErrNotText is returned for input that is not text in a known encoding.
 var ErrNotText = errors.New("not UTF-8 text")
+
+// ErrEmpty is returned for a file with nothing but whitespace in it.
+var ErrEmpty = errors.New("empty file")
 
 // Result is what reading one source gave: a document or an error naming it.
 // Skipped is set for files that are not documents at all (images,
@@ -146,7 +149,7 @@ var errNotDocument = errors.New("not a document")
 // decode sniffs the format and turns the bytes into a document.
 func (r Reader) decode(ctx context.Context, source string, raw []byte, contentType string) (corpus.Document, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return corpus.Document{}, fmt.Errorf("%w: the file is empty", ErrNotText)
+		return corpus.Document{}, ErrEmpty
 	}
 	fileHash := corpus.DocumentID(raw)
 	var doc corpus.Document

@@ -52,12 +52,13 @@ func readHTML(raw []byte, contentType string) (htmlPage, error) {
 	page.meta.Title = pageTitle(doc)
 	header := strings.Join(strings.Fields(doc.Find("body").Text()), " ")
 	doc.Find(boilerplate).Remove()
-	body := mainContent(doc)
+	content := mainContent(doc)
 	var blocks []string
-	if page.meta.Title != "" {
+	body := textBlocks(content)
+	if page.meta.Title != "" && (len(body) == 0 || body[0] != page.meta.Title) {
 		blocks = append(blocks, page.meta.Title)
 	}
-	blocks = append(blocks, textBlocks(body)...)
+	blocks = append(blocks, body...)
 	page.text = strings.Join(blocks, "\n\n") + "\n"
 	page.meta.Date = metaDate(doc, header)
 	if g := htmlSourceRe.FindStringSubmatch(header); g != nil {
