@@ -154,6 +154,10 @@ func documentMeta(raw string, paras []paragraph) corpus.Meta {
 			m.Title = p.text
 			break
 		}
+		if first, _, ok := strings.Cut(p.raw, "\n"); ok && isTitleLike(squeeze(first)) && !issueRe.MatchString(squeeze(first)) {
+			m.Title = squeeze(first) // a heading line with the body right under it
+			break
+		}
 		if utf8.RuneCountInString(p.text) > 60 {
 			break // the body has begun
 		}
