@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"unicode"
 )
@@ -17,11 +16,8 @@ func SimHash(text string) uint64 {
 		}
 	}
 	var counts [64]int
-	h := fnv.New64a()
 	for i := 0; i+4 <= len(rs); i++ {
-		h.Reset()
-		h.Write([]byte(string(rs[i : i+4])))
-		v := h.Sum64()
+		v := fnv64(rs[i : i+4])
 		for b := 0; b < 64; b++ {
 			if v&(1<<b) != 0 {
 				counts[b]++
@@ -37,6 +33,18 @@ func SimHash(text string) uint64 {
 		}
 	}
 	return out
+}
+
+// fnv64 is FNV-1a over the runes' code points, without allocating.
+func fnv64(rs []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range rs {
+		for k := 0; k < 4; k++ {
+			h ^= uint64(byte(r >> (8 * k)))
+			h *= 1099511628211
+		}
+	}
+	return h
 }
 
 // NearDuplicate reports fingerprints close enough to call their texts the

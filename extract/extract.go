@@ -84,10 +84,19 @@ func (an analysis) rawSpan(start, end int) corpus.Span {
 // cross them. It is a pure stage: any text, even invalid UTF-8, gives a
 // (possibly empty) result.
 func (e *Extractor) Extract(doc corpus.Document) []corpus.Figure {
+	figs, _ := e.extract(doc, false)
+	return figs
+}
+
+func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Figure, []corpus.Entity) {
 	aliases := &docAliases{shared: e.aliases}
 	var figures []corpus.Figure
+	var ents []corpus.Entity
 	for _, a := range doc.Parts() {
 		an := e.analyze(doc, a, aliases)
+		if withEntities {
+			ents = append(ents, e.entities(doc, a, an)...)
+		}
 		sentences := newSentenceIndex(an.rs)
 		year := a.Meta.Year()
 		if year == 0 {
@@ -114,25 +123,31 @@ func (e *Extractor) Extract(doc corpus.Document) []corpus.Figure {
 		}
 		return figures[i].End < figures[j].End
 	})
-	return figures
+	return figures, ents
 }
 
 // Entities returns the names mentioned in doc: organisations, projects,
 // places and people, with their canonical names.
 func (e *Extractor) Entities(doc corpus.Document) []corpus.Entity {
-	aliases := &docAliases{shared: e.aliases}
-	var out []corpus.Entity
-	for _, a := range doc.Parts() {
-		an := e.analyze(doc, a, aliases)
-		for _, m := range an.mentions {
-			span := an.rawSpan(m.start, m.end)
-			ent := corpus.Entity{Doc: doc.ID, Source: doc.Source, Kind: m.kind, Name: m.name,
-				Canonical: m.canonical, Title: m.title, Text: span.Text(doc.Raw), Start: span.Start, End: span.End}
-			if len(doc.Articles) > 0 {
-				ent.Article = a.ID
-			}
-			out = append(out, ent)
+	_, ents := e.ExtractAll(doc)
+	return ents
+}
+
+// ExtractAll reads doc once and returns both its figures and its names.
+func (e *Extractor) ExtractAll(doc corpus.Document) ([]corpus.Figure, []corpus.Entity) {
+	return e.extract(doc, true)
+}
+
+func (e *Extractor) entities(doc corpus.Document, a corpus.Article, an analysis) []corpus.Entity {
+	out := make([]corpus.Entity, 0, len(an.mentions))
+	for _, m := range an.mentions {
+		span := an.rawSpan(m.start, m.end)
+		ent := corpus.Entity{Doc: doc.ID, Source: doc.Source, Kind: m.kind, Name: m.name,
+			Canonical: m.canonical, Title: m.title, Text: span.Text(doc.Raw), Start: span.Start, End: span.End}
+		if len(doc.Articles) > 0 {
+			ent.Article = a.ID
 		}
+		out = append(out, ent)
 	}
 	return out
 }

@@ -20,14 +20,15 @@ const (
 )
 
 func classify(p paragraph) paraKind {
+	short := len(p.text) <= 160
 	switch {
-	case namesRe.MatchString(p.raw):
+	case short && namesRe.MatchString(p.raw):
 		return paraNames
 	case markerRe.MatchString(p.text):
 		return paraMarker
 	case isCaption(p.text):
 		return paraCaption
-	case bylineRe.MatchString(p.text):
+	case short && bylineRe.MatchString(p.text):
 		return paraByline
 	case isTitleLike(p.text):
 		return paraTitle
@@ -125,8 +126,10 @@ func splitArticles(doc corpus.Document, paras []paragraph) []corpus.Article {
 			cur.authors = append(cur.authors, g[1])
 			cur.closed = true
 		}
-		for _, g := range reporter.FindAllStringSubmatch(p.text, -1) {
-			cur.authors = appendNew(cur.authors, g[1])
+		if strings.Contains(p.text, "记者") || strings.Contains(p.text, "通讯员") {
+			for _, g := range reporter.FindAllStringSubmatch(p.text, -1) {
+				cur.authors = appendNew(cur.authors, g[1])
+			}
 		}
 	}
 	if cur != nil && cur.closed {

@@ -57,7 +57,7 @@ func paragraphs(raw string) []paragraph {
 			if start < 0 {
 				start = lineStart + leadingSpace(line)
 			}
-			if bylineEnd.MatchString(squeeze(line)) {
+			if strings.ContainsAny(line, ")）") && bylineEnd.MatchString(squeeze(line)) {
 				// A byline ends an article even when the next one follows
 				// on the next line without a blank line between.
 				flush(trimEnd(raw, i))
@@ -127,7 +127,7 @@ func mergeMeta(known, read corpus.Meta) corpus.Meta {
 func documentMeta(raw string, paras []paragraph) corpus.Meta {
 	var m corpus.Meta
 	for _, p := range paras {
-		if m.Issue == "" {
+		if m.Issue == "" && strings.Contains(p.text, "期") {
 			if g := issueRe.FindStringSubmatch(p.text); g != nil {
 				m.Issue = g[1] + "年第" + g[2] + "期"
 				if m.Date == "" {
@@ -135,19 +135,23 @@ func documentMeta(raw string, paras []paragraph) corpus.Meta {
 				}
 			}
 		}
-		if g := dateRe.FindStringSubmatch(p.text); g != nil {
-			m.Date = isoDate(g[1], g[2], g[3])
-		}
-		if g := sponsorRe.FindStringSubmatch(p.text); g != nil && m.Issuer == "" {
-			m.Issuer = g[1]
+		if len(p.text) <= 60 {
+			if g := dateRe.FindStringSubmatch(p.text); g != nil {
+				m.Date = isoDate(g[1], g[2], g[3])
+			}
+			if g := sponsorRe.FindStringSubmatch(p.text); g != nil && m.Issuer == "" {
+				m.Issuer = g[1]
+			}
 		}
 	}
-	squeezed := squeeze(raw)
-	if g := sourceRe.FindAllStringSubmatch(squeezed, -1); g != nil {
-		m.Issuer = g[len(g)-1][1]
-	}
-	if g := supplyRe.FindAllStringSubmatch(squeezed, -1); g != nil {
-		m.Issuer = g[len(g)-1][1]
+	if strings.Contains(raw, "来源") || strings.Contains(raw, "供稿") {
+		squeezed := squeeze(raw)
+		if g := sourceRe.FindAllStringSubmatch(squeezed, -1); g != nil {
+			m.Issuer = g[len(g)-1][1]
+		}
+		if g := supplyRe.FindAllStringSubmatch(squeezed, -1); g != nil {
+			m.Issuer = g[len(g)-1][1]
+		}
 	}
 	for _, p := range paras {
 		if isTitleLike(p.text) && !sponsorRe.MatchString(p.text) && !issueRe.MatchString(p.text) {
@@ -184,6 +188,9 @@ func twoDigits(n int) string {
 // isTitleLike reports a short block without sentence punctuation: a
 // headline, a subtitle or a section heading.
 func isTitleLike(s string) bool {
+	if len(s) > 160 {
+		return false
+	}
 	n := utf8.RuneCountInString(s)
 	return n >= 4 && n <= 40 && !strings.ContainsAny(s, "。，；,;") && !isCaption(s) && !bylineRe.MatchString(s)
 }

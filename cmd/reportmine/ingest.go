@@ -111,10 +111,22 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (sum
 	sum := summary{reasons: map[string]int{}}
 	var writeErr error
 	for o := range done {
-		if writeErr != nil {
-			continue // drain
+		batch := []outcome{o}
+	more: // take whatever else is ready, to write it in the same transaction
+		for len(batch) < 64 {
+			select {
+			case next, ok := <-done:
+				if !ok {
+					break more
+				}
+				batch = append(batch, next)
+			default:
+				break more
+			}
 		}
-		writeErr = j.write(ctx, run, o, &prints, &sum)
+		if writeErr == nil {
+			writeErr = j.write(ctx, run, batch, &prints, &sum)
+		}
 	}
 	j.progress.finish()
 	if writeErr != nil {
@@ -140,47 +152,59 @@ func (j *ingestJob) read(ctx context.Context, src string) outcome {
 	if have, err := j.store.HasDocument(ctx, doc.ID); err == nil && have {
 		return outcome{source: src, status: store.StatusUnchanged, doc: doc.ID}
 	}
-	entry := &store.Entry{Doc: doc, Figures: j.extractor.Extract(doc), Entities: j.extractor.Entities(doc),
-		SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion}
+	figs, ents := j.extractor.ExtractAll(doc)
+	entry := &store.Entry{Doc: doc, Figures: figs, Entities: ents, SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion}
 	return outcome{source: src, entry: entry, status: store.StatusIngested, doc: doc.ID}
 }
 
-// write runs in the one writer: store the document in its transaction and
-// record the outcome.
-func (j *ingestJob) write(ctx context.Context, run int64, o outcome, prints *[]store.Fingerprint, sum *summary) error {
-	if o.entry != nil {
+// write runs in the one writer: store a batch of documents in one
+// transaction (each document whole) and record the outcomes.
+func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, prints *[]store.Fingerprint, sum *summary) error {
+	var entries []store.Entry
+	for i := range batch {
+		e := batch[i].entry
+		if e == nil {
+			continue
+		}
 		for _, p := range *prints {
-			if corpus.NearDuplicate(p.SimHash, o.entry.SimHash) {
-				o.entry.DuplicateOf = p.Doc
+			if corpus.NearDuplicate(p.SimHash, e.SimHash) {
+				e.DuplicateOf = p.Doc
 				break
 			}
 		}
-		if err := j.store.Put(ctx, *o.entry); err != nil {
-			o.status, o.reason = store.StatusFailed, fmt.Sprintf("store %s: %v", o.source, err)
-		} else if o.entry.DuplicateOf == "" {
-			*prints = append(*prints, store.Fingerprint{Doc: o.entry.Doc.ID, SimHash: o.entry.SimHash})
+		if e.DuplicateOf == "" {
+			*prints = append(*prints, store.Fingerprint{Doc: e.Doc.ID, SimHash: e.SimHash})
+		}
+		entries = append(entries, *e)
+	}
+	if len(entries) > 0 {
+		if err := j.store.PutBatch(ctx, entries); err != nil {
+			return fmt.Errorf("store: %w", err)
 		}
 	}
-	switch o.status {
-	case store.StatusIngested:
-		sum.ingested++
-		if o.entry.DuplicateOf != "" {
-			sum.duplicates++
+	var recs []store.SourceRecord
+	for _, o := range batch {
+		switch o.status {
+		case store.StatusIngested:
+			sum.ingested++
+			if o.entry.DuplicateOf != "" {
+				sum.duplicates++
+			}
+		case store.StatusUnchanged:
+			sum.unchanged++
+		case store.StatusFailed:
+			sum.failed++
+			sum.reasons[reasonOf(fmt.Errorf("%s", o.reason))]++
+			fmt.Fprintln(j.env.stderr, "reportmine:", o.reason)
+		default:
+			sum.skipped++
 		}
-	case store.StatusUnchanged:
-		sum.unchanged++
-	case store.StatusFailed:
-		sum.failed++
-		sum.reasons[reasonOf(fmt.Errorf("%s", o.reason))]++
-		fmt.Fprintln(j.env.stderr, "reportmine:", o.reason)
-	default:
-		sum.skipped++
+		j.progress.step(o.source, o.status)
+		if o.status != "skipped" {
+			recs = append(recs, store.SourceRecord{Source: o.source, Doc: o.doc, Status: o.status, Reason: o.reason})
+		}
 	}
-	j.progress.step(o.source, o.status)
-	if o.status == "skipped" {
-		return nil
-	}
-	return j.store.RecordSource(ctx, run, o.source, o.doc, o.status, o.reason)
+	return j.store.RecordSources(ctx, run, recs)
 }
 
 // reasonOf is the kind of a failure, for the summary: the message without

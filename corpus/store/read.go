@@ -196,11 +196,25 @@ const (
 	StatusFailed    = "failed"
 )
 
-// RecordSource notes what a run did with one source.
-func (s *Store) RecordSource(ctx context.Context, run int64, source, doc, status, reason string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO sources (run, source, doc, status, reason) VALUES (?, ?, ?, ?, ?)`,
-		run, source, nullable(doc), status, nullable(reason))
-	return err
+// SourceRecord is what a run did with one source.
+type SourceRecord struct {
+	Source, Doc, Status, Reason string
+}
+
+// RecordSources notes what a run did with some sources, in one transaction.
+func (s *Store) RecordSources(ctx context.Context, run int64, recs []SourceRecord) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sources (run, source, doc, status, reason) VALUES (?, ?, ?, ?, ?)`,
+			run, r.Source, nullable(r.Doc), r.Status, nullable(r.Reason)); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // FinishRun records a run's totals.

@@ -31,11 +31,11 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		return nil, fmt.Errorf("store %s: %w", dir, err)
 	}
 	path := filepath.Join(dir, FileName)
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(10000)")
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(1) // one writer; SQLite serialises anyway
+	db.SetMaxOpenConns(4) // WAL lets readers run beside the one writer
 	s := &Store{db: db, Path: path}
 	if err := s.init(ctx); err != nil {
 		db.Close()
@@ -118,7 +118,12 @@ type Entry struct {
 // Put writes a document with its articles, figures and entities in one
 // transaction: all of it is stored, or none. A document already stored is
 // left as it is.
-func (s *Store) Put(ctx context.Context, e Entry) (err error) {
+func (s *Store) Put(ctx context.Context, e Entry) error { return s.PutBatch(ctx, []Entry{e}) }
+
+// PutBatch writes several documents in one transaction, each whole: a
+// crash leaves all of them or none, never part of one. Batching saves a
+// commit per document when many arrive at once.
+func (s *Store) PutBatch(ctx context.Context, entries []Entry) (err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -128,6 +133,15 @@ func (s *Store) Put(ctx context.Context, e Entry) (err error) {
 			tx.Rollback()
 		}
 	}()
+	for _, e := range entries {
+		if err = putEntry(ctx, tx, e); err != nil {
+			return fmt.Errorf("%s: %w", e.Doc.Source, err)
+		}
+	}
+	return tx.Commit()
+}
+
+func putEntry(ctx context.Context, tx *sql.Tx, e Entry) error {
 	d := e.Doc
 	pageStarts, _ := json.Marshal(d.Pages)
 	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO documents
@@ -140,65 +154,71 @@ func (s *Store) Put(ctx context.Context, e Entry) (err error) {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return tx.Commit() // the same text was stored before
+		return nil // the same text was stored before
 	}
 	for _, a := range d.Articles {
-		if _, err = tx.ExecContext(ctx, `INSERT INTO articles (id, doc, start, "end", title, date, issuer, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, doc, start, "end", title, date, issuer, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, d.ID, a.Start, a.End, nullable(a.Title), nullable(a.Date), nullable(a.Issuer), nullable(strings.Join(a.Authors, "、"))); err != nil {
 			return err
 		}
 	}
-	if err = insertFigures(ctx, tx, d, e.Figures); err != nil {
+	if err := insertFigures(ctx, tx, d, e.Figures); err != nil {
 		return err
 	}
-	if err = insertEntities(ctx, tx, d, e.Entities); err != nil {
-		return err
+	return insertEntities(ctx, tx, d, e.Entities)
+}
+
+// rowsPerInsert is how many rows one INSERT statement carries: fewer,
+// larger statements cost the driver far less than one call per row.
+const rowsPerInsert = 32
+
+// insertRows inserts rows of values into table with multi-row statements.
+func insertRows(ctx context.Context, tx *sql.Tx, head string, width int, rows [][]any) error {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+	for len(rows) > 0 {
+		n := min(len(rows), rowsPerInsert)
+		args := make([]any, 0, n*width)
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		q := head + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
-	return tx.Commit()
+	return nil
 }
 
 func insertFigures(ctx context.Context, tx *sql.Tx, d corpus.Document, figs []corpus.Figure) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO figures
-		(id, doc, article, page, seq, source, kind, value, value_max, unit, approx, bound, change, text, surface, start, "end",
-		 sentence, metric, subject, period, period_from, period_to, base, precision, rule, warnings, dict)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+	rows := make([][]any, 0, len(figs))
 	for i, f := range figs {
 		var valueMax any
 		if f.ValueMax != nil {
 			valueMax = *f.ValueMax
 		}
-		warnings, _ := json.Marshal(f.Warnings)
-		if f.Warnings == nil {
-			warnings = nil
+		var warnings any
+		if f.Warnings != nil {
+			b, _ := json.Marshal(f.Warnings)
+			warnings = string(b)
 		}
-		if _, err := stmt.ExecContext(ctx, f.ID, d.ID, nullable(f.Article), nullable0(d.Page(f.Start)), i, f.Source, string(f.Kind),
+		rows = append(rows, []any{f.ID, d.ID, nullable(f.Article), nullable0(d.Page(f.Start)), i, f.Source, string(f.Kind),
 			f.Value, valueMax, f.Unit, f.Approx, nullable(f.Bound), nullable(f.Change), f.Text, f.Surface, f.Start, f.End,
 			f.Sentence, f.Metric, f.Subject, f.Period, nullable(f.PeriodFrom), nullable(f.PeriodTo), f.Base, f.Precision,
-			f.Rule, nullableBytes(warnings), f.Dict); err != nil {
-			return err
-		}
+			f.Rule, warnings, f.Dict})
 	}
-	return nil
+	return insertRows(ctx, tx, `INSERT OR IGNORE INTO figures
+		(id, doc, article, page, seq, source, kind, value, value_max, unit, approx, bound, change, text, surface, start, "end",
+		 sentence, metric, subject, period, period_from, period_to, base, precision, rule, warnings, dict)`, 28, rows)
 }
 
 func insertEntities(ctx context.Context, tx *sql.Tx, d corpus.Document, ents []corpus.Entity) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO entities (doc, article, page, seq, kind, name, canonical, title, text, start, "end")
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+	rows := make([][]any, 0, len(ents))
 	for i, e := range ents {
-		if _, err := stmt.ExecContext(ctx, d.ID, nullable(e.Article), nullable0(d.Page(e.Start)), i, string(e.Kind), e.Name,
-			e.Canonical, nullable(e.Title), e.Text, e.Start, e.End); err != nil {
-			return err
-		}
+		rows = append(rows, []any{d.ID, nullable(e.Article), nullable0(d.Page(e.Start)), i, string(e.Kind), e.Name,
+			e.Canonical, nullable(e.Title), e.Text, e.Start, e.End})
 	}
-	return nil
+	return insertRows(ctx, tx, `INSERT INTO entities (doc, article, page, seq, kind, name, canonical, title, text, start, "end")`, 11, rows)
 }
 
 func nullable(s string) any {
@@ -215,9 +235,4 @@ func nullable0(n int) any {
 	return n
 }
 
-func nullableBytes(b []byte) any {
-	if b == nil {
-		return nil
-	}
-	return string(b)
-}
+
