@@ -41,6 +41,9 @@ type Reader struct {
 	Stdin      io.Reader
 	Extensions []string
 	Fetcher    *Fetcher
+	// Profile, when set, picks the parts of HTML article pages by its
+	// selectors (from a crawl profile).
+	Profile *Profile
 }
 
 // Sources expands paths into the list of sources to read, in a stable
@@ -143,6 +146,18 @@ func (r Reader) fetch(ctx context.Context, source string) (raw []byte, contentTy
 	return raw, "", "", err
 }
 
+// ReadBytes turns bytes already fetched (by a crawl) into a document.
+func (r Reader) ReadBytes(ctx context.Context, source string, raw []byte, contentType string) Result {
+	doc, err := r.decode(ctx, source, raw, contentType)
+	if err != nil {
+		return Result{Source: source, Err: fmt.Errorf("ingest %s: %w", source, err)}
+	}
+	if isURL(source) {
+		doc.URL = source
+	}
+	return Result{Source: source, Doc: doc}
+}
+
 // errNotDocument marks files that are not documents (images, archives).
 var errNotDocument = errors.New("not a document")
 
@@ -162,7 +177,7 @@ func (r Reader) decode(ctx context.Context, source string, raw []byte, contentTy
 		doc = corpus.NewDocument(source, []byte(text))
 		doc.Pages, doc.Encoding = pages, "UTF-8"
 	case "html":
-		page, err := readHTML(raw, contentType)
+		page, err := readHTML(raw, contentType, r.Profile)
 		if err != nil {
 			return doc, err
 		}

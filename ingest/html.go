@@ -38,7 +38,7 @@ var (
 
 // readHTML decodes an HTML page (charset from the BOM, <meta> or the
 // content type) and extracts its article.
-func readHTML(raw []byte, contentType string) (htmlPage, error) {
+func readHTML(raw []byte, contentType string, profile *Profile) (htmlPage, error) {
 	enc, name, _ := charset.DetermineEncoding(raw, contentType)
 	decoded, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
@@ -53,6 +53,9 @@ func readHTML(raw []byte, contentType string) (htmlPage, error) {
 	header := strings.Join(strings.Fields(doc.Find("body").Text()), " ")
 	doc.Find(boilerplate).Remove()
 	content := mainContent(doc)
+	if profile != nil {
+		content = profile.apply(doc, &page.meta, content)
+	}
 	var blocks []string
 	body := textBlocks(content)
 	if page.meta.Title != "" && (len(body) == 0 || body[0] != page.meta.Title) {
@@ -60,8 +63,10 @@ func readHTML(raw []byte, contentType string) (htmlPage, error) {
 	}
 	blocks = append(blocks, body...)
 	page.text = strings.Join(blocks, "\n\n") + "\n"
-	page.meta.Date = metaDate(doc, header)
-	if g := htmlSourceRe.FindStringSubmatch(header); g != nil {
+	if page.meta.Date == "" {
+		page.meta.Date = metaDate(doc, header)
+	}
+	if g := htmlSourceRe.FindStringSubmatch(header); g != nil && page.meta.Issuer == "" {
 		page.meta.Issuer = g[1]
 	}
 	if g := htmlAuthorRe.FindStringSubmatch(header); g != nil {
@@ -168,4 +173,33 @@ func textBlocks(sel *goquery.Selection) []string {
 	}
 	flush()
 	return blocks
+}
+
+// apply reads the parts of an article page that the profile's selectors
+// name, and returns the body to read.
+func (p *Profile) apply(doc *goquery.Document, meta *corpus.Meta, body *goquery.Selection) *goquery.Selection {
+	text := func(sel string) string {
+		if sel == "" {
+			return ""
+		}
+		return strings.Join(strings.Fields(doc.Find(sel).First().Text()), " ")
+	}
+	if t := text(p.Title); t != "" {
+		meta.Title = t
+	}
+	if g := htmlDateRe.FindStringSubmatch(text(p.Date)); g != nil {
+		meta.Date = isoDate(g[1], g[2], g[3])
+	}
+	if s := text(p.Source); s != "" {
+		if g := htmlSourceRe.FindStringSubmatch(s); g != nil {
+			s = g[1]
+		}
+		meta.Issuer = s
+	}
+	if p.Body != "" {
+		if b := doc.Find(p.Body).First(); b.Length() > 0 {
+			return b
+		}
+	}
+	return body
 }

@@ -65,6 +65,13 @@ type ingestJob struct {
 	extractor *extract.Extractor
 	env       env
 	progress  *progress
+	// fetched holds pages a crawl has already downloaded, by URL.
+	fetched map[string]fetchedPage
+}
+
+type fetchedPage struct {
+	body        []byte
+	contentType string
 }
 
 // outcome is what a worker made of one source, for the single writer.
@@ -141,7 +148,12 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (sum
 // read runs in a worker: read the source, and extract unless the same text
 // is already stored.
 func (j *ingestJob) read(ctx context.Context, src string) outcome {
-	res := j.reader.Read(ctx, src)
+	var res ingest.Result
+	if page, ok := j.fetched[src]; ok {
+		res = j.reader.ReadBytes(ctx, src, page.body, page.contentType)
+	} else {
+		res = j.reader.Read(ctx, src)
+	}
 	if res.Skipped {
 		return outcome{source: src, status: "skipped", reason: reasonOf(res.Err)}
 	}

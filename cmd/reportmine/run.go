@@ -42,6 +42,7 @@ var commands = map[string]command{
 	"docs":     {"list documents and the articles of magazine pages, with their metadata", runDocs},
 	"entities": {"list the organisations, projects, places and people named in reports", runEntities},
 	"ingest":   {"read sources into the corpus store, with figures and names", runIngest},
+	"crawl":    {"follow a news site's list pages to its articles and ingest them", runCrawl},
 	"export":   {"write stored figures, documents or entities as JSON Lines, CSV or SQLite", runExport},
 }
 

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"reportmine/corpus/store"
+	"reportmine/ingest"
+)
+
+func runCrawl(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "crawl", "[--data DIR] [--profile FILE|generic] [--max-pages N] [--delay D] START_URL")
+	data := dataFlag(fs)
+	profilePath := fs.String("profile", "generic", "site profile (JSON): list_link, next_page and optional title/date/body/source selectors")
+	maxPages := fs.Int("max-pages", 100, "stop after fetching this many pages, lists and articles together")
+	delay := fs.Duration("delay", time.Second, "minimum time between two requests to the same host (robots.txt Crawl-delay can raise it)")
+	workers := fs.Int("workers", runtime.NumCPU(), "articles extracted in parallel")
+	dict, aliases := dictFlags(fs)
+	if ok, err := parseFlags(fs, e, args); !ok {
+		return err
+	}
+	if fs.NArg() != 1 || !strings.HasPrefix(fs.Arg(0), "http") {
+		fs.Usage()
+		return fmt.Errorf("%w: crawl needs one START_URL", errUsage)
+	}
+	profile, err := ingest.LoadProfile(*profilePath)
+	if err != nil {
+		return err
+	}
+	x, err := newExtractor(*dict, *aliases)
+	if err != nil {
+		return err
+	}
+	fetcher := ingest.NewFetcher()
+	fetcher.HostDelay = *delay
+	crawler := &ingest.Crawler{Fetcher: fetcher, Profile: profile, MaxPages: *maxPages}
+	fetched := map[string]fetchedPage{}
+	var articles []string
+	err = crawler.Crawl(ctx, fs.Arg(0), func(url string, body []byte, ctype string) error {
+		if body == nil {
+			fmt.Fprintf(e.stderr, "reportmine: crawl %s: %s\n", url, ctype)
+			return nil
+		}
+		fetched[url] = fetchedPage{body: body, contentType: ctype}
+		articles = append(articles, url)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	job := &ingestJob{store: st, reader: ingest.Reader{Fetcher: fetcher, Profile: &profile}, extractor: x, env: e,
+		progress: newProgress(e.stderr, len(articles)), fetched: fetched}
+	sum, err := job.run(ctx, articles, max(1, *workers))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "crawled %d article pages from %s\n", len(articles), fs.Arg(0))
+	sum.print(e.stdout, st.Path)
+	if sum.failed > 0 {
+		return errReported
+	}
+	return nil
+}
