@@ -209,3 +209,36 @@ func TestIngestURL(t *testing.T) {
 		t.Errorf("documents: %v", docs)
 	}
 }
+
+// TestNearDuplicatesAndOnlyFailed: a lightly edited republication is marked
+// duplicate_of the first; --only-failed retries exactly last run's failures.
+func TestNearDuplicatesAndOnlyFailed(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Repeat("示例开发区今年以来坚持项目为王，新签约项目36个，总投资218.6亿元，同比增长12.5%。", 1) +
+		"其中亿元以上项目21个，园区规上工业增加值同比增长9.3%，新增市场主体2450户，高新技术企业达到128家，研发投入占比提高到3.2%。" +
+		"下一步，开发区将围绕新材料、高端装备、现代医药三大主导产业，持续开展精准招商，力争全年新签约项目突破60个，" +
+		"固定资产投资增长15%以上，规上工业企业营业收入突破500亿元，打造全省一流的营商环境和产业生态。" +
+		"同时，开发区将深化招落一体改革，压缩项目落地周期，确保重点项目早开工、早投产、早达效，为全市经济高质量发展作出更大贡献。"
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("（转载）"+text+"（责任编辑：王明）"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte{}, 0o644)
+	data := t.TempDir()
+	out, _, err := runCLI(t, "", "ingest", "--data", data, "--workers", "1", dir)
+	if !errors.Is(err, errReported) || !strings.Contains(out, "1 near-duplicates") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	dups := 0
+	for _, d := range exportJSON(t, data, "documents") {
+		if str(d["duplicate_of"]) != "" {
+			dups++
+		}
+	}
+	if dups != 1 {
+		t.Errorf("%d documents marked duplicate_of, want 1", dups)
+	}
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("补写的内容：新增项目5个。"), 0o644)
+	out, _, err = runCLI(t, "", "ingest", "--data", data, "--only-failed")
+	if err != nil || !strings.Contains(out, "ingested 1, unchanged 0, failed 0") {
+		t.Errorf("--only-failed: %v\n%s", err, out)
+	}
+}
