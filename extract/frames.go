@@ -51,7 +51,6 @@ func periodCandidate(rs []rune, i int) bool {
 	return i+1 < len(rs) && periodFirst.has(rs[i]) && periodStarts[[2]rune{rs[i], rs[i+1]}]
 }
 
-
 var baseRe = regexp.MustCompile(`^(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初)`)
 
 // isBaseFirst reports the characters a comparison base can start with.

@@ -234,5 +234,3 @@ func nullable0(n int) any {
 	}
 	return n
 }
-
-
