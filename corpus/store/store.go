@@ -207,7 +207,7 @@ func insertFigures(ctx context.Context, tx *sql.Tx, d corpus.Document, figs []co
 			f.Sentence, f.Metric, f.Subject, f.Period, nullable(f.PeriodFrom), nullable(f.PeriodTo), f.Base, f.Precision,
 			f.Rule, warnings, f.Dict})
 	}
-	return insertRows(ctx, tx, `INSERT OR IGNORE INTO figures
+	return insertRows(ctx, tx, `INSERT INTO figures
 		(id, doc, article, page, seq, source, kind, value, value_max, unit, approx, bound, change, text, surface, start, "end",
 		 sentence, metric, subject, period, period_from, period_to, base, precision, rule, warnings, dict)`, 28, rows)
 }

@@ -1,0 +1,62 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"reportmine/corpus"
+)
+
+func TestPutIsIdempotentAndWhole(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	doc := corpus.NewDocument("a.txt", []byte("新签约项目36个，总投资218.6亿元。"))
+	v := 5.0
+	figs := []corpus.Figure{
+		{Schema: corpus.FigureSchema, ID: corpus.FigureID(doc.ID, 15, 19), Doc: doc.ID, Source: "a.txt", Kind: corpus.KindCount, Value: 36, Unit: "个", Text: "36个", Start: 15, End: 19},
+		{Schema: corpus.FigureSchema, ID: corpus.FigureID(doc.ID, 31, 43), Doc: doc.ID, Source: "a.txt", Kind: corpus.KindMoney, Value: 2.186e10, ValueMax: &v, Unit: "CNY", Text: "218.6亿元", Start: 31, End: 43, Warnings: []string{"x"}},
+	}
+	for range 2 {
+		if err := s.Put(ctx, Entry{Doc: doc, Figures: figs}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, _ := s.Count(ctx)
+	if c.Documents != 1 || c.Figures != 2 {
+		t.Errorf("counts after two puts: %+v", c)
+	}
+	var got []corpus.Figure
+	s.Figures(ctx, FigureFilter{Kind: "money"}, func(r FigureRow) error { got = append(got, r.Figure); return nil })
+	if len(got) != 1 || got[0].Value != 2.186e10 || got[0].ValueMax == nil || *got[0].ValueMax != 5 || got[0].Warnings[0] != "x" {
+		t.Errorf("read back %+v", got)
+	}
+	// A failing document rolls back whole: no document row without its figures.
+	bad := corpus.NewDocument("b.txt", []byte("另一份文件"))
+	dupID := []corpus.Figure{figs[0], figs[0]}
+	dupID[0].Doc, dupID[1].Doc = bad.ID, bad.ID
+	if err := s.PutBatch(ctx, []Entry{{Doc: bad, Figures: dupID}}); err == nil {
+		t.Fatal("conflicting figure ids were accepted")
+	}
+	if have, _ := s.HasDocument(ctx, bad.ID); have {
+		t.Error("the document of a failed transaction was stored without its figures")
+	}
+}
+
+func TestSchemaVersionChecked(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec(`UPDATE meta SET value = '0' WHERE key = 'schema_version'`)
+	s.Close()
+	if _, err := Open(ctx, dir); err == nil {
+		t.Error("a store of another schema version was opened")
+	}
+}
