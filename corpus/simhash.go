@@ -9,12 +9,7 @@ import (
 // digits only, so spacing, punctuation and layout do not count): texts that
 // differ by a light edit have fingerprints a few bits apart.
 func SimHash(text string) uint64 {
-	var rs []rune
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, r)
-		}
-	}
+	rs := letters(text)
 	var counts [64]int
 	for i := 0; i+4 <= len(rs); i++ {
 		v := fnv64(rs[i : i+4])
@@ -47,8 +42,48 @@ func fnv64(rs []rune) uint64 {
 	return h
 }
 
-// NearDuplicate reports fingerprints close enough to call their texts the
-// same article republished (at most 3 of 64 bits differ).
-func NearDuplicate(a, b uint64) bool {
-	return bits.OnesCount64(a^b) <= 3
+// MaybeDuplicate reports fingerprints close enough (at most 12 of 64 bits
+// apart) that the texts are worth comparing in full with Resemblance.
+func MaybeDuplicate(a, b uint64) bool {
+	return bits.OnesCount64(a^b) <= 12
+}
+
+// Resemblance is the Jaccard similarity of two texts' character 4-gram
+// sets (letters and digits only): 1 for the same text, above 0.8 for the
+// same article republished with a note or a heading changed.
+func Resemblance(a, b string) float64 {
+	sa, sb := shingles(a), shingles(b)
+	if len(sa) == 0 || len(sb) == 0 {
+		return 0
+	}
+	inter := 0
+	for g := range sa {
+		if sb[g] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(sa)+len(sb)-inter)
+}
+
+// NearDuplicateThreshold is the Resemblance above which two documents are
+// the same article.
+const NearDuplicateThreshold = 0.8
+
+func shingles(text string) map[uint64]bool {
+	rs := letters(text)
+	set := make(map[uint64]bool, len(rs))
+	for i := 0; i+4 <= len(rs); i++ {
+		set[fnv64(rs[i:i+4])] = true
+	}
+	return set
+}
+
+func letters(text string) []rune {
+	var rs []rune
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			rs = append(rs, r)
+		}
+	}
+	return rs
 }

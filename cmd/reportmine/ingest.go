@@ -67,6 +67,9 @@ type ingestJob struct {
 	progress  *progress
 	// fetched holds pages a crawl has already downloaded, by URL.
 	fetched map[string]fetchedPage
+	// texts holds the texts of the batch being written, not yet in the
+	// store, for near-duplicate comparison.
+	texts map[string]string
 }
 
 type fetchedPage struct {
@@ -92,6 +95,7 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (sum
 	if err != nil {
 		return summary{}, err
 	}
+	j.texts = map[string]string{}
 	todo := make(chan string)
 	done := make(chan outcome)
 	var wg sync.WaitGroup
@@ -173,19 +177,16 @@ func (j *ingestJob) read(ctx context.Context, src string) outcome {
 // transaction (each document whole) and record the outcomes.
 func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, prints *[]store.Fingerprint, sum *summary) error {
 	var entries []store.Entry
+	j.texts = map[string]string{} // earlier batches are in the store by now
 	for i := range batch {
 		e := batch[i].entry
 		if e == nil {
 			continue
 		}
-		for _, p := range *prints {
-			if corpus.NearDuplicate(p.SimHash, e.SimHash) {
-				e.DuplicateOf = p.Doc
-				break
-			}
-		}
+		e.DuplicateOf = j.nearDuplicate(ctx, *e, *prints)
 		if e.DuplicateOf == "" {
 			*prints = append(*prints, store.Fingerprint{Doc: e.Doc.ID, SimHash: e.SimHash})
+			j.texts[e.Doc.ID] = e.Doc.Raw
 		}
 		entries = append(entries, *e)
 	}
@@ -217,6 +218,24 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 		}
 	}
 	return j.store.RecordSources(ctx, run, recs)
+}
+
+// nearDuplicate finds a stored (or just stored) document that the entry
+// republishes: a close fingerprint, then a full comparison of the texts.
+func (j *ingestJob) nearDuplicate(ctx context.Context, e store.Entry, prints []store.Fingerprint) string {
+	for _, p := range prints {
+		if !corpus.MaybeDuplicate(p.SimHash, e.SimHash) {
+			continue
+		}
+		other, ok := j.texts[p.Doc]
+		if !ok {
+			other, _ = j.store.Raw(ctx, p.Doc)
+		}
+		if corpus.Resemblance(e.Doc.Raw, other) >= corpus.NearDuplicateThreshold {
+			return p.Doc
+		}
+	}
+	return ""
 }
 
 // reasonOf is the kind of a failure, for the summary: the message without

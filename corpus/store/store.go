@@ -78,6 +78,13 @@ func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
 	return err == nil, err
 }
 
+// Raw returns a stored document's text.
+func (s *Store) Raw(ctx context.Context, id string) (string, error) {
+	var raw string
+	err := s.db.QueryRowContext(ctx, `SELECT raw FROM documents WHERE id = ?`, id).Scan(&raw)
+	return raw, err
+}
+
 // Fingerprint is a stored document's near-duplicate fingerprint.
 type Fingerprint struct {
 	Doc     string
