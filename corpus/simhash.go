@@ -10,20 +10,17 @@ import (
 // differ by a light edit have fingerprints a few bits apart.
 func SimHash(text string) uint64 {
 	rs := letters(text)
-	var counts [64]int
+	var ones [64]int
+	n := 0
 	for i := 0; i+4 <= len(rs); i++ {
-		v := fnv64(rs[i : i+4])
-		for b := 0; b < 64; b++ {
-			if v&(1<<b) != 0 {
-				counts[b]++
-			} else {
-				counts[b]--
-			}
+		for v := fnv64(rs[i : i+4]); v != 0; v &= v - 1 {
+			ones[bits.TrailingZeros64(v)]++
 		}
+		n++
 	}
 	var out uint64
-	for b, c := range counts {
-		if c > 0 {
+	for b, c := range ones {
+		if 2*c > n { // set in more than half of the shingles
 			out |= 1 << b
 		}
 	}

@@ -63,6 +63,9 @@ type FigureRow struct {
 // Figures calls fn for each stored figure that passes the filter, in
 // document order, documents ordered by source.
 func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(FigureRow) error) error {
+	if err := s.Index(ctx); err != nil {
+		return err
+	}
 	where, args := filter.where()
 	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
 		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base,
@@ -240,6 +243,12 @@ func (s *Store) LastFailures(ctx context.Context) ([]string, error) {
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// Index builds the indexes that queries use, if they are missing.
+func (s *Store) Index(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, queryIndexes)
+	return err
 }
 
 // KeepFigures opens the store copy at path and deletes the figures the

@@ -71,8 +71,6 @@ CREATE TABLE IF NOT EXISTS figures (
 	dict        TEXT
 );
 CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc, seq);
-CREATE INDEX IF NOT EXISTS figures_kind_unit ON figures(kind, unit, value);
-CREATE INDEX IF NOT EXISTS figures_metric ON figures(metric);
 CREATE TABLE IF NOT EXISTS entities (
 	doc       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
 	article   TEXT,
@@ -87,7 +85,6 @@ CREATE TABLE IF NOT EXISTS entities (
 	"end"     INTEGER NOT NULL,
 	PRIMARY KEY (doc, seq)
 );
-CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical);
 CREATE TABLE IF NOT EXISTS runs (
 	id          INTEGER PRIMARY KEY AUTOINCREMENT,
 	started_at  TEXT NOT NULL,
@@ -104,4 +101,13 @@ CREATE TABLE IF NOT EXISTS sources (
 	reason  TEXT,
 	PRIMARY KEY (run, source)
 );
+`
+
+// queryIndexes serve searches and exports. They are built when the store is
+// first read, not kept up to date row by row during a large ingest, which
+// would make every insert several times slower.
+const queryIndexes = `
+CREATE INDEX IF NOT EXISTS figures_kind_unit ON figures(kind, unit, value);
+CREATE INDEX IF NOT EXISTS figures_metric ON figures(metric);
+CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical);
 `
