@@ -31,11 +31,12 @@ func needPDF(t *testing.T) {
 func TestIngestFixtures(t *testing.T) {
 	needPDF(t)
 	data := t.TempDir()
+	// The folder holds the six fixtures and their README.md, which is text too.
 	out, errOut, err := runCLI(t, "", "ingest", "--data", data, "--workers", "2", "../../ingest/testdata")
 	if !errors.Is(err, errReported) {
 		t.Fatalf("ingest with bad fixtures should exit 1, got %v", err)
 	}
-	for _, want := range []string{"ingested 4, unchanged 0, failed 3", "failed: 1 × empty file", "failed: 1 × not a document", "failed: 1 × pdftotext failed"} {
+	for _, want := range []string{"ingested 5, unchanged 0, failed 3", "failed: 1 × empty file", "failed: 1 × not a document", "failed: 1 × pdftotext failed"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
