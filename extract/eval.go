@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -28,21 +29,24 @@ type Gold struct {
 }
 
 // ReadGold reads a gold set, one JSON object per line.
-func ReadGold(r io.Reader) ([]Gold, error) {
-	var gold []Gold
+func ReadGold(r io.Reader) ([]Gold, error) { return readJSONLines[Gold](r) }
+
+// readJSONLines decodes one JSON object per non-blank line.
+func readJSONLines[T any](r io.Reader) ([]T, error) {
+	var out []T
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for line := 1; sc.Scan(); line++ {
-		if len(sc.Bytes()) == 0 {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
 			continue
 		}
-		var g Gold
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
-		gold = append(gold, g)
+		out = append(out, v)
 	}
-	return gold, sc.Err()
+	return out, sc.Err()
 }
 
 // Score is the result of comparing predictions with a gold set.

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -25,22 +23,7 @@ type FrameGold struct {
 }
 
 // ReadFrameGold reads frame annotations, one JSON object per line.
-func ReadFrameGold(r io.Reader) ([]FrameGold, error) {
-	var out []FrameGold
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var g FrameGold
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
-		out = append(out, g)
-	}
-	return out, sc.Err()
-}
+func ReadFrameGold(r io.Reader) ([]FrameGold, error) { return readJSONLines[FrameGold](r) }
 
 // FrameScore counts, per frame field, how many annotated figures the
 // extractor framed the same way.

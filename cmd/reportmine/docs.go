@@ -35,8 +35,7 @@ func runDocs(ctx context.Context, e env, args []string) error {
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	failed := 0
-	err := eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
+	return forEachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
 		for _, a := range doc.Parts() {
 			rec := docRecord{Doc: doc.ID, Source: doc.Source, Start: a.Start, End: a.End, Bytes: a.Len(), Meta: a.Meta,
 				Preview: preview(a.Text(doc.Raw), 40)}
@@ -48,14 +47,7 @@ func runDocs(ctx context.Context, e env, args []string) error {
 			}
 		}
 		return nil
-	}, func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
-	if err != nil {
-		return err
-	}
-	if failed > 0 {
-		return errReported
-	}
-	return nil
+	})
 }
 
 // preview is the first n characters of s with whitespace squeezed out.

@@ -27,20 +27,12 @@ func runEntities(ctx context.Context, e env, args []string) error {
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	failed := 0
-	err = eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
+	return forEachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
 		for _, ent := range x.Entities(doc) {
 			if err := enc.Encode(ent); err != nil {
 				return err
 			}
 		}
 		return nil
-	}, func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
-	if err != nil {
-		return err
-	}
-	if failed > 0 {
-		return errReported
-	}
-	return nil
+	})
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -26,19 +27,18 @@ func runEval(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	var preds []corpus.Figure
-	failed := 0
 	x := extract.New()
-	err = eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
+	readErr := forEachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
 		preds = append(preds, x.Extract(doc)...)
 		return nil
-	}, func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
-	if err != nil {
-		return err
+	})
+	if readErr != nil && !errors.Is(readErr, errReported) {
+		return readErr
 	}
 	score := extract.Evaluate(gold, preds)
 	printScore(e, score, *verbose)
-	if failed > 0 {
-		return errReported
+	if readErr != nil {
+		return readErr
 	}
 	if score.F1() < *minF1 {
 		fmt.Fprintf(e.stderr, "reportmine: F1 %.3f is below --min-f1 %.3f\n", score.F1(), *minF1)

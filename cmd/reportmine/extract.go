@@ -41,19 +41,27 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	failed := 0
-	err = eachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
+	err = forEachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
 		for _, f := range x.Extract(doc) {
 			if err := w.write(f); err != nil {
 				return err
 			}
 		}
 		return nil
-	}, func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
-	if err != nil {
-		return err
+	})
+	if ferr := w.flush(); ferr != nil {
+		return ferr
 	}
-	if err := w.flush(); err != nil {
+	return err
+}
+
+// forEachDocument hands each document of paths to fn. Sources that cannot
+// be read are named on stderr and the batch goes on; the result is then
+// errReported (exit status 1), after the whole batch.
+func forEachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Document) error) error {
+	failed := 0
+	err := eachDocument(ctx, e, paths, fn, func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
+	if err != nil {
 		return err
 	}
 	if failed > 0 {
