@@ -56,7 +56,12 @@ func runCrawl(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	job := &ingestJob{store: st, reader: ingest.Reader{Fetcher: fetcher, Profile: &profile}, extractor: x, env: e,
+	idx, err := openIndex(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	job := &ingestJob{store: st, index: idx, reader: ingest.Reader{Fetcher: fetcher, Profile: &profile}, extractor: x, env: e,
 		progress: newProgress(e.stderr, len(articles)), fetched: fetched}
 	sum, err := job.run(ctx, articles, max(1, *workers))
 	if err != nil {

@@ -17,7 +17,8 @@ var allowedImports = map[string][]string{
 	"corpus/store":   {"reportmine/corpus"},
 	"ingest":         {"reportmine/corpus"},
 	"extract":        {"reportmine/corpus"},
-	"cmd/reportmine": {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract"},
+	"index":          {"reportmine/corpus"},
+	"cmd/reportmine": {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index"},
 }
 
 // thirdParty lists the outside modules each package may use.
@@ -25,6 +26,7 @@ var thirdParty = map[string][]string{
 	"extract":      {"golang.org/x/text", "github.com/go-ego/gse"},
 	"ingest":       {"golang.org/x/text", "golang.org/x/net/html", "github.com/PuerkitoBio/goquery"},
 	"corpus/store": {"modernc.org/sqlite"},
+	"index":        {"github.com/blevesearch/bleve/v2", "golang.org/x/text"},
 }
 
 func TestImports(t *testing.T) {

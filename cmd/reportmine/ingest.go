@@ -14,6 +14,7 @@ import (
 	"reportmine/corpus"
 	"reportmine/corpus/store"
 	"reportmine/extract"
+	"reportmine/index"
 	"reportmine/ingest"
 )
 
@@ -30,7 +31,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: ingest needs at least one PATH or URL (or --only-failed)", errUsage)
 	}
-	x, err := newExtractor(*dict, *aliases)
+	ex, err := newExtractor(*dict, *aliases)
 	if err != nil {
 		return err
 	}
@@ -39,6 +40,11 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	idx, err := openIndex(ctx, *data) // brings the index up to date with the store first
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
 	reader := ingest.Reader{Stdin: e.stdin}
 	sources := reader.Sources(fs.Args())
 	if *onlyFailed {
@@ -46,7 +52,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 			return err
 		}
 	}
-	job := &ingestJob{store: st, reader: reader, extractor: x, env: e, progress: newProgress(e.stderr, len(sources))}
+	job := &ingestJob{store: st, index: idx, reader: reader, extractor: ex, env: e, progress: newProgress(e.stderr, len(sources))}
 	sum, err := job.run(ctx, sources, max(1, *workers))
 	if err != nil {
 		return err
@@ -61,6 +67,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 // ingestJob reads, extracts and stores a batch of sources.
 type ingestJob struct {
 	store     *store.Store
+	index     *index.Index
 	reader    ingest.Reader
 	extractor *extract.Extractor
 	env       env
@@ -193,6 +200,13 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 	if len(entries) > 0 {
 		if err := j.store.PutBatch(ctx, entries); err != nil {
 			return fmt.Errorf("store: %w", err)
+		}
+	}
+	if j.index != nil {
+		for _, e := range entries {
+			if err := j.index.Add(ctx, e.Doc, e.Figures, e.Entities); err != nil {
+				return fmt.Errorf("index %s: %w", e.Doc.Source, err)
+			}
 		}
 	}
 	var recs []store.SourceRecord

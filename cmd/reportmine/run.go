@@ -44,6 +44,8 @@ var commands = map[string]command{
 	"ingest":   {"read sources into the corpus store, with figures and names", runIngest},
 	"crawl":    {"follow a news site's list pages to its articles and ingest them", runCrawl},
 	"export":   {"write stored figures, documents or entities as JSON Lines, CSV or SQLite", runExport},
+	"search":   {"search the corpus in Chinese: phrases, filters, figures by value, facets", runSearch},
+	"reindex":  {"rebuild the search index from the store", runReindex},
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

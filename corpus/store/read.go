@@ -15,6 +15,7 @@ type FigureFilter struct {
 	Kind, Unit, Metric, Subject, Source string
 	Min, Max                            *float64
 	SkipDuplicates                      bool
+	docID                               string // one document's figures
 }
 
 func (f FigureFilter) where() (string, []any) {
@@ -47,6 +48,9 @@ func (f FigureFilter) where() (string, []any) {
 	}
 	if f.SkipDuplicates {
 		conds = append(conds, "d.duplicate_of IS NULL")
+	}
+	if f.docID != "" {
+		add("f.doc = ?", f.docID)
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -152,8 +156,16 @@ func (s *Store) Documents(ctx context.Context, fn func(DocumentRow) error) error
 
 // Entities calls fn for each stored entity, in document order.
 func (s *Store) Entities(ctx context.Context, fn func(corpus.Entity) error) error {
+	return s.entities(ctx, "", fn)
+}
+
+func (s *Store) entities(ctx context.Context, doc string, fn func(corpus.Entity) error) error {
+	where, args := "", []any{}
+	if doc != "" {
+		where, args = " WHERE e.doc = ?", []any{doc}
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.doc, d.source, e.article, e.kind, e.name, e.canonical, e.title, e.text, e.start, e."end"
-		FROM entities e JOIN documents d ON d.id = e.doc ORDER BY d.source, d.id, e.seq`)
+		FROM entities e JOIN documents d ON d.id = e.doc`+where+` ORDER BY d.source, d.id, e.seq`, args...)
 	if err != nil {
 		return err
 	}
@@ -262,4 +274,67 @@ func KeepFigures(ctx context.Context, path string, filter FigureFilter) error {
 	where, args := filter.where()
 	_, err = db.ExecContext(ctx, `DELETE FROM figures WHERE id NOT IN (SELECT f.id FROM figures f JOIN documents d ON d.id = f.doc`+where+`)`, args...)
 	return err
+}
+
+// DocumentIDs lists the stored documents' ids, ordered by source.
+func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents ORDER BY source, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// Load reads a stored document back whole: text, metadata, pages,
+// articles, figures and entities.
+func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.Figure, []corpus.Entity, error) {
+	var d corpus.Document
+	var url, title, date, issuer, authors, issue, pageStarts, fileHash sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, date, issuer, authors, issue, format, encoding, page_starts, file_hash, raw
+		FROM documents WHERE id = ?`, id).Scan(&d.ID, &d.Source, &url, &title, &date, &issuer, &authors, &issue, &d.Format, &d.Encoding,
+		&pageStarts, &fileHash, &d.Raw)
+	if err != nil {
+		return d, nil, nil, err
+	}
+	d.URL, d.Title, d.Date, d.Issuer, d.Issue, d.FileHash = url.String, title.String, date.String, issuer.String, issue.String, fileHash.String
+	if authors.String != "" {
+		d.Authors = strings.Split(authors.String, "、")
+	}
+	json.Unmarshal([]byte(pageStarts.String), &d.Pages)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, start, "end", title, date, issuer, authors FROM articles WHERE doc = ? ORDER BY start`, id)
+	if err != nil {
+		return d, nil, nil, err
+	}
+	for rows.Next() {
+		var a corpus.Article
+		var t, dt, is, au sql.NullString
+		if err := rows.Scan(&a.ID, &a.Start, &a.End, &t, &dt, &is, &au); err != nil {
+			rows.Close()
+			return d, nil, nil, err
+		}
+		a.Title, a.Date, a.Issuer = t.String, dt.String, is.String
+		if au.String != "" {
+			a.Authors = strings.Split(au.String, "、")
+		}
+		d.Articles = append(d.Articles, a)
+	}
+	rows.Close()
+	var figs []corpus.Figure
+	if err := s.Figures(ctx, FigureFilter{docID: id}, func(r FigureRow) error { figs = append(figs, r.Figure); return nil }); err != nil {
+		return d, nil, nil, err
+	}
+	var ents []corpus.Entity
+	if err := s.entities(ctx, id, func(e corpus.Entity) error { ents = append(ents, e); return nil }); err != nil {
+		return d, nil, nil, err
+	}
+	return d, figs, ents, nil
 }

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"reportmine/corpus/store"
+	"reportmine/index"
+)
+
+func runSearch(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "search", "[--data DIR] [--json] [--limit N] [--offset N] [--sort score|date] [--facets year,source,…] QUERY...")
+	data := dataFlag(fs)
+	asJSON := fs.Bool("json", false, "print {total, hits, facets} as JSON")
+	limit := fs.Int("limit", 10, "hits to show")
+	offset := fs.Int("offset", 0, "hits to skip")
+	sortBy := fs.String("sort", "score", "score or date (newest first)")
+	facets := fs.String("facets", "", "comma-separated facets to count: year, source, place, issuer, kind, unit")
+	if ok, err := parseFlags(fs, e, args); !ok {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: search needs a QUERY", errUsage)
+	}
+	x, err := openIndex(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	req := index.Request{Query: strings.Join(fs.Args(), " "), Limit: *limit, Offset: *offset, SortByDate: *sortBy == "date"}
+	if *facets != "" {
+		req.Facets = strings.Split(*facets, ",")
+	}
+	res, err := x.Search(ctx, req)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(res)
+	}
+	fmt.Fprintf(e.stdout, "%d sentences match\n", res.Total)
+	for i, h := range res.Hits {
+		page := ""
+		if h.Page > 0 {
+			page = fmt.Sprintf(" p.%d", h.Page)
+		}
+		fmt.Fprintf(e.stdout, "\n%d. %s  %s %s%s [%d:%d]\n   %s\n", *offset+i+1, h.Source, h.Title, h.Date, page, h.Start, h.End, mark(h.Sentence, h.Highlights))
+		for _, f := range h.Figures {
+			fmt.Fprintf(e.stdout, "   · %s %s %s %s %s\n", f.Kind, formatNumber(f.Value), f.Unit, f.Metric, f.Subject)
+		}
+	}
+	for name, counts := range res.Facets {
+		fmt.Fprintf(e.stdout, "\n%s:", name)
+		keys := make([]string, 0, len(counts))
+		for k := range counts {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return counts[keys[i]] > counts[keys[j]] })
+		for _, k := range keys {
+			fmt.Fprintf(e.stdout, " %s (%d)", k, counts[k])
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	return nil
+}
+
+// mark brackets the highlighted spans of a sentence for the terminal.
+func mark(s string, spans [][2]int) string {
+	var sb strings.Builder
+	last := 0
+	for _, sp := range spans {
+		if sp[0] < last {
+			continue
+		}
+		sb.WriteString(oneLine(s[last:sp[0]]))
+		sb.WriteString("【" + oneLine(s[sp[0]:sp[1]]) + "】")
+		last = sp[1]
+	}
+	sb.WriteString(oneLine(s[last:]))
+	return sb.String()
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// openIndex opens the search index, building it from the store when it
+// does not exist yet.
+func openIndex(ctx context.Context, data string) (*index.Index, error) {
+	x, err := index.Open(data)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, data)
+	if err != nil {
+		x.Close()
+		return nil, err
+	}
+	defer st.Close()
+	if err := indexMissing(ctx, st, x); err != nil {
+		x.Close()
+		return nil, err
+	}
+	return x, nil
+}
+
+// indexMissing adds to the index the stored documents it lacks.
+func indexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
+	ids, err := st.DocumentIDs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if x.HasDocument(id) {
+			continue
+		}
+		doc, figs, ents, err := st.Load(ctx, id)
+		if err != nil {
+			return fmt.Errorf("index %s: %w", id, err)
+		}
+		if err := x.Add(ctx, doc, figs, ents); err != nil {
+			return fmt.Errorf("index %s: %w", doc.Source, err)
+		}
+	}
+	return nil
+}
+
+func runReindex(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "reindex", "[--data DIR]")
+	data := dataFlag(fs)
+	if ok, err := parseFlags(fs, e, args); !ok {
+		return err
+	}
+	if err := index.Remove(*data); err != nil {
+		return err
+	}
+	x, err := openIndex(ctx, *data)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "index rebuilt from the store")
+	return x.Close()
+}

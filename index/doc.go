@@ -1,0 +1,7 @@
+// Package index owns full-text and figure search: a bleve index (pinned to
+// v2.6.1) of sentences, each with its document's metadata and its figures
+// as nested documents, a Chinese analyzer that makes every run of Chinese
+// text an exact phrase over single characters (so a query is found inside
+// any longer word, and never as scattered characters), the query language
+// of reportmine search, and highlight offsets into the stored sentence.
+package index

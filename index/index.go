@@ -1,0 +1,177 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"reportmine/corpus"
+)
+
+// DirName is the index's folder inside the data directory.
+const DirName = "index.bleve"
+
+// Version names the analyzer and mapping; an index built by another
+// version must be rebuilt (reportmine reindex).
+const Version = "reportmine-index/1"
+
+const versionKey = "reportmine_version"
+
+// ErrVersion is returned for an index built by another version.
+var ErrVersion = errors.New("the index was built by another version: run reportmine reindex")
+
+// Index is an open sentence index.
+type Index struct {
+	b bleve.Index
+}
+
+// Open opens the index under dataDir, creating it when missing.
+func Open(dataDir string) (*Index, error) {
+	path := filepath.Join(dataDir, DirName)
+	b, err := bleve.Open(path)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		if err := os.MkdirAll(dataDir, 0o755); err != nil {
+			return nil, err
+		}
+		b, err = bleve.New(path, newMapping())
+		if err == nil {
+			err = b.SetInternal([]byte(versionKey), []byte(Version))
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("index %s: %w", path, err)
+	}
+	v, err := b.GetInternal([]byte(versionKey))
+	if err != nil || string(v) != Version {
+		b.Close()
+		return nil, fmt.Errorf("index %s: %w", path, ErrVersion)
+	}
+	return &Index{b: b}, nil
+}
+
+// OpenMem opens an index held in memory, for tests and one-off runs.
+func OpenMem() (*Index, error) {
+	b, err := bleve.NewMemOnly(newMapping())
+	if err != nil {
+		return nil, err
+	}
+	return &Index{b: b}, nil
+}
+
+// Remove deletes the index under dataDir.
+func Remove(dataDir string) error { return os.RemoveAll(filepath.Join(dataDir, DirName)) }
+
+// Close closes the index.
+func (x *Index) Close() error { return x.b.Close() }
+
+func newMapping() mapping.IndexMapping {
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = AnalyzerName
+	text.Store = true
+	text.IncludeTermVectors = true // phrase queries need positions
+	keyword := bleve.NewKeywordFieldMapping()
+	keyword.Store = true
+	number := bleve.NewNumericFieldMapping()
+	number.Store = true
+	searchText := bleve.NewTextFieldMapping() // metric, subject: substring search, not stored
+	searchText.Analyzer = AnalyzerName
+	searchText.Store = false
+	searchText.IncludeTermVectors = true
+
+	fig := bleve.NewNestedDocumentMapping()
+	fig.AddFieldMappingsAt("kind", keyword)
+	fig.AddFieldMappingsAt("unit", keyword)
+	fig.AddFieldMappingsAt("value", number)
+	fig.AddFieldMappingsAt("metric", searchText)
+	fig.AddFieldMappingsAt("subject", searchText)
+	fig.AddFieldMappingsAt("period", searchText)
+
+	s := bleve.NewDocumentStaticMapping()
+	s.AddFieldMappingsAt("text", text)
+	s.AddFieldMappingsAt("title", text)
+	s.AddFieldMappingsAt("doc", keyword)
+	s.AddFieldMappingsAt("source", keyword)
+	s.AddFieldMappingsAt("source_text", searchText)
+	s.AddFieldMappingsAt("date", keyword)
+	s.AddFieldMappingsAt("year", number)
+	s.AddFieldMappingsAt("year_kw", keyword)
+	s.AddFieldMappingsAt("issuer", keyword)
+	s.AddFieldMappingsAt("place", keyword)
+	s.AddFieldMappingsAt("page", number)
+	s.AddFieldMappingsAt("start", number)
+	s.AddFieldMappingsAt("end", number)
+	s.AddFieldMappingsAt("figures_json", storedOnly())
+	s.AddSubDocumentMapping("figures", fig)
+
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = s
+	m.DefaultAnalyzer = AnalyzerName
+	return m
+}
+
+func storedOnly() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Index = false
+	f.Store = true
+	return f
+}
+
+// HasDocument reports whether the document's sentences are indexed.
+func (x *Index) HasDocument(id string) bool {
+	v, err := x.b.GetInternal([]byte("doc:" + id))
+	return err == nil && len(v) > 0
+}
+
+// Add indexes a document's sentences with their figures and places, in
+// one batch, and remembers the document as indexed.
+func (x *Index) Add(ctx context.Context, doc corpus.Document, figs []corpus.Figure, ents []corpus.Entity) error {
+	batch := x.b.NewBatch()
+	for _, s := range Sentences(doc, figs, ents) {
+		if err := batch.Index(s.ID, s.fields()); err != nil {
+			return err
+		}
+	}
+	batch.SetInternal([]byte("doc:"+doc.ID), []byte{1})
+	return x.b.Batch(batch)
+}
+
+func (s Sentence) fields() map[string]any {
+	m := map[string]any{
+		"text": s.Text, "doc": s.Doc, "source": s.Source, "source_text": s.Source,
+		"start": s.Start, "end": s.End,
+	}
+	if s.Title != "" {
+		m["title"] = s.Title
+	}
+	if s.Date != "" {
+		m["date"] = s.Date
+	}
+	if s.Year != 0 {
+		m["year"] = s.Year
+		m["year_kw"] = itoa(s.Year)
+	}
+	if s.Issuer != "" {
+		m["issuer"] = s.Issuer
+	}
+	if s.Page != 0 {
+		m["page"] = s.Page
+	}
+	if len(s.Places) > 0 {
+		m["place"] = s.Places
+	}
+	if len(s.Figures) > 0 {
+		figs := make([]map[string]any, 0, len(s.Figures))
+		for _, f := range s.Figures {
+			figs = append(figs, map[string]any{"kind": string(f.Kind), "unit": f.Unit, "value": f.Value,
+				"metric": f.Metric, "subject": f.Subject, "period": f.Period})
+		}
+		m["figures"] = figs
+		m["figures_json"] = figuresJSON(s.Figures)
+	}
+	return m
+}

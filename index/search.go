@@ -1,0 +1,349 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"reportmine/corpus"
+)
+
+func figuresJSON(figs []corpus.Figure) string {
+	b, _ := json.Marshal(figs)
+	return string(b)
+}
+
+// Request is a parsed search.
+type Request struct {
+	Query  string
+	Limit  int
+	Offset int
+	// SortByDate orders hits newest first instead of by score.
+	SortByDate bool
+	// Facets are fields to count: year, source, place, issuer, kind, unit.
+	Facets []string
+}
+
+// Hit is one matching sentence with byte spans (into Sentence) of the
+// query's words.
+type Hit struct {
+	Doc        string          `json:"doc"`
+	Source     string          `json:"source"`
+	Title      string          `json:"title,omitempty"`
+	Date       string          `json:"date,omitempty"`
+	Page       int             `json:"page,omitempty"`
+	Sentence   string          `json:"sentence"`
+	Start      int             `json:"start"`
+	End        int             `json:"end"`
+	Score      float64         `json:"score"`
+	Highlights [][2]int        `json:"highlights"`
+	Figures    []corpus.Figure `json:"figures,omitempty"`
+}
+
+// Results is a page of hits with the total and facet counts.
+type Results struct {
+	Total  uint64                    `json:"total"`
+	Hits   []Hit                     `json:"hits"`
+	Facets map[string]map[string]int `json:"facets,omitempty"`
+}
+
+var facetFields = map[string]string{
+	"year": "year_kw", "source": "source", "place": "place", "issuer": "issuer", "kind": "figures.kind", "unit": "figures.unit",
+}
+
+// Search runs a query in the reportmine query language.
+func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
+	parsed, err := Parse(r.Query)
+	if err != nil {
+		return Results{}, err
+	}
+	req := bleve.NewSearchRequestOptions(parsed.Query, max(r.Limit, 1), r.Offset, false)
+	if r.Limit == 0 {
+		req.Size = 10
+	}
+	req.Fields = []string{"doc", "source", "title", "date", "page", "text", "start", "end", "figures_json"}
+	if r.SortByDate {
+		req.SortBy([]string{"-date", "-_score"})
+	}
+	for _, f := range r.Facets {
+		field, ok := facetFields[f]
+		if !ok {
+			return Results{}, fmt.Errorf("no facet %q (facets: year, source, place, issuer, kind, unit)", f)
+		}
+		req.AddFacet(f, bleve.NewFacetRequest(field, 50))
+	}
+	res, err := x.b.SearchInContext(ctx, req)
+	if err != nil {
+		return Results{}, err
+	}
+	out := Results{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		hit := Hit{Score: h.Score, Doc: str(h.Fields["doc"]), Source: str(h.Fields["source"]), Title: str(h.Fields["title"]),
+			Date: str(h.Fields["date"]), Page: num(h.Fields["page"]), Sentence: str(h.Fields["text"]),
+			Start: num(h.Fields["start"]), End: num(h.Fields["end"])}
+		if js := str(h.Fields["figures_json"]); js != "" {
+			json.Unmarshal([]byte(js), &hit.Figures)
+		}
+		hit.Highlights = Highlights(hit.Sentence, parsed.Phrases)
+		out.Hits = append(out.Hits, hit)
+	}
+	if len(res.Facets) > 0 {
+		out.Facets = map[string]map[string]int{}
+		for name, f := range res.Facets {
+			counts := map[string]int{}
+			if f.Terms != nil {
+				for _, t := range f.Terms.Terms() {
+					counts[t.Term] = t.Count
+				}
+			}
+			out.Facets[name] = counts
+		}
+	}
+	return out, nil
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func num(v any) int {
+	f, _ := v.(float64)
+	return int(f)
+}
+
+// Parsed is a query turned into a bleve query, with the phrases to
+// highlight.
+type Parsed struct {
+	Query   query.Query
+	Phrases []string
+}
+
+var (
+	fieldRe = regexp.MustCompile(`^(year|source|place|title|issuer|kind|unit|metric|subject|period|value):(.+)$`)
+	valueRe = regexp.MustCompile(`^value(>=|<=|>|<|=)(.+)$`)
+)
+
+// Parse reads the query language: runs of words are exact phrases, terms
+// are ANDed, "…" quotes, OR between terms, -term excludes, field filters
+// (year:2023 source: place: title: issuer:) and figure filters (kind:money
+// unit:CNY metric:总投资 subject:晶科 period: value>=100亿 value:1e9..5e9)
+// that must hold for one and the same figure.
+func Parse(q string) (Parsed, error) {
+	var p Parsed
+	var must, mustNot, figure []query.Query
+	terms := splitQuery(q)
+	for i := 0; i < len(terms); i++ {
+		t := terms[i]
+		if t == "OR" {
+			continue
+		}
+		neg := strings.HasPrefix(t, "-") && len(t) > 1
+		if neg {
+			t = t[1:]
+		}
+		cl, isFigure, err := clause(t, &p)
+		if err != nil {
+			return p, err
+		}
+		if cl == nil {
+			continue
+		}
+		// a OR b: gather the run of OR-joined terms into one disjunction.
+		for i+2 < len(terms) && terms[i+1] == "OR" && !neg {
+			next, _, err := clause(terms[i+2], &p)
+			if err != nil {
+				return p, err
+			}
+			cl = query.NewDisjunctionQuery([]query.Query{cl, next})
+			i += 2
+		}
+		switch {
+		case neg:
+			mustNot = append(mustNot, cl)
+		case isFigure:
+			figure = append(figure, cl)
+		default:
+			must = append(must, cl)
+		}
+	}
+	if len(figure) > 0 {
+		must = append(must, query.NewConjunctionQuery(figure)) // one nested figure must satisfy all
+	}
+	if len(must) == 0 {
+		must = append(must, query.NewMatchAllQuery())
+	}
+	b := query.NewBooleanQuery(must, nil, mustNot)
+	p.Query = b
+	return p, nil
+}
+
+// clause turns one term into a query; isFigure marks figure filters.
+func clause(t string, p *Parsed) (query.Query, bool, error) {
+	t = strings.Trim(t, `"`)
+	if t == "" {
+		return nil, false, nil
+	}
+	if m := valueRe.FindStringSubmatch(t); m != nil {
+		v, err := parseAmount(m[2])
+		if err != nil {
+			return nil, false, err
+		}
+		inc := true
+		var lo, hi *float64
+		switch m[1] {
+		case ">=", ">":
+			lo, inc = &v, m[1] == ">="
+		case "<=", "<":
+			hi, inc = &v, m[1] == "<="
+		default:
+			lo, hi = &v, &v
+		}
+		q := query.NewNumericRangeInclusiveQuery(lo, hi, &inc, &inc)
+		q.SetField("figures.value")
+		return q, true, nil
+	}
+	if m := fieldRe.FindStringSubmatch(t); m != nil {
+		field, val := m[1], strings.Trim(m[2], `"`)
+		switch field {
+		case "value":
+			lo, hi, err := parseRange(val)
+			if err != nil {
+				return nil, false, err
+			}
+			t := true
+			q := query.NewNumericRangeInclusiveQuery(&lo, &hi, &t, &t)
+			q.SetField("figures.value")
+			return q, true, nil
+		case "year":
+			y, err := strconv.ParseFloat(val, 64)
+			if err != nil {
+				return nil, false, fmt.Errorf("year:%s is not a year", val)
+			}
+			t := true
+			q := query.NewNumericRangeInclusiveQuery(&y, &y, &t, &t)
+			q.SetField("year")
+			return q, false, nil
+		case "kind", "unit":
+			q := query.NewTermQuery(val)
+			q.SetField("figures." + field)
+			return q, true, nil
+		case "metric", "subject", "period":
+			q := query.NewMatchPhraseQuery(val)
+			q.SetField("figures." + field)
+			return q, true, nil
+		case "source":
+			q := query.NewWildcardQuery("*" + val + "*")
+			q.SetField("source")
+			return q, false, nil
+		case "place", "issuer":
+			q := query.NewTermQuery(val)
+			q.SetField(field)
+			return q, false, nil
+		case "title":
+			q := query.NewMatchPhraseQuery(val)
+			q.SetField("title")
+			return q, false, nil
+		}
+	}
+	p.Phrases = append(p.Phrases, t)
+	q := query.NewMatchPhraseQuery(t)
+	q.SetField("text")
+	return q, false, nil
+}
+
+// splitQuery splits on spaces, keeping "quoted phrases" whole.
+func splitQuery(q string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted := false
+	for _, r := range q {
+		switch {
+		case r == '"' || r == '“' || r == '”':
+			quoted = !quoted
+			cur.WriteRune('"')
+		case (r == ' ' || r == '\u3000') && !quoted:
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// parseAmount reads 1e10, 100亿, 5.2万, 100亿元.
+func parseAmount(s string) (float64, error) {
+	s = strings.TrimSuffix(strings.TrimSpace(s), "元")
+	mul := 1.0
+	for _, u := range []struct {
+		suffix string
+		m      float64
+	}{{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}, {"千", 1e3}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mul = strings.TrimSuffix(s, u.suffix), u.m
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) {
+		return 0, fmt.Errorf("%q is not an amount (write 1e10, 100亿 or 5.2万)", s)
+	}
+	return v * mul, nil
+}
+
+// parseRange reads lo..hi.
+func parseRange(s string) (float64, float64, error) {
+	a, b, ok := strings.Cut(s, "..")
+	if !ok {
+		v, err := parseAmount(s)
+		return v, v, err
+	}
+	lo, err := parseAmount(a)
+	if err != nil {
+		return 0, 0, err
+	}
+	hi, err := parseAmount(b)
+	return lo, hi, err
+}
+
+// Highlights returns the byte spans in sentence where each phrase occurs,
+// matched token by token as the index matches them, so PDF spaces inside
+// a match are covered and every span's text is the phrase (folded).
+func Highlights(sentence string, phrases []string) [][2]int {
+	toks := Terms(sentence)
+	var spans [][2]int
+	for _, p := range phrases {
+		q := Terms(p)
+		if len(q) == 0 {
+			continue
+		}
+		for i := 0; i+len(q) <= len(toks); i++ {
+			ok := true
+			for k := range q {
+				if string(toks[i+k].Term) != string(q[k].Term) || toks[i+k].Position != toks[i].Position+k {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				spans = append(spans, [2]int{toks[i].Start, toks[i+len(q)-1].End})
+			}
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	return spans
+}

@@ -1,0 +1,153 @@
+package index
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"reportmine/corpus"
+)
+
+// Sentence is the unit the index stores and returns: a span of a
+// document's raw text with what search filters on.
+type Sentence struct {
+	ID       string          `json:"-"`
+	Doc      string          `json:"doc"`
+	Article  string          `json:"article,omitempty"`
+	Source   string          `json:"source"`
+	Title    string          `json:"title,omitempty"`
+	Date     string          `json:"date,omitempty"`
+	Year     int             `json:"year,omitempty"`
+	Issuer   string          `json:"issuer,omitempty"`
+	Page     int             `json:"page,omitempty"`
+	Places   []string        `json:"places,omitempty"`
+	Start    int             `json:"start"`
+	End      int             `json:"end"`
+	Text     string          `json:"sentence"`
+	Figures  []corpus.Figure `json:"figures,omitempty"`
+	Entities []corpus.Entity `json:"-"`
+}
+
+// Sentences splits a document into sentences at 。！？；, their ASCII forms
+// and blank lines; a single line break, which PDF extraction puts inside
+// sentences, does not end one. Each sentence carries its article's
+// metadata, the figures that start in it and the places named in it.
+func Sentences(doc corpus.Document, figs []corpus.Figure, ents []corpus.Entity) []Sentence {
+	var out []Sentence
+	raw := doc.Raw
+	start := 0
+	flush := func(end int) {
+		s, e := trimSpan(raw, start, end)
+		if e > s {
+			out = append(out, sentenceAt(doc, s, e))
+		}
+		start = end
+	}
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		switch {
+		case strings.ContainsRune("。！？；!?;", r):
+			flush(i + size)
+		case r == '\n' && blankLineAhead(raw, i+size):
+			flush(i + size)
+		}
+		i += size
+	}
+	flush(len(raw))
+	attach(out, figs, ents)
+	return out
+}
+
+func blankLineAhead(raw string, i int) bool {
+	for ; i < len(raw); i++ {
+		switch raw[i] {
+		case ' ', '\t', '\r':
+		case '\n':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func trimSpan(raw string, s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(raw[s:])
+		if !isBlank(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(raw[:e])
+		if !isBlank(r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}
+
+func isBlank(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u3000' }
+
+func sentenceAt(doc corpus.Document, s, e int) Sentence {
+	meta := doc.Meta
+	article := ""
+	for _, a := range doc.Articles {
+		if s >= a.Start && s < a.End {
+			meta, article = a.Meta, a.ID
+			if meta.Date == "" {
+				meta.Date = doc.Meta.Date
+			}
+		}
+	}
+	return Sentence{ID: doc.ID + "#" + itoa(s), Doc: doc.ID, Article: article, Source: doc.Source, Title: meta.Title,
+		Date: meta.Date, Year: meta.Year(), Issuer: meta.Issuer, Page: doc.Page(s), Start: s, End: e, Text: doc.Raw[s:e]}
+}
+
+// attach gives each sentence the figures that start in it and the places
+// it names.
+func attach(ss []Sentence, figs []corpus.Figure, ents []corpus.Entity) {
+	k := 0
+	for _, f := range figs {
+		for k < len(ss) && ss[k].End <= f.Start {
+			k++
+		}
+		if k < len(ss) && f.Start >= ss[k].Start && f.Kind != corpus.KindDate {
+			ss[k].Figures = append(ss[k].Figures, f)
+		}
+	}
+	for _, e := range ents {
+		i := sort.Search(len(ss), func(i int) bool { return ss[i].End > e.Start })
+		if i < len(ss) && e.Start >= ss[i].Start {
+			if e.Kind == corpus.EntityPlace && !contains(ss[i].Places, e.Canonical) {
+				ss[i].Places = append(ss[i].Places, e.Canonical)
+			}
+			ss[i].Entities = append(ss[i].Entities, e)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
