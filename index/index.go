@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"reportmine/corpus"
@@ -56,7 +57,9 @@ func Open(dataDir string) (*Index, error) {
 
 // OpenMem opens an index held in memory, for tests and one-off runs.
 func OpenMem() (*Index, error) {
-	b, err := bleve.NewMemOnly(newMapping())
+	// scorch with no path keeps its segments in memory; the older in-memory
+	// index type cannot hold nested documents.
+	b, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, err
 	}

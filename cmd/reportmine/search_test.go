@@ -1,0 +1,240 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"reportmine/corpus"
+	"reportmine/extract"
+	"reportmine/index"
+	"reportmine/ingest"
+)
+
+// fixtureReports are short reports written for the search tests.
+var fixtureReports = map[string]string{
+	"a.txt": "某经开区2024年上半年招商引资情况\n\n今年以来，经开区新签约项目42个，总投资316亿元。1-6月份，全区固定资产投资完成98.3亿元，同比增长9.6%。规上工业增加值完成40.2亿元，同比下降3.1%。",
+	"b.txt": "高新区发展报告\n\n开发区建设 2024 年第 7 期\n\n本刊讯 今年以来，高新区聚焦招商引资，总 投 资 125 亿 元的新材料产业园项目全面开工，项目占地 860 亩，建成后可实现年产值 46.\n6 亿元，带动就业约 2000 人。截至 5 月底，该区新增市场主体 2450 户。 （张明）\n",
+	"c.txt": "示范区高质量發展紀實\n\n年产56GW高效电池组件项目一期已投产。开发区管委会表示，将持续优化营商环境。高新区和经开区联动发展。",
+	"d.txt": "开放、发展、创新是主线。开局良好。生产总值稳步增长。",
+}
+
+// fixtureIndex indexes documents the way ingest does: structure, extract,
+// then index, in memory.
+func fixtureIndex(t testing.TB, docs map[string]string) *index.Index {
+	t.Helper()
+	x, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := extract.New()
+	names := make([]string, 0, len(docs))
+	for n := range docs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		doc := ingest.Structurer{}.Structure(corpus.NewDocument(n, []byte(docs[n])))
+		figs, ents := ex.ExtractAll(doc)
+		if err := x.Add(context.Background(), doc, figs, ents); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return x
+}
+
+func search(t testing.TB, x *index.Index, q string) index.Results {
+	t.Helper()
+	res, err := x.Search(context.Background(), index.Request{Query: q, Limit: 10000})
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return res
+}
+
+// TestSearches runs testdata/searches.json: each query and what it must
+// (or must not) find.
+func TestSearches(t *testing.T) {
+	var cases []struct {
+		Query            string   `json:"query"`
+		Sentences        []string `json:"sentences"`
+		MinHits          int      `json:"min_hits"`
+		NoneContains     string   `json:"none_contains"`
+		NoneContainsOnly string   `json:"none_contains_only"`
+	}
+	raw, err := os.ReadFile("testdata/searches.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &cases); err != nil {
+		t.Fatal(err)
+	}
+	x := fixtureIndex(t, fixtureReports)
+	defer x.Close()
+	for _, c := range cases {
+		res := search(t, x, c.Query)
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Sentence)
+			if c.NoneContains != "" && strings.Contains(h.Sentence, c.NoneContains) {
+				t.Errorf("%s: hit %q contains %q", c.Query, h.Sentence, c.NoneContains)
+			}
+			if c.NoneContainsOnly != "" && !strings.Contains(squeezeText(h.Sentence), c.Query) {
+				t.Errorf("%s: hit %q has the characters but not the phrase", c.Query, h.Sentence)
+			}
+		}
+		if c.Sentences != nil {
+			sort.Strings(got)
+			want := append([]string(nil), c.Sentences...)
+			sort.Strings(want)
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("%s:\n  got  %q\n  want %q", c.Query, got, want)
+			}
+		}
+		if len(got) < c.MinHits {
+			t.Errorf("%s: %d hits, want at least %d", c.Query, len(got), c.MinHits)
+		}
+	}
+}
+
+// squeezeText folds a sentence the way the analyzer reads it, dropping
+// whitespace, so substrings can be checked against what was typed.
+func squeezeText(s string) string {
+	var sb strings.Builder
+	for _, tok := range index.Terms(s) {
+		sb.Write(tok.Term)
+	}
+	return sb.String()
+}
+
+// TestSubstringGroundTruth measures search against the truth of the text:
+// for Chinese substrings of 1–6 characters sampled from ../shared/corpus,
+// the sentences the index returns must be exactly those that contain the
+// substring once PDF spaces and line breaks are removed. It logs precision
+// and recall and holds them at ≥ 0.998.
+func TestSubstringGroundTruth(t *testing.T) {
+	paths, _ := filepath.Glob("../../../shared/corpus/*.txt")
+	if len(paths) == 0 {
+		t.Skip("../shared/corpus is not here")
+	}
+	docs := map[string]string{}
+	for _, p := range paths {
+		b, _ := os.ReadFile(p)
+		docs[filepath.Base(p)] = string(b)
+	}
+	x := fixtureIndex(t, docs)
+	defer x.Close()
+	// The ground truth: every sentence as the index splits it, in the
+	// characters the analyzer reads.
+	type sent struct{ key, text string }
+	var sents []sent
+	for name, text := range docs {
+		doc := ingest.Structurer{}.Structure(corpus.NewDocument(name, []byte(text)))
+		for _, s := range index.Sentences(doc, nil, nil) {
+			sents = append(sents, sent{key: name + "#" + itoa(s.Start), text: hanRuns(s.Text)})
+		}
+	}
+	rng := rand.New(rand.NewSource(1))
+	queries := map[string]bool{}
+	for len(queries) < 3000 {
+		s := []rune(sents[rng.Intn(len(sents))].text)
+		if len(s) == 0 {
+			continue
+		}
+		n := 1 + rng.Intn(6)
+		i := rng.Intn(len(s))
+		if i+n > len(s) {
+			continue
+		}
+		q := string(s[i : i+n])
+		if !strings.ContainsRune(q, '|') {
+			queries[q] = true
+		}
+	}
+	var tp, fp, fn int
+	for q := range queries {
+		want := map[string]bool{}
+		for _, s := range sents {
+			if strings.Contains(s.text, q) {
+				want[s.key] = true
+			}
+		}
+		got := map[string]bool{}
+		for _, h := range search(t, x, q).Hits {
+			got[filepath.Base(h.Source)+"#"+itoa(h.Start)] = true
+		}
+		for k := range got {
+			if want[k] {
+				tp++
+			} else {
+				fp++
+			}
+		}
+		for k := range want {
+			if !got[k] {
+				fn++
+				if fn < 5 {
+					t.Logf("missed %q in %s", q, k)
+				}
+			}
+		}
+	}
+	p, r := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
+	t.Logf("substring search over %d queries: precision %.4f recall %.4f (tp %d fp %d fn %d)", len(queries), p, r, tp, fp, fn)
+	if p < 0.998 || r < 0.998 {
+		t.Errorf("precision %.4f recall %.4f, want ≥ 0.998", p, r)
+	}
+}
+
+// hanRuns keeps the Chinese characters of s, with "|" where anything else
+// (punctuation, digits, Latin) breaks a run; spaces and line breaks do not
+// break it.
+func hanRuns(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			sb.WriteRune(r)
+		case unicode.IsSpace(r):
+		default:
+			sb.WriteByte('|')
+		}
+	}
+	return sb.String()
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// TestHighlightsEqualQuery: over many queries, every highlight's text,
+// read as the analyzer reads it, is the query.
+func TestHighlightsEqualQuery(t *testing.T) {
+	x := fixtureIndex(t, fixtureReports)
+	defer x.Close()
+	queries := []string{"总投资", "投资", "新签约项目", "增长", "亿元", "高新区", "发展", "发", "开发区", "５６GW", "同比", "市场主体", "年产值", "項目"}
+	n := 0
+	for _, q := range queries {
+		for _, h := range search(t, x, q).Hits {
+			if len(h.Highlights) == 0 {
+				t.Errorf("%s: hit without highlight: %q", q, h.Sentence)
+			}
+			for _, sp := range h.Highlights {
+				if got, want := squeezeText(h.Sentence[sp[0]:sp[1]]), squeezeText(q); got != want {
+					t.Errorf("%s: highlight %q reads %q", q, h.Sentence[sp[0]:sp[1]], got)
+				}
+				n++
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d highlights checked", n)
+	}
+}
