@@ -15,7 +15,10 @@ type FigureFilter struct {
 	Kind, Unit, Metric, Subject, Source string
 	Min, Max                            *float64
 	SkipDuplicates                      bool
-	docID                               string // one document's figures
+	// Year keeps figures whose period starts in that year or, without a
+	// resolved period, whose document is dated in it.
+	Year  string
+	docID string // one document's figures
 }
 
 func (f FigureFilter) where() (string, []any) {
@@ -51,6 +54,10 @@ func (f FigureFilter) where() (string, []any) {
 	}
 	if f.docID != "" {
 		add("f.doc = ?", f.docID)
+	}
+	if f.Year != "" {
+		conds = append(conds, "(substr(f.period_from, 1, 4) = ? OR (f.period_from IS NULL AND (substr(d.date, 1, 4) = ? OR f.period LIKE ?)))")
+		args = append(args, f.Year, f.Year, f.Year+"%")
 	}
 	if len(conds) == 0 {
 		return "", nil
