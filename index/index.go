@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -19,7 +20,7 @@ const DirName = "index.bleve"
 
 // Version names the analyzer and mapping; an index built by another
 // version must be rebuilt (reportmine reindex).
-const Version = "reportmine-index/1"
+const Version = "reportmine-index/2"
 
 const versionKey = "reportmine_version"
 
@@ -104,7 +105,9 @@ func newMapping() mapping.IndexMapping {
 	s.AddFieldMappingsAt("year", number)
 	s.AddFieldMappingsAt("year_kw", keyword)
 	s.AddFieldMappingsAt("issuer", keyword)
+	s.AddFieldMappingsAt("issuer_text", searchText)
 	s.AddFieldMappingsAt("place", keyword)
+	s.AddFieldMappingsAt("place_text", searchText)
 	s.AddFieldMappingsAt("page", number)
 	s.AddFieldMappingsAt("start", number)
 	s.AddFieldMappingsAt("end", number)
@@ -160,12 +163,14 @@ func (s Sentence) fields() map[string]any {
 	}
 	if s.Issuer != "" {
 		m["issuer"] = s.Issuer
+		m["issuer_text"] = s.Issuer
 	}
 	if s.Page != 0 {
 		m["page"] = s.Page
 	}
 	if len(s.Places) > 0 {
 		m["place"] = s.Places
+		m["place_text"] = strings.Join(s.Places, "，")
 	}
 	if len(s.Figures) > 0 {
 		figs := make([]map[string]any, 0, len(s.Figures))

@@ -245,8 +245,8 @@ func clause(t string, p *Parsed) (query.Query, bool, error) {
 			q.SetField("source")
 			return q, false, nil
 		case "place", "issuer":
-			q := query.NewTermQuery(val)
-			q.SetField(field)
+			q := query.NewMatchPhraseQuery(val) // place:太原 finds 太原市
+			q.SetField(field + "_text")
 			return q, false, nil
 		case "title":
 			q := query.NewMatchPhraseQuery(val)
