@@ -10,8 +10,14 @@ import (
 	"golang.org/x/text/width"
 )
 
-// AnalyzerName is the registered name of the Chinese analyzer.
-const AnalyzerName = "reportmine_zh"
+// AnalyzerName is the registered name of the Chinese analyzer; BigramName
+// that of its companion, which indexes each pair of adjacent Chinese
+// characters so that phrase queries of two or more characters read short
+// posting lists instead of those of single characters.
+const (
+	AnalyzerName = "reportmine_zh"
+	BigramName   = "reportmine_zh_bigram"
+)
 
 func init() {
 	registry.RegisterTokenizer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
@@ -20,6 +26,32 @@ func init() {
 	registry.RegisterAnalyzer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
 		return &analysis.DefaultAnalyzer{Tokenizer: tokenizer{}}, nil
 	})
+	registry.RegisterTokenizer(BigramName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return bigrams{}, nil
+	})
+	registry.RegisterAnalyzer(BigramName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return &analysis.DefaultAnalyzer{Tokenizer: bigrams{}}, nil
+	})
+}
+
+// bigrams emits a token for each two Chinese characters that stand next
+// to each other (spaces between them allowed), at the position of the
+// first; a phrase of n characters is then n-1 bigrams at consecutive
+// positions, matched exactly where the characters are.
+type bigrams struct{}
+
+func (bigrams) Tokenize(input []byte) analysis.TokenStream {
+	toks := tokenizer{}.Tokenize(input)
+	var out analysis.TokenStream
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i], toks[i+1]
+		if a.Type != analysis.Ideographic || b.Type != analysis.Ideographic || b.Position != a.Position+1 {
+			continue
+		}
+		out = append(out, &analysis.Token{Start: a.Start, End: b.End, Term: append(append([]byte{}, a.Term...), b.Term...),
+			Position: a.Position, Type: analysis.Ideographic})
+	}
+	return out
 }
 
 // tokenizer emits one token per Han character and one per run of Latin

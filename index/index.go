@@ -20,7 +20,7 @@ const DirName = "index.bleve"
 
 // Version names the analyzer and mapping; an index built by another
 // version must be rebuilt (reportmine reindex).
-const Version = "reportmine-index/2"
+const Version = "reportmine-index/3"
 
 const versionKey = "reportmine_version"
 
@@ -82,6 +82,11 @@ func newMapping() mapping.IndexMapping {
 	keyword.Store = true
 	number := bleve.NewNumericFieldMapping()
 	number.Store = true
+	bigram := bleve.NewTextFieldMapping()
+	bigram.Analyzer = BigramName
+	bigram.Store = false
+	bigram.IncludeTermVectors = true
+	bigram.IncludeInAll = false
 	searchText := bleve.NewTextFieldMapping() // metric, subject: substring search, not stored
 	searchText.Analyzer = AnalyzerName
 	searchText.Store = false
@@ -97,6 +102,7 @@ func newMapping() mapping.IndexMapping {
 
 	s := bleve.NewDocumentStaticMapping()
 	s.AddFieldMappingsAt("text", text)
+	s.AddFieldMappingsAt("text_bi", bigram)
 	s.AddFieldMappingsAt("title", text)
 	s.AddFieldMappingsAt("doc", keyword)
 	s.AddFieldMappingsAt("source", keyword)
@@ -136,19 +142,34 @@ func (x *Index) HasDocument(id string) bool {
 // Add indexes a document's sentences with their figures and places, in
 // one batch, and remembers the document as indexed.
 func (x *Index) Add(ctx context.Context, doc corpus.Document, figs []corpus.Figure, ents []corpus.Entity) error {
+	return x.AddAll(ctx, []Entry{{Doc: doc, Figures: figs, Entities: ents}})
+}
+
+// Entry is a document to index with what was extracted from it.
+type Entry struct {
+	Doc      corpus.Document
+	Figures  []corpus.Figure
+	Entities []corpus.Entity
+}
+
+// AddAll indexes several documents in one batch: far fewer index segments
+// to write and merge than one batch per document.
+func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 	batch := x.b.NewBatch()
-	for _, s := range Sentences(doc, figs, ents) {
-		if err := batch.Index(s.ID, s.fields()); err != nil {
-			return err
+	for _, e := range entries {
+		for _, s := range Sentences(e.Doc, e.Figures, e.Entities) {
+			if err := batch.Index(s.ID, s.fields()); err != nil {
+				return err
+			}
 		}
+		batch.SetInternal([]byte("doc:"+e.Doc.ID), []byte{1})
 	}
-	batch.SetInternal([]byte("doc:"+doc.ID), []byte{1})
 	return x.b.Batch(batch)
 }
 
 func (s Sentence) fields() map[string]any {
 	m := map[string]any{
-		"text": s.Text, "doc": s.Doc, "source": s.Source, "source_text": s.Source,
+		"text": s.Text, "text_bi": s.Text, "doc": s.Doc, "source": s.Source, "source_text": s.Source,
 		"start": s.Start, "end": s.End,
 	}
 	if s.Title != "" {

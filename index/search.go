@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"reportmine/corpus"
@@ -256,8 +257,24 @@ func clause(t string, p *Parsed) (query.Query, bool, error) {
 	}
 	p.Phrases = append(p.Phrases, t)
 	q := query.NewMatchPhraseQuery(t)
-	q.SetField("text")
+	q.SetField(phraseField(t))
 	return q, false, nil
+}
+
+// phraseField picks the bigram field for a phrase of two or more Chinese
+// characters and nothing else (exact, and much faster), the character
+// field otherwise (one character, or Latin and digits in the phrase).
+func phraseField(t string) string {
+	toks := Terms(t)
+	if len(toks) < 2 {
+		return "text"
+	}
+	for i, tok := range toks {
+		if tok.Type != analysis.Ideographic || tok.Position != toks[0].Position+i {
+			return "text"
+		}
+	}
+	return "text_bi"
 }
 
 // splitQuery splits on spaces, keeping "quoted phrases" whole.

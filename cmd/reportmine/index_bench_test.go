@@ -52,9 +52,14 @@ func BenchmarkIndexAndQuery(b *testing.B) {
 			b.Fatal(err)
 		}
 		start := time.Now()
-		for _, d := range docs {
-			if err := x.Add(context.Background(), d.doc, d.figs, d.ents); err != nil {
-				b.Fatal(err)
+		var batch []index.Entry
+		for k, d := range docs {
+			batch = append(batch, index.Entry{Doc: d.doc, Figures: d.figs, Entities: d.ents})
+			if len(batch) == 64 || k == len(docs)-1 {
+				if err := x.AddAll(context.Background(), batch); err != nil {
+					b.Fatal(err)
+				}
+				batch = batch[:0]
 			}
 		}
 		secs := time.Since(start).Seconds()

@@ -202,11 +202,13 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 			return fmt.Errorf("store: %w", err)
 		}
 	}
-	if j.index != nil {
+	if j.index != nil && len(entries) > 0 {
+		toIndex := make([]index.Entry, 0, len(entries))
 		for _, e := range entries {
-			if err := j.index.Add(ctx, e.Doc, e.Figures, e.Entities); err != nil {
-				return fmt.Errorf("index %s: %w", e.Doc.Source, err)
-			}
+			toIndex = append(toIndex, index.Entry{Doc: e.Doc, Figures: e.Figures, Entities: e.Entities})
+		}
+		if err := j.index.AddAll(ctx, toIndex); err != nil {
+			return fmt.Errorf("index: %w", err)
 		}
 	}
 	var recs []store.SourceRecord
