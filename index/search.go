@@ -256,9 +256,31 @@ func clause(t string, p *Parsed) (query.Query, bool, error) {
 		}
 	}
 	p.Phrases = append(p.Phrases, t)
+	return phraseQuery(t), false, nil
+}
+
+// phraseQuery matches t as an exact phrase. One token (a character, a
+// bigram, a number) is a plain term query, with no positions to check.
+func phraseQuery(t string) query.Query {
+	field := phraseField(t)
+	var terms []string
+	if field == "text_bi" {
+		for _, tok := range (bigrams{}).Tokenize([]byte(t)) {
+			terms = append(terms, string(tok.Term))
+		}
+	} else {
+		for _, tok := range Terms(t) {
+			terms = append(terms, string(tok.Term))
+		}
+	}
+	if len(terms) == 1 {
+		q := query.NewTermQuery(terms[0])
+		q.SetField(field)
+		return q
+	}
 	q := query.NewMatchPhraseQuery(t)
-	q.SetField(phraseField(t))
-	return q, false, nil
+	q.SetField(field)
+	return q
 }
 
 // phraseField picks the bigram field for a phrase of two or more Chinese
