@@ -268,8 +268,10 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.subject == "" {
 			fr.subject = ff.subjectAfter(f)
 		}
+		topical := false // a subject that opens a clause carries on; one a figure introduces does not
 		if fr.subject == "" {
 			fr.subject = ff.clauseSubject(sentStart, f.start)
+			topical = fr.subject != ""
 		}
 		fr.period = ff.periodBefore(sentStart, f.start)
 		switch {
@@ -292,7 +294,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			carryPeriod = open // what carries to the next sentences is the opening period
 		} else if carryPeriod == "" {
 		}
-		if fr.subject != ff.main.subject {
+		if topical && fr.subject != ff.main.subject {
 			carrySubject = fr.subject
 		}
 		fr.periodFrom, fr.periodTo = resolvePeriod(fr.period, ff.year)
