@@ -231,12 +231,12 @@ func mainSubjects(rs []rune, ms []mention) topics {
 
 func (ff *frameFinder) frames(fs []found) []frame {
 	out := make([]frame, len(fs))
-	carrySubject, carryPeriod := "", ""
+	carrySubject, carryPeriod, carryYear := "", "", 0
 	lastPara := -1
 	for i, f := range fs {
 		para := ff.paragraphOf(f.start)
 		if para != lastPara {
-			carrySubject, carryPeriod, lastPara = "", "", para
+			carrySubject, carryPeriod, carryYear, lastPara = "", "", 0, para
 		}
 		sentStart := ff.sentences.startOf(f.start)
 		regionStart := sentStart
@@ -293,11 +293,21 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if open := ff.openingPeriod(sentStart, f.start); open != "" {
 			carryPeriod = open // what carries to the next sentences is the opening period
 		} else if carryPeriod == "" {
+			carryPeriod = fr.period
+		}
+		// The period stays as printed; a year printed earlier in the
+		// paragraph (2020年，…。全年签约1966个项目) dates it in period_from/to.
+		if y := leadingYear(fr.period); y != 0 {
+			carryYear = y
 		}
 		if topical && fr.subject != ff.main.subject {
 			carrySubject = fr.subject
 		}
-		fr.periodFrom, fr.periodTo = resolvePeriod(fr.period, ff.year)
+		year := ff.year
+		if carryYear != 0 && !isRelativePeriod(fr.period) {
+			year = carryYear
+		}
+		fr.periodFrom, fr.periodTo = resolvePeriod(fr.period, year)
 		out[i] = fr
 	}
 	return out
@@ -745,6 +755,34 @@ func (ff *frameFinder) periodBefore(sentStart, at int) string {
 		}
 	}
 	return best
+}
+
+// leadingYear is the year a period starts with (2020年全年 → 2020), or 0.
+func leadingYear(p string) int {
+	if !startsWithYear(p) {
+		return 0
+	}
+	y, _ := strconv.Atoi(p[:4])
+	return y
+}
+
+// isRelativePeriod reports periods that name their own reference (今年,
+// 截至目前) and so take no year from elsewhere.
+func isRelativePeriod(p string) bool {
+	for _, w := range []string{"今年", "去年", "上年", "当年", "目前", "截至", "以来", "期间", "时期", "年内", "近"} {
+		if strings.Contains(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBareYear(p string) bool {
+	return len(p) == len("2020年") && startsWithYear(p)
+}
+
+func startsWithYear(p string) bool {
+	return len(p) >= 4 && isDigit(rune(p[0])) && isDigit(rune(p[1])) && isDigit(rune(p[2])) && isDigit(rune(p[3]))
 }
 
 // attributive reports a period that only qualifies a noun (2019年设立的13家

@@ -177,6 +177,8 @@ func (nf *nameFinder) leftEdge(i int, project bool) int {
 			}
 			start = open // 富士康(太原)科技工业园
 			continue
+		case (r == '年' || r == '月' || r == '日') && start >= 2 && isDigit(rs[start-2]):
+			return start // 2020年全省开发区: the date is not part of the name
 		case isHan(r) && !strings.ContainsRune(orgStop, r):
 		case project && (isDigit(r) || isASCIILetter(r) || r == '.' || r == '”'):
 		case isASCIILetter(r):

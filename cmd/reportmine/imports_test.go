@@ -18,7 +18,8 @@ var allowedImports = map[string][]string{
 	"ingest":         {"reportmine/corpus"},
 	"extract":        {"reportmine/corpus"},
 	"index":          {"reportmine/corpus"},
-	"cmd/reportmine": {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index"},
+	"check":          {"reportmine/corpus"},
+	"cmd/reportmine": {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
 }
 
 // thirdParty lists the outside modules each package may use.

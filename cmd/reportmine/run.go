@@ -41,18 +41,20 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"extract":  {"extract figures from reports as JSON Lines or CSV", runExtract},
-		"eval":     {"score the extractor against a gold set", runEval},
-		"docs":     {"list documents and the articles of magazine pages, with their metadata", runDocs},
-		"entities": {"list the organisations, projects, places and people named in reports", runEntities},
-		"ingest":   {"read sources into the corpus store, with figures and names", runIngest},
-		"crawl":    {"follow a news site's list pages to its articles and ingest them", runCrawl},
-		"export":   {"write stored figures, documents or entities as JSON Lines, CSV or SQLite", runExport},
-		"search":   {"search the corpus in Chinese: phrases, filters, figures by value, facets", runSearch},
-		"reindex":  {"rebuild the search index from the store", runReindex},
-		"kwic":     {"keyword in context: every match with the words around it", runKWIC},
-		"figures":  {"list stored figures by kind, unit, metric, subject, value and year", runFigures},
-		"demo":     {"ingest examples/ into a temporary store and show extraction and search", runDemo},
+		"extract":   {"extract figures from reports as JSON Lines or CSV", runExtract},
+		"eval":      {"score the extractor against a gold set", runEval},
+		"docs":      {"list documents and the articles of magazine pages, with their metadata", runDocs},
+		"entities":  {"list the organisations, projects, places and people named in reports", runEntities},
+		"ingest":    {"read sources into the corpus store, with figures and names", runIngest},
+		"crawl":     {"follow a news site's list pages to its articles and ingest them", runCrawl},
+		"export":    {"write stored figures, documents or entities as JSON Lines, CSV or SQLite", runExport},
+		"search":    {"search the corpus in Chinese: phrases, filters, figures by value, facets", runSearch},
+		"reindex":   {"rebuild the search index from the store", runReindex},
+		"kwic":      {"keyword in context: every match with the words around it", runKWIC},
+		"figures":   {"list stored figures by kind, unit, metric, subject, value and year", runFigures},
+		"demo":      {"ingest examples/ into a temporary store and show extraction and search", runDemo},
+		"check":     {"check claims against the corpus: supported, contradicted, conflicting or not found", runCheck},
+		"conflicts": {"find figures the corpus reports differently in different documents", runConflicts},
 	}
 }
 

@@ -1,0 +1,169 @@
+package check
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"reportmine/corpus"
+)
+
+// metricNoise are words that change how an indicator is phrased, not what
+// it measures: 新签约项目总投资 and 累计签约总投资 are the same indicator.
+var metricNoise = strings.NewReplacer("新增", "", "新", "", "累计", "", "项目总投资", "总投资", "项目投资", "投资",
+	"已", "", "全年", "", "当年", "", "总计", "", "合计", "", "“", "", "”", "")
+
+// MetricKey is a metric reduced to what it measures, for grouping.
+func MetricKey(m string) string {
+	if k := metricNoise.Replace(m); k != "" {
+		return k
+	}
+	return m
+}
+
+// metricsMatch reports two metrics that name the same indicator: equal
+// keys, or one contained in the other (项目 in 签约项目).
+func metricsMatch(a, b string) bool {
+	ka, kb := MetricKey(a), MetricKey(b)
+	if ka == "" || kb == "" {
+		return false
+	}
+	return ka == kb || strings.Contains(ka, kb) || strings.Contains(kb, ka)
+}
+
+// subjectsMatch reports subjects that can be the same: equal, either
+// unknown, or the claim's subject named in the evidence's document.
+func subjectsMatch(claim, ev string, evDocText string) bool {
+	if claim == "" || ev == "" || claim == ev || strings.Contains(claim, ev) || strings.Contains(ev, claim) {
+		return true
+	}
+	return evDocText != "" && strings.Contains(evDocText, claim)
+}
+
+// figurePeriodsMatch compares two figures' periods: by their resolved
+// dates when both have them, else as printed.
+func figurePeriodsMatch(f, e corpus.Figure) bool {
+	if f.PeriodFrom != "" && e.PeriodFrom != "" {
+		return f.PeriodFrom == e.PeriodFrom && f.PeriodTo == e.PeriodTo
+	}
+	if f.PeriodFrom != "" && e.Period != "" && yearOf(e.Period) == "" {
+		return monthSpan(e.Period) == f.PeriodFrom[5:7]+"-"+f.PeriodTo[5:7] // the evidence's year is unknown
+	}
+	if e.PeriodFrom != "" && f.Period != "" && yearOf(f.Period) == "" {
+		return monthSpan(f.Period) == e.PeriodFrom[5:7]+"-"+e.PeriodTo[5:7]
+	}
+	return periodsMatch(f.Period, e.Period)
+}
+
+// periodsMatch reports periods that can be the same: equal, either
+// unknown, or the same months once resolved (上半年 = 1-6月份).
+func periodsMatch(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	ma, mb := monthSpan(a), monthSpan(b)
+	if ma != "" && mb != "" {
+		return ma == mb && yearOf(a) == yearOf(b)
+	}
+	return false
+}
+
+// monthSpan resolves a period to its months (01-06), ignoring the year.
+func monthSpan(p string) string {
+	p = strings.TrimPrefix(strings.TrimPrefix(p, "今年"), "当年")
+	if len(p) >= 7 && p[4:7] == "年" && isDigits(p[:4]) {
+		p = p[7:]
+	}
+	switch p {
+	case "", "全年":
+		return "01-12"
+	case "上半年":
+		return "01-06"
+	case "下半年":
+		return "07-12"
+	case "前三季度":
+		return "01-09"
+	case "一季度", "第一季度":
+		return "01-03"
+	}
+	p = strings.TrimSuffix(strings.TrimSuffix(p, "份"), "月")
+	for _, sep := range []string{"-", "—", "至"} {
+		if a, b, ok := strings.Cut(p, sep); ok && isDigits(a) && isDigits(b) {
+			return twoDigits(a) + "-" + twoDigits(b)
+		}
+	}
+	return ""
+}
+
+func yearOf(p string) string {
+	if len(p) >= 4 && isDigits(p[:4]) {
+		return p[:4]
+	}
+	return ""
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func twoDigits(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// basesMatch reports comparisons that are the same (同比 and 比上年同期).
+func basesMatch(a, b string) bool {
+	na, nb := baseKey(a), baseKey(b)
+	return na == nb || na == "" && b == "" || nb == "" && a == ""
+}
+
+func baseKey(b string) string {
+	switch b {
+	case "同比", "比上年同期", "较上年同期", "比去年同期", "较去年同期", "上年同期", "去年同期", "比上年", "较上年", "比去年", "较去年":
+		return "yoy"
+	case "环比":
+		return "mom"
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(b, "比"), "较")
+}
+
+// tolerance is how far a figure's true value may be from its printed one:
+// half a unit in its last printed decimal (97.2% stands for 97.15–97.25%).
+func tolerance(f corpus.Figure) float64 {
+	printed, ok := printedNumber(f.Surface)
+	if !ok || printed == 0 {
+		return math.Abs(f.Value) * 1e-9
+	}
+	scale := math.Abs(f.Value / printed)
+	return 0.5 * math.Pow(10, -float64(max(f.Precision, 0))) * scale
+}
+
+// printedNumber reads the first number written in digits in s.
+func printedNumber(s string) (float64, bool) {
+	start := -1
+	for i, c := range s {
+		if c >= '0' && c <= '9' {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return 0, false
+	}
+	end := start
+	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == '.' || s[end] == ',') {
+		end++
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s[start:end], ",", ""), 64)
+	return v, err == nil
+}
