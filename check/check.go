@@ -155,21 +155,21 @@ func (c Checker) checkFigure(f corpus.Figure) FigureVerdict {
 // when the indicators are the same (not merely one inside the other) and
 // the subjects are known to be the same, so that the figure can refute.
 func (c Checker) relevant(f, e corpus.Figure) (relevant, strict bool) {
-	sameMetric := f.Metric != "" && MetricKey(f.Metric) == MetricKey(e.Metric)
+	strictMetric := f.Metric != "" && sameMetric(f, e)
 	if f.Metric != "" && !metricsMatch(f.Metric, e.Metric) {
 		return false, false
 	}
 	if f.Metric == "" && !valuesOverlap(f, e) {
 		return false, false // a bare number is only compared with the same number
 	}
-	sameSubject := f.Subject == "" || f.Subject == e.Subject
-	if !sameSubject && e.Subject != "" && !subjectsMatch(f.Subject, e.Subject, "") && !c.Corpus.Mentions(e.Doc, f.Subject) {
+	sameSubject := f.Subject == "" || f.Subject == e.Subject || subjectsMatch(f.Subject, e.Subject, "") && e.Subject != ""
+	if !sameSubject && e.Subject != "" && !c.Corpus.Mentions(e.Doc, f.Subject) {
 		return false, false
 	}
 	if !figurePeriodsMatch(f, e) || !basesMatch(f.Base, e.Base) {
 		return false, false
 	}
-	return true, sameMetric && (sameSubject || e.Subject == f.Subject)
+	return true, strictMetric && sameSubject
 }
 
 // compare says whether the evidence agrees with the claim figure, and why.

@@ -32,12 +32,43 @@ func metricsMatch(a, b string) bool {
 }
 
 // subjectsMatch reports subjects that can be the same: equal, either
-// unknown, or the claim's subject named in the evidence's document.
+// unknown, one inside the other, or the same project named shorter
+// (绿源新能源项目 and 绿源新能源年产20GW高效电池项目).
 func subjectsMatch(claim, ev string, evDocText string) bool {
 	if claim == "" || ev == "" || claim == ev || strings.Contains(claim, ev) || strings.Contains(ev, claim) {
 		return true
 	}
+	if a, b := projectStem(claim), projectStem(ev); len([]rune(a)) >= 3 && len([]rune(b)) >= 3 &&
+		(strings.HasPrefix(a, b) || strings.HasPrefix(b, a)) {
+		return true
+	}
 	return evDocText != "" && strings.Contains(evDocText, claim)
+}
+
+// projectStem is a name without its 项目/工程 suffix.
+func projectStem(name string) string {
+	for _, suf := range []string{"项目", "工程"} {
+		name = strings.TrimSuffix(name, suf)
+	}
+	return name
+}
+
+// sameMetric reports indicators that are the same: equal keys, or one key
+// that adds words to the other which the shorter one's sentence says too
+// (新签约项目总投资 and 总投资 in 新签约项目86个，总投资420亿元).
+func sameMetric(f, e corpus.Figure) bool {
+	kf, ke := MetricKey(f.Metric), MetricKey(e.Metric)
+	switch {
+	case kf == "" || ke == "":
+		return false
+	case kf == ke:
+		return true
+	case strings.HasSuffix(kf, ke):
+		return strings.Contains(e.Sentence, strings.TrimSuffix(kf, ke))
+	case strings.HasSuffix(ke, kf):
+		return strings.Contains(f.Sentence, strings.TrimSuffix(ke, kf))
+	}
+	return false
 }
 
 // figurePeriodsMatch compares two figures' periods: by their resolved

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"reportmine/corpus"
@@ -81,6 +82,9 @@ func prefixBefore(rs []rune, i int) (prefixWord, bool) {
 		if endsWithRunes(rs, i, p.word) {
 			if p.word == "超" && i >= 2 && rs[i-2] == '赶' {
 				continue
+			}
+			if p.word == "约" && i >= 2 && strings.ContainsRune("签节制合条预公简缔隐邀践特誓婉", rs[i-2]) {
+				continue // 签约, 节约: words, not "about"
 			}
 			return p, true
 		}

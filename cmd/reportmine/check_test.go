@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"reportmine/check"
+	"reportmine/corpus/store"
+)
+
+// TestClaimSuite ingests the fixture reports of testdata/claims and checks
+// every claim of testdata/claims.json against them: each verdict, unit
+// conversions, qualifiers and bounds, directions, rounding, % against
+// 个百分点, sources that disagree.
+func TestClaimSuite(t *testing.T) {
+	var claims []struct{ Claim, Verdict, Why string }
+	raw, err := os.ReadFile("testdata/claims.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &claims); err != nil {
+		t.Fatal(err)
+	}
+	if len(claims) < 40 {
+		t.Fatalf("only %d claims", len(claims))
+	}
+	data := t.TempDir()
+	if _, errOut, err := runCLI(t, "", "ingest", "--data", data, "testdata/claims"); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x, _ := newExtractor("", "")
+	c := check.Checker{Corpus: newStoreCorpus(ctx, st), MaxEvidence: 20}
+	right := 0
+	for _, cl := range claims {
+		v := checkClaim(c, x, cl.Claim)
+		if v.Verdict == cl.Verdict {
+			right++
+			continue
+		}
+		t.Errorf("%s: %s, want %s (%s)\n  %s", cl.Claim, v.Verdict, cl.Verdict, cl.Why, v.Explanation)
+	}
+	t.Logf("%d of %d claims judged as expected", right, len(claims))
+}
+
+// TestCheckAndConflictsCommands runs both verbs end to end.
+func TestCheckAndConflictsCommands(t *testing.T) {
+	data := t.TempDir()
+	if _, _, err := runCLI(t, "", "ingest", "--data", data, "testdata/claims"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCLI(t, "青山高新区上半年地区生产总值同比下降7.2%\n# a note\n白河市2023年粮食产量12.6万吨\n", "check", "--data", data, "--json", "--file", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"verdict":"contradicted"`) || !strings.Contains(lines[1], `"verdict":"supported"`) {
+		t.Errorf("check output:\n%s", out)
+	}
+	var v check.Verdict
+	json.Unmarshal([]byte(lines[0]), &v)
+	if len(v.Figures) != 1 || len(v.Figures[0].Evidence) == 0 || v.Figures[0].Evidence[0].Sentence == "" || v.Figures[0].Evidence[0].Source == "" {
+		t.Errorf("verdict lacks evidence: %+v", v)
+	}
+	out, _, err = runCLI(t, "", "conflicts", "--data", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"420亿元", "410亿元", "23.5个百分点", "25.1个百分点"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("conflicts lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "286.45") {
+		t.Errorf("a rounding difference reported as a conflict:\n%s", out)
+	}
+}
+
+// TestSharedCorpusChecks: the cases the issue names, on ../shared/corpus.
+func TestSharedCorpusChecks(t *testing.T) {
+	if _, err := os.Stat("../../../shared/corpus"); err != nil {
+		t.Skip("../shared/corpus is not here")
+	}
+	data := t.TempDir()
+	if _, _, err := runCLI(t, "", "ingest", "--data", data, "../../../shared/corpus"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCLI(t, "", "conflicts", "--data", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pair := range [][2]string{{"778亿元", "752亿元"}, {"50个百分点", "37.82个百分点"}} {
+		found := false
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, pair[0]) && strings.Contains(line, pair[1]) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("conflicts does not report %s against %s:\n%s", pair[0], pair[1], out)
+		}
+	}
+	for claim, want := range map[string]string{
+		"综改区上半年地区生产总值同比增长6.4%":             check.Contradicted,
+		"2020年全省开发区签约项目1966个，总投资12327.5亿元": check.Supported,
+		"综改区新签约项目总投资778亿元":                 check.Conflicting,
+		"某县2023年粮食产量增长8.8%":                check.NotFound,
+	} {
+		out, _, err := runCLI(t, "", "check", "--data", data, "--json", claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v check.Verdict
+		json.Unmarshal([]byte(out), &v)
+		if v.Verdict != want {
+			t.Errorf("%s: %s, want %s (%s)", claim, v.Verdict, want, v.Explanation)
+		}
+	}
+}
