@@ -74,6 +74,11 @@ type ingestJob struct {
 	progress  *progress
 	// fetched holds pages a crawl has already downloaded, by URL.
 	fetched map[string]fetchedPage
+	// toIndex collects stored documents for the next index batch, which
+	// the indexer goroutine takes from indexQueue.
+	toIndex    []index.Entry
+	indexQueue chan []index.Entry
+	indexDone  chan error
 	// texts holds the texts of the batch being written, not yet in the
 	// store, for near-duplicate comparison.
 	texts map[string]string
@@ -147,6 +152,12 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (sum
 		}
 	}
 	j.progress.finish()
+	if writeErr == nil {
+		writeErr = j.flushIndex(ctx)
+	}
+	if err := j.waitIndex(); writeErr == nil {
+		writeErr = err
+	}
 	if writeErr != nil {
 		return sum, writeErr
 	}
@@ -202,13 +213,14 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 			return fmt.Errorf("store: %w", err)
 		}
 	}
-	if j.index != nil && len(entries) > 0 {
-		toIndex := make([]index.Entry, 0, len(entries))
+	if j.index != nil {
 		for _, e := range entries {
-			toIndex = append(toIndex, index.Entry{Doc: e.Doc, Figures: e.Figures, Entities: e.Entities})
+			j.toIndex = append(j.toIndex, index.Entry{Doc: e.Doc, Figures: e.Figures, Entities: e.Entities})
 		}
-		if err := j.index.AddAll(ctx, toIndex); err != nil {
-			return fmt.Errorf("index: %w", err)
+		if len(j.toIndex) >= indexBatch {
+			if err := j.flushIndex(ctx); err != nil {
+				return err
+			}
 		}
 	}
 	var recs []store.SourceRecord
@@ -234,6 +246,47 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 		}
 	}
 	return j.store.RecordSources(ctx, run, recs)
+}
+
+// indexBatch is how many stored documents go into one index batch: the
+// index writes a segment per batch, and many small segments cost more to
+// merge than they save. Documents stored but not yet indexed when a run
+// is killed are indexed by the next run (the store is the record).
+const indexBatch = 100
+
+// flushIndex hands the collected documents to the indexer goroutine, so
+// that indexing runs beside extraction and storage.
+func (j *ingestJob) flushIndex(ctx context.Context) error {
+	if j.index == nil || len(j.toIndex) == 0 {
+		return nil
+	}
+	if j.indexQueue == nil {
+		j.indexQueue, j.indexDone = make(chan []index.Entry, 2), make(chan error, 1)
+		go func() {
+			var err error
+			for batch := range j.indexQueue {
+				if err == nil {
+					err = j.index.AddAll(ctx, batch)
+				}
+			}
+			j.indexDone <- err
+		}()
+	}
+	j.indexQueue <- j.toIndex
+	j.toIndex = nil
+	return nil
+}
+
+// waitIndex waits for the indexer to finish what it was given.
+func (j *ingestJob) waitIndex() error {
+	if j.indexQueue == nil {
+		return nil
+	}
+	close(j.indexQueue)
+	if err := <-j.indexDone; err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
 }
 
 // nearDuplicate finds a stored (or just stored) document that the entry
