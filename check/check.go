@@ -76,6 +76,9 @@ type Verdict struct {
 type Corpus interface {
 	Candidates(kind corpus.Kind, unit string) []Candidate
 	Mentions(doc, name string) bool
+	// DocFigures are all the figures of a document, for recomputing a
+	// share from the counts printed beside it.
+	DocFigures(doc string) []corpus.Figure
 }
 
 // Checker checks claims against a corpus.
@@ -114,6 +117,9 @@ func (c Checker) checkFigure(f corpus.Figure) FigureVerdict {
 		if !strict && !agrees {
 			continue // a loosely related figure may support a claim, never refute it
 		}
+		if working := c.recomputeShare(e); working != "" {
+			why += "；" + working
+		}
 		fv.Evidence = append(fv.Evidence, Evidence{Doc: e.Doc, Source: e.Source, Title: cand.Title, Date: cand.Date, Page: cand.Page,
 			Text: e.Text, Sentence: e.Sentence, Start: e.Start, End: e.End, Value: e.Value, ValueMax: e.ValueMax, Unit: e.Unit,
 			Change: e.Change, Metric: e.Metric, Subject: e.Subject, Period: e.Period, Agrees: agrees, Explanation: why})
@@ -148,6 +154,34 @@ func (c Checker) checkFigure(f corpus.Figure) FigureVerdict {
 		fv.Explanation = fmt.Sprintf("来源不一致：%d 处相符，%d 处不符；%s", agree, disagree, fv.Evidence[len(fv.Evidence)-1].Explanation)
 	}
 	return fv
+}
+
+// recomputeShare redoes a printed share from the counts printed with it
+// (447家，占全省(2113家)21.2% → 447/2113 = 21.15%) and says whether the
+// printed figure holds.
+func (c Checker) recomputeShare(e corpus.Figure) string {
+	if e.Kind != corpus.KindPercent || !strings.HasPrefix(e.Base, "占") {
+		return ""
+	}
+	var counts []corpus.Figure
+	for _, g := range c.Corpus.DocFigures(e.Doc) {
+		if g.Kind == corpus.KindCount && g.Sentence == e.Sentence && g.End <= e.Start {
+			counts = append(counts, g)
+		}
+	}
+	if len(counts) < 2 {
+		return ""
+	}
+	part, whole := counts[len(counts)-2], counts[len(counts)-1]
+	if part.Unit != whole.Unit || whole.Value <= part.Value || whole.Value == 0 {
+		return ""
+	}
+	share := part.Value / whole.Value * 100
+	verdict := "与所印一致"
+	if share < e.Value-tolerance(e) || share > e.Value+tolerance(e) {
+		verdict = "与所印不一致"
+	}
+	return fmt.Sprintf("按 %s/%s 计算为 %.2f%%，%s", amount(part.Value, part.Unit), amount(whole.Value, whole.Unit), share, verdict)
 }
 
 // relevant reports an evidence figure about the same thing as the claim

@@ -18,14 +18,24 @@ import (
 // storeCorpus offers a store's figures to the checker, loading each kind
 // and unit once.
 type storeCorpus struct {
-	ctx   context.Context
-	st    *store.Store
-	cache map[string][]check.Candidate
-	texts map[string]string
+	ctx     context.Context
+	st      *store.Store
+	cache   map[string][]check.Candidate
+	texts   map[string]string
+	docFigs map[string][]corpus.Figure
 }
 
 func newStoreCorpus(ctx context.Context, st *store.Store) *storeCorpus {
-	return &storeCorpus{ctx: ctx, st: st, cache: map[string][]check.Candidate{}, texts: map[string]string{}}
+	return &storeCorpus{ctx: ctx, st: st, cache: map[string][]check.Candidate{}, texts: map[string]string{}, docFigs: map[string][]corpus.Figure{}}
+}
+
+func (c *storeCorpus) DocFigures(doc string) []corpus.Figure {
+	figs, ok := c.docFigs[doc]
+	if !ok {
+		_, figs, _, _ = c.st.Load(c.ctx, doc)
+		c.docFigs[doc] = figs
+	}
+	return figs
 }
 
 func (c *storeCorpus) Candidates(kind corpus.Kind, unit string) []check.Candidate {

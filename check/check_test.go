@@ -1,0 +1,61 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"reportmine/corpus"
+)
+
+type fakeCorpus struct{ figs []corpus.Figure }
+
+func (f fakeCorpus) Candidates(kind corpus.Kind, unit string) []Candidate {
+	var out []Candidate
+	for _, g := range f.figs {
+		if g.Kind == kind && g.Unit == unit {
+			out = append(out, Candidate{Figure: g})
+		}
+	}
+	return out
+}
+func (f fakeCorpus) Mentions(doc, name string) bool       { return false }
+func (f fakeCorpus) DocFigures(doc string) []corpus.Figure { return f.figs }
+
+func fig(kind corpus.Kind, v float64, unit, surface string, prec int, metric, base string, start int) corpus.Figure {
+	return corpus.Figure{Doc: "d", Source: "r.txt", Kind: kind, Value: v, Unit: unit, Surface: surface, Text: surface, Precision: prec,
+		Metric: metric, Subject: "某区", Base: base, Start: start, End: start + 3, Sentence: "认定企业447家，占全省(2113家)21.2%"}
+}
+
+func TestToleranceAndShare(t *testing.T) {
+	part := fig(corpus.KindCount, 447, "家", "447家", 0, "企业", "", 0)
+	whole := fig(corpus.KindCount, 2113, "家", "2113家", 0, "企业", "", 10)
+	share := fig(corpus.KindPercent, 21.2, "%", "21.2%", 1, "企业", "占全省", 20)
+	c := Checker{Corpus: fakeCorpus{[]corpus.Figure{part, whole, share}}}
+	claim := fig(corpus.KindPercent, 21.15, "%", "21.15%", 2, "企业", "占全省", 0)
+	v := c.Check("认定企业占全省21.15%", []corpus.Figure{claim})
+	if v.Verdict != Supported || !strings.Contains(v.Explanation, "按 447家/2113家 计算为 21.15%，与所印一致") {
+		t.Errorf("%s: %s", v.Verdict, v.Explanation)
+	}
+	wrong := fig(corpus.KindPercent, 25, "%", "25%", 0, "企业", "占全省", 0)
+	if v := c.Check("占全省25%", []corpus.Figure{wrong}); v.Verdict != Contradicted {
+		t.Errorf("25%% against 21.2%%: %s", v.Verdict)
+	}
+	pp := fig(corpus.KindPPT, 21.2, "pp", "21.2个百分点", 1, "企业", "占全省", 0)
+	if v := c.Check("21.2个百分点", []corpus.Figure{pp}); v.Verdict != NotFound {
+		t.Errorf("个百分点 matched a percent: %s", v.Verdict)
+	}
+}
+
+func TestPeriodsAndMetrics(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{{"上半年", "1-6月份", true}, {"2023年上半年", "2023年1-6月", true}, {"2023年", "2024年", false}, {"一季度", "上半年", false}, {"", "全年", true}} {
+		if periodsMatch(c.a, c.b) != c.same {
+			t.Errorf("periodsMatch(%q, %q) != %v", c.a, c.b, c.same)
+		}
+	}
+	if MetricKey("新签约项目总投资") != MetricKey("累计签约总投资") {
+		t.Error("新签约项目总投资 and 累计签约总投资 should be one indicator")
+	}
+}
