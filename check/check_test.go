@@ -18,7 +18,7 @@ func (f fakeCorpus) Candidates(kind corpus.Kind, unit string) []Candidate {
 	}
 	return out
 }
-func (f fakeCorpus) Mentions(doc, name string) bool       { return false }
+func (f fakeCorpus) Mentions(doc, name string) bool        { return false }
 func (f fakeCorpus) DocFigures(doc string) []corpus.Figure { return f.figs }
 
 func fig(kind corpus.Kind, v float64, unit, surface string, prec int, metric, base string, start int) corpus.Figure {
