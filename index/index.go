@@ -35,14 +35,12 @@ type Index struct {
 // Open opens the index under dataDir, creating it when missing.
 func Open(dataDir string) (*Index, error) {
 	path := filepath.Join(dataDir, DirName)
-	b, err := bleve.OpenUsing(path, map[string]interface{}{"unsafe_batch": true})
+	b, err := bleve.Open(path)
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		if err := os.MkdirAll(dataDir, 0o755); err != nil {
 			return nil, err
 		}
-		// unsafe_batch skips an fsync per batch: the store, not the index,
-		// is the record, and reindex rebuilds the index from it.
-		b, err = bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
+		b, err = bleve.New(path, newMapping())
 		if err == nil {
 			err = b.SetInternal([]byte(versionKey), []byte(Version))
 		}

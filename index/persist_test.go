@@ -1,0 +1,31 @@
+package index
+
+import (
+	"context"
+	"testing"
+
+	"reportmine/corpus"
+)
+
+// TestPersists: what is added survives closing and reopening the index.
+func TestPersists(t *testing.T) {
+	dir := t.TempDir()
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := corpus.NewDocument("a.txt", []byte("项目总投资560亿元。"))
+	if err := x.AddAll(context.Background(), []Entry{{Doc: doc}}); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	y, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	r, err := y.Search(context.Background(), Request{Query: "总投资"})
+	if !y.HasDocument(doc.ID) || err != nil || r.Total != 1 {
+		t.Errorf("after reopening: indexed %v, %d hits, %v", y.HasDocument(doc.ID), r.Total, err)
+	}
+}
