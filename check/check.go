@@ -120,6 +120,9 @@ func (c Checker) checkFigure(f corpus.Figure) FigureVerdict {
 		if working := c.recomputeShare(e); working != "" {
 			why += "；" + working
 		}
+		if working := c.recomputeGap(e); working != "" {
+			why += "；" + working
+		}
 		fv.Evidence = append(fv.Evidence, Evidence{Doc: e.Doc, Source: e.Source, Title: cand.Title, Date: cand.Date, Page: cand.Page,
 			Text: e.Text, Sentence: e.Sentence, Start: e.Start, End: e.End, Value: e.Value, ValueMax: e.ValueMax, Unit: e.Unit,
 			Change: e.Change, Metric: e.Metric, Subject: e.Subject, Period: e.Period, Agrees: agrees, Explanation: why})
@@ -182,6 +185,49 @@ func (c Checker) recomputeShare(e corpus.Figure) string {
 		verdict = "与所印不一致"
 	}
 	return fmt.Sprintf("按 %s/%s 计算为 %.2f%%，%s", amount(part.Value, part.Unit), amount(whole.Value, whole.Unit), share, verdict)
+}
+
+// recomputeGap redoes a percentage-point gap (高于全省50个百分点) from its
+// two rates when the corpus has both: the local rate printed before it and
+// the province's (or city's) rate of the same indicator and period.
+func (c Checker) recomputeGap(e corpus.Figure) string {
+	scope := ""
+	switch {
+	case strings.HasSuffix(e.Base, "全省"):
+		scope = "省"
+	case strings.HasSuffix(e.Base, "全市"):
+		scope = "市"
+	}
+	higher := strings.HasPrefix(e.Base, "高于")
+	if e.Kind != corpus.KindPPT || scope == "" || !(higher || strings.HasPrefix(e.Base, "低于")) {
+		return ""
+	}
+	var local *corpus.Figure
+	for _, g := range c.Corpus.DocFigures(e.Doc) {
+		if g.Kind == corpus.KindPercent && g.Sentence == e.Sentence && g.End <= e.Start {
+			local = &g
+		}
+	}
+	if local == nil {
+		return ""
+	}
+	for _, cand := range c.Corpus.Candidates(corpus.KindPercent, "%") {
+		w := cand.Figure
+		if !strings.HasSuffix(w.Subject, scope) || MetricKey(w.Metric) != MetricKey(local.Metric) || !figurePeriodsMatch(*local, w) {
+			continue
+		}
+		gap := local.Value - w.Value
+		if !higher {
+			gap = -gap
+		}
+		verdict := "与所印一致"
+		if math.Abs(gap-e.Value) > tolerance(e)+tolerance(*local)+tolerance(w) {
+			verdict = "与所印不一致"
+		}
+		return fmt.Sprintf("按 %s − %s（%s）计算为 %s，%s", amount(local.Value, "%"), amount(w.Value, "%"), w.Subject,
+			amount(math.Abs(gap), "pp"), verdict)
+	}
+	return ""
 }
 
 // relevant reports an evidence figure about the same thing as the claim

@@ -59,3 +59,17 @@ func TestPeriodsAndMetrics(t *testing.T) {
 		t.Error("新签约项目总投资 and 累计签约总投资 should be one indicator")
 	}
 }
+
+func TestGapRecomputed(t *testing.T) {
+	sentence := "涉税主体占比97.24%，高于全省50个百分点"
+	local := corpus.Figure{Doc: "d", Kind: corpus.KindPercent, Value: 97.24, Unit: "%", Surface: "97.24%", Precision: 2, Metric: "涉税主体占比", Subject: "某区", Start: 0, End: 6, Sentence: sentence}
+	gap := corpus.Figure{Doc: "d", Kind: corpus.KindPPT, Value: 50, Unit: "pp", Surface: "50个百分点", Metric: "涉税主体占比", Subject: "某区", Base: "高于全省", Start: 10, End: 16, Sentence: sentence}
+	prov := corpus.Figure{Doc: "p", Kind: corpus.KindPercent, Value: 59.42, Unit: "%", Surface: "59.42%", Precision: 2, Metric: "涉税主体占比", Subject: "某某省", Sentence: "全省涉税主体占比59.42%"}
+	c := Checker{Corpus: fakeCorpus{[]corpus.Figure{local, gap, prov}}}
+	claim := gap
+	claim.Doc, claim.Sentence = "claim", ""
+	v := c.Check("高于全省50个百分点", []corpus.Figure{claim})
+	if !strings.Contains(v.Explanation, "按 97.24% − 59.42%（某某省）计算为 37.82个百分点，与所印不一致") {
+		t.Errorf("%s: %s", v.Verdict, v.Explanation)
+	}
+}
