@@ -179,11 +179,17 @@ func Parse(q string) (Parsed, error) {
 	if len(figure) > 0 {
 		must = append(must, query.NewConjunctionQuery(figure)) // one nested figure must satisfy all
 	}
-	if len(must) == 0 {
-		must = append(must, query.NewMatchAllQuery())
+	switch {
+	case len(must) == 1 && len(mustNot) == 0:
+		p.Query = must[0] // one clause needs no boolean around it
+	case len(must) > 1 && len(mustNot) == 0:
+		p.Query = query.NewConjunctionQuery(must)
+	default:
+		if len(must) == 0 {
+			must = append(must, query.NewMatchAllQuery())
+		}
+		p.Query = query.NewBooleanQuery(must, nil, mustNot)
 	}
-	b := query.NewBooleanQuery(must, nil, mustNot)
-	p.Query = b
 	return p, nil
 }
 

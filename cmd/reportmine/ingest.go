@@ -252,7 +252,7 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 // index writes a segment per batch, and many small segments cost more to
 // merge than they save. Documents stored but not yet indexed when a run
 // is killed are indexed by the next run (the store is the record).
-const indexBatch = 100
+const indexBatch = 50
 
 // flushIndex hands the collected documents to the indexer goroutine, so
 // that indexing runs beside extraction and storage.
@@ -261,7 +261,7 @@ func (j *ingestJob) flushIndex(ctx context.Context) error {
 		return nil
 	}
 	if j.indexQueue == nil {
-		j.indexQueue, j.indexDone = make(chan []index.Entry, 2), make(chan error, 1)
+		j.indexQueue, j.indexDone = make(chan []index.Entry, 1), make(chan error, 1)
 		go func() {
 			var err error
 			for batch := range j.indexQueue {
