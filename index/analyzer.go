@@ -17,7 +17,13 @@ import (
 const (
 	AnalyzerName = "reportmine_zh"
 	BigramName   = "reportmine_zh_bigram"
+	NgramName    = "reportmine_zh_ngram"
 )
+
+// maxGram is the longest run of Chinese characters indexed as one token:
+// a query of up to this many characters is then a single term, with no
+// positions to check.
+const maxGram = 4
 
 func init() {
 	registry.RegisterTokenizer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
@@ -32,6 +38,36 @@ func init() {
 	registry.RegisterAnalyzer(BigramName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
 		return &analysis.DefaultAnalyzer{Tokenizer: bigrams{}}, nil
 	})
+	registry.RegisterTokenizer(NgramName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return ngrams{}, nil
+	})
+	registry.RegisterAnalyzer(NgramName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return &analysis.DefaultAnalyzer{Tokenizer: ngrams{}}, nil
+	})
+}
+
+// ngrams emits every run of 3 to maxGram adjacent Chinese characters as
+// one token, so such a query is found by a single term look-up.
+type ngrams struct{}
+
+func (ngrams) Tokenize(input []byte) analysis.TokenStream {
+	toks := tokenizer{}.Tokenize(input)
+	var out analysis.TokenStream
+	for i := range toks {
+		term := append([]byte{}, toks[i].Term...)
+		for n := 2; n <= maxGram && i+n-1 < len(toks); n++ {
+			last := toks[i+n-1]
+			if toks[i].Type != analysis.Ideographic || last.Type != analysis.Ideographic || last.Position != toks[i].Position+n-1 {
+				break
+			}
+			term = append(term, last.Term...)
+			if n >= 3 {
+				out = append(out, &analysis.Token{Start: toks[i].Start, End: last.End, Term: append([]byte{}, term...),
+					Position: toks[i].Position, Type: analysis.Ideographic})
+			}
+		}
+	}
+	return out
 }
 
 // bigrams emits a token for each two Chinese characters that stand next

@@ -20,7 +20,7 @@ const DirName = "index.bleve"
 
 // Version names the analyzer and mapping; an index built by another
 // version must be rebuilt (reportmine reindex).
-const Version = "reportmine-index/3"
+const Version = "reportmine-index/4"
 
 const versionKey = "reportmine_version"
 
@@ -87,6 +87,11 @@ func newMapping() mapping.IndexMapping {
 	bigram.Store = false
 	bigram.IncludeTermVectors = true
 	bigram.IncludeInAll = false
+	ngram := bleve.NewTextFieldMapping()
+	ngram.Analyzer = NgramName
+	ngram.Store = false
+	ngram.IncludeTermVectors = false // single-term look-ups need no positions
+	ngram.IncludeInAll = false
 	searchText := bleve.NewTextFieldMapping() // metric, subject: substring search, not stored
 	searchText.Analyzer = AnalyzerName
 	searchText.Store = false
@@ -103,6 +108,7 @@ func newMapping() mapping.IndexMapping {
 	s := bleve.NewDocumentStaticMapping()
 	s.AddFieldMappingsAt("text", text)
 	s.AddFieldMappingsAt("text_bi", bigram)
+	s.AddFieldMappingsAt("text_ng", ngram)
 	s.AddFieldMappingsAt("title", text)
 	s.AddFieldMappingsAt("doc", keyword)
 	s.AddFieldMappingsAt("source", keyword)
@@ -169,7 +175,7 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 
 func (s Sentence) fields() map[string]any {
 	m := map[string]any{
-		"text": s.Text, "text_bi": s.Text, "doc": s.Doc, "source": s.Source, "source_text": s.Source,
+		"text": s.Text, "text_bi": s.Text, "text_ng": s.Text, "doc": s.Doc, "source": s.Source, "source_text": s.Source,
 		"start": s.Start, "end": s.End,
 	}
 	if s.Title != "" {

@@ -269,6 +269,17 @@ func clause(t string, p *Parsed) (query.Query, bool, error) {
 // bigram, a number) is a plain term query, with no positions to check.
 func phraseQuery(t string) query.Query {
 	field := phraseField(t)
+	if field == "text_bi" {
+		if n := len(Terms(t)); n >= 3 && n <= maxGram {
+			var term []byte
+			for _, tok := range Terms(t) {
+				term = append(term, tok.Term...)
+			}
+			q := query.NewTermQuery(string(term)) // one n-gram: exact, no positions
+			q.SetField("text_ng")
+			return q
+		}
+	}
 	var terms []string
 	if field == "text_bi" {
 		for _, tok := range (bigrams{}).Tokenize([]byte(t)) {
