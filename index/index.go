@@ -20,7 +20,7 @@ const DirName = "index.bleve"
 
 // Version names the analyzer and mapping; an index built by another
 // version must be rebuilt (reportmine reindex).
-const Version = "reportmine-index/4"
+const Version = "reportmine-index/5"
 
 const versionKey = "reportmine_version"
 
@@ -124,6 +124,8 @@ func newMapping() mapping.IndexMapping {
 	s.AddFieldMappingsAt("start", number)
 	s.AddFieldMappingsAt("end", number)
 	s.AddFieldMappingsAt("figures_json", storedOnly())
+	s.AddFieldMappingsAt("fig_kind", keyword) // flat copies for facets, which count sentences
+	s.AddFieldMappingsAt("fig_unit", keyword)
 	s.AddSubDocumentMapping("figures", fig)
 
 	m := bleve.NewIndexMapping()
@@ -207,6 +209,16 @@ func (s Sentence) fields() map[string]any {
 		}
 		m["figures"] = figs
 		m["figures_json"] = figuresJSON(s.Figures)
+		var kinds, units []string
+		for _, f := range s.Figures {
+			if !contains(kinds, string(f.Kind)) {
+				kinds = append(kinds, string(f.Kind))
+			}
+			if !contains(units, f.Unit) {
+				units = append(units, f.Unit)
+			}
+		}
+		m["fig_kind"], m["fig_unit"] = kinds, units
 	}
 	return m
 }

@@ -57,7 +57,7 @@ type Results struct {
 }
 
 var facetFields = map[string]string{
-	"year": "year_kw", "source": "source", "place": "place", "issuer": "issuer", "kind": "figures.kind", "unit": "figures.unit",
+	"year": "year_kw", "source": "source", "place": "place", "issuer": "issuer", "kind": "fig_kind", "unit": "fig_unit",
 }
 
 // Search runs a query in the reportmine query language.

@@ -238,3 +238,15 @@ func TestHighlightsEqualQuery(t *testing.T) {
 		t.Errorf("only %d highlights checked", n)
 	}
 }
+
+func TestFacets(t *testing.T) {
+	x := fixtureIndex(t, fixtureReports)
+	defer x.Close()
+	res, err := x.Search(context.Background(), index.Request{Query: "投资", Facets: []string{"kind", "unit", "source"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Facets["kind"]["money"] == 0 || res.Facets["unit"]["CNY"] == 0 || res.Facets["source"]["a.txt"] == 0 {
+		t.Errorf("facets: %v", res.Facets)
+	}
+}
