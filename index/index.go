@@ -20,7 +20,7 @@ const DirName = "index.bleve"
 
 // Version names the analyzer and mapping; an index built by another
 // version must be rebuilt (reportmine reindex).
-const Version = "reportmine-index/5"
+const Version = "reportmine-index/6"
 
 const versionKey = "reportmine_version"
 
@@ -82,20 +82,9 @@ func newMapping() mapping.IndexMapping {
 	keyword.Store = true
 	number := bleve.NewNumericFieldMapping()
 	number.Store = true
-	bigram := bleve.NewTextFieldMapping()
-	bigram.Analyzer = BigramName
-	bigram.Store = false
-	bigram.IncludeTermVectors = true
-	bigram.IncludeInAll = false
-	ngram := bleve.NewTextFieldMapping()
-	ngram.Analyzer = NgramName
-	ngram.Store = false
-	ngram.IncludeTermVectors = false // single-term look-ups need no positions
-	ngram.IncludeInAll = false
-	searchText := bleve.NewTextFieldMapping() // metric, subject: substring search, not stored
-	searchText.Analyzer = AnalyzerName
-	searchText.Store = false
-	searchText.IncludeTermVectors = true
+	bigram := searchField(BigramName, true)
+	ngram := searchField(NgramName, false)        // single-term look-ups need no positions
+	searchText := searchField(AnalyzerName, true) // metric, subject: substring search
 
 	fig := bleve.NewNestedDocumentMapping()
 	fig.AddFieldMappingsAt("kind", keyword)
@@ -132,6 +121,17 @@ func newMapping() mapping.IndexMapping {
 	m.DefaultMapping = s
 	m.DefaultAnalyzer = AnalyzerName
 	return m
+}
+
+// searchField is an unstored text field read by one of the Chinese
+// analyzers; positions are kept where phrase queries need them.
+func searchField(analyzer string, positions bool) *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = false
+	f.IncludeTermVectors = positions
+	f.IncludeInAll = false
+	return f
 }
 
 func storedOnly() *mapping.FieldMapping {

@@ -51,26 +51,7 @@ func runCrawl(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, *data)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	idx, err := openIndex(ctx, *data)
-	if err != nil {
-		return err
-	}
-	defer idx.Close()
-	job := &ingestJob{store: st, index: idx, reader: ingest.Reader{Fetcher: fetcher, Profile: &profile}, extractor: x, env: e,
-		progress: newProgress(e.stderr, len(articles)), fetched: fetched}
-	sum, err := job.run(ctx, articles, max(1, *workers))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "crawled %d article pages from %s\n", len(articles), fs.Arg(0))
-	sum.print(e.stdout, st.Path)
-	if sum.failed > 0 {
-		return errReported
-	}
-	return nil
+	job := &ingestJob{reader: ingest.Reader{Fetcher: fetcher, Profile: &profile}, extractor: x, env: e, fetched: fetched}
+	return job.start(ctx, *data, func(*store.Store) ([]string, error) { return articles, nil }, max(1, *workers),
+		fmt.Sprintf("crawled %d article pages from %s", len(articles), fs.Arg(0)))
 }

@@ -35,29 +35,44 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, *data)
+	reader := ingest.Reader{Stdin: e.stdin}
+	sources := reader.Sources(fs.Args())
+	job := &ingestJob{reader: reader, extractor: ex, env: e}
+	return job.start(ctx, *data, func(st *store.Store) ([]string, error) {
+		if *onlyFailed {
+			return st.LastFailures(ctx)
+		}
+		return sources, nil
+	}, max(1, *workers), "")
+}
+
+// start opens the store and the index in data, runs the job over the
+// sources that pick returns (it may ask the store, as --only-failed does),
+// prints the summary after heading, and reports failures as exit status 1.
+func (j *ingestJob) start(ctx context.Context, data string, pick func(*store.Store) ([]string, error), workers int, heading string) error {
+	st, err := store.Open(ctx, data)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	idx, err := openIndex(ctx, *data) // brings the index up to date with the store first
+	idx, err := openIndex(ctx, data) // brings the index up to date with the store first
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
-	reader := ingest.Reader{Stdin: e.stdin}
-	sources := reader.Sources(fs.Args())
-	if *onlyFailed {
-		if sources, err = st.LastFailures(ctx); err != nil {
-			return err
-		}
-	}
-	job := &ingestJob{store: st, index: idx, reader: reader, extractor: ex, env: e, progress: newProgress(e.stderr, len(sources))}
-	sum, err := job.run(ctx, sources, max(1, *workers))
+	sources, err := pick(st)
 	if err != nil {
 		return err
 	}
-	sum.print(e.stdout, st.Path)
+	j.store, j.index, j.progress = st, idx, newProgress(j.env.stderr, len(sources))
+	sum, err := j.run(ctx, sources, workers)
+	if err != nil {
+		return err
+	}
+	if heading != "" {
+		fmt.Fprintln(j.env.stdout, heading)
+	}
+	sum.print(j.env.stdout, st.Path)
 	if sum.failed > 0 {
 		return errReported
 	}
