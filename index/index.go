@@ -20,7 +20,7 @@ const DirName = "index.bleve"
 
 // Version names the analyzer and mapping; an index built by another
 // version must be rebuilt (reportmine reindex).
-const Version = "reportmine-index/6"
+const Version = "reportmine-index/7 " + WordsDictionary
 
 const versionKey = "reportmine_version"
 
@@ -85,6 +85,7 @@ func newMapping() mapping.IndexMapping {
 	bigram := searchField(BigramName, true)
 	ngram := searchField(NgramName, false)        // single-term look-ups need no positions
 	searchText := searchField(AnalyzerName, true) // metric, subject: substring search
+	wordsField := searchField(WordsName, false)   // ranking only: terms, no phrases
 
 	fig := bleve.NewNestedDocumentMapping()
 	fig.AddFieldMappingsAt("kind", keyword)
@@ -98,6 +99,7 @@ func newMapping() mapping.IndexMapping {
 	s.AddFieldMappingsAt("text", text)
 	s.AddFieldMappingsAt("text_bi", bigram)
 	s.AddFieldMappingsAt("text_ng", ngram)
+	s.AddFieldMappingsAt("words", wordsField)
 	s.AddFieldMappingsAt("title", text)
 	s.AddFieldMappingsAt("doc", keyword)
 	s.AddFieldMappingsAt("source", keyword)
@@ -177,7 +179,7 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 
 func (s Sentence) fields() map[string]any {
 	m := map[string]any{
-		"text": s.Text, "text_bi": s.Text, "text_ng": s.Text, "doc": s.Doc, "source": s.Source, "source_text": s.Source,
+		"text": s.Text, "text_bi": s.Text, "text_ng": s.Text, "words": s.Text, "doc": s.Doc, "source": s.Source, "source_text": s.Source,
 		"start": s.Start, "end": s.End,
 	}
 	if s.Title != "" {

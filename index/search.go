@@ -179,16 +179,26 @@ func Parse(q string) (Parsed, error) {
 	if len(figure) > 0 {
 		must = append(must, query.NewConjunctionQuery(figure)) // one nested figure must satisfy all
 	}
+	// Sentences where a phrase stands as a whole dictionary word rank
+	// first; which sentences match is decided by the exact clauses alone.
+	var should []query.Query
+	for _, ph := range p.Phrases {
+		if w := foldedHan(ph); len([]rune(w)) >= 2 {
+			q := query.NewTermQuery(w)
+			q.SetField("words")
+			should = append(should, q)
+		}
+	}
 	switch {
-	case len(must) == 1 && len(mustNot) == 0:
+	case len(should) == 0 && len(must) == 1 && len(mustNot) == 0:
 		p.Query = must[0] // one clause needs no boolean around it
-	case len(must) > 1 && len(mustNot) == 0:
+	case len(should) == 0 && len(must) > 1 && len(mustNot) == 0:
 		p.Query = query.NewConjunctionQuery(must)
 	default:
 		if len(must) == 0 {
 			must = append(must, query.NewMatchAllQuery())
 		}
-		p.Query = query.NewBooleanQuery(must, nil, mustNot)
+		p.Query = query.NewBooleanQuery(must, should, mustNot)
 	}
 	return p, nil
 }
@@ -314,6 +324,19 @@ func phraseField(t string) string {
 		}
 	}
 	return "text_bi"
+}
+
+// foldedHan is a phrase as the words field stores it, or "" when it is not
+// all Chinese characters.
+func foldedHan(t string) string {
+	var sb strings.Builder
+	for _, tok := range Terms(t) {
+		if tok.Type != analysis.Ideographic {
+			return ""
+		}
+		sb.Write(tok.Term)
+	}
+	return sb.String()
 }
 
 // splitQuery splits on spaces, keeping "quoted phrases" whole.

@@ -27,7 +27,7 @@ var thirdParty = map[string][]string{
 	"extract":      {"golang.org/x/text", "github.com/go-ego/gse"},
 	"ingest":       {"golang.org/x/text", "golang.org/x/net/html", "github.com/PuerkitoBio/goquery"},
 	"corpus/store": {"modernc.org/sqlite"},
-	"index":        {"github.com/blevesearch/bleve/v2", "golang.org/x/text"},
+	"index":        {"github.com/blevesearch/bleve/v2", "golang.org/x/text", "github.com/go-ego/gse"},
 }
 
 func TestImports(t *testing.T) {

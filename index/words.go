@@ -1,0 +1,120 @@
+package index
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/go-ego/gse"
+)
+
+// WordsName is the analyzer that adds dictionary words to the index: gse
+// words of the sentence and every dictionary word inside them, each at the
+// position of its first character. The exact-match fields decide which
+// sentences match; this field lets whole words rank first.
+const WordsName = "reportmine_zh_words"
+
+// WordsDictionary names the dictionary the words field is built with; it
+// is part of the index version, so a change asks for reindex.
+const WordsDictionary = "gse-v0.80.3-zh_s"
+
+// wordSegmenter holds gse's simplified-Chinese dictionary, loaded once per
+// process and only when a document is indexed (searching does not need
+// it: a query's words are looked up as they are typed).
+var wordSegmenter struct {
+	once sync.Once
+	seg  gse.Segmenter
+	err  error
+}
+
+func segmenter() (*gse.Segmenter, error) {
+	wordSegmenter.once.Do(func() {
+		wordSegmenter.seg.SkipLog = true
+		wordSegmenter.err = wordSegmenter.seg.LoadDictEmbed("zh_s")
+	})
+	return &wordSegmenter.seg, wordSegmenter.err
+}
+
+func init() {
+	registry.RegisterTokenizer(WordsName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return words{}, nil
+	})
+	registry.RegisterAnalyzer(WordsName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return &analysis.DefaultAnalyzer{Tokenizer: words{}}, nil
+	})
+}
+
+type words struct{}
+
+// Tokenize segments each run of adjacent Chinese characters (PDF spaces
+// removed) with gse and emits its words of two or more characters, and the
+// dictionary words inside the longer ones.
+func (words) Tokenize(input []byte) analysis.TokenStream {
+	seg, err := segmenter()
+	if err != nil {
+		return nil
+	}
+	chars := tokenizer{}.Tokenize(input)
+	var out analysis.TokenStream
+	for i := 0; i < len(chars); {
+		j := i
+		for j < len(chars) && chars[j].Type == analysis.Ideographic && (j == i || chars[j].Position == chars[j-1].Position+1) {
+			j++
+		}
+		if j-i >= 2 {
+			out = append(out, runWords(seg, chars[i:j])...)
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return out
+}
+
+// runWords segments one run of characters.
+func runWords(seg *gse.Segmenter, run []*analysis.Token) analysis.TokenStream {
+	var sb strings.Builder
+	byteToChar := make([]int, 0, len(run)*3+1)
+	charStart := make([]int, 0, len(run)+1)
+	for k, t := range run {
+		charStart = append(charStart, sb.Len())
+		for range t.Term {
+			byteToChar = append(byteToChar, k)
+		}
+		sb.Write(t.Term)
+	}
+	byteToChar = append(byteToChar, len(run))
+	charStart = append(charStart, sb.Len())
+	text := sb.String()
+	var out analysis.TokenStream
+	emit := func(from, to int) { // character indexes into run, half-open
+		var term []byte
+		for _, t := range run[from:to] {
+			term = append(term, t.Term...)
+		}
+		out = append(out, &analysis.Token{Start: run[from].Start, End: run[to-1].End, Term: term,
+			Position: run[from].Position, Type: analysis.Ideographic})
+	}
+	for _, s := range seg.Segment([]byte(text)) {
+		from, to := byteToChar[s.Start()], byteToChar[s.End()]
+		n := to - from
+		if n < 2 {
+			continue
+		}
+		emit(from, to)
+		for a := from; a < to; a++ { // dictionary words inside the word
+			for b := a + 2; b <= to; b++ {
+				if b-a == n {
+					continue
+				}
+				sub := text[charStart[a]:charStart[b]]
+				if _, _, ok := seg.Find(sub); ok {
+					emit(a, b)
+				}
+			}
+		}
+	}
+	return out
+}
