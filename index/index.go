@@ -165,6 +165,11 @@ type Entry struct {
 // AddAll indexes several documents in one batch: far fewer index segments
 // to write and merge than one batch per document.
 func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
+	// The words analyzer cannot return an error; a dictionary that fails to
+	// load is reported here rather than leaving the field silently empty.
+	if _, err := segmenter(); err != nil {
+		return fmt.Errorf("index: load word dictionary %s: %w", WordsDictionary, err)
+	}
 	batch := x.b.NewBatch()
 	for _, e := range entries {
 		for _, s := range Sentences(e.Doc, e.Figures, e.Entities) {

@@ -76,41 +76,35 @@ func (words) Tokenize(input []byte) analysis.TokenStream {
 // runWords segments one run of characters.
 func runWords(seg *gse.Segmenter, run []*analysis.Token) analysis.TokenStream {
 	var sb strings.Builder
-	byteToChar := make([]int, 0, len(run)*3+1)
+	charAt := make([]int, 0, len(run)*3+1) // byte offset in text -> index into run
 	charStart := make([]int, 0, len(run)+1)
 	for k, t := range run {
 		charStart = append(charStart, sb.Len())
 		for range t.Term {
-			byteToChar = append(byteToChar, k)
+			charAt = append(charAt, k)
 		}
 		sb.Write(t.Term)
 	}
-	byteToChar = append(byteToChar, len(run))
+	charAt = append(charAt, len(run))
 	charStart = append(charStart, sb.Len())
 	text := sb.String()
 	var out analysis.TokenStream
 	emit := func(from, to int) { // character indexes into run, half-open
-		var term []byte
-		for _, t := range run[from:to] {
-			term = append(term, t.Term...)
-		}
-		out = append(out, &analysis.Token{Start: run[from].Start, End: run[to-1].End, Term: term,
-			Position: run[from].Position, Type: analysis.Ideographic})
+		out = append(out, &analysis.Token{Start: run[from].Start, End: run[to-1].End,
+			Term: []byte(text[charStart[from]:charStart[to]]), Position: run[from].Position, Type: analysis.Ideographic})
 	}
 	for _, s := range seg.Segment([]byte(text)) {
-		from, to := byteToChar[s.Start()], byteToChar[s.End()]
-		n := to - from
-		if n < 2 {
+		from, to := charAt[s.Start()], charAt[s.End()]
+		if to-from < 2 {
 			continue
 		}
 		emit(from, to)
 		for a := from; a < to; a++ { // dictionary words inside the word
 			for b := a + 2; b <= to; b++ {
-				if b-a == n {
+				if b-a == to-from {
 					continue
 				}
-				sub := text[charStart[a]:charStart[b]]
-				if _, _, ok := seg.Find(sub); ok {
+				if _, _, ok := seg.Find(text[charStart[a]:charStart[b]]); ok {
 					emit(a, b)
 				}
 			}
