@@ -189,16 +189,16 @@ func Parse(q string) (Parsed, error) {
 			should = append(should, q)
 		}
 	}
-	switch {
-	case len(should) == 0 && len(must) == 1 && len(mustNot) == 0:
-		p.Query = must[0] // one clause needs no boolean around it
-	case len(should) == 0 && len(must) > 1 && len(mustNot) == 0:
-		p.Query = query.NewConjunctionQuery(must)
-	default:
-		if len(must) == 0 {
-			must = append(must, query.NewMatchAllQuery())
-		}
-		p.Query = query.NewBooleanQuery(must, should, mustNot)
+	if len(must) == 0 {
+		must = append(must, query.NewMatchAllQuery())
+	}
+	if len(should) == 0 && len(mustNot) == 0 {
+		p.Query = allOf(must)
+	} else {
+		b := query.NewBooleanQuery(nil, nil, mustNot)
+		b.Must = allOf(must)
+		b.Should = anyOf(should) // optional: a term searcher's minimum is 0
+		p.Query = b
 	}
 	return p, nil
 }
@@ -324,6 +324,26 @@ func phraseField(t string) string {
 		}
 	}
 	return "text_bi"
+}
+
+// allOf and anyOf leave a single clause unwrapped: bleve's one-clause
+// conjunction and disjunction searchers cost time on every matching
+// sentence.
+func allOf(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
+func anyOf(qs []query.Query) query.Query {
+	switch len(qs) {
+	case 0:
+		return nil
+	case 1:
+		return qs[0]
+	}
+	return query.NewDisjunctionQuery(qs)
 }
 
 // foldedHan is a phrase as the words field stores it, or "" when it is not
