@@ -252,18 +252,23 @@ func (s *Store) FinishRun(ctx context.Context, run int64, ingested, unchanged, f
 
 // LastFailures lists the sources that failed in the most recent run.
 func (s *Store) LastFailures(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT source FROM sources WHERE status = ? AND run = (SELECT max(run) FROM sources) ORDER BY source`, StatusFailed)
+	return s.strings(ctx, `SELECT source FROM sources WHERE status = ? AND run = (SELECT max(run) FROM sources) ORDER BY source`, StatusFailed)
+}
+
+// strings runs a query whose rows are one text column.
+func (s *Store) strings(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+		var v string
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		out = append(out, s)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }
@@ -289,20 +294,7 @@ func KeepFigures(ctx context.Context, path string, filter FigureFilter) error {
 
 // DocumentIDs lists the stored documents' ids, ordered by source.
 func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents ORDER BY source, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return s.strings(ctx, `SELECT id FROM documents ORDER BY source, id`)
 }
 
 // Load reads a stored document back whole: text, metadata, pages,
