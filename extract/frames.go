@@ -213,6 +213,9 @@ func mainSubjects(rs []rune, ms []mention) topics {
 			}
 		}
 	}
+	if t.zone == "" {
+		t.zone = bareZone(rs) // 高新区坚持…: the text's zone, named only by its type
+	}
 	count[t.zone] += countRunes(rs, "全区") + countRunes(rs, "本区")
 	if t.city != "" {
 		count[t.city] += countRunes(rs, "全市") + countRunes(rs, "该市")
@@ -908,6 +911,25 @@ func loadIndicators(extra []string) []string {
 		}
 	}
 	return append(out, extra...)
+}
+
+// bareZoneTypes are zone types a text uses alone for the zone it is about.
+var bareZoneTypes = []string{"高新区", "经开区", "开发区", "综改区"}
+
+// bareZone is the first zone type standing alone at the start of a clause
+// (not the tail of 全省开发区 or 各开发区), or "".
+func bareZone(rs []rune) string {
+	for i := range rs {
+		if i > 0 && isHan(rs[i-1]) {
+			continue
+		}
+		for _, z := range bareZoneTypes {
+			if end := i + len([]rune(z)); end <= len(rs) && endsWithRunes(rs, end, z) {
+				return z
+			}
+		}
+	}
+	return ""
 }
 
 func isZoneName(name string) bool {
