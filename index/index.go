@@ -20,7 +20,7 @@ const DirName = "index.bleve"
 
 // Version names the analyzer and mapping; an index built by another
 // version must be rebuilt (reportmine reindex).
-const Version = "reportmine-index/7 " + WordsDictionary
+const Version = "reportmine-index/8 " + WordsDictionary
 
 const versionKey = "reportmine_version"
 
