@@ -375,7 +375,7 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	if w := ff.indicatorEndingAt(regionStart, end); w != "" {
 		return ff.withModifier(regionStart, end-len([]rune(w)), w)
 	}
-	start := ff.nounStart(regionStart, end)
+	start := ff.classStart(regionStart, ff.nounStart(regionStart, end))
 	noun := stripQuotes(string(ff.rs[start:end]))
 	if stripped := stripLeadingVerbs(noun); !genericHeads[stripped] {
 		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 stays
@@ -446,6 +446,28 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 		start--
 	}
 	return start
+}
+
+// classStart extends a noun that opens with a size class (亿元以上工业项目)
+// over the number before it (10亿元以上…), and drops the 投资 a class
+// follows (投资亿元以上工业项目 counts 亿元以上工业项目).
+func (ff *frameFinder) classStart(regionStart, start int) int {
+	rs := ff.rs
+	k := start
+	if hasPrefixRunes(rs, k, "投资") {
+		k += 2
+	}
+	j := k
+	for j < len(rs) && j-k < 3 && strings.ContainsRune("万亿元", rs[j]) {
+		j++
+	}
+	if j == k || j+1 >= len(rs) || !isAboveBelow(rs, j) {
+		return start
+	}
+	for k > regionStart && (isDigit(rs[k-1]) || rs[k-1] == '.' || strings.ContainsRune("十百千", rs[k-1])) {
+		k--
+	}
+	return k
 }
 
 // genericHeads are nouns too general to stand alone as a metric.

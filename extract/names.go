@@ -134,6 +134,10 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 				name = string(rs[start:end])
 			}
 			_, known := nf.aliases.lookup(name)
+			if start >= 1 && isAboveBelow(rs, start-1) {
+				i = end - 1 // 亿元以上工业项目 is a class of projects, not one
+				break
+			}
 			if known || collectiveZone(name) || (i-start >= 2 && !isPronounStart(rs[start]) && !isGeneric(string(rs[start:i]))) {
 				out = append(out, mention{start: start, end: end, kind: kind, name: name})
 			}
