@@ -144,6 +144,9 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, indicators *
 		if i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
 			continue // 较2022年 is a base, not the figure's period
 		}
+		if i > 0 && (rs[i-1] == '是' || rs[i-1] == '继') {
+			continue // 是目前国内最大的…, 继2020年10月…之后: not when the figure holds
+		}
 		m := periodRe.FindString(window(i, 20))
 		if m == "" {
 			continue
@@ -842,8 +845,8 @@ func (ff *frameFinder) openingPeriod(sentStart, limit int) string {
 	for i < limit && strings.ContainsRune(",， ", ff.rs[i]) {
 		i++
 	}
-	if p, ok := ff.periodStart[i]; ok && p.end <= limit {
-		return p.text
+	if p, ok := ff.periodStart[i]; ok && p.end <= limit && !ff.attributive(p) {
+		return p.text // not 2019年设立的13家开发区…: that year qualifies a noun
 	}
 	return ""
 }

@@ -108,6 +108,9 @@ func (nf *nameFinder) find() []mention {
 	nf.linkBrands(out)
 	nf.declarations(out)
 	for i := range out {
+		if out[i].canonical == "" && collectiveZone(out[i].name) {
+			out[i].canonical = collectiveCanonical(out[i].name)
+		}
 		if out[i].canonical == "" {
 			out[i].canonical = nf.aliases.resolve(out[i].name)
 		}
@@ -151,12 +154,28 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 // collectiveZone reports 全省开发区 and the like: all the zones of a
 // province or city, a subject in their own right.
 func collectiveZone(name string) bool {
-	for _, scope := range []string{"全省", "全市", "全国", "我省", "各"} {
+	for _, scope := range []string{"全省", "全市", "全国", "我省", "我市", "各"} {
 		if rest, ok := strings.CutPrefix(name, scope); ok && isZoneName(rest) && !strings.ContainsAny(rest, "的") && len([]rune(rest)) <= 6 {
 			return true
 		}
 	}
 	return false
+}
+
+// collectiveCanonical writes a collective the one way: 我省开发区 and
+// 我省各开发区 are 全省开发区, as the province's own reports say it.
+func collectiveCanonical(name string) string {
+	for _, p := range [][2]string{{"我省", "全省"}, {"我市", "全市"}} {
+		if rest, ok := strings.CutPrefix(name, p[0]); ok {
+			name = p[1] + rest
+		}
+	}
+	for _, scope := range []string{"全省", "全市", "全国"} {
+		if rest, ok := strings.CutPrefix(name, scope+"各"); ok {
+			return scope + rest
+		}
+	}
+	return name
 }
 
 func isPronounStart(r rune) bool {
