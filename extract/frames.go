@@ -63,7 +63,9 @@ func isBaseFirst(r rune) bool {
 }
 
 // isClauseBreak reports punctuation that ends a clause inside a sentence.
-func isClauseBreak(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '，' }
+func isClauseBreak(r rune) bool {
+	return r == ',' || r == ';' || r == ':' || r == '，' || r == '\n' || r == '—'
+}
 
 // trailingWords are stripped from the end of the text before a figure to
 // reach the noun it measures: verbs, qualifiers and comparison words.
@@ -280,6 +282,14 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			topical = fr.subject != ""
 		}
 		fr.period = ff.periodBefore(sentStart, f.start)
+		if f.kind == corpus.KindDuration {
+			if m := ff.durationMetric(sentStart, f.start, fr.metric); m != "" {
+				fr.metric = m
+			}
+			if p := prevAmount(fs, i); prev != nil && p >= 0 && fs[p].kind != corpus.KindDuration {
+				prev = nil // 总投资25.3亿元，…仅用了一个多月: a time is not the sum's change
+			}
+		}
 		switch {
 		case prev != nil && (fr.metric == "" || isVerbWord(fr.metric)):
 			fr.metric = prev.metric // 完成397.86亿元，同比下降6.4%
@@ -317,6 +327,70 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		out[i] = fr
 	}
 	return out
+}
+
+// stageSpans name what the time between two stages of a project measures:
+// from signing (签约, 对接, 注册) to breaking ground is 落地周期, from
+// building to producing is 建设周期.
+var (
+	dealStages  = []string{"签约", "对接", "洽谈", "拿地", "摘牌", "公司注册", "注册", "招商"}
+	startStages = []string{"开工", "动工", "落地", "入驻"}
+	buildStages = []string{"建设", "开工", "动工", "进场"}
+	endStages   = []string{"投产", "建成", "竣工", "达产", "运营", "下线"}
+)
+
+// genericTimes are words a time figure carries that say nothing of what
+// it times (时限由238天压缩至58天).
+var genericTimes = map[string]bool{"时限": true, "时间": true, "用时": true, "周期": true, "": true}
+
+// durationMetric names what a time figure measures when its own words do
+// not: the span 从A到B before it in the clause, else a …时间 or …周期 named
+// earlier in the sentence.
+func (ff *frameFinder) durationMetric(sentStart, at int, metric string) string {
+	if !genericTimes[metric] {
+		return ""
+	}
+	clause := at
+	for clause > sentStart && !isClauseBreak(ff.rs[clause-1]) {
+		clause--
+	}
+	text := string(ff.rs[clause:at])
+	if k := strings.LastIndex(text, "从"); k >= 0 {
+		if from, to, ok := strings.Cut(text[k+len("从"):], "到"); ok {
+			if span := stageSpan(from, to); span != "" {
+				return span
+			}
+		}
+	}
+	for i := clause - 1; i-2 > sentStart; i-- {
+		if ff.rs[i-1] == '间' && ff.rs[i-2] == '时' || ff.rs[i-1] == '期' && ff.rs[i-2] == '周' {
+			if i-4 >= sentStart && isHan(ff.rs[i-4]) && isHan(ff.rs[i-3]) {
+				return string(ff.rs[i-4 : i]) // 缩短项目的落地时间，时限由238天…
+			}
+		}
+	}
+	return ""
+}
+
+// stageSpan reads 从签约到开工 as 落地周期 and 从建设到投产 as 建设周期.
+func stageSpan(from, to string) string {
+	has := func(s string, words []string) bool {
+		for _, w := range words {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has(from, dealStages) && has(to, startStages):
+		return "落地周期"
+	case has(from, buildStages) && has(to, endStages):
+		return "建设周期"
+	case has(from, dealStages) && has(to, endStages):
+		return "投产周期"
+	}
+	return ""
 }
 
 // countRunes counts the occurrences of a two-character word in rs.
@@ -694,6 +768,7 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 			i, moved = i+1, true
 		}
 	}
+	i = ff.skipLocative(i, limit)
 	best := ""
 	for k := ff.mentionsFrom(i); k < len(ff.mentions) && ff.mentions[k].start < limit; k++ {
 		m := ff.mentions[k]
@@ -721,6 +796,29 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 		}
 	}
 	return ""
+}
+
+// locatives open a phrase that places the subject that follows it:
+// 落户阳泉经开区的蓝宝石项目总投资25.3亿元.
+var locatives = []string{"落户", "位于", "地处", "坐落于", "坐落在", "入驻", "落地"}
+
+// skipLocative moves i past a locative phrase (落户…的) when a project or
+// company name follows its 的.
+func (ff *frameFinder) skipLocative(i, limit int) int {
+	if !startsAny(ff.rs, i, locatives) {
+		return i
+	}
+	for j := i + 2; j < limit && j-i <= 16; j++ {
+		if ff.rs[j] != '的' {
+			continue
+		}
+		for k := ff.mentionsFrom(j + 1); k < len(ff.mentions) && ff.mentions[k].start == j+1; k++ {
+			if m := ff.mentions[k]; m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject {
+				return j + 1
+			}
+		}
+	}
+	return i
 }
 
 // resolvePronoun reads 全区/全市/全省 as the article's zone, city or province,

@@ -301,9 +301,13 @@ func followsAsIndustry(rs []rune, i int) bool {
 func (nf *nameFinder) linkBrands(ms []mention) {
 	brand := map[string]string{}
 	for _, m := range ms {
-		if m.kind == corpus.EntityOrg && len([]rune(m.name)) >= 4 {
-			brand[string([]rune(m.name)[:2])] = m.name
+		if m.kind != corpus.EntityOrg || len([]rune(m.name)) < 4 || isZoneName(m.name) || collectiveZone(m.name) {
+			continue // a zone is no brand: 长治高新区通航产业基地 is not the zone's own
 		}
+		if p, isPlace := places().match([]rune(m.name), 0); isPlace && p.place.level != "county" {
+			continue // 山西建投… and 山西百信 share 山西, not a brand
+		}
+		brand[string([]rune(m.name)[:2])] = m.name
 	}
 	for i := range ms {
 		m := &ms[i]

@@ -112,6 +112,10 @@ type builder struct {
 	// whose line breaks are kept.
 	lineHasTab bool
 	lineRunes  int // runes written since the last line break
+	// headingBelow is the length under which a line of a document written
+	// one paragraph per line is a heading, not a wrapped line (0: the
+	// document is wrapped, as PDF text is).
+	headingBelow int
 }
 
 func (b *builder) emit(r rune, start, end int) {
@@ -131,6 +135,51 @@ func (b *builder) emit(r rune, start, end int) {
 	}
 }
 
+// headingLength is half the median line length of a document whose lines
+// are paragraphs (median of 60 runes or more), else 0: in such a text a
+// short line without a full stop is a heading (打造一流营商环境), and the
+// line after it starts a new sentence.
+func headingLength(items []item) int {
+	var lengths []int
+	n := 0
+	for _, it := range items {
+		switch {
+		case it.r == '\n':
+			if n > 0 {
+				lengths = append(lengths, n)
+			}
+			n = 0
+		case !isSpace(it.r):
+			n++
+		}
+	}
+	if n > 0 {
+		lengths = append(lengths, n)
+	}
+	if len(lengths) < 3 {
+		return 0
+	}
+	sort.Ints(lengths)
+	if m := lengths[len(lengths)/2]; m >= 60 {
+		return m / 2
+	}
+	return 0
+}
+
+// heading reports that the line ending at items[i] is a heading line.
+func (b *builder) heading(items []item, i int) bool {
+	if b.headingBelow == 0 {
+		return false
+	}
+	n := 0
+	for k := i - 1; k >= 0 && items[k].r != '\n'; k-- {
+		if !isSpace(items[k].r) {
+			n++
+		}
+	}
+	return n < b.headingBelow
+}
+
 // lineHasTab reports a tab, or a gap of two or more spaces, on the line
 // that starts at items[k]: a table row.
 func lineHasTab(items []item, k int) bool {
@@ -144,7 +193,7 @@ func lineHasTab(items []item, k int) bool {
 
 func normalize(raw string) Normalized {
 	items := decode(raw)
-	b := &builder{}
+	b := &builder{headingBelow: headingLength(items)}
 	b.sb.Grow(len(raw))
 	b.rawStart = make([]int32, 0, len(raw))
 	b.rawEnd = make([]int32, 0, len(raw))
@@ -206,7 +255,7 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 		b.joins = append(b.joins, b.sb.Len())
 		return j
 	}
-	if newlines == 1 && !endsSentence(prev) && !(isDigit(prev) && (isDigit(next) || isChineseNumeral(next))) && !b.lineHasTab && !lineHasTab(items, j) {
+	if newlines == 1 && !endsSentence(prev) && !b.heading(items, i) && !(isDigit(prev) && (isDigit(next) || isChineseNumeral(next))) && !b.lineHasTab && !lineHasTab(items, j) {
 		// A layout line break in the middle of a sentence.
 		b.joins = append(b.joins, b.sb.Len())
 		return j

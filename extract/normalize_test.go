@@ -1,8 +1,18 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+)
+
+// Long lines written one paragraph per line, as web pages and word
+// processors give them, and their normalised forms.
+const (
+	long1  = "今年以来，高新区坚持项目为王，围绕新材料和高端装备两条主导产业链精准招商，全年新签约项目三十余个，一批龙头企业相继落户园区。"
+	long2  = "园区持续优化营商环境，推行全程代办和容缺受理，企业从签约到开工的时间大幅缩短，一批重点项目提前投产达效，为全年目标打下基础。"
+	long1n = "今年以来,高新区坚持项目为王,围绕新材料和高端装备两条主导产业链精准招商,全年新签约项目三十余个,一批龙头企业相继落户园区。"
+	long2n = "园区持续优化营商环境,推行全程代办和容缺受理,企业从签约到开工的时间大幅缩短,一批重点项目提前投产达效,为全年目标打下基础。"
 )
 
 func TestNormalize(t *testing.T) {
@@ -27,8 +37,15 @@ func TestNormalize(t *testing.T) {
 		{"  前后空白  ", "前后空白"},
 		{"圆圈①不变", "圆圈①不变"},
 		{"第一行。\r\n第二行", "第一行。\n第二行"},
+		// One paragraph per line: a short line without a full stop is a
+		// heading, not a wrapped line.
+		{"%s\n打造一流营商环境\n%s\n%s", "%s\n打造一流营商环境\n%s\n%s"},
 	}
 	for _, c := range cases {
+		if strings.Contains(c.raw, "%s") {
+			c.raw = fmt.Sprintf(c.raw, long1, long2, long1)
+			c.want = fmt.Sprintf(c.want, long1n, long2n, long1n)
+		}
 		got := Normalizer{}.Normalize(c.raw).Text
 		if got != c.want {
 			t.Errorf("Normalize(%q) = %q, want %q", c.raw, got, c.want)
