@@ -290,6 +290,13 @@ func (ff *frameFinder) frames(fs []found) []frame {
 				prev = nil // 总投资25.3亿元，…仅用了一个多月: a time is not the sum's change
 			}
 		}
+		if p := prevAmount(fs, i); (fr.metric == "" || isVerbWord(fr.metric)) && prev != nil && p >= 0 && fs[p].unit != f.unit && f.kind == corpus.KindCount {
+			// 新增2000台长晶炉，新增产值5.7亿元，已安装384台: the count
+			// continues the earlier count of the same unit.
+			if q := sameUnitBefore(fs, p, f.unit, sentStart); q >= 0 && out[q].metric != "" {
+				fr.metric, prev = out[q].metric, nil
+			}
+		}
 		switch {
 		case prev != nil && (fr.metric == "" || isVerbWord(fr.metric)):
 			fr.metric = prev.metric // 完成397.86亿元，同比下降6.4%
@@ -420,6 +427,17 @@ func gradePrefix(m string) string {
 }
 
 // prevAmount is the index of the last figure before i that is not a date.
+// sameUnitBefore is the last figure before fs[i] in the sentence that
+// counts in unit, or -1.
+func sameUnitBefore(fs []found, i int, unit string, sentStart int) int {
+	for q := i; q >= 0 && fs[q].start >= sentStart; q-- {
+		if fs[q].unit == unit {
+			return q
+		}
+	}
+	return -1
+}
+
 func prevAmount(fs []found, i int) int {
 	for p := i - 1; p >= 0; p-- {
 		if fs[p].kind != corpus.KindDate {
@@ -443,16 +461,25 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 		}
 	}
 	end := ff.stripTrailing(regionStart, f.start)
+	end = ff.throughShare(regionStart, end)
 	if f.kind == corpus.KindQuantity && endsWithRunes(ff.rs, end, "年产") {
 		if noun := ff.nounAfter(f.end); noun != "" && !hasAnySuffix(noun, projectSuffixes) {
 			return noun // 年产60万吨高性能玻璃纤维
 		}
 		return "产能"
 	}
+	for _, head := range []string{"指标", "任务", "目标"} {
+		if endsWithRunes(ff.rs, end, head) {
+			at := end - len([]rune(head))
+			if w := ff.indicatorEndingAt(regionStart, at); w != "" {
+				return ff.withModifier(regionStart, at-len([]rune(w)), w) + head // 粮食产能指标
+			}
+		}
+	}
 	if w := ff.indicatorEndingAt(regionStart, end); w != "" {
 		return ff.withModifier(regionStart, end-len([]rune(w)), w)
 	}
-	start := ff.classStart(regionStart, ff.nounStart(regionStart, end))
+	start := ff.classStart(regionStart, ff.coordinated(regionStart, ff.nounStart(regionStart, end)))
 	noun := stripQuotes(string(ff.rs[start:end]))
 	if stripped := stripLeadingVerbs(noun); !genericHeads[stripped] {
 		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 stays
@@ -464,6 +491,20 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 		return ff.nounAfter(f.end)
 	}
 	return ""
+}
+
+// throughShare reads 工业增加值占全省比重达到35% as a share of 工业增加值:
+// the share word after a base (占全省) names no indicator of its own.
+func (ff *frameFinder) throughShare(regionStart, end int) int {
+	for _, w := range []string{"的比重", "比重", "的比例", "比例"} {
+		if !endsWithRunes(ff.rs, end, w) {
+			continue
+		}
+		if b, ok := ff.baseEnd[end-len([]rune(w))]; ok && b.start > regionStart && strings.HasPrefix(b.text, "占") {
+			return b.start
+		}
+	}
+	return end
 }
 
 // stripTrailing moves end back over verbs, qualifiers, comparison words,
@@ -525,6 +566,23 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 	return start
 }
 
+// coordinated extends a noun over a coordinate noun before it (高级管理
+// 人员和高层次人才, 问题及诉求): both are what the figure counts.
+func (ff *frameFinder) coordinated(regionStart, start int) int {
+	rs := ff.rs
+	if start-3 < regionStart || (rs[start-1] != '和' && rs[start-1] != '及') || !isHan(rs[start-2]) {
+		return start
+	}
+	left := ff.nounStart(regionStart, start-1)
+	if n := start - 1 - left; n < 2 || n > 6 || stripLeadingVerbs(string(rs[left:start-1])) != string(rs[left:start-1]) {
+		return start
+	}
+	if _, isName := ff.periodStart[left]; isName || ff.mentionEnd[start-1] {
+		return start
+	}
+	return left
+}
+
 // classStart extends a noun that opens with a size class (亿元以上工业项目)
 // over the number before it (10亿元以上…), and drops the 投资 a class
 // follows (投资亿元以上工业项目 counts 亿元以上工业项目).
@@ -548,7 +606,7 @@ func (ff *frameFinder) classStart(regionStart, start int) int {
 }
 
 // genericHeads are nouns too general to stand alone as a metric.
-var genericHeads = map[string]bool{"项目": true, "企业": true, "园区": true, "平台": true, "基地": true, "工程": true, "产业园": true}
+var genericHeads = map[string]bool{"人数": true, "人次": true, "项目": true, "企业": true, "园区": true, "平台": true, "基地": true, "工程": true, "产业园": true}
 
 // isAboveBelow reports the 以 of 以上/以下, which belongs to a class name
 // (亿元以上项目), not a preposition.
@@ -561,7 +619,7 @@ const metricStop = "的在与和及向对由为是将把从到等了其以于被
 
 // shortIndicators are indicators that read better with the noun before
 // them: 企业占比, 新签约项目总投资, 新增工业投资.
-var shortIndicators = map[string]bool{"占比": true, "比重": true, "总投资": true, "投资": true, "计划投资": true, "工业投资": true, "运量": true, "规模": true, "增速": true, "增幅": true, "产值": true}
+var shortIndicators = map[string]bool{"产能": true, "占比": true, "比重": true, "总投资": true, "投资": true, "计划投资": true, "工业投资": true, "运量": true, "规模": true, "增速": true, "增幅": true, "产值": true}
 
 // withModifier extends an indicator with the few characters of noun before
 // it (企业占比), but not with a long phrase.
@@ -583,7 +641,7 @@ var verbWords = sortedByLength([]string{
 	"需提供", "解决", "确定", "择优确定", "培训", "新增", "引进", "建设", "建成", "签约", "开工", "投产", "落地",
 	"完成", "实现", "达到", "累计", "共", "引入", "培育", "认定", "拥有", "集聚", "形成", "打造", "推动", "出让",
 	"实行", "开展", "举办", "组织", "建立", "出台", "获得", "发放", "接待", "接听", "梳理", "起底", "整改",
-	"新招引", "招引", "依托", "颁发", "推进", "压茬推进", "预计", "经过", "谋划", "决定", "计划",
+	"新招引", "招引", "依托", "反馈", "颁发", "推进", "压茬推进", "预计", "经过", "谋划", "决定", "计划",
 })
 
 var (
@@ -674,7 +732,8 @@ func stripQuotes(s string) string {
 // nounAfterStops end a counted noun: what follows them is a new phrase
 // (高性能玻璃纤维|智能制造生产线, 产业链|基本形成).
 var nounAfterStops = []string{"项目", "生产", "智能", "制造", "建设", "投产", "开工", "进行", "全部", "基本", "顺利",
-	"特色", "发展", "实现", "完成", "正在", "分别", "以上", "以下", "左右", "入驻", "落户", "签约", "竣工"}
+	"特色", "发展", "实现", "完成", "正在", "分别", "以上", "以下", "左右", "入驻", "落户", "签约", "竣工",
+	"基础上", "的基础", "方面"}
 
 // nounAfter reads the counted noun after a measure word (22个国家级产业基地).
 func (ff *frameFinder) nounAfter(i int) string {
@@ -689,11 +748,22 @@ func (ff *frameFinder) nounAfter(i int) string {
 		}
 		j++
 	}
+	if j+2 < len(rs) && j-i >= 2 && (rs[j] == '和' || rs[j] == '及') {
+		// 120余名施工人员和技术人员: a coordinate noun of the same kind.
+		if more := ff.nounAfter(j + 1); more != "" && !isVerbWord(more) && lastRune(more) == rs[j-1] {
+			return stripQuotes(string(rs[i:j+1])) + more
+		}
+	}
 	noun := stripQuotes(string(rs[i:j]))
 	if len([]rune(noun)) < 2 {
 		return ""
 	}
 	return noun
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // subjectAfter reads the name that a figure introduces: 总投资560亿元的晶科
