@@ -127,6 +127,7 @@ func (c Checker) checkFigure(f corpus.Figure) FigureVerdict {
 			Text: e.Text, Sentence: e.Sentence, Start: e.Start, End: e.End, Value: e.Value, ValueMax: e.ValueMax, Unit: e.Unit,
 			Change: e.Change, Metric: e.Metric, Subject: e.Subject, Period: e.Period, Agrees: agrees, Explanation: why})
 	}
+	fv.Evidence = dropListSiblings(fv.Evidence)
 	sort.SliceStable(fv.Evidence, func(i, j int) bool {
 		a, b := fv.Evidence[i], fv.Evidence[j]
 		if a.Agrees != b.Agrees {
@@ -157,6 +158,33 @@ func (c Checker) checkFigure(f corpus.Figure) FigureVerdict {
 		fv.Explanation = fmt.Sprintf("来源不一致：%d 处相符，%d 处不符；%s", agree, disagree, fv.Evidence[len(fv.Evidence)-1].Explanation)
 	}
 	return fv
+}
+
+// dropListSiblings keeps, of several figures a passage lists for the same
+// indicator (签约…总投资12327.5亿元；开工…总投资6683.4亿元), only the one that
+// agrees, when one does: the others are the list's other items, told apart
+// by words the frame does not keep.
+func dropListSiblings(es []Evidence) []Evidence {
+	const near = 240 // bytes: the items of one list
+	var agreeing []Evidence
+	for _, e := range es {
+		if e.Agrees {
+			agreeing = append(agreeing, e)
+		}
+	}
+	out := es[:0]
+	for _, e := range es {
+		sibling := false
+		for _, a := range agreeing {
+			if !e.Agrees && a.Doc == e.Doc && e.Start-a.Start < near && a.Start-e.Start < near {
+				sibling = true
+			}
+		}
+		if !sibling {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // recomputeShare redoes a printed share from the counts printed with it

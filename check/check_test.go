@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -71,5 +72,23 @@ func TestGapRecomputed(t *testing.T) {
 	v := c.Check("高于全省50个百分点", []corpus.Figure{claim})
 	if !strings.Contains(v.Explanation, "按 97.24% − 59.42%（某某省）计算为 37.82个百分点，与所印不一致") {
 		t.Errorf("%s: %s", v.Verdict, v.Explanation)
+	}
+}
+
+func TestDropListSiblings(t *testing.T) {
+	es := []Evidence{
+		{Doc: "a", Start: 100, Value: 12327.5, Agrees: true},
+		{Doc: "a", Start: 160, Value: 6683.4},  // the list's next item
+		{Doc: "a", Start: 900, Value: 2688.5},  // far away: a figure of its own
+		{Doc: "b", Start: 120, Value: 11000.0}, // another document disagrees
+	}
+	got := dropListSiblings(es)
+	var values []float64
+	for _, e := range got {
+		values = append(values, e.Value)
+	}
+	want := []float64{12327.5, 2688.5, 11000.0}
+	if fmt.Sprint(values) != fmt.Sprint(want) {
+		t.Errorf("kept %v, want %v", values, want)
 	}
 }

@@ -222,6 +222,10 @@ func mainSubjects(rs []rune, ms []mention) topics {
 		t.zone = bareZone(rs) // 高新区坚持…: the text's zone, named only by its type
 	}
 	count[t.zone] += countRunes(rs, "全区") + countRunes(rs, "本区")
+	if collective := provinceCollective(ms); collective != "" {
+		// An article about a province's zones says 开发区 for all of them.
+		count[collective] += bareWord(rs, ms, "开发区")
+	}
 	if t.city != "" {
 		count[t.city] += countRunes(rs, "全市") + countRunes(rs, "该市")
 	}
@@ -274,6 +278,15 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			}
 		}
 		if fr.subject == "" {
+			fr.subject = ff.enclosingProject(f)
+		}
+		if fr.subject == "" {
+			fr.subject = ff.producer(f)
+		}
+		if fr.subject == "" {
+			fr.subject = ff.recipient(regionStart, f)
+		}
+		if fr.subject == "" {
 			fr.subject = ff.subjectAfter(f)
 		}
 		topical := false // a subject that opens a clause carries on; one a figure introduces does not
@@ -303,6 +316,11 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		case prev != nil && isGradeModifier(fr.metric) && prev.metric != "" && !strings.HasPrefix(prev.metric, fr.metric):
 			// 科创平台398个，其中国家级28个: the noun is elided.
 			fr.metric += strings.TrimPrefix(strings.TrimPrefix(prev.metric, gradePrefix(prev.metric)), fr.metric)
+		}
+		if fr.subject == "" {
+			if s := ff.earlierSubject(ff.paragraphs[para], sentStart); s != "" {
+				fr.subject = s // 示范区持续优化…。热线已累计接听…34217件
+			}
 		}
 		if fr.subject == "" {
 			fr.subject = carrySubject
@@ -400,6 +418,39 @@ func stageSpan(from, to string) string {
 	return ""
 }
 
+// provinceCollective is the collective of a province's zones (全省开发区)
+// the article names most often, or "". A city's zones (全市开发区) are
+// counted with the city already.
+func provinceCollective(ms []mention) string {
+	count := map[string]int{}
+	best := ""
+	for _, m := range ms {
+		if m.kind == corpus.EntityOrg && collectiveZone(m.name) && strings.HasPrefix(m.canonical, "全省") {
+			count[m.canonical]++
+			if count[m.canonical] > count[best] {
+				best = m.canonical
+			}
+		}
+	}
+	return best
+}
+
+// bareWord counts w where it stands alone, not as the end of a name.
+func bareWord(rs []rune, ms []mention, w string) int {
+	inName := map[int]bool{}
+	for _, m := range ms {
+		inName[m.end] = true
+	}
+	n := 0
+	wr := []rune(w)
+	for i := 0; i+len(wr) <= len(rs); i++ {
+		if hasPrefixRunes(rs, i, w) && !inName[i+len(wr)] {
+			n++
+		}
+	}
+	return n
+}
+
 // countRunes counts the occurrences of a two-character word in rs.
 func countRunes(rs []rune, w string) int {
 	r := []rune(w)
@@ -489,6 +540,21 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	}
 	if f.kind == corpus.KindQuantity {
 		return ff.nounAfter(f.end)
+	}
+	if f.kind == corpus.KindMoney {
+		return fundingAfter(ff.nounAfter(f.end)) // 发放46.6亿元低利率专项贷款
+	}
+	return ""
+}
+
+// fundings are what a sum handed out is: 贷款, 资金, 补贴.
+var fundings = []string{"贷款", "奖补资金", "资金", "补贴", "补助", "奖励", "债券", "基金"}
+
+func fundingAfter(noun string) string {
+	for _, w := range fundings {
+		if strings.HasSuffix(noun, w) {
+			return w
+		}
 	}
 	return ""
 }
@@ -766,6 +832,71 @@ func lastRune(s string) rune {
 	return r
 }
 
+// enclosingProject is the project whose name holds the figure: 56GW in
+// 晶科年产56GW垂直一体化大基地项目 is that project's.
+func (ff *frameFinder) enclosingProject(f found) string {
+	for k := ff.mentionsFrom(f.start - 24); k < len(ff.mentions) && ff.mentions[k].start <= f.start; k++ {
+		m := ff.mentions[k]
+		if m.kind != corpus.EntityProject || m.end <= f.end {
+			continue
+		}
+		if owner := strings.TrimSpace(string(ff.rs[m.start:f.start])); len([]rune(owner)) > 2 && !strings.HasPrefix(owner, "年产") {
+			return m.canonical // not 年产90万吨…项目, whose figure is only its size
+		}
+	}
+	return ""
+}
+
+// producer is the company before 年产 (大同亿诚年产1万台套…, 山西百信年产
+// 60万台计算机): a short name standing after a separator.
+func (ff *frameFinder) producer(f found) string {
+	rs := ff.rs
+	at := f.start
+	for at > 0 && rs[at-1] == ' ' {
+		at--
+	}
+	if !endsWithRunes(rs, at, "年产") {
+		return ""
+	}
+	end := at - 2
+	start := end
+	for start > 0 && isHan(rs[start-1]) && end-start < 8 && !strings.ContainsRune("的在与和及向对由为是将把从到等了", rs[start-1]) {
+		start--
+	}
+	if end-start < 2 || end-start >= 8 || (start > 0 && !strings.ContainsRune("、,，:：;；—“”", rs[start-1])) {
+		return ""
+	}
+	name := string(rs[start:end])
+	if stripLeadingVerbs(name) != name || isGeneric(name) {
+		return ""
+	}
+	for k := ff.mentionsFrom(start); k < len(ff.mentions) && ff.mentions[k].start == start; k++ {
+		if ff.mentions[k].end == end {
+			return ff.mentions[k].canonical
+		}
+	}
+	return name
+}
+
+// recipient is whom money goes to: 向晶科项目发放46.6亿元 is 晶科's.
+func (ff *frameFinder) recipient(regionStart int, f found) string {
+	if f.kind != corpus.KindMoney {
+		return ""
+	}
+	text := string(ff.rs[regionStart:f.start])
+	k := strings.LastIndex(text, "向")
+	if k < 0 {
+		return ""
+	}
+	from := regionStart + len([]rune(text[:k])) + 1
+	for m := ff.mentionsFrom(from); m < len(ff.mentions) && ff.mentions[m].start == from; m++ {
+		if mm := ff.mentions[m]; mm.kind == corpus.EntityOrg || mm.kind == corpus.EntityProject {
+			return mm.canonical
+		}
+	}
+	return ""
+}
+
 // subjectAfter reads the name that a figure introduces: 总投资560亿元的晶科
 // 年产56GW…项目, 投资83亿元中材科技“…”.
 func (ff *frameFinder) subjectAfter(f found) string {
@@ -817,6 +948,37 @@ func (ff *frameFinder) clauseSubject(sentStart, at int) string {
 			clause--
 		}
 	}
+}
+
+// earlierSubject is the zone that opens one of the few sentences before
+// sentStart in the paragraph (from paraStart), nearest first: the topic
+// the text then leaves out.
+func (ff *frameFinder) earlierSubject(paraStart, sentStart int) string {
+	k := sort.SearchInts(ff.sentences.starts, sentStart)
+	for n := 0; n < 4 && k > 0; n++ {
+		start, end := ff.sentences.starts[k-1], sentStart
+		if start < paraStart {
+			return ""
+		}
+		// Its clauses, last first (…解决问题——2020年,示范区持续优化…).
+		for clauseEnd := end - 1; clauseEnd > start; {
+			clause := clauseEnd
+			for clause > start && !isClauseBreak(ff.rs[clause-1]) {
+				clause--
+			}
+			if s := ff.subjectOpening(clause, clauseEnd); s != "" && ff.isZone(s) {
+				return s
+			}
+			clauseEnd = clause - 1
+		}
+		sentStart, k = start, k-1
+	}
+	return ""
+}
+
+// isZone reports a canonical name that is a zone or a collective of zones.
+func (ff *frameFinder) isZone(name string) bool {
+	return isZoneName(name) || name == ff.main.zone
 }
 
 // openers may stand before a clause's subject.

@@ -77,5 +77,7 @@ func sameFrameValue(want, got string, aliases *Aliases) bool {
 		return strings.NewReplacer(" ", "", "“", "", "”", "", "\"", "", "\n", "").Replace(s)
 	}
 	want, got = clean(want), clean(got)
+	// A project is the same with or without its word 项目.
+	want, got = strings.TrimSuffix(want, "项目"), strings.TrimSuffix(got, "项目")
 	return want == got || (aliases != nil && want != "" && aliases.Resolve(want) == aliases.Resolve(got))
 }

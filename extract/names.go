@@ -131,6 +131,10 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 			}
 			end := i + len([]rune(suf))
 			start := nf.trimToAlias(nf.leftEdge(i, kind == corpus.EntityProject), end)
+			if i-start >= 24 && start > 0 && isHan(rs[start-1]) && !strings.ContainsRune(orgStop, rs[start-1]) {
+				i = end - 1 // the walk ran out inside a word: no name we can trust
+				break
+			}
 			name := string(rs[start:end])
 			if k := strings.LastIndex(name, "”"); k >= 0 && !strings.Contains(name[:k], "“") {
 				start += len([]rune(name[:k+len("”")])) // 实行“承诺制”项目: the quote is not part of a name
@@ -203,6 +207,8 @@ func (nf *nameFinder) leftEdge(i int, project bool) int {
 		case (r == '年' || r == '月' || r == '日') && start >= 2 && isDigit(rs[start-2]):
 			return start // 2020年全省开发区: the date is not part of the name
 		case isHan(r) && !strings.ContainsRune(orgStop, r):
+		case project && r == '及' && i-start >= 2 && start >= 3 && isHan(rs[start-2]) && isHan(rs[start-3]) && !strings.ContainsRune(orgStop, rs[start-2]):
+			// 高品质蓝宝石长晶及晶加项目: one project of two products.
 		case project && (isDigit(r) || isASCIILetter(r) || r == '.' || r == '”'):
 		case isASCIILetter(r):
 		default:
