@@ -295,6 +295,9 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			topical = fr.subject != ""
 		}
 		fr.period = ff.periodBefore(sentStart, f.start)
+		if p, ok := ff.periodStart[f.end]; ok && fr.period == "" && f.kind == corpus.KindCount {
+			fr.period = p.text // 113个年内有条件投产项目
+		}
 		if f.kind == corpus.KindDuration {
 			if m := ff.durationMetric(sentStart, f.start, fr.metric); m != "" {
 				fr.metric = m
@@ -327,6 +330,9 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		}
 		if fr.subject == "" {
 			fr.subject = ff.main.subject
+		}
+		if strings.HasPrefix(fr.subject, "全市") && ff.main.city != "" {
+			fr.subject = ff.main.city // 全市开发区 out of its article says nothing: the city's
 		}
 		if fr.period == "" {
 			fr.period = carryPeriod
@@ -544,6 +550,26 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	if f.kind == corpus.KindMoney {
 		return fundingAfter(ff.nounAfter(f.end)) // 发放46.6亿元低利率专项贷款
 	}
+	if f.kind == corpus.KindDuration {
+		return ff.doneAfter(f.end) // 签约后1天完成公司注册
+	}
+	return ""
+}
+
+// doneAfter reads what a time figure took to finish: 1天完成公司注册,
+// 3个工作日办结营业执照.
+func (ff *frameFinder) doneAfter(i int) string {
+	rs := ff.rs
+	for _, w := range []string{"时间", "内", "即", "就", "高效", "全部", "顺利"} {
+		if hasPrefixRunes(rs, i, w) {
+			i += len([]rune(w))
+		}
+	}
+	for _, v := range []string{"完成", "办结", "办理", "取得", "拿到"} {
+		if hasPrefixRunes(rs, i, v) {
+			return ff.nounAfter(i + len([]rune(v)))
+		}
+	}
 	return ""
 }
 
@@ -690,6 +716,9 @@ var shortIndicators = map[string]bool{"产能": true, "占比": true, "比重": 
 // withModifier extends an indicator with the few characters of noun before
 // it (企业占比), but not with a long phrase.
 func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
+	if endsWithRunes(ff.rs, at, "新增") && at-2 >= regionStart {
+		return "新增" + w // 新增工业投资 is the year's addition, not the stock
+	}
 	if !shortIndicators[w] {
 		return w
 	}
@@ -804,9 +833,15 @@ var nounAfterStops = []string{"项目", "生产", "智能", "制造", "建设", 
 // nounAfter reads the counted noun after a measure word (22个国家级产业基地).
 func (ff *frameFinder) nounAfter(i int) string {
 	rs := ff.rs
+	if p, ok := ff.periodStart[i]; ok {
+		i = p.end // 113个年内有条件投产项目: the period is not the noun
+	}
 	j := i
 	for j < len(rs) && j-i < 10 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune("的在与和及向对由为是将把从到等了以于被、,。;:", rs[j]) {
 		if j > i && startsAny(rs, j, nounAfterStops) {
+			if v, ok := verbIndex.at(rs, j); ok && hasPrefixRunes(rs, j+len([]rune(v)), "项目") {
+				j += len([]rune(v)) + 2 // 有条件投产项目: the verb qualifies the head
+			}
 			break
 		}
 		if v, ok := verbIndex.at(rs, j); j > i && ok && len([]rune(v)) > 1 && !isNounSuffix(rs, j+len([]rune(v))) {

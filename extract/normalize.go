@@ -116,6 +116,10 @@ type builder struct {
 	// one paragraph per line is a heading, not a wrapped line (0: the
 	// document is wrapped, as PDF text is).
 	headingBelow int
+	// lineComma is set while the current line holds a clause comma, and
+	// lineAfterBreak while it follows a single line break: a block that
+	// goes on, not a heading standing alone.
+	lineComma, lineAfterBreak bool
 }
 
 func (b *builder) emit(r rune, start, end int) {
@@ -130,9 +134,19 @@ func (b *builder) emit(r rune, start, end int) {
 	switch r {
 	case '\t':
 		b.lineHasTab = true
+	case ',', '，':
+		b.lineComma = true
 	case '\n':
-		b.lineHasTab, b.lineRunes = false, 0
+		b.lineAfterBreak = b.lineRunes > 1 // the second '\n' of a paragraph break follows at once
+		b.lineHasTab, b.lineRunes, b.lineComma = false, 0, false
 	}
+}
+
+// columnTail reports a line that ends a narrow column mid-sentence: it
+// goes on a block (after a single line break) and has a clause comma, as a
+// heading would not (今年1-5月，全市开发区实行“承诺 | 制”项目20个).
+func (b *builder) columnTail() bool {
+	return b.lineAfterBreak && b.lineComma
 }
 
 // headingLength is half the median line length of a document whose lines
@@ -248,7 +262,7 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 			return k
 		}
 	}
-	if newlines > 1 && isHan(prev) && (isHan(next) || next == '，' || next == '、' || next == ',') && b.lineRunes >= 40 &&
+	if newlines > 1 && isHan(prev) && (isHan(next) || next == '，' || next == '、' || next == ',') && (b.lineRunes >= 40 || b.columnTail()) &&
 		!b.lineHasTab && !isCaption(items[j:min(j+40, len(items))]) && !startsMarker(items, j) {
 		// A page or column break in the middle of a word (今年上半|年): the
 		// paragraph before it is long and did not end its sentence.

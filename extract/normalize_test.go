@@ -37,6 +37,10 @@ func TestNormalize(t *testing.T) {
 		{"  前后空白  ", "前后空白"},
 		{"圆圈①不变", "圆圈①不变"},
 		{"第一行。\r\n第二行", "第一行。\n第二行"},
+		// A narrow column that breaks mid-word after a clause comma goes on;
+		// a heading standing alone does not.
+		{"个。\n今年1-5月，全市开发区实行“承诺\n\n制”项目20个", "个。\n今年1-5月,全市开发区实行“承诺制”项目20个"},
+		{"个。\n\n强化奖励机制\n\n近年来", "个。\n\n强化奖励机制\n\n近年来"},
 		// One paragraph per line: a short line without a full stop is a
 		// heading, not a wrapped line.
 		{"%s\n打造一流营商环境\n%s\n%s", "%s\n打造一流营商环境\n%s\n%s"},

@@ -41,12 +41,13 @@ func TestFrameDev(t *testing.T) {
 	s := extract.EvaluateFrames(gold, preds, extract.NewAliases())
 	t.Logf("frames: %d annotated, %d found; metric %.3f subject %.3f period %.3f base %.3f",
 		s.Figures, s.Found, s.Accuracy(s.Metric), s.Accuracy(s.Subject), s.Accuracy(s.Period), s.Accuracy(s.Base))
-	// Floors a little under today's accuracy, so that a regression shows.
+	// Floors a little under today's accuracy (the targets are 0.9 for
+	// metric and period, 0.85 for subject), so that a regression shows.
 	floors := map[string]struct{ got, floor float64 }{
-		"metric":  {s.Accuracy(s.Metric), 0.72},
-		"subject": {s.Accuracy(s.Subject), 0.66},
-		"period":  {s.Accuracy(s.Period), 0.86},
-		"base":    {s.Accuracy(s.Base), 0.95},
+		"metric":  {s.Accuracy(s.Metric), 0.89},
+		"subject": {s.Accuracy(s.Subject), 0.86},
+		"period":  {s.Accuracy(s.Period), 0.91},
+		"base":    {s.Accuracy(s.Base), 0.96},
 	}
 	for field, a := range floors {
 		if a.got < a.floor {
