@@ -29,9 +29,33 @@ var numeralWords string
 //go:embed domain_words.txt
 var domainWords string
 
+// policyTerms are policy terms and zone and organisation words
+// (专精特新, 招落一体, 经开区, 管委会).
+//
+//go:embed policy_terms.txt
+var policyTerms string
+
 // DictionaryVersion names the word list the extractor segments with; it
 // changes when the gse version or the list does.
-const DictionaryVersion = "gse-v0.80.3-zh_s-numerals+domain-1"
+const DictionaryVersion = "gse-v0.80.3-zh_s-numerals+domain-2"
+
+// Vocabulary is the supplementary dictionary of government-report words
+// that gse's own dictionary lacks or splits: indicators (地区生产总值,
+// 规上工业增加值), numeral terms (三个一批, 十四五), policy terms (专精特新,
+// 招落一体) and zone and organisation words. The extractor segments with
+// it; cmd hands it to the search index, whose words field segments with
+// gse's full dictionary plus these.
+func Vocabulary() []DictWord {
+	var words []DictWord
+	for _, list := range []string{domainWords, policyTerms} {
+		ws, _ := ReadDict(strings.NewReader(list)) // embedded and tested: no error
+		words = append(words, ws...)
+	}
+	for _, w := range loadIndicators(nil) {
+		words = append(words, DictWord{Text: w, Freq: 3000, POS: "n"})
+	}
+	return words
+}
 
 // gseWords checks Chinese-numeral candidates against gse word boundaries:
 // a candidate whose first or last character belongs to a longer dictionary
@@ -54,7 +78,12 @@ func sharedWords() wordChecker { return processWords }
 func (g *gseWords) load() {
 	g.once.Do(func() {
 		g.seg.SkipLog = true
-		g.err = g.seg.LoadDictStr(numeralWords + "\n" + domainWords)
+		var dict strings.Builder
+		dict.WriteString(numeralWords)
+		for _, w := range Vocabulary() {
+			fmt.Fprintf(&dict, "\n%s %g %s", w.Text, w.Freq, w.POS)
+		}
+		g.err = g.seg.LoadDictStr(dict.String())
 	})
 }
 

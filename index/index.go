@@ -18,9 +18,15 @@ import (
 // DirName is the index's folder inside the data directory.
 const DirName = "index.bleve"
 
-// Version names the analyzer and mapping; an index built by another
-// version must be rebuilt (reportmine reindex).
-const Version = "reportmine-index/8 " + WordsDictionary
+// Version names the analyzer, mapping and dictionaries; an index built by
+// another version must be rebuilt (reportmine reindex).
+func Version() string {
+	v := "reportmine-index/9 " + WordsDictionary
+	if vocabulary.digest != "" {
+		v += "+vocabulary-" + vocabulary.digest
+	}
+	return v
+}
 
 const versionKey = "reportmine_version"
 
@@ -42,14 +48,14 @@ func Open(dataDir string) (*Index, error) {
 		}
 		b, err = bleve.New(path, newMapping())
 		if err == nil {
-			err = b.SetInternal([]byte(versionKey), []byte(Version))
+			err = b.SetInternal([]byte(versionKey), []byte(Version()))
 		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("index %s: %w", path, err)
 	}
 	v, err := b.GetInternal([]byte(versionKey))
-	if err != nil || string(v) != Version {
+	if err != nil || string(v) != Version() {
 		b.Close()
 		return nil, fmt.Errorf("index %s: %w", path, ErrVersion)
 	}

@@ -1,6 +1,9 @@
 package index
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -30,10 +33,46 @@ var wordSegmenter struct {
 
 func segmenter() (*gse.Segmenter, error) {
 	wordSegmenter.once.Do(func() {
-		wordSegmenter.seg.SkipLog = true
-		wordSegmenter.err = wordSegmenter.seg.LoadDictEmbed("zh_s")
+		seg := &wordSegmenter.seg
+		seg.SkipLog = true
+		err := seg.LoadDictEmbed("zh_s")
+		if err == nil && len(vocabulary.words) > 0 {
+			var dict strings.Builder
+			for _, w := range vocabulary.words {
+				fmt.Fprintf(&dict, "%s %g %s\n", w.Text, w.Freq, w.POS)
+			}
+			err = seg.LoadDictStr(dict.String())
+		}
+		wordSegmenter.err = err
 	})
 	return &wordSegmenter.seg, wordSegmenter.err
+}
+
+// Word is an entry of a supplementary dictionary: a word with a gse
+// frequency and part of speech.
+type Word struct {
+	Text string
+	Freq float64
+	POS  string
+}
+
+// vocabulary is the supplementary dictionary the words field adds to gse's
+// own (government-report indicators and policy terms); its digest is part
+// of the index version.
+var vocabulary struct {
+	words  []Word
+	digest string
+}
+
+// UseVocabulary sets the supplementary dictionary. Call it once, before
+// the first index is opened; the process's gse dictionary is loaded once.
+func UseVocabulary(words []Word) {
+	h := sha256.New()
+	for _, w := range words {
+		fmt.Fprintf(h, "%s %g %s\n", w.Text, w.Freq, w.POS)
+	}
+	vocabulary.words = words
+	vocabulary.digest = hex.EncodeToString(h.Sum(nil))[:8]
 }
 
 func init() {

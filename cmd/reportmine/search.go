@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"reportmine/corpus/store"
+	"reportmine/extract"
 	"reportmine/index"
 )
 
@@ -87,6 +88,16 @@ func mark(s string, spans [][2]int) string {
 }
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// The index segments its words field with gse's dictionary plus the
+// extractor's government-report vocabulary, one for the whole process.
+func init() {
+	var words []index.Word
+	for _, w := range extract.Vocabulary() {
+		words = append(words, index.Word{Text: w.Text, Freq: w.Freq, POS: w.POS})
+	}
+	index.UseVocabulary(words)
+}
 
 // openIndex opens the search index, building it from the store when it
 // does not exist yet.
