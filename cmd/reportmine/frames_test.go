@@ -13,13 +13,18 @@ import (
 // TestFrameDev scores figure frames on the hand-annotated dev set
 // (extract/testdata/frames-dev.jsonl) through the CLI's own pipeline:
 // structure (articles) then extraction. It logs accuracy per field and
-// holds the issue's targets.
+// holds floors a little under today's (the issue's targets are 0.9 for
+// metric and period, 0.85 for subject), so that a regression shows.
 func TestFrameDev(t *testing.T) {
+	scoreFrames(t, "../../extract/testdata/frames-dev.jsonl", map[string]float64{"metric": 0.89, "subject": 0.86, "period": 0.91, "base": 0.96})
+}
+
+func scoreFrames(t *testing.T, goldPath string, floors map[string]float64) {
 	paths, _ := filepath.Glob("../../../shared/corpus/*.txt")
 	if len(paths) == 0 {
 		t.Skip("../shared/corpus is not here")
 	}
-	f, err := os.Open("../../extract/testdata/frames-dev.jsonl")
+	f, err := os.Open(goldPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,17 +46,10 @@ func TestFrameDev(t *testing.T) {
 	s := extract.EvaluateFrames(gold, preds, extract.NewAliases())
 	t.Logf("frames: %d annotated, %d found; metric %.3f subject %.3f period %.3f base %.3f",
 		s.Figures, s.Found, s.Accuracy(s.Metric), s.Accuracy(s.Subject), s.Accuracy(s.Period), s.Accuracy(s.Base))
-	// Floors a little under today's accuracy (the issue's targets are 0.9 for
-	// metric and period, 0.85 for subject), so that a regression shows.
-	floors := map[string]struct{ got, floor float64 }{
-		"metric":  {s.Accuracy(s.Metric), 0.89},
-		"subject": {s.Accuracy(s.Subject), 0.86},
-		"period":  {s.Accuracy(s.Period), 0.91},
-		"base":    {s.Accuracy(s.Base), 0.96},
-	}
-	for field, a := range floors {
-		if a.got < a.floor {
-			t.Errorf("%s accuracy %.3f fell below %.2f", field, a.got, a.floor)
+	got := map[string]float64{"metric": s.Accuracy(s.Metric), "subject": s.Accuracy(s.Subject), "period": s.Accuracy(s.Period), "base": s.Accuracy(s.Base)}
+	for field, floor := range floors {
+		if got[field] < floor {
+			t.Errorf("%s accuracy %.3f fell below %.2f", field, got[field], floor)
 		}
 	}
 	if os.Getenv("FRAMES_VERBOSE") != "" {
@@ -59,4 +57,11 @@ func TestFrameDev(t *testing.T) {
 			t.Log(m)
 		}
 	}
+}
+
+// TestFrameHoldout scores a second set (extract/testdata/frames-holdout.jsonl,
+// 91 figures annotated apart from the rules, blind to their output), as an
+// estimate of accuracy on figures the rules were not tuned on.
+func TestFrameHoldout(t *testing.T) {
+	scoreFrames(t, "../../extract/testdata/frames-holdout.jsonl", map[string]float64{"metric": 0.0, "subject": 0.0, "period": 0.0, "base": 0.0})
 }
