@@ -73,8 +73,8 @@ var trailingWords = sortedByLength([]string{
 	"完成", "达到", "达", "为", "实现", "累计", "共", "共有", "有", "已有", "拥有", "预计", "约", "超过", "突破",
 	"增长", "下降", "提高", "减少", "增加", "同比", "环比", "分别为", "分别", "已", "总计", "合计", "是", "占",
 	"逾", "近", "将近", "接近", "超", "不少于", "不足", "不到", "了", "到", "至", "在", "的", "仅", "仅用",
-	"用了", "用时", "由", "从", "缩短", "压缩", "控制在", "有望", "力争", "确保", "全年", "新增投资", "已安装",
-	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接",
+	"用了", "用时", "由", "从", "缩短", "压缩", "控制在", "有望", "力争", "确保", "全年", "已安装",
+	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接", "原来的", "原来", "原先的",
 	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
 	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
 	"锁定在了", "锁定在", "锁定", "在了", "最短", "最多", "普遍", "只用了", "只用", "仅仅", "需",
@@ -302,6 +302,17 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			if m := ff.durationMetric(sentStart, f.start, fr.metric); m != "" {
 				fr.metric = m
 			}
+			if hasAnySuffix(fr.metric, []string{"项目", "企业", "公司"}) {
+				// 用地项目时限为22天，厂房项目为15天: a project is whose time
+				// it is, not what is timed.
+				fr.metric = ""
+				if q := sameUnitBefore(fs, i-1, f.unit, sentStart); q >= 0 {
+					fr.metric = out[q].metric
+				}
+			}
+			if f.start > 0 && ff.rs[f.start-1] == '每' {
+				prev = nil // 每90秒下线一台: a rate, not the time before it again
+			}
 			if p := prevAmount(fs, i); prev != nil && p >= 0 && fs[p].kind != corpus.KindDuration {
 				prev = nil // 总投资25.3亿元，…仅用了一个多月: a time is not the sum's change
 			}
@@ -472,11 +483,15 @@ func countRunes(rs []rune, w string) int {
 // isGradeModifier reports a metric that is only a level or class (国家级,
 // 省级, 民营), whose noun the text leaves to the figure before.
 func isGradeModifier(m string) bool {
-	return strings.HasSuffix(m, "级") && len([]rune(m)) <= 3
+	n := len([]rune(m))
+	return (strings.HasSuffix(m, "级") && n <= 3) || (strings.HasSuffix(m, "类") && n >= 2 && n <= 7)
 }
 
 // gradePrefix is the level a metric starts with (省级 of 省级科创平台).
 func gradePrefix(m string) string {
+	if i := strings.Index(m, "类"); i > 0 && i <= len("能源科技装备") {
+		return m[:i+len("类")] // 数字经济类科创平台
+	}
 	if i := strings.Index(m, "级"); i > 0 && i <= len("国家") {
 		return m[:i+len("级")]
 	}
@@ -514,6 +529,9 @@ func (ff *frameFinder) paragraphOf(i int) int {
 func (ff *frameFinder) metric(regionStart int, f found) string {
 	if f.kind == corpus.KindCount {
 		if noun := ff.nounAfter(f.end); noun != "" {
+			if endsWithRunes(ff.rs, f.start, "年产") {
+				noun = strings.TrimSuffix(noun, "生产线") // 年产60万台计算机生产线 makes 计算机
+			}
 			return noun // 签约1966个项目: the counted noun
 		}
 	}
@@ -538,6 +556,14 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	}
 	start := ff.classStart(regionStart, ff.coordinated(regionStart, ff.nounStart(regionStart, end)))
 	noun := stripQuotes(string(ff.rs[start:end]))
+	for _, all := range []string{"各类", "各项", "各种"} {
+		if rest, ok := strings.CutPrefix(noun, all); ok && len([]rune(rest)) >= 2 {
+			noun = rest // 各类遗留问题611个
+		}
+	}
+	if f.kind == corpus.KindQuantity && isPhase(noun) {
+		return noun + "产能" // 一期8GW全面投产
+	}
 	if stripped := stripLeadingVerbs(noun); !genericHeads[stripped] {
 		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 stays
 	}
@@ -641,7 +667,11 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 	rs := ff.rs
 	start := end
 	passedVerb := false
-	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && (!strings.ContainsRune(metricStop, rs[start-1]) || isAboveBelow(rs, start-1)) && end-start < 10 {
+	quotes := 0
+	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && (!strings.ContainsRune(metricStop, rs[start-1]) || isAboveBelow(rs, start-1)) && end-start-quotes < 11 {
+		if rs[start-1] == '“' || rs[start-1] == '”' {
+			quotes++ // 专精特新“小巨人”企业: quotes take no room
+		}
 		if ff.boundaryAt(start) {
 			// A bare head (项目, 企业) keeps the verb that qualifies it:
 			// 签约项目, 开工项目, 建设项目.
@@ -697,6 +727,12 @@ func (ff *frameFinder) classStart(regionStart, start int) int {
 	return k
 }
 
+// isPhase reports a project phase (一期, 二期工程's 二期).
+func isPhase(s string) bool {
+	rs := []rune(s)
+	return len(rs) == 2 && rs[1] == '期' && strings.ContainsRune("一二三四五六", rs[0])
+}
+
 // genericHeads are nouns too general to stand alone as a metric.
 var genericHeads = map[string]bool{"人数": true, "人次": true, "项目": true, "企业": true, "园区": true, "平台": true, "基地": true, "工程": true, "产业园": true}
 
@@ -736,7 +772,7 @@ var verbWords = sortedByLength([]string{
 	"需提供", "解决", "确定", "择优确定", "培训", "新增", "引进", "建设", "建成", "签约", "开工", "投产", "落地",
 	"完成", "实现", "达到", "累计", "共", "引入", "培育", "认定", "拥有", "集聚", "形成", "打造", "推动", "出让",
 	"实行", "开展", "举办", "组织", "建立", "出台", "获得", "发放", "接待", "接听", "梳理", "起底", "整改",
-	"新招引", "招引", "依托", "反馈", "颁发", "推进", "压茬推进", "预计", "经过", "谋划", "决定", "计划",
+	"新招引", "招引", "依托", "反馈", "取得", "拿到", "承担", "负责", "颁发", "推进", "压茬推进", "预计", "经过", "谋划", "决定", "计划",
 })
 
 var (
@@ -837,7 +873,14 @@ func (ff *frameFinder) nounAfter(i int) string {
 		i = p.end // 113个年内有条件投产项目: the period is not the noun
 	}
 	j := i
-	for j < len(rs) && j-i < 10 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune("的在与和及向对由为是将把从到等了以于被、,。;:", rs[j]) {
+	for j < len(rs) && j-i < 12 && (isASCIILetter(rs[j]) || (j > i && isDigit(rs[j]))) {
+		j++ // 4条iPhone14生产线: a model name opens the noun
+	}
+	for j < len(rs) && j-i < 14 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune("的在与和及向对由为是将把从到等了以于被、,。;:", rs[j]) {
+		if hasPrefixRunes(rs, j, "生产线") {
+			j += 3 // 4条iPhone14生产线: the line is the head
+			break
+		}
 		if j > i && startsAny(rs, j, nounAfterStops) {
 			if v, ok := verbIndex.at(rs, j); ok && hasPrefixRunes(rs, j+len([]rune(v)), "项目") {
 				j += len([]rune(v)) + 2 // 有条件投产项目: the verb qualifies the head
@@ -855,11 +898,28 @@ func (ff *frameFinder) nounAfter(i int) string {
 			return stripQuotes(string(rs[i:j+1])) + more
 		}
 	}
-	noun := stripQuotes(string(rs[i:j]))
+	noun := cutAfterHead(stripQuotes(string(rs[i:j])))
 	if len([]rune(noun)) < 2 {
 		return ""
 	}
 	return noun
+}
+
+// countedHeads end the noun a count counts; what runs on after the last of
+// them is the clause's verb (13家开发区|“三制”改革, 6个园区服务中心|承担).
+var countedHeads = []string{"开发区", "示范区", "园区", "中心", "企业", "平台", "基地", "变电站"}
+
+func cutAfterHead(noun string) string {
+	cut := -1
+	for _, h := range countedHeads {
+		if k := strings.LastIndex(noun, h); k >= 0 && k+len(h) > cut {
+			cut = k + len(h)
+		}
+	}
+	if cut < 0 || len([]rune(noun[cut:])) < 2 || hasAnySuffix(noun, countedHeads) {
+		return noun
+	}
+	return noun[:cut]
 }
 
 func lastRune(s string) rune {
