@@ -146,8 +146,8 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, indicators *
 		if i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
 			continue // 较2022年 is a base, not the figure's period
 		}
-		if i > 0 && (rs[i-1] == '是' || rs[i-1] == '继') {
-			continue // 是目前国内最大的…, 继2020年10月…之后: not when the figure holds
+		if i > 0 && (rs[i-1] == '继' || (rs[i-1] == '是' && rs[i] == '目' && (i < 2 || !isChineseNumeral(rs[i-2])))) {
+			continue // 是目前国内最大的…, 继2020年10月…之后: not when the figure holds (but 一是目前…)
 		}
 		m := periodRe.FindString(window(i, 20))
 		if m == "" {
@@ -286,8 +286,8 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.subject == "" {
 			fr.subject = ff.recipient(regionStart, f)
 		}
-		if fr.subject == "" {
-			fr.subject = ff.subjectAfter(f)
+		if fr.subject == "" && f.kind != corpus.KindCount {
+			fr.subject = ff.subjectAfter(f) // after a count stands what it counts
 		}
 		topical := false // a subject that opens a clause carries on; one a figure introduces does not
 		if fr.subject == "" {
@@ -954,6 +954,14 @@ func (ff *frameFinder) producer(f found) string {
 		return ""
 	}
 	end := at - 2
+	if end > 0 && rs[end-1] == '“' {
+		end-- // 晶科能源“年产56GW一体化大基地项目”
+	}
+	for k := ff.mentionsFrom(end - 24); k < len(ff.mentions) && ff.mentions[k].start < end; k++ {
+		if m := ff.mentions[k]; m.end == end && m.kind == corpus.EntityOrg {
+			return m.canonical
+		}
+	}
 	start := end
 	for start > 0 && isHan(rs[start-1]) && end-start < 8 && !strings.ContainsRune("的在与和及向对由为是将把从到等了", rs[start-1]) {
 		start--

@@ -183,7 +183,7 @@ func collectiveCanonical(name string) string {
 }
 
 func isPronounStart(r rune) bool {
-	return strings.ContainsRune("该本全各我此这那贵每其某", r)
+	return strings.ContainsRune("该本全各我此这那贵每其某所", r) // 所有招商项目 is no name
 }
 
 // leftEdge walks left from i over a name's characters and returns where the
@@ -206,6 +206,10 @@ func (nf *nameFinder) leftEdge(i int, project bool) int {
 			continue
 		case (r == '年' || r == '月' || r == '日') && start >= 2 && isDigit(rs[start-2]):
 			return start // 2020年全省开发区: the date is not part of the name
+		case r == '各':
+			if start < 2 || (rs[start-2] != '省' && rs[start-2] != '市') {
+				return start // 赋予各园区: 各 starts no name, but 我省各开发区 is one
+			}
 		case isHan(r) && !strings.ContainsRune(orgStop, r):
 		case project && r == '及' && i-start >= 2 && start >= 3 && isHan(rs[start-2]) && isHan(rs[start-3]) && !strings.ContainsRune(orgStop, rs[start-2]):
 			// 高品质蓝宝石长晶及晶加项目: one project of two products.
