@@ -74,7 +74,7 @@ var trailingWords = sortedByLength([]string{
 	"增长", "下降", "提高", "减少", "增加", "同比", "环比", "分别为", "分别", "已", "总计", "合计", "是", "占",
 	"逾", "近", "将近", "接近", "超", "不少于", "不足", "不到", "了", "到", "至", "在", "的", "仅", "仅用",
 	"用了", "用时", "由", "从", "缩短", "压缩", "控制在", "有望", "力争", "确保", "全年", "已安装",
-	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接", "原来的", "原来", "原先的",
+	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接", "原来的", "原来", "原先的", "分为", "分成", "分",
 	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
 	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
 	"锁定在了", "锁定在", "锁定", "在了", "最短", "最多", "普遍", "只用了", "只用", "仅仅", "需",
@@ -330,6 +330,11 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		case prev != nil && isGradeModifier(fr.metric) && prev.metric != "" && !strings.HasPrefix(prev.metric, fr.metric):
 			// 科创平台398个，其中国家级28个: the noun is elided.
 			fr.metric += strings.TrimPrefix(strings.TrimPrefix(prev.metric, gradePrefix(prev.metric)), fr.metric)
+		case prev == nil && strings.HasSuffix(fr.metric, "类") && isGradeModifier(fr.metric):
+			// …市级76个。侧重于数字经济类270个: the noun is the paragraph's.
+			if head := ff.lastHead(fs, out, i, ff.paragraphs[para]); head != "" {
+				fr.metric += head
+			}
 		}
 		if fr.subject == "" {
 			if s := ff.earlierSubject(ff.paragraphs[para], sentStart); s != "" {
@@ -556,7 +561,7 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	}
 	start := ff.classStart(regionStart, ff.coordinated(regionStart, ff.nounStart(regionStart, end)))
 	noun := stripQuotes(string(ff.rs[start:end]))
-	for _, all := range []string{"各类", "各项", "各种"} {
+	for _, all := range []string{"各类", "各项", "各种", "所有"} {
 		if rest, ok := strings.CutPrefix(noun, all); ok && len([]rune(rest)) >= 2 {
 			noun = rest // 各类遗留问题611个
 		}
@@ -668,7 +673,7 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 	start := end
 	passedVerb := false
 	quotes := 0
-	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && (!strings.ContainsRune(metricStop, rs[start-1]) || isAboveBelow(rs, start-1)) && end-start-quotes < 11 {
+	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && (!strings.ContainsRune(metricStop, rs[start-1]) || isAboveBelow(rs, start-1)) && end-start-quotes < 13 {
 		if rs[start-1] == '“' || rs[start-1] == '”' {
 			quotes++ // 专精特新“小巨人”企业: quotes take no room
 		}
@@ -725,6 +730,21 @@ func (ff *frameFinder) classStart(regionStart, start int) int {
 		k--
 	}
 	return k
+}
+
+// lastHead is the noun of the last figure before fs[i] in the paragraph
+// whose metric has one, without its level or class (市级科创平台 → 科创平台).
+func (ff *frameFinder) lastHead(fs []found, out []frame, i, paraStart int) string {
+	for q := i - 1; q >= 0 && fs[q].start >= paraStart; q-- {
+		m := out[q].metric
+		if m == "" || isGradeModifier(m) || fs[q].kind != fs[i].kind {
+			continue
+		}
+		if head := strings.TrimPrefix(m, gradePrefix(m)); len([]rune(head)) >= 2 {
+			return head
+		}
+	}
+	return ""
 }
 
 // isPhase reports a project phase (一期, 二期工程's 二期).
@@ -916,7 +936,7 @@ func cutAfterHead(noun string) string {
 			cut = k + len(h)
 		}
 	}
-	if cut < 0 || len([]rune(noun[cut:])) < 2 || hasAnySuffix(noun, countedHeads) {
+	if cut < 0 || len([]rune(noun[cut:])) < 2 || hasAnySuffix(noun, countedHeads) || noun[cut:] == "公司" {
 		return noun
 	}
 	return noun[:cut]
