@@ -354,9 +354,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			fr.period = carryPeriod
 		}
 		if open := ff.openingPeriod(sentStart, f.start); open != "" {
-			carryPeriod = open // what carries to the next sentences is the opening period
-		} else if carryPeriod == "" {
-			carryPeriod = fr.period
+			carryPeriod = open // only a period that opens a sentence carries to the next ones
 		}
 		// The period stays as printed; a year printed earlier in the
 		// paragraph (2020年，…。全年签约1966个项目) dates it in period_from/to.
@@ -532,6 +530,16 @@ func (ff *frameFinder) paragraphOf(i int) int {
 // words before it, else the noun before it once verbs are stripped, else
 // (for counts) the noun after its measure word.
 func (ff *frameFinder) metric(regionStart int, f found) string {
+	if phase := ff.phaseBefore(f.start); phase != "" && f.kind == corpus.KindCount {
+		if noun := ff.nounAfter(f.end); noun != "" {
+			return phase + noun // 一期8条生产线
+		}
+	}
+	if ff.listedProduct(f) {
+		if noun := ff.nounAfter(f.end); noun != "" {
+			return noun // 年产50万吨生物基二胺和90万吨生物基聚酰胺
+		}
+	}
 	if f.kind == corpus.KindCount {
 		if noun := ff.nounAfter(f.end); noun != "" {
 			if endsWithRunes(ff.rs, f.start, "年产") {
@@ -673,7 +681,7 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 	start := end
 	passedVerb := false
 	quotes := 0
-	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && (!strings.ContainsRune(metricStop, rs[start-1]) || isAboveBelow(rs, start-1)) && end-start-quotes < 13 {
+	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && (!strings.ContainsRune(metricStop, rs[start-1]) || isAboveBelow(rs, start-1)) && end-start-quotes < 16 {
 		if rs[start-1] == '“' || rs[start-1] == '”' {
 			quotes++ // 专精特新“小巨人”企业: quotes take no room
 		}
@@ -745,6 +753,35 @@ func (ff *frameFinder) lastHead(fs []found, out []frame, i, paraStart int) strin
 		}
 	}
 	return ""
+}
+
+// phaseBefore is the project phase (一期, 二期) printed right before a
+// figure, or "".
+func (ff *frameFinder) phaseBefore(at int) string {
+	for at > 0 && ff.rs[at-1] == ' ' {
+		at--
+	}
+	if at >= 2 && isPhase(string(ff.rs[at-2:at])) {
+		return string(ff.rs[at-2 : at])
+	}
+	return ""
+}
+
+// listedProduct reports a quantity that continues a list of products after
+// 年产 (年产50万吨生物基二胺和90万吨…、…): its product follows it.
+func (ff *frameFinder) listedProduct(f found) bool {
+	if f.kind != corpus.KindQuantity {
+		return false
+	}
+	at := f.start
+	for at > 0 && ff.rs[at-1] == ' ' {
+		at--
+	}
+	if at == 0 || !strings.ContainsRune("和及、", ff.rs[at-1]) {
+		return false
+	}
+	lo := max(0, at-40)
+	return strings.Contains(string(ff.rs[lo:at]), "年产")
 }
 
 // isPhase reports a project phase (一期, 二期工程's 二期).
@@ -918,6 +955,9 @@ func (ff *frameFinder) nounAfter(i int) string {
 			return stripQuotes(string(rs[i:j+1])) + more
 		}
 	}
+	if j > i+2 && rs[j-1] == '中' && j < len(rs) && !isHan(rs[j]) {
+		j-- // 334个项目中，: 中 places, it is not the noun
+	}
 	noun := cutAfterHead(stripQuotes(string(rs[i:j])))
 	if len([]rune(noun)) < 2 {
 		return ""
@@ -970,7 +1010,11 @@ func (ff *frameFinder) producer(f found) string {
 	for at > 0 && rs[at-1] == ' ' {
 		at--
 	}
-	if !endsWithRunes(rs, at, "年产") {
+	marker := "年产"
+	if phase := ff.phaseBefore(at); phase != "" {
+		marker = phase // 厚生锂离子电池隔膜一期8条生产线
+	}
+	if !endsWithRunes(rs, at, marker) {
 		return ""
 	}
 	end := at - 2
@@ -983,10 +1027,10 @@ func (ff *frameFinder) producer(f found) string {
 		}
 	}
 	start := end
-	for start > 0 && isHan(rs[start-1]) && end-start < 8 && !strings.ContainsRune("的在与和及向对由为是将把从到等了", rs[start-1]) {
+	for start > 0 && isHan(rs[start-1]) && end-start < 12 && !strings.ContainsRune("的在与和及向对由为是将把从到等了", rs[start-1]) {
 		start--
 	}
-	if end-start < 2 || end-start >= 8 || (start > 0 && !strings.ContainsRune("、,，:：;；—“”", rs[start-1])) {
+	if end-start < 2 || end-start >= 12 || (start > 0 && !strings.ContainsRune("、,，:：;；—“”。!?\n", rs[start-1])) {
 		return ""
 	}
 	name := string(rs[start:end])

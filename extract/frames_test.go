@@ -65,6 +65,10 @@ func TestFrames(t *testing.T) {
 		// A class in a new sentence takes the paragraph's noun; counted nouns keep 公司.
 		{"市级科创平台76个。侧重于数字经济类120个，生物医药类30个。", "30个", "生物医药类科创平台", "", "", "", ""},
 		{"成立2个平台公司。", "2个", "平台公司", "", "", "", ""},
+		// A phase names its maker and its lines; a listed product follows its figure; a mid-sentence period does not carry on.
+		{"一期工程年内投产。恒达锂电池隔膜一期6条生产线已投产。", "6条", "一期生产线", "恒达锂电池隔膜", "", "", ""},
+		{"项目年产30万吨生物基二胺和60万吨生物基聚酰胺。", "60万吨", "生物基聚酰胺", "", "", "", ""},
+		{"全年在建的210个项目中，新开工项目90个。", "210个", "项目", "", "全年", "", ""},
 		// A size class names what is counted; the class is not a project name.
 		{"今年以来，高新区绘制招商图谱30个，投资亿元以上工业项目签约落地21个，10亿元以上工业项目在谈35个。", "21个", "亿元以上工业项目", "高新区", "今年以来", "", ""},
 		{"今年以来，高新区绘制招商图谱30个，投资亿元以上工业项目签约落地21个，10亿元以上工业项目在谈35个。", "35个", "10亿元以上工业项目", "高新区", "今年以来", "", ""},
