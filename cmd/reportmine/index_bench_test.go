@@ -62,6 +62,9 @@ func BenchmarkIndexAndQuery(b *testing.B) {
 				batch = batch[:0]
 			}
 		}
+		if err := x.Compact(context.Background()); err != nil { // as reindex does
+			b.Fatal(err)
+		}
 		x.Close() // waits for the index to be persisted: part of indexing
 		secs := time.Since(start).Seconds()
 		b.ReportMetric(float64(sentences)/secs, "sentences/s")
