@@ -22,7 +22,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/9 " + WordsDictionary
+	v := "reportmine-index/10 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -103,6 +103,7 @@ func newMapping() mapping.IndexMapping {
 	text.Analyzer = AnalyzerName
 	text.Store = true
 	text.IncludeTermVectors = true // phrase queries need positions
+	text.DocValues = false         // nothing sorts or facets on text
 	keyword := bleve.NewKeywordFieldMapping()
 	keyword.Store = true
 	number := bleve.NewNumericFieldMapping()
@@ -158,6 +159,7 @@ func searchField(analyzer string, positions bool) *mapping.FieldMapping {
 	f.Store = false
 	f.IncludeTermVectors = positions
 	f.IncludeInAll = false
+	f.DocValues = false // nothing sorts or facets on these fields
 	return f
 }
 

@@ -23,6 +23,7 @@ type kwicLine struct {
 }
 
 func runKWIC(ctx context.Context, e env, args []string) error {
+	defer forQueries()()
 	fs := newFlags(e, "kwic", "[--data DIR] [--width N] [--limit N] [--json|--format csv] QUERY...")
 	data := dataFlag(fs)
 	width := fs.Int("width", 20, "characters of context on each side")
