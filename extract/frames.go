@@ -46,7 +46,16 @@ func buildPeriodStarts() (map[[2]rune]bool, *runeSet) {
 
 func periodCandidate(rs []rune, i int) bool {
 	if isDigit(rs[i]) {
-		return i == 0 || !isDigit(rs[i-1]) && rs[i-1] != '.'
+		if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.') {
+			return false
+		}
+		j := i
+		for j < len(rs) && isDigit(rs[j]) {
+			j++
+		}
+		// Only a year or month starts a period (2023年, 6月, 1-6月份, 2021—2025年);
+		// the regular expression need not look at any other number.
+		return j < len(rs) && strings.ContainsRune("年月-—至", rs[j])
 	}
 	return i+1 < len(rs) && periodFirst.has(rs[i]) && periodStarts[[2]rune{rs[i], rs[i+1]}]
 }
@@ -97,6 +106,7 @@ type frameFinder struct {
 	periodStart map[int]span
 	bases       []span // in order of start
 	baseEnd     map[int]span
+	earlier     map[[2]int]string // earlierSubject by paragraph and sentence
 }
 
 // lastBase is the last comparison base printed in rs[a:b].
@@ -130,7 +140,7 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, indicators *
 	window := func(i, n int) string {
 		return an.norm.Text[an.offsets[i]:an.offsets[min(len(rs), i+n)]]
 	}
-	ff := &frameFinder{rs: rs, mentions: mentions, sentences: sentences, year: year, indicators: indicators}
+	ff := &frameFinder{rs: rs, mentions: mentions, sentences: sentences, year: year, indicators: indicators, earlier: map[[2]int]string{}}
 	// The normalizer joined wrapped lines, so every line break left is a
 	// paragraph break.
 	ff.paragraphs = []int{0}
@@ -884,10 +894,8 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 	if _, ok := ff.baseEnd[i]; ok {
 		return true
 	}
-	for w := range pronouns {
-		if endsWithRunes(ff.rs, i, w) {
-			return true
-		}
+	if _, ok := pronounIndex.endingAt(ff.rs, i); ok {
+		return true
 	}
 	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 {
 		// 新签约项目, 新建项目: after 新 the verb modifies the noun.
@@ -1121,6 +1129,16 @@ func (ff *frameFinder) clauseSubject(sentStart, at int) string {
 // sentStart in the paragraph (from paraStart), nearest first: the topic
 // the text then leaves out.
 func (ff *frameFinder) earlierSubject(paraStart, sentStart int) string {
+	key := [2]int{paraStart, sentStart}
+	if s, ok := ff.earlier[key]; ok {
+		return s
+	}
+	s := ff.findEarlierSubject(paraStart, sentStart)
+	ff.earlier[key] = s
+	return s
+}
+
+func (ff *frameFinder) findEarlierSubject(paraStart, sentStart int) string {
 	k := sort.SearchInts(ff.sentences.starts, sentStart)
 	for n := 0; n < 4 && k > 0; n++ {
 		start, end := ff.sentences.starts[k-1], sentStart
@@ -1148,6 +1166,17 @@ func (ff *frameFinder) isZone(name string) bool {
 	return isZoneName(name) || name == ff.main.zone
 }
 
+var (
+	openerIndex  = newWordIndex(openers)
+	pronounIndex = func() *wordIndex {
+		var ws []string
+		for w := range pronouns {
+			ws = append(ws, w)
+		}
+		return newWordIndex(ws)
+	}()
+)
+
 // openers may stand before a clause's subject.
 var openers = sortedByLength([]string{"其中", "同时", "此外", "另外", "与此同时", "首先", "其次", "再次", "最后", "比如", "例如", "一是", "二是", "三是", "四是", "五是", "另一方面", "一方面", "而"})
 
@@ -1157,11 +1186,8 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 		if p, ok := ff.periodStart[i]; ok && p.end <= limit {
 			i, moved = p.end, true
 		}
-		for _, w := range openers {
-			if hasPrefixRunes(ff.rs, i, w) {
-				i, moved = i+len([]rune(w)), true
-				break
-			}
+		if w, ok := openerIndex.at(ff.rs, i); ok {
+			i, moved = i+len([]rune(w)), true
 		}
 		if i < limit && strings.ContainsRune(",，、 ", ff.rs[i]) {
 			i, moved = i+1, true
@@ -1189,10 +1215,8 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 	if best != "" {
 		return best
 	}
-	for w := range pronouns {
-		if hasPrefixRunes(ff.rs, i, w) {
-			return ff.resolvePronoun(w, i)
-		}
+	if w, ok := pronounIndex.at(ff.rs, i); ok {
+		return ff.resolvePronoun(w, i)
 	}
 	return ""
 }
@@ -1333,11 +1357,8 @@ func (ff *frameFinder) periodAt(i int) bool {
 // such as 其中, 目前), which holds for the whole sentence.
 func (ff *frameFinder) openingPeriod(sentStart, limit int) string {
 	i := sentStart
-	for _, w := range openers {
-		if hasPrefixRunes(ff.rs, i, w) && !ff.periodAt(i) {
-			i += len([]rune(w))
-			break
-		}
+	if w, ok := openerIndex.at(ff.rs, i); ok && !ff.periodAt(i) {
+		i += len([]rune(w))
 	}
 	for i < limit && strings.ContainsRune(",， ", ff.rs[i]) {
 		i++
