@@ -381,6 +381,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		fr.periodFrom, fr.periodTo = resolvePeriod(fr.period, year)
 		out[i] = fr
 	}
+	ff.pairRespectively(fs, out)
 	return out
 }
 
@@ -479,6 +480,112 @@ func bareWord(rs []rune, ms []mention, w string) int {
 		}
 	}
 	return n
+}
+
+// pairRespectively gives each figure of a 分别 list its own item:
+// 一、二、三产业增加值分别增长3.1%、5.2%和6.0% measure 第一产业增加值,
+// 第二产业增加值 and 第三产业增加值; 规上工业增加值、固定资产投资分别增长
+// 7.2%和4.5% measure one each. Lists whose counts differ are left alone.
+func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
+	rs := ff.rs
+	for i := 0; i < len(fs); i++ {
+		at := ff.respectivelyBefore(fs[i].start)
+		if at < 0 {
+			continue
+		}
+		n := 1 // the figures listed after 分别, joined by 、 和 及 与
+		for i+n < len(fs) && listJoin(rs, fs[i+n-1].end, fs[i+n].start) {
+			n++
+		}
+		items := ff.listItems(at)
+		if n >= 2 && len(items) == n {
+			for k := 0; k < n; k++ {
+				out[i+k].metric = items[k]
+				if out[i+k].base == "" {
+					out[i+k].base = out[i].base // 同比分别增长7.2%和4.5%
+				}
+			}
+		}
+		i += n - 1
+	}
+}
+
+// respectivelyBefore is where the items of a 分别 list end (the 分别 before
+// the figure at rune i, with at most a verb between), or -1.
+func (ff *frameFinder) respectivelyBefore(i int) int {
+	for k := i - 1; k >= 1 && i-k <= 6; k-- {
+		if ff.rs[k-1] == '分' && ff.rs[k] == '别' {
+			return k - 1
+		}
+		if !isHan(ff.rs[k]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func listJoin(rs []rune, a, b int) bool {
+	if b-a < 1 || b-a > 2 {
+		return false
+	}
+	for _, r := range rs[a:b] {
+		if !strings.ContainsRune("、和及与,， ", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// listItems splits the noun phrase ending at rune end (before 分别) into its
+// items, sharing the last item's head with bare numerals (一、二、三产业).
+func (ff *frameFinder) listItems(end int) []string {
+	if b, ok := ff.baseEnd[end]; ok {
+		end = b.start // …固定资产投资同比分别增长: the base is no item
+	}
+	start := end
+	for start > 0 && !isClauseBreak(ff.rs[start-1]) && !isSentenceEnd(ff.rs[start-1]) {
+		start--
+	}
+	if p, ok := ff.periodStart[start]; ok && p.end <= end {
+		start = p.end
+	}
+	for k := ff.mentionsFrom(start); k < len(ff.mentions) && ff.mentions[k].start == start; k++ {
+		start = max(start, ff.mentions[k].end) // 综改区一、二、三产业…: the subject is no item
+	}
+	if w, ok := pronounIndex.at(ff.rs, start); ok {
+		start += len([]rune(w))
+	}
+	var items []string
+	from := start
+	for k := start; k <= end; k++ {
+		if k == end || strings.ContainsRune("、和及与", ff.rs[k]) {
+			if item := stripQuotes(string(ff.rs[from:k])); item != "" {
+				items = append(items, item)
+			}
+			from = k + 1
+		}
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	last := []rune(items[len(items)-1])
+	for k, item := range items[:len(items)-1] {
+		r := []rune(item)
+		if len(r) == 1 && isChineseNumeral(r[0]) && len(last) > 1 && isChineseNumeral(last[0]) {
+			tail := string(last[1:])
+			items[k] = item + tail
+			if strings.HasPrefix(tail, "产业") {
+				items[k] = "第" + items[k]
+			}
+		}
+	}
+	if r := []rune(items[len(items)-1]); len(r) > 1 && isChineseNumeral(r[0]) && strings.HasPrefix(string(r[1:]), "产业") && len(items[0]) > len(string(r[:1])) {
+		items[len(items)-1] = "第" + items[len(items)-1]
+	}
+	for k := range items {
+		items[k] = stripLeadingVerbs(items[k])
+	}
+	return items
 }
 
 // countRunes counts the occurrences of a two-character word in rs.
