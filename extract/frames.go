@@ -406,10 +406,7 @@ func (ff *frameFinder) durationMetric(sentStart, at int, metric string) string {
 	if !genericTimes[metric] {
 		return ""
 	}
-	clause := at
-	for clause > sentStart && !isClauseBreak(ff.rs[clause-1]) {
-		clause--
-	}
+	clause := ff.clauseStart(sentStart, at)
 	text := string(ff.rs[clause:at])
 	if k := strings.LastIndex(text, "从"); k >= 0 {
 		if from, to, ok := strings.Cut(text[k+len("从"):], "到"); ok {
@@ -875,9 +872,7 @@ func (ff *frameFinder) lastHead(fs []found, out []frame, i, paraStart int) strin
 // phaseBefore is the project phase (一期, 二期) printed right before a
 // figure, or "".
 func (ff *frameFinder) phaseBefore(at int) string {
-	for at > 0 && ff.rs[at-1] == ' ' {
-		at--
-	}
+	at = ff.backOverSpaces(at)
 	if at >= 2 && isPhase(string(ff.rs[at-2:at])) {
 		return string(ff.rs[at-2 : at])
 	}
@@ -890,15 +885,21 @@ func (ff *frameFinder) listedProduct(f found) bool {
 	if f.kind != corpus.KindQuantity {
 		return false
 	}
-	at := f.start
-	for at > 0 && ff.rs[at-1] == ' ' {
-		at--
-	}
+	at := ff.backOverSpaces(f.start)
 	if at == 0 || !strings.ContainsRune("和及、", ff.rs[at-1]) {
 		return false
 	}
 	lo := max(0, at-40)
 	return strings.Contains(string(ff.rs[lo:at]), "年产")
+}
+
+// backOverSpaces moves rune index at back over the spaces before it (PDF
+// text keeps 年产 56GW apart).
+func (ff *frameFinder) backOverSpaces(at int) int {
+	for at > 0 && ff.rs[at-1] == ' ' {
+		at--
+	}
+	return at
 }
 
 // isPhase reports a project phase (一期, 二期工程's 二期).
@@ -1121,10 +1122,7 @@ func (ff *frameFinder) enclosingProject(f found) string {
 // 60万台计算机): a short name standing after a separator.
 func (ff *frameFinder) producer(f found) string {
 	rs := ff.rs
-	at := f.start
-	for at > 0 && rs[at-1] == ' ' {
-		at--
-	}
+	at := ff.backOverSpaces(f.start)
 	marker := "年产"
 	if phase := ff.phaseBefore(at); phase != "" {
 		marker = phase // 厚生锂离子电池隔膜一期8条生产线
@@ -1211,25 +1209,33 @@ func (ff *frameFinder) subjectAfter(f found) string {
 // figure's clause or its sentence (after a period, 其中 and the like), or a
 // pronoun there (全区, 全市) read as the article's zone or city.
 func (ff *frameFinder) clauseSubject(sentStart, at int) string {
-	clause := at
-	for clause > sentStart && !isClauseBreak(ff.rs[clause-1]) {
-		clause--
-	}
 	// The figure's own clause first, then the clauses before it in the
 	// sentence, nearest first: 中国电科…项目已完工，衬底产能达到每年10万片.
-	for end := at; ; {
-		if s := ff.subjectOpening(clause, end); s != "" {
+	return ff.clauseOpening(sentStart, at, func(string) bool { return true })
+}
+
+// clauseOpening is the first subject, clause by clause back from rune at to
+// lo, that opens its clause and that accept takes.
+func (ff *frameFinder) clauseOpening(lo, at int, accept func(string) bool) string {
+	for end := at; end > lo || end == at; {
+		clause := ff.clauseStart(lo, end)
+		if s := ff.subjectOpening(clause, end); s != "" && accept(s) {
 			return s
 		}
-		if clause <= sentStart {
+		if clause <= lo {
 			return ""
 		}
 		end = clause - 1
-		clause = end
-		for clause > sentStart && !isClauseBreak(ff.rs[clause-1]) {
-			clause--
-		}
 	}
+	return ""
+}
+
+// clauseStart is where the clause holding rune at-1 starts, not before lo.
+func (ff *frameFinder) clauseStart(lo, at int) int {
+	for at > lo && !isClauseBreak(ff.rs[at-1]) {
+		at--
+	}
+	return at
 }
 
 // earlierSubject is the zone that opens one of the few sentences before
@@ -1253,15 +1259,8 @@ func (ff *frameFinder) findEarlierSubject(paraStart, sentStart int) string {
 			return ""
 		}
 		// Its clauses, last first (…解决问题——2020年,示范区持续优化…).
-		for clauseEnd := end - 1; clauseEnd > start; {
-			clause := clauseEnd
-			for clause > start && !isClauseBreak(ff.rs[clause-1]) {
-				clause--
-			}
-			if s := ff.subjectOpening(clause, clauseEnd); s != "" && ff.isZone(s) {
-				return s
-			}
-			clauseEnd = clause - 1
+		if s := ff.clauseOpening(start, end-1, ff.isZone); s != "" {
+			return s
 		}
 		sentStart, k = start, k-1
 	}
@@ -1400,10 +1399,7 @@ func (ff *frameFinder) lastBefore(i int, fits func(mention) bool, fallback strin
 // opens its sentence: a period in an earlier clause (2019年设立的13家…，34个
 // 开发区…) belongs to that clause.
 func (ff *frameFinder) periodBefore(sentStart, at int) string {
-	clause := at
-	for clause > sentStart && !isClauseBreak(ff.rs[clause-1]) {
-		clause--
-	}
+	clause := ff.clauseStart(sentStart, at)
 	best := ""
 	for k := ff.periodsFrom(sentStart); k < len(ff.periods) && ff.periods[k].start < at; k++ {
 		if p := ff.periods[k]; p.end <= at && (p.start >= clause || !ff.attributive(p)) {

@@ -78,12 +78,7 @@ func sharedWords() wordChecker { return processWords }
 func (g *gseWords) load() {
 	g.once.Do(func() {
 		g.seg.SkipLog = true
-		var dict strings.Builder
-		dict.WriteString(numeralWords)
-		for _, w := range Vocabulary() {
-			fmt.Fprintf(&dict, "\n%s %g %s", w.Text, w.Freq, w.POS)
-		}
-		g.err = g.seg.LoadDictStr(dict.String())
+		g.err = g.seg.LoadDictStr(numeralWords + "\n" + dictText(Vocabulary()))
 	})
 }
 
@@ -157,9 +152,15 @@ func (g *gseWords) addUserWords(words []DictWord) {
 }
 
 func wordsDigest(words []DictWord) string {
-	h := sha256.New()
+	sum := sha256.Sum256([]byte(dictText(words)))
+	return hex.EncodeToString(sum[:])[:8]
+}
+
+// dictText writes words in gse's dictionary format, one per line.
+func dictText(words []DictWord) string {
+	var b strings.Builder
 	for _, w := range words {
-		fmt.Fprintf(h, "%s %g %s\n", w.Text, w.Freq, w.POS)
+		fmt.Fprintf(&b, "%s %g %s\n", w.Text, w.Freq, w.POS)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:8]
+	return b.String()
 }

@@ -36,12 +36,8 @@ func segmenter() (*gse.Segmenter, error) {
 		seg := &wordSegmenter.seg
 		seg.SkipLog = true
 		err := seg.LoadDictEmbed("zh_s")
-		if err == nil && len(vocabulary.words) > 0 {
-			var dict strings.Builder
-			for _, w := range vocabulary.words {
-				fmt.Fprintf(&dict, "%s %g %s\n", w.Text, w.Freq, w.POS)
-			}
-			err = seg.LoadDictStr(dict.String())
+		if err == nil && vocabulary.dict != "" {
+			err = seg.LoadDictStr(vocabulary.dict)
 		}
 		wordSegmenter.err = err
 	})
@@ -60,19 +56,20 @@ type Word struct {
 // own (government-report indicators and policy terms); its digest is part
 // of the index version.
 var vocabulary struct {
-	words  []Word
+	dict   string // in gse's dictionary format
 	digest string
 }
 
 // UseVocabulary sets the supplementary dictionary. Call it once, before
 // the first index is opened; the process's gse dictionary is loaded once.
 func UseVocabulary(words []Word) {
-	h := sha256.New()
+	var dict strings.Builder
 	for _, w := range words {
-		fmt.Fprintf(h, "%s %g %s\n", w.Text, w.Freq, w.POS)
+		fmt.Fprintf(&dict, "%s %g %s\n", w.Text, w.Freq, w.POS)
 	}
-	vocabulary.words = words
-	vocabulary.digest = hex.EncodeToString(h.Sum(nil))[:8]
+	sum := sha256.Sum256([]byte(dict.String()))
+	vocabulary.dict = dict.String()
+	vocabulary.digest = hex.EncodeToString(sum[:])[:8]
 }
 
 func init() {
