@@ -327,6 +327,11 @@ func (ff *frameFinder) frames(fs []found) []frame {
 				prev = nil // 总投资25.3亿元，…仅用了一个多月: a time is not the sum's change
 			}
 		}
+		if f.kind == corpus.KindCount && fr.metric == "" {
+			if m := ff.attributiveCount(fs, out, i, regionStart, ff.paragraphs[para]); m != "" {
+				fr.metric, prev = m, nil
+			}
+		}
 		if p := prevAmount(fs, i); (fr.metric == "" || isVerbWord(fr.metric)) && prev != nil && p >= 0 && fs[p].unit != f.unit && f.kind == corpus.KindCount {
 			// 新增2000台长晶炉，新增产值5.7亿元，已安装384台: the count
 			// continues the earlier count of the same unit.
@@ -862,6 +867,9 @@ func (ff *frameFinder) lastHead(fs []found, out []frame, i, paraStart int) strin
 		if m == "" || isGradeModifier(m) || fs[q].kind != fs[i].kind {
 			continue
 		}
+		if k := strings.LastIndex(m, "的"); k >= 0 {
+			m = m[k+len("的"):] // 国资参与建设的科创平台 → 科创平台
+		}
 		if head := strings.TrimPrefix(m, gradePrefix(m)); len([]rune(head)) >= 2 {
 			return head
 		}
@@ -900,6 +908,28 @@ func (ff *frameFinder) backOverSpaces(at int) int {
 		at--
 	}
 	return at
+}
+
+// attributiveCount reads a count whose noun the text leaves out after an
+// attributive phrase (其中，国资参与建设的199个，民营参与建设的204个): the
+// phrase with the paragraph's noun (国资参与建设的科创平台).
+func (ff *frameFinder) attributiveCount(fs []found, out []frame, i, regionStart, paraStart int) string {
+	at := ff.backOverSpaces(fs[i].start)
+	if at == 0 || ff.rs[at-1] != '的' {
+		return ""
+	}
+	start := ff.clauseStart(regionStart, at-1)
+	if w, ok := openerIndex.at(ff.rs, start); ok {
+		start += len([]rune(w))
+	}
+	phrase := stripQuotes(strings.TrimSpace(string(ff.rs[start : at-1])))
+	if n := len([]rune(phrase)); n < 2 || n > 10 {
+		return ""
+	}
+	if head := ff.lastHead(fs, out, i, paraStart); head != "" {
+		return phrase + "的" + head
+	}
+	return ""
 }
 
 // isPhase reports a project phase (一期, 二期工程's 二期).
