@@ -293,6 +293,9 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.subject == "" {
 			fr.subject = ff.producer(f)
 		}
+		if fr.subject == "" && ff.phaseBefore(f.start) != "" && prev != nil {
+			fr.subject = prev.subject // 厚生…一期8条生产线已投产，二期8条…: the same maker
+		}
 		if fr.subject == "" {
 			fr.subject = ff.recipient(regionStart, f)
 		}
@@ -432,14 +435,7 @@ func (ff *frameFinder) durationMetric(sentStart, at int, metric string) string {
 
 // stageSpan reads 从签约到开工 as 落地周期 and 从建设到投产 as 建设周期.
 func stageSpan(from, to string) string {
-	has := func(s string, words []string) bool {
-		for _, w := range words {
-			if strings.Contains(s, w) {
-				return true
-			}
-		}
-		return false
-	}
+	has := containsAny
 	switch {
 	case has(from, dealStages) && has(to, startStages):
 		return "落地周期"
@@ -1144,6 +1140,23 @@ func (ff *frameFinder) enclosingProject(f found) string {
 		if owner := strings.TrimSpace(string(ff.rs[m.start:f.start])); len([]rune(owner)) > 2 && !strings.HasPrefix(owner, "年产") {
 			return m.canonical // not 年产90万吨…项目, whose figure is only its size
 		}
+		if org := ff.orgEndingAt(m.start); org != "" {
+			return org // 中材科技“5万吨大丝束碳纤维项目”: the company the name follows
+		}
+	}
+	return ""
+}
+
+// orgEndingAt is the company or organisation named right before rune i
+// (an opening quote between them allowed), or "".
+func (ff *frameFinder) orgEndingAt(i int) string {
+	if i > 0 && ff.rs[i-1] == '“' {
+		i--
+	}
+	for k := ff.mentionsFrom(i - 24); k < len(ff.mentions) && ff.mentions[k].start < i; k++ {
+		if m := ff.mentions[k]; m.end == i && m.kind == corpus.EntityOrg && !isZoneName(m.name) {
+			return m.canonical
+		}
 	}
 	return ""
 }
@@ -1161,13 +1174,11 @@ func (ff *frameFinder) producer(f found) string {
 		return ""
 	}
 	end := at - 2
-	if end > 0 && rs[end-1] == '“' {
-		end-- // 晶科能源“年产56GW一体化大基地项目”
+	if org := ff.orgEndingAt(end); org != "" {
+		return org // 晶科能源“年产56GW一体化大基地项目”
 	}
-	for k := ff.mentionsFrom(end - 24); k < len(ff.mentions) && ff.mentions[k].start < end; k++ {
-		if m := ff.mentions[k]; m.end == end && m.kind == corpus.EntityOrg {
-			return m.canonical
-		}
+	if end > 0 && rs[end-1] == '“' {
+		end--
 	}
 	start := end
 	for start > 0 && isHan(rs[start-1]) && end-start < 12 && !strings.ContainsRune("的在与和及向对由为是将把从到等了", rs[start-1]) {
@@ -1188,14 +1199,15 @@ func (ff *frameFinder) producer(f found) string {
 	return name
 }
 
-// recipient is whom money goes to: 向晶科项目发放46.6亿元 is 晶科's.
+// recipient is whom money is handed to: 向晶科项目发放46.6亿元 is 晶科's.
+// Money invested (招商局集团向凯赛公司投资66亿元) stays the investor's.
 func (ff *frameFinder) recipient(regionStart int, f found) string {
 	if f.kind != corpus.KindMoney {
 		return ""
 	}
 	text := string(ff.rs[regionStart:f.start])
 	k := strings.LastIndex(text, "向")
-	if k < 0 {
+	if k < 0 || !containsAny(text[k:], []string{"发放", "提供", "给予", "拨付", "兑现", "支付", "奖励", "补贴", "贷款"}) {
 		return ""
 	}
 	from := regionStart + len([]rune(text[:k])) + 1
@@ -1336,8 +1348,8 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 		if m.start < i || m.end > limit || m.kind == corpus.EntityPerson {
 			continue
 		}
-		if m.start > i && (best == "" || ff.hasVerb(i, m.start)) {
-			break // a name after a verb is an object, not the subject
+		if m.start > i && (best == "" || ff.hasVerb(i, m.start) || strings.ContainsAny(string(ff.rs[i:m.start]), "向对与和拟将给为把从在被让使")) {
+			break // a name after a verb or preposition is an object, not the subject
 		}
 		if m.kind == corpus.EntityPlace && m.end < len(ff.rs) && m.end < limit && isHan(ff.rs[m.end]) && !strings.ContainsRune("市县区省", ff.rs[m.end-1]) {
 			continue // 山西 in 山西百信…: part of a longer name
