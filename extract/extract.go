@@ -230,5 +230,15 @@ func (x sentenceIndex) sentence(an analysis, i int) string {
 	for end > start && (rs[end-1] == '\n' || rs[end-1] == ' ') {
 		end--
 	}
+	// A "sentence" of thousands of characters (a flattened table, a list
+	// without full stops) is cut to the figure's neighbourhood, so that
+	// output stays proportional to the input.
+	if end-start > 2*sentenceReach {
+		start, end = max(start, i-sentenceReach), min(end, i+sentenceReach)
+	}
 	return an.norm.Text[an.offsets[start]:an.offsets[end]]
 }
+
+// sentenceReach is how many characters of an overlong sentence are kept on
+// each side of its figure.
+const sentenceReach = 200

@@ -83,7 +83,7 @@ var trailingWords = sortedByLength([]string{
 	"增长", "下降", "提高", "减少", "增加", "同比", "环比", "分别为", "分别", "已", "总计", "合计", "是", "占",
 	"逾", "近", "将近", "接近", "超", "不少于", "不足", "不到", "了", "到", "至", "在", "的", "仅", "仅用",
 	"用了", "用时", "由", "从", "缩短", "压缩", "控制在", "有望", "力争", "确保", "全年", "已安装",
-	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接", "原来的", "原来", "原先的", "分为", "分成", "分",
+	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接", "原来的", "原来", "原先的", "分为", "分成",
 	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
 	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
 	"锁定在了", "锁定在", "锁定", "在了", "最短", "最多", "普遍", "只用了", "只用", "仅仅", "需",
@@ -251,6 +251,10 @@ func mainSubjects(rs []rune, ms []mention) topics {
 	return t
 }
 
+// maxLookBack bounds, in characters, how far a frame looks back for its
+// clause, subject and period.
+const maxLookBack = 300
+
 func (ff *frameFinder) frames(fs []found) []frame {
 	out := make([]frame, len(fs))
 	carrySubject, carryPeriod, carryYear := "", "", 0
@@ -260,7 +264,11 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if para != lastPara {
 			carrySubject, carryPeriod, carryYear, lastPara = "", "", 0, para
 		}
-		sentStart := ff.sentences.startOf(f.start)
+		// A frame looks back within its sentence, but never further than
+		// maxLookBack: a "sentence" of thousands of characters (a table
+		// flattened to one line, a list without full stops) would make every
+		// figure re-read it.
+		sentStart := max(ff.sentences.startOf(f.start), f.start-maxLookBack)
 		regionStart := sentStart
 		var prev *frame
 		if p := prevAmount(fs, i); p >= 0 && fs[p].end <= f.start && fs[p].end >= sentStart {
@@ -365,8 +373,10 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.subject == "" {
 			fr.subject = ff.main.subject
 		}
-		if strings.HasPrefix(fr.subject, "全市") && ff.main.city != "" {
-			fr.subject = ff.main.city // 全市开发区 out of its article says nothing: the city's
+		if rest, ok := strings.CutPrefix(fr.subject, "全市"); ok && rest != "" && ff.main.city != "" {
+			// 全市开发区 out of its article says nothing; 临汾市开发区 says
+			// whose zones, apart from the city's own totals.
+			fr.subject = ff.main.city + rest
 		}
 		if fr.period == "" {
 			fr.period = carryPeriod
@@ -425,7 +435,7 @@ func (ff *frameFinder) durationMetric(sentStart, at int, metric string) string {
 	}
 	for i := clause - 1; i-2 > sentStart; i-- {
 		if ff.rs[i-1] == '间' && ff.rs[i-2] == '时' || ff.rs[i-1] == '期' && ff.rs[i-2] == '周' {
-			if i-4 >= sentStart && isHan(ff.rs[i-4]) && isHan(ff.rs[i-3]) {
+			if i-4 >= sentStart && isHan(ff.rs[i-4]) && isHan(ff.rs[i-3]) && ff.rs[i-4] != '的' && ff.rs[i-3] != '的' {
 				return string(ff.rs[i-4 : i]) // 缩短项目的落地时间，时限由238天…
 			}
 		}
@@ -541,7 +551,7 @@ func (ff *frameFinder) listItems(end int) []string {
 		end = b.start // …固定资产投资同比分别增长: the base is no item
 	}
 	start := end
-	for start > 0 && !isClauseBreak(ff.rs[start-1]) && !isSentenceEnd(ff.rs[start-1]) {
+	for start > 0 && end-start < 40 && !isClauseBreak(ff.rs[start-1]) && !isSentenceEnd(ff.rs[start-1]) {
 		start--
 	}
 	if p, ok := ff.periodStart[start]; ok && p.end <= end {
@@ -553,35 +563,48 @@ func (ff *frameFinder) listItems(end int) []string {
 	if w, ok := pronounIndex.at(ff.rs, start); ok {
 		start += len([]rune(w))
 	}
-	var items []string
-	from := start
-	for k := start; k <= end; k++ {
-		if k == end || strings.ContainsRune("、和及与", ff.rs[k]) {
-			if item := stripQuotes(string(ff.rs[from:k])); item != "" {
-				items = append(items, item)
-			}
-			from = k + 1
-		}
-	}
+	items := splitList(string(ff.rs[start:end]))
 	if len(items) < 2 {
 		return nil
 	}
+	// Bare numerals share the last item's head: 一、二、三产业增加值.
 	last := []rune(items[len(items)-1])
-	for k, item := range items[:len(items)-1] {
-		r := []rune(item)
-		if len(r) == 1 && isChineseNumeral(r[0]) && len(last) > 1 && isChineseNumeral(last[0]) {
-			tail := string(last[1:])
-			items[k] = item + tail
-			if strings.HasPrefix(tail, "产业") {
-				items[k] = "第" + items[k]
+	if len(last) > 1 && isChineseNumeral(last[0]) {
+		tail := string(last[1:])
+		prefix := ""
+		if strings.HasPrefix(tail, "产业") {
+			prefix = "第" // 第一产业, as statistics name them
+		}
+		for k, item := range items {
+			if r := []rune(item); len(r) == 1 && isChineseNumeral(r[0]) {
+				items[k] = prefix + item + tail
 			}
 		}
+		if prefix != "" && len([]rune(items[0])) > 1 {
+			items[len(items)-1] = prefix + items[len(items)-1]
+		}
 	}
-	if r := []rune(items[len(items)-1]); len(r) > 1 && isChineseNumeral(r[0]) && strings.HasPrefix(string(r[1:]), "产业") && len(items[0]) > len(string(r[:1])) {
-		items[len(items)-1] = "第" + items[len(items)-1]
+	for _, item := range items {
+		if len([]rune(item)) < 2 {
+			return nil // 国资参与和…, 一、二、三分别为: not a list of names
+		}
 	}
 	for k := range items {
 		items[k] = stripLeadingVerbs(items[k])
+	}
+	return items
+}
+
+// splitList splits a list of names at 、 and at the conjunctions 以及, 和,
+// 及 and 与; an empty piece means a conjunction was part of a word.
+func splitList(s string) []string {
+	s = strings.ReplaceAll(s, "以及", "、")
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、和及与", r) })
+	if strings.Count(s, "、")+strings.Count(s, "和")+strings.Count(s, "及")+strings.Count(s, "与")+1 != len(items) {
+		return nil
+	}
+	for k := range items {
+		items[k] = stripQuotes(items[k])
 	}
 	return items
 }
@@ -858,7 +881,7 @@ func (ff *frameFinder) classStart(regionStart, start int) int {
 // lastHead is the noun of the last figure before fs[i] in the paragraph
 // whose metric has one, without its level or class (市级科创平台 → 科创平台).
 func (ff *frameFinder) lastHead(fs []found, out []frame, i, paraStart int) string {
-	for q := i - 1; q >= 0 && fs[q].start >= paraStart; q-- {
+	for q := i - 1; q >= 0 && fs[q].start >= paraStart && i-q <= 20; q-- {
 		m := out[q].metric
 		if m == "" || isGradeModifier(m) || fs[q].kind != fs[i].kind {
 			continue
@@ -1063,10 +1086,16 @@ func stripQuotes(s string) string {
 // (高性能玻璃纤维|智能制造生产线, 产业链|基本形成).
 var nounAfterStops = []string{"项目", "生产", "智能", "制造", "建设", "投产", "开工", "进行", "全部", "基本", "顺利",
 	"特色", "发展", "实现", "完成", "正在", "分别", "以上", "以下", "左右", "入驻", "落户", "签约", "竣工",
-	"基础上", "的基础", "方面"}
+	"基础上", "方面"}
 
 // nounAfter reads the counted noun after a measure word (22个国家级产业基地).
 func (ff *frameFinder) nounAfter(i int) string {
+	return ff.nounAfterJoined(i, true)
+}
+
+// nounAfterJoined reads the noun at i, with one coordinate noun after 和 or
+// 及 when join is set.
+func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 	rs := ff.rs
 	if p, ok := ff.periodStart[i]; ok {
 		i = p.end // 113个年内有条件投产项目: the period is not the noun
@@ -1091,9 +1120,9 @@ func (ff *frameFinder) nounAfter(i int) string {
 		}
 		j++
 	}
-	if j+2 < len(rs) && j-i >= 2 && (rs[j] == '和' || rs[j] == '及') {
+	if join && j+2 < len(rs) && j-i >= 2 && (rs[j] == '和' || rs[j] == '及') {
 		// 120余名施工人员和技术人员: a coordinate noun of the same kind.
-		if more := ff.nounAfter(j + 1); more != "" && !isVerbWord(more) && lastRune(more) == rs[j-1] {
+		if more := ff.nounAfterJoined(j+1, false); more != "" && !isVerbWord(more) && lastRune(more) == rs[j-1] {
 			return stripQuotes(string(rs[i:j+1])) + more
 		}
 	}
@@ -1188,6 +1217,12 @@ func (ff *frameFinder) producer(f found) string {
 		return ""
 	}
 	name := string(rs[start:end])
+	if _, isOpener := openerIndex.at(rs, start); isOpener || ff.periodAt(start) {
+		return "" // 其中年产…, 目前年产…: no maker named
+	}
+	if _, isPronoun := pronounIndex.at(rs, start); isPronoun {
+		return ""
+	}
 	if stripLeadingVerbs(name) != name || isGeneric(name) {
 		return ""
 	}
@@ -1295,14 +1330,22 @@ func (ff *frameFinder) earlierSubject(paraStart, sentStart int) string {
 
 func (ff *frameFinder) findEarlierSubject(paraStart, sentStart int) string {
 	k := sort.SearchInts(ff.sentences.starts, sentStart)
+	if k == len(ff.sentences.starts) || ff.sentences.starts[k] != sentStart {
+		return "" // inside a sentence longer than maxLookBack
+	}
 	for n := 0; n < 4 && k > 0; n++ {
 		start, end := ff.sentences.starts[k-1], sentStart
 		if start < paraStart {
 			return ""
 		}
-		// Its clauses, last first (…解决问题——2020年,示范区持续优化…).
-		if s := ff.clauseOpening(start, end-1, ff.isZone); s != "" {
-			return s
+		start = max(start, end-maxLookBack)
+		// Its clauses, last first (…解决问题——2020年,示范区持续优化…); a
+		// sentence about another subject ends the search.
+		if s := ff.clauseOpening(start, end-1, func(string) bool { return true }); s != "" {
+			if ff.isZone(s) {
+				return s
+			}
+			return ""
 		}
 		sentStart, k = start, k-1
 	}

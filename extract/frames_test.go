@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"reportmine/corpus"
@@ -75,6 +76,13 @@ func TestFrames(t *testing.T) {
 		{"恒达锂电池隔膜一期6条生产线已投产，二期4条生产线加快建设。", "4条", "二期生产线", "恒达锂电池隔膜", "", "", ""},
 		// A count after an attributive 的 takes the paragraph's noun.
 		{"全区科创平台300个。其中，国资参与建设的120个，占比40%，民营参与建设的180个。", "180个", "民营参与建设的科创平台", "", "", "", ""},
+		// Review cases: openers are no makers; a city's zones stay apart from the city; another subject ends the paragraph's zone; 部分 is a noun.
+		{"项目建设加快。其中年产5万吨锂电池项目开工。", "5万吨", "锂电池", "年产5万吨锂电池项目", "", "", ""},
+		{"太原市2023年全市开发区实现营业收入5000亿元，全市地区生产总值8000亿元。", "5000亿元", "营业收入", "太原市开发区", "2023年", "", ""},
+		{"太原经开区持续优化营商环境。晶科公司2023年营业收入50亿元。利润总额5亿元。", "5亿元", "利润总额", "晶科公司", "", "", ""},
+		{"部分5个。", "5个", "部分", "", "", "", ""},
+		{"为缩短项目的时间，审批时限由238天压缩至58天。", "238天", "时限", "", "", "", ""},
+		{"工业以及农业分别增长5%和3%。", "3%", "农业", "", "", "", "up"},
 		// 分别 pairs each figure with its own item.
 		{"上半年，全市一、二、三产业增加值分别增长3.1%、5.2%和6.0%。", "5.2%", "第二产业增加值", "", "上半年", "", "up"},
 		{"1-6月份，规上工业增加值和固定资产投资同比分别增长7.2%和4.5%。", "4.5%", "固定资产投资", "", "1-6月份", "同比", "up"},
@@ -102,6 +110,22 @@ func TestFrames(t *testing.T) {
 		if got.Metric != c.metric || (c.subject != "" && got.Subject != c.subject) || got.Period != c.period || got.Base != c.base || got.Change != c.change {
 			t.Errorf("%s\n  %s: got metric %q subject %q period %q base %q change %q\n  want metric %q subject %q period %q base %q change %q",
 				c.text, c.figure, got.Metric, got.Subject, got.Period, got.Base, got.Change, c.metric, c.subject, c.period, c.base, c.change)
+		}
+	}
+}
+
+// TestLongSentence extracts a "sentence" of 50,000 figures with no full
+// stop: every figure's sentence is cut to its neighbourhood, so output stays
+// proportional to input (a flattened table must not make it quadratic).
+func TestLongSentence(t *testing.T) {
+	doc := corpus.NewDocument("t.txt", []byte(strings.Repeat("新增项目12个、", 50000)))
+	figs := New().Extract(doc)
+	if len(figs) < 50000 {
+		t.Fatalf("%d figures, want 50000", len(figs))
+	}
+	for _, f := range figs {
+		if n := len([]rune(f.Sentence)); n > 2*sentenceReach+10 {
+			t.Fatalf("figure %q carries a sentence of %d characters", f.Text, n)
 		}
 	}
 }

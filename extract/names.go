@@ -211,7 +211,8 @@ func (nf *nameFinder) leftEdge(i int, project bool) int {
 				return start // 赋予各园区: 各 starts no name, but 我省各开发区 is one
 			}
 		case isHan(r) && !strings.ContainsRune(orgStop, r):
-		case project && r == '及' && i-start >= 2 && start >= 3 && isHan(rs[start-2]) && isHan(rs[start-3]) && !strings.ContainsRune(orgStop, rs[start-2]):
+		case project && r == '及' && i-start >= 2 && start >= 3 && isHan(rs[start-2]) && isHan(rs[start-3]) && !strings.ContainsRune(orgStop, rs[start-2]) &&
+			!endsWithAny(rs, start-1, projectSuffixes) && !endsWithAny(rs, start-1, orgSuffixes) && !endsWithAny(rs, start-1, []string{"企业", "单位", "部门"}):
 			// 高品质蓝宝石长晶及晶加项目: one project of two products.
 		case project && (isDigit(r) || isASCIILetter(r) || r == '.' || r == '”'):
 		case isASCIILetter(r):
@@ -224,6 +225,16 @@ func (nf *nameFinder) leftEdge(i int, project bool) int {
 		start--
 	}
 	return start
+}
+
+// endsWithAny reports one of words ending at rune i.
+func endsWithAny(rs []rune, i int, words []string) bool {
+	for _, w := range words {
+		if endsWithRunes(rs, i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func trimLeftQuote(rs []rune, start, i int) int {

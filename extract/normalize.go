@@ -120,6 +120,9 @@ type builder struct {
 	// lineAfterBreak while it follows a single line break: a block that
 	// goes on, not a heading standing alone.
 	lineComma, lineAfterBreak bool
+	// lineQuoteOpen is set while a quotation opened on the line is not
+	// closed: a paragraph does not end inside one.
+	lineQuoteOpen bool
 }
 
 func (b *builder) emit(r rune, start, end int) {
@@ -136,17 +139,22 @@ func (b *builder) emit(r rune, start, end int) {
 		b.lineHasTab = true
 	case ',', '，':
 		b.lineComma = true
+	case '“':
+		b.lineQuoteOpen = true
+	case '”':
+		b.lineQuoteOpen = false
 	case '\n':
 		b.lineAfterBreak = b.lineRunes > 1 // the second '\n' of a paragraph break follows at once
-		b.lineHasTab, b.lineRunes, b.lineComma = false, 0, false
+		b.lineHasTab, b.lineRunes, b.lineComma, b.lineQuoteOpen = false, 0, false, false
 	}
 }
 
 // columnTail reports a line that ends a narrow column mid-sentence: it
-// goes on a block (after a single line break) and has a clause comma, as a
-// heading would not (今年1-5月，全市开发区实行“承诺 | 制”项目20个).
+// goes on a block (after a single line break), has a clause comma as a
+// heading would not, and ends inside a quotation (今年1-5月，全市开发区实行
+// “承诺 | 制”项目20个).
 func (b *builder) columnTail() bool {
-	return b.lineAfterBreak && b.lineComma
+	return b.lineAfterBreak && b.lineComma && b.lineQuoteOpen
 }
 
 // headingLength is half the median line length of a document whose lines
