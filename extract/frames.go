@@ -1241,9 +1241,9 @@ func (ff *frameFinder) recipient(regionStart int, f found) string {
 		return ""
 	}
 	text := string(ff.rs[regionStart:f.start])
-	k := strings.LastIndex(text, "向")
+	k := max(strings.LastIndex(text, "向"), strings.LastIndex(text, "为"))
 	if k < 0 || !containsAny(text[k:], []string{"发放", "提供", "给予", "拨付", "兑现", "支付", "奖励", "补贴", "贷款"}) {
-		return ""
+		return "" // 向…发放, 为…兑现: money handed to someone
 	}
 	from := regionStart + len([]rune(text[:k])) + 1
 	for m := ff.mentionsFrom(from); m < len(ff.mentions) && ff.mentions[m].start == from; m++ {
@@ -1299,10 +1299,32 @@ func (ff *frameFinder) clauseOpening(lo, at int, accept func(string) bool) strin
 		if s := ff.subjectOpening(clause, end); s != "" && accept(s) {
 			return s
 		}
+		if s := ff.builtProject(clause, end); s != "" && end < at && accept(s) {
+			return s // 建设鹊盛…研发中心项目，…计划5月开工，投资2亿元
+		}
 		if clause <= lo {
 			return ""
 		}
 		end = clause - 1
+	}
+	return ""
+}
+
+// builders open a clause whose object, a project, is what the clauses
+// after it go on about.
+var builderIndex = newWordIndex([]string{"建设", "实施", "推进", "启动", "新建", "开工建设", "谋划", "引进"})
+
+// builtProject is the project a clause opens by building it, or "".
+func (ff *frameFinder) builtProject(clause, end int) string {
+	v, ok := builderIndex.at(ff.rs, clause)
+	if !ok {
+		return ""
+	}
+	at := clause + len([]rune(v))
+	for k := ff.mentionsFrom(at); k < len(ff.mentions) && ff.mentions[k].start == at; k++ {
+		if m := ff.mentions[k]; m.kind == corpus.EntityProject && m.end <= end {
+			return m.canonical
+		}
 	}
 	return ""
 }

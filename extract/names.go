@@ -299,6 +299,21 @@ func (nf *nameFinder) brands() []mention {
 	return out
 }
 
+// fullCompanyName is the registered name the article gives a company it
+// also calls by a short name (盛达威公司 for 山西盛达威科技有限公司), or "".
+func fullCompanyName(short string, ms []mention) string {
+	stem, ok := strings.CutSuffix(short, "公司")
+	if !ok || strings.HasSuffix(stem, "有限") || len([]rune(stem)) < 2 || len([]rune(stem)) > 4 {
+		return ""
+	}
+	for _, m := range ms {
+		if m.kind == corpus.EntityOrg && strings.HasSuffix(m.name, "有限公司") && strings.Contains(m.name, stem) {
+			return m.name
+		}
+	}
+	return ""
+}
+
 // boundaryBefore reports that a name may start at i: after punctuation, a
 // figure, a stop character or a stop word.
 func (nf *nameFinder) boundaryBefore(i int) bool {
@@ -329,6 +344,11 @@ func (nf *nameFinder) linkBrands(ms []mention) {
 			continue // 山西建投… and 山西百信 share 山西, not a brand
 		}
 		brand[string([]rune(m.name)[:2])] = m.name
+	}
+	for i := range ms {
+		if short := &ms[i]; short.kind == corpus.EntityOrg && short.canonical == "" {
+			short.canonical = fullCompanyName(short.name, ms) // 盛达威公司 → 山西盛达威科技有限公司
+		}
 	}
 	for i := range ms {
 		m := &ms[i]

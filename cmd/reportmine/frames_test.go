@@ -16,7 +16,7 @@ import (
 // holds floors a little under today's (the targets are 0.9 for
 // metric and period, 0.85 for subject), so that a regression shows.
 func TestFrameDev(t *testing.T) {
-	scoreFrames(t, "../../extract/testdata/frames-dev.jsonl", map[string]float64{"metric": 0.89, "subject": 0.86, "period": 0.91, "base": 0.96})
+	scoreFrames(t, "../../extract/testdata/frames-dev.jsonl", map[string]float64{"metric": 0.89, "subject": 0.84, "period": 0.93, "base": 0.96})
 }
 
 func scoreFrames(t *testing.T, goldPath string, floors map[string]float64) {
@@ -64,7 +64,7 @@ func scoreFrames(t *testing.T, goldPath string, floors map[string]float64) {
 // any rule was changed for it: metric 0.615, subject 0.824, period 0.835,
 // base 1.000; rules were then improved on what it showed.
 func TestFrameHoldout(t *testing.T) {
-	scoreFrames(t, "../../extract/testdata/frames-holdout.jsonl", map[string]float64{"metric": 0.83, "subject": 0.83, "period": 0.95, "base": 0.97})
+	scoreFrames(t, "../../extract/testdata/frames-holdout.jsonl", map[string]float64{"metric": 0.86, "subject": 0.83, "period": 0.97, "base": 0.97})
 }
 
 // TestFrameBlind scores a third set (extract/testdata/frames-blind.jsonl: 31
@@ -72,5 +72,5 @@ func TestFrameHoldout(t *testing.T) {
 // rules' output). Measured first: metric 0.516, subject 0.806, period
 // 0.806, base 1.000; then rules were improved on what it showed.
 func TestFrameBlind(t *testing.T) {
-	scoreFrames(t, "../../extract/testdata/frames-blind.jsonl", map[string]float64{"metric": 0.7, "subject": 0.8, "period": 0.9, "base": 0.97})
+	scoreFrames(t, "../../extract/testdata/frames-blind.jsonl", map[string]float64{"metric": 0.72, "subject": 0.85, "period": 0.9, "base": 0.97})
 }
