@@ -271,7 +271,8 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		sentStart := max(ff.sentences.startOf(f.start), f.start-maxLookBack)
 		regionStart := sentStart
 		var prev *frame
-		if p := prevAmount(fs, i); p >= 0 && fs[p].end <= f.start && fs[p].end >= sentStart {
+		p := prevAmount(fs, i)
+		if p >= 0 && fs[p].end <= f.start && fs[p].end >= sentStart {
 			regionStart = fs[p].end
 			prev = &out[p]
 			if ff.rs[regionStart] == ')' && fs[p].start > 0 && ff.rs[fs[p].start-1] == '(' {
@@ -289,10 +290,8 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			// A figure in parentheses is the denominator of the share
 			// around it: 占全省(2113家) counts the province's.
 			fr.base = ""
-			for w := range pronouns {
-				if endsWithRunes(ff.rs, f.start-1, w) {
-					fr.subject = ff.resolvePronoun(w, f.start)
-				}
+			if w, ok := pronounIndex.endingAt(ff.rs, f.start-1); ok {
+				fr.subject = ff.resolvePronoun(w, f.start)
 			}
 		}
 		if fr.subject == "" {
@@ -334,7 +333,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			if f.start > 0 && ff.rs[f.start-1] == '每' {
 				prev = nil // 每90秒下线一台: a rate, not the time before it again
 			}
-			if p := prevAmount(fs, i); prev != nil && p >= 0 && fs[p].kind != corpus.KindDuration {
+			if prev != nil && p >= 0 && fs[p].kind != corpus.KindDuration {
 				prev = nil // 总投资25.3亿元，…仅用了一个多月: a time is not the sum's change
 			}
 		}
@@ -343,7 +342,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 				fr.metric, prev = m, nil
 			}
 		}
-		if p := prevAmount(fs, i); (fr.metric == "" || isVerbWord(fr.metric)) && prev != nil && p >= 0 && fs[p].unit != f.unit && f.kind == corpus.KindCount {
+		if (fr.metric == "" || isVerbWord(fr.metric)) && prev != nil && p >= 0 && fs[p].unit != f.unit && f.kind == corpus.KindCount {
 			// 新增2000台长晶炉，新增产值5.7亿元，已安装384台: the count
 			// continues the earlier count of the same unit.
 			if q := sameUnitBefore(fs, p, f.unit, sentStart); q >= 0 && out[q].metric != "" {
@@ -639,7 +638,6 @@ func gradePrefix(m string) string {
 	return ""
 }
 
-// prevAmount is the index of the last figure before i that is not a date.
 // sameUnitBefore is the last figure before fs[i] in the sentence that
 // counts in unit, or -1.
 func sameUnitBefore(fs []found, i int, unit string, sentStart int) int {
@@ -651,6 +649,7 @@ func sameUnitBefore(fs []found, i int, unit string, sentStart int) int {
 	return -1
 }
 
+// prevAmount is the index of the last figure before i that is not a date.
 func prevAmount(fs []found, i int) int {
 	for p := i - 1; p >= 0; p-- {
 		if fs[p].kind != corpus.KindDate {

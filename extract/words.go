@@ -12,6 +12,8 @@ import (
 	"sync"
 
 	"github.com/go-ego/gse"
+
+	"reportmine/corpus"
 )
 
 //go:generate go run ./internal/gendict numeral_words.txt
@@ -35,9 +37,10 @@ var domainWords string
 //go:embed policy_terms.txt
 var policyTerms string
 
-// DictionaryVersion names the word list the extractor segments with; it
-// changes when the gse version or the list does.
-const DictionaryVersion = "gse-v0.80.3-zh_s-numerals+domain-2"
+// DictionaryVersion names the word list the extractor segments with: gse's
+// version and a digest of the supplementary vocabulary, so it changes when
+// either does.
+var DictionaryVersion = "gse-v0.80.3-zh_s-numerals+vocabulary-" + wordsDigest(Vocabulary())
 
 // Vocabulary is the supplementary dictionary of government-report words
 // that gse's own dictionary lacks or splits: indicators (地区生产总值,
@@ -78,7 +81,7 @@ func sharedWords() wordChecker { return processWords }
 func (g *gseWords) load() {
 	g.once.Do(func() {
 		g.seg.SkipLog = true
-		g.err = g.seg.LoadDictStr(numeralWords + "\n" + dictText(Vocabulary()))
+		g.err = g.seg.LoadDictStr(numeralWords + "\n" + corpus.DictText(Vocabulary()))
 	})
 }
 
@@ -109,11 +112,7 @@ func (g *gseWords) cutsWord(rs []rune, start, end int, checkStart bool) bool {
 
 // DictWord is a user dictionary entry: a word with an optional frequency
 // and part of speech, as in gse dictionaries.
-type DictWord struct {
-	Text string
-	Freq float64
-	POS  string
-}
+type DictWord = corpus.Word
 
 // ReadDict reads a user dictionary: one word per line, optionally followed
 // by a frequency and a part of speech, separated by spaces or tabs.
@@ -152,15 +151,6 @@ func (g *gseWords) addUserWords(words []DictWord) {
 }
 
 func wordsDigest(words []DictWord) string {
-	sum := sha256.Sum256([]byte(dictText(words)))
+	sum := sha256.Sum256([]byte(corpus.DictText(words)))
 	return hex.EncodeToString(sum[:])[:8]
-}
-
-// dictText writes words in gse's dictionary format, one per line.
-func dictText(words []DictWord) string {
-	var b strings.Builder
-	for _, w := range words {
-		fmt.Fprintf(&b, "%s %g %s\n", w.Text, w.Freq, w.POS)
-	}
-	return b.String()
 }

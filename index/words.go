@@ -3,13 +3,16 @@ package index
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/go-ego/gse"
+
+	"reportmine/corpus"
 )
 
 // WordsName is the analyzer that adds dictionary words to the index: gse
@@ -26,13 +29,15 @@ const WordsDictionary = "gse-v0.80.3-zh_s"
 // process and only when a document is indexed (searching does not need
 // it: a query's words are looked up as they are typed).
 var wordSegmenter struct {
-	once sync.Once
-	seg  gse.Segmenter
-	err  error
+	once   sync.Once
+	loaded atomic.Bool
+	seg    gse.Segmenter
+	err    error
 }
 
 func segmenter() (*gse.Segmenter, error) {
 	wordSegmenter.once.Do(func() {
+		wordSegmenter.loaded.Store(true)
 		seg := &wordSegmenter.seg
 		seg.SkipLog = true
 		err := seg.LoadDictEmbed("zh_s")
@@ -44,14 +49,6 @@ func segmenter() (*gse.Segmenter, error) {
 	return &wordSegmenter.seg, wordSegmenter.err
 }
 
-// Word is an entry of a supplementary dictionary: a word with a gse
-// frequency and part of speech.
-type Word struct {
-	Text string
-	Freq float64
-	POS  string
-}
-
 // vocabulary is the supplementary dictionary the words field adds to gse's
 // own (government-report indicators and policy terms); its digest is part
 // of the index version.
@@ -60,16 +57,17 @@ var vocabulary struct {
 	digest string
 }
 
-// UseVocabulary sets the supplementary dictionary. Call it once, before
-// the first index is opened; the process's gse dictionary is loaded once.
-func UseVocabulary(words []Word) {
-	var dict strings.Builder
-	for _, w := range words {
-		fmt.Fprintf(&dict, "%s %g %s\n", w.Text, w.Freq, w.POS)
+// UseVocabulary sets the supplementary dictionary. It must come before the
+// process's gse dictionary loads (the first document indexed), so that the
+// version an index records is the vocabulary its words field was built with.
+func UseVocabulary(words []corpus.Word) error {
+	if wordSegmenter.loaded.Load() {
+		return errors.New("index: the vocabulary must be set before the dictionary loads")
 	}
-	sum := sha256.Sum256([]byte(dict.String()))
-	vocabulary.dict = dict.String()
+	vocabulary.dict = corpus.DictText(words)
+	sum := sha256.Sum256([]byte(vocabulary.dict))
 	vocabulary.digest = hex.EncodeToString(sum[:])[:8]
+	return nil
 }
 
 func init() {

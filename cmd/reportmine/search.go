@@ -111,11 +111,9 @@ func forQueries() (restore func()) {
 // The index segments its words field with gse's dictionary plus the
 // extractor's government-report vocabulary, one for the whole process.
 func init() {
-	var words []index.Word
-	for _, w := range extract.Vocabulary() {
-		words = append(words, index.Word{Text: w.Text, Freq: w.Freq, POS: w.POS})
+	if err := index.UseVocabulary(extract.Vocabulary()); err != nil {
+		panic(err) // init runs before anything indexes
 	}
-	index.UseVocabulary(words)
 }
 
 // openIndex opens the search index, building it from the store when it

@@ -1,0 +1,24 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Word is a dictionary entry for the Chinese segmenter: a word with a gse
+// frequency and part of speech. The extractor and the search index both
+// segment with the same supplementary vocabulary of government-report words.
+type Word struct {
+	Text string
+	Freq float64
+	POS  string
+}
+
+// DictText writes words in gse's dictionary format, one per line.
+func DictText(words []Word) string {
+	var b strings.Builder
+	for _, w := range words {
+		fmt.Fprintf(&b, "%s %g %s\n", w.Text, w.Freq, w.POS)
+	}
+	return b.String()
+}
