@@ -299,16 +299,17 @@ func (nf *nameFinder) brands() []mention {
 	return out
 }
 
-// fullCompanyName is the registered name the article gives a company it
-// also calls by a short name (盛达威公司 for 山西盛达威科技有限公司), or "".
-func fullCompanyName(short string, ms []mention) string {
+// fullCompanyName is the registered name, of those the article gives, of
+// a company it also calls by a short name (盛达威公司 for 山西盛达威科技有限
+// 公司), or "".
+func fullCompanyName(short string, registered []string) string {
 	stem, ok := strings.CutSuffix(short, "公司")
 	if !ok || strings.HasSuffix(stem, "有限") || len([]rune(stem)) < 2 || len([]rune(stem)) > 4 {
 		return ""
 	}
-	for _, m := range ms {
-		if m.kind == corpus.EntityOrg && strings.HasSuffix(m.name, "有限公司") && strings.Contains(m.name, stem) {
-			return m.name
+	for _, name := range registered {
+		if strings.Contains(name, stem) {
+			return name
 		}
 	}
 	return ""
@@ -345,9 +346,15 @@ func (nf *nameFinder) linkBrands(ms []mention) {
 		}
 		brand[string([]rune(m.name)[:2])] = m.name
 	}
+	var registered []string // 山西盛达威科技有限公司
+	for _, m := range ms {
+		if m.kind == corpus.EntityOrg && strings.HasSuffix(m.name, "有限公司") {
+			registered = append(registered, m.name)
+		}
+	}
 	for i := range ms {
-		if short := &ms[i]; short.kind == corpus.EntityOrg && short.canonical == "" {
-			short.canonical = fullCompanyName(short.name, ms) // 盛达威公司 → 山西盛达威科技有限公司
+		if short := &ms[i]; short.kind == corpus.EntityOrg && short.canonical == "" && len(registered) > 0 {
+			short.canonical = fullCompanyName(short.name, registered) // 盛达威公司 → 山西盛达威科技有限公司
 		}
 	}
 	for i := range ms {
