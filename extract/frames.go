@@ -789,8 +789,8 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 			end = b.start
 			trimmed = true
 		}
-		prefix := string(rs[regionStart:end])
 		if !trimmed && end > regionStart && rs[end-1] == ')' {
+			prefix := string(rs[regionStart:end])
 			if k := strings.LastIndex(prefix, "("); k >= 0 && len(prefix)-k < 20 {
 				end = regionStart + len([]rune(prefix[:k])) // 地区生产总值(GDP)
 				trimmed = true
