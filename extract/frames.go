@@ -629,10 +629,10 @@ func isGradeModifier(m string) bool {
 
 // gradePrefix is the level a metric starts with (省级 of 省级科创平台).
 func gradePrefix(m string) string {
-	if i := strings.Index(m, "类"); i > 0 && i <= len("能源科技装备") {
+	if i := strings.Index(m, "类"); i > 0 && utf8.RuneCountInString(m[:i]) <= 6 {
 		return m[:i+len("类")] // 数字经济类科创平台
 	}
-	if i := strings.Index(m, "级"); i > 0 && i <= len("国家") {
+	if i := strings.Index(m, "级"); i > 0 && utf8.RuneCountInString(m[:i]) <= 2 {
 		return m[:i+len("级")]
 	}
 	return ""
