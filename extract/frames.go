@@ -562,7 +562,12 @@ func (ff *frameFinder) listItems(end int) []string {
 	if w, ok := pronounIndex.at(ff.rs, start); ok {
 		start += len([]rune(w))
 	}
-	items := splitList(string(ff.rs[start:end]))
+	phrase := string(ff.rs[start:end])
+	if rest, ok := strings.CutPrefix(phrase, "三次产业"); ok {
+		// 三次产业增加值分别增长…: the three industries, in order.
+		return []string{"第一产业" + rest, "第二产业" + rest, "第三产业" + rest}
+	}
+	items := splitList(phrase)
 	if len(items) < 2 {
 		return nil
 	}
