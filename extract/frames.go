@@ -1445,6 +1445,21 @@ var locatives = []string{"落户", "位于", "地处", "坐落于", "坐落在",
 // skipLocative moves i past a locative phrase (落户…的) when a project or
 // company name follows its 的.
 func (ff *frameFinder) skipLocative(i, limit int) int {
+	if w, ok := pronounIndex.at(ff.rs, i); ok {
+		// 园区内的华光光电…项目: the place is where, the name is whose.
+		at := i + len([]rune(w))
+		for _, tail := range []string{"内的", "内", "的"} {
+			if hasPrefixRunes(ff.rs, at, tail) {
+				at += len([]rune(tail))
+				for k := ff.mentionsFrom(at); k < len(ff.mentions) && ff.mentions[k].start == at; k++ {
+					if m := ff.mentions[k]; m.end <= limit && (m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject) {
+						return at
+					}
+				}
+				break
+			}
+		}
+	}
 	if !startsAny(ff.rs, i, locatives) {
 		return i
 	}

@@ -86,6 +86,8 @@ func TestFrames(t *testing.T) {
 		// A project a clause builds is what the next clauses go on about; money 为 a company is its; a short company name is its registered one.
 		{"园区与研究院合作，建设鹊山炭材料研发中心项目，计划5月开工，投资2亿元。", "2亿元", "投资", "鹊山炭材料研发中心", "", "", ""},
 		{"山西瑞达威科技有限公司是高新技术企业。2023年，开发区为瑞达威公司兑现人才奖励资金30万元。", "30万元", "人才奖励资金", "山西瑞达威科技有限公司", "2023年", "", ""},
+		// A place pronoun before 内的 is where, the name after it is whose.
+		{"园区内的华光光电碳化硅外延片项目于2月开工，总投资12亿元。", "12亿元", "总投资", "华光光电", "", "", ""},
 		// 分别 pairs each figure with its own item.
 		{"三次产业增加值分别增长3.1%、5.2%和6.0%。", "6.0%", "第三产业增加值", "", "", "", "up"},
 		{"上半年，全市一、二、三产业增加值分别增长3.1%、5.2%和6.0%。", "5.2%", "第二产业增加值", "", "上半年", "", "up"},
