@@ -251,6 +251,10 @@ func mainSubjects(rs []rune, ms []mention) topics {
 	return t
 }
 
+// unnamed marks a subject the text gives only as 全市 or 全省 when the
+// article names no city or province: it stops the fall-backs and ends as "".
+const unnamed = "\x00unnamed"
+
 // maxLookBack bounds, in characters, how far a frame looks back for its
 // clause, subject and period.
 const maxLookBack = 300
@@ -396,6 +400,9 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			year = carryYear
 		}
 		fr.periodFrom, fr.periodTo = resolvePeriod(fr.period, year)
+		if fr.subject == unnamed {
+			fr.subject = ""
+		}
 		out[i] = fr
 	}
 	ff.pairRespectively(fs, out)
@@ -873,10 +880,10 @@ func (ff *frameFinder) classStart(regionStart, start int) int {
 	for j < len(rs) && j-k < 3 && strings.ContainsRune("万亿元", rs[j]) {
 		j++
 	}
-	if j == k || j+1 >= len(rs) || !isAboveBelow(rs, j) {
-		return start
+	if j == k || j+1 >= len(rs) || !(isAboveBelow(rs, j) || rs[j] == '级') {
+		return start // 亿元以上项目, 百亿元级项目
 	}
-	for k > regionStart && (isDigit(rs[k-1]) || rs[k-1] == '.' || strings.ContainsRune("十百千", rs[k-1])) {
+	for k > regionStart && (isDigit(rs[k-1]) || rs[k-1] == '.' || strings.ContainsRune("十百千", rs[k-1])) && start-k < 8 {
 		k--
 	}
 	return k
@@ -961,6 +968,10 @@ func isPhase(s string) bool {
 	return len(rs) == 2 && rs[1] == '期' && strings.ContainsRune("一二三四五六", rs[0])
 }
 
+// indicatorHeads turn an indicator into another measure of it (研发投入 →
+// 研发投入强度).
+var indicatorHeads = map[string]bool{"强度": true, "规模": true, "密度": true, "指数": true, "比例": true, "总额": true, "增量": true, "存量": true}
+
 // genericHeads are nouns too general to stand alone as a metric.
 var genericHeads = map[string]bool{"人数": true, "人次": true, "项目": true, "企业": true, "园区": true, "平台": true, "基地": true, "工程": true, "产业园": true}
 
@@ -1039,6 +1050,9 @@ func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
 			start := e - len([]rune(w))
 			if k := ff.periodsFrom(start - 12); k < len(ff.periods) && ff.periods[k].start < start && ff.periods[k].end > start {
 				return string(ff.rs[ff.periods[k].end:e]) // 2021年产值: 年 belongs to the period
+			}
+			if head := string(ff.rs[e:end]); indicatorHeads[head] {
+				return w + head // 研发投入强度: the head names the measure
 			}
 			return w
 		}
@@ -1433,7 +1447,12 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 		return best
 	}
 	if w, ok := pronounIndex.at(ff.rs, i); ok {
-		return ff.resolvePronoun(w, i)
+		if s := ff.resolvePronoun(w, i); s != "" {
+			return s
+		}
+		if w == "全市" || w == "全省" {
+			return unnamed // no city or province is named: leave the subject empty, never another name
+		}
 	}
 	return ""
 }

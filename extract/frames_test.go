@@ -86,6 +86,11 @@ func TestFrames(t *testing.T) {
 		// A project a clause builds is what the next clauses go on about; money 为 a company is its; a short company name is its registered one.
 		{"园区与研究院合作，建设鹊山炭材料研发中心项目，计划5月开工，投资2亿元。", "2亿元", "投资", "鹊山炭材料研发中心", "", "", ""},
 		{"山西瑞达威科技有限公司是高新技术企业。2023年，开发区为瑞达威公司兑现人才奖励资金30万元。", "30万元", "人才奖励资金", "山西瑞达威科技有限公司", "2023年", "", ""},
+		// 百亿元级项目 is a class; 研发投入强度 is a measure of its own.
+		{"今年以来，经开区新签约项目46个。其中，百亿元级项目2个。", "2个", "百亿元级项目", "经开区", "今年以来", "", ""},
+		{"全区研发投入强度达到3.2%，较上年提高0.4个百分点。", "3.2%", "研发投入强度", "", "", "", ""},
+		// 全市 with no city named leaves the subject empty, not the article's zone.
+		{"今年以来，经开区新签约项目46个。\n\n2023年，全市实现一般公共预算收入156.3亿元。", "156.3亿元", "一般公共预算收入", "", "2023年", "", ""},
 		// A place pronoun before 内的 is where, the name after it is whose.
 		{"园区内的华光光电碳化硅外延片项目于2月开工，总投资12亿元。", "12亿元", "总投资", "华光光电", "", "", ""},
 		// 分别 pairs each figure with its own item.
@@ -191,5 +196,16 @@ func TestEntities(t *testing.T) {
 	}
 	if p := got["张文明"]; p.Title != "省商务厅副厅长" {
 		t.Errorf("title = %q", p.Title)
+	}
+}
+
+// TestUnnamedCity leaves a figure's subject empty when the text says 全市
+// and names no city: the article's zone is someone else.
+func TestUnnamedCity(t *testing.T) {
+	doc := corpus.NewDocument("t.txt", []byte("今年以来，经开区新签约项目46个。\n\n2023年，全市实现一般公共预算收入156.3亿元；社会消费品零售总额达到1023.5亿元。"))
+	for _, f := range New().Extract(doc) {
+		if (f.Text == "156.3亿元" || f.Text == "1023.5亿元") && f.Subject != "" {
+			t.Errorf("%s: subject %q, want none", f.Text, f.Subject)
+		}
 	}
 }

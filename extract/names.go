@@ -141,8 +141,8 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 				name = string(rs[start:end])
 			}
 			_, known := nf.aliases.lookup(name)
-			if start >= 1 && isAboveBelow(rs, start-1) {
-				i = end - 1 // 亿元以上工业项目 is a class of projects, not one
+			if (start >= 1 && isAboveBelow(rs, start-1)) || sizeClass(rs[start:i]) {
+				i = end - 1 // 亿元以上工业项目, 百亿元级项目: a class of projects, not one
 				break
 			}
 			if known || collectiveZone(name) || (i-start >= 2 && !isPronounStart(rs[start]) && !isGeneric(string(rs[start:i]))) {
@@ -153,6 +153,21 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 		}
 	}
 	return out
+}
+
+// sizeClass reports a stem that is a size class (百亿元级, 10亿元以上).
+func sizeClass(stem []rune) bool {
+	k := 0
+	for k < len(stem) && (isDigit(stem[k]) || strings.ContainsRune("十百千.", stem[k])) {
+		k++
+	}
+	rest := string(stem[k:])
+	for _, unit := range []string{"亿元", "万元"} {
+		if r, ok := strings.CutPrefix(rest, unit); ok && (strings.HasPrefix(r, "级") || strings.HasPrefix(r, "以上")) {
+			return true
+		}
+	}
+	return false
 }
 
 // collectiveZone reports 全省开发区 and the like: all the zones of a
