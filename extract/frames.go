@@ -489,7 +489,7 @@ func bareWord(rs []rune, ms []mention, w string) int {
 	n := 0
 	wr := []rune(w)
 	for i := 0; i+len(wr) <= len(rs); i++ {
-		if hasPrefixRunes(rs, i, w) && !inName[i+len(wr)] {
+		if rs[i] == wr[0] && runesAt(rs, i, wr) && !inName[i+len(wr)] {
 			n++
 		}
 	}
