@@ -1457,9 +1457,10 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 	return ""
 }
 
-// locatives open a phrase that places the subject that follows it:
-// 落户阳泉经开区的蓝宝石项目总投资25.3亿元.
-var locatives = []string{"落户", "位于", "地处", "坐落于", "坐落在", "入驻", "落地"}
+// locatives open a phrase that places or sizes the subject that follows
+// it: 落户阳泉经开区的蓝宝石项目总投资25.3亿元.
+var locatives = []string{"落户", "位于", "地处", "坐落于", "坐落在", "入驻", "落地",
+	"总投资", "计划总投资", "投资", "占地"} // 总投资35亿元的绿源…项目已完成主体工程
 
 // skipLocative moves i past a locative phrase (落户…的) when a project or
 // company name follows its 的.

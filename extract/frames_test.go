@@ -91,6 +91,8 @@ func TestFrames(t *testing.T) {
 		{"全区研发投入强度达到3.2%，较上年提高0.4个百分点。", "3.2%", "研发投入强度", "", "", "", ""},
 		// 全市 with no city named leaves the subject empty, not the article's zone.
 		{"今年以来，经开区新签约项目46个。\n\n2023年，全市实现一般公共预算收入156.3亿元。", "156.3亿元", "一般公共预算收入", "", "2023年", "", ""},
+		// A project sized by its investment leads the clauses after it.
+		{"其中，总投资35亿元的绿源氢能产业园项目已完成主体工程，达产后可实现年产值80亿元。", "80亿元", "年产值", "绿源氢能产业园", "", "", ""},
 		// A place pronoun before 内的 is where, the name after it is whose.
 		{"园区内的华光光电碳化硅外延片项目于2月开工，总投资12亿元。", "12亿元", "总投资", "华光光电", "", "", ""},
 		// 分别 pairs each figure with its own item.
