@@ -26,7 +26,7 @@ var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?
 	`|(?:今年|去年|上年|当年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}(?:-|—|至)\d{1,2}月份?)` +
 	`|自\d{4}年(?:\d{1,2}月)?(?:成立)?以来|(?:成立|运行|实施|签约|开展|启动|投产|开工)以来` +
 	`|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度` +
-	`|今年以来|今年|去年|上年|当年|全年|年内|目前|近[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|“?十[三四五]五”?(?:期间|时期)?` +
+	`|今年以来|今年|去年|上年末|上年|当年|全年|年内|年末|年底|年初|目前|近[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|“?十[三四五]五”?(?:期间|时期)?` +
 	`|\d{1,2}月份)`)
 
 // periodStarts are the two-character beginnings of non-numeric periods;
@@ -36,7 +36,7 @@ var periodStarts, periodFirst = buildPeriodStarts()
 
 func buildPeriodStarts() (map[[2]rune]bool, *runeSet) {
 	starts, first := map[[2]rune]bool{}, &runeSet{}
-	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 今年 去年 上年 当年 全年 年内 目前 近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 十三 十四 十五 “十 成立 运行 实施 签约 开展 启动 投产 开工") {
+	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 今年 去年 上年 当年 全年 年内 年末 年底 年初 目前 近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 十三 十四 十五 “十 成立 运行 实施 签约 开展 启动 投产 开工") {
 		r := []rune(w)
 		starts[[2]rune{r[0], r[1]}] = true
 		first.add(r[0])
@@ -1659,6 +1659,10 @@ func resolvePeriod(p string, docYear int) (string, string) {
 		return months(7, 9)
 	case "四季度", "第四季度":
 		return months(10, 12)
+	case "末", "年末", "年底", "底":
+		return y + "-12-31", y + "-12-31" // an as-of point: the stock at year end
+	case "年初":
+		return y + "-01-01", y + "-01-01"
 	}
 	if m := monthRangeRe.FindStringSubmatch(p); m != nil {
 		a, _ := strconv.Atoi(m[1])
