@@ -251,8 +251,9 @@ func mainSubjects(rs []rune, ms []mention) topics {
 	return t
 }
 
-// unnamed marks a subject the text gives only as 全市 or 全省 when the
-// article names no city or province: it stops the fall-backs and ends as "".
+// unnamed marks a subject the text gives only as 全市, 全省 or 全区 when the
+// article names no such city, province or zone: it stops the fall-backs and
+// ends as "".
 const unnamed = "\x00unnamed"
 
 // maxLookBack bounds, in characters, how far a frame looks back for its
@@ -1450,7 +1451,7 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 		if s := ff.resolvePronoun(w, i); s != "" {
 			return s
 		}
-		if w == "全市" || w == "全省" {
+		if w == "全市" || w == "全省" || w == "全区" || w == "本区" {
 			return unnamed // no city or province is named: leave the subject empty, never another name
 		}
 	}
