@@ -215,9 +215,7 @@ func TestUnnamedCity(t *testing.T) {
 		}
 	}
 	// 全区 with no zone named is not the project the text mentions.
-	doc = corpus.NewDocument("t.txt", []byte("年产10GW光伏组件项目开工。
-
-全区地区生产总值完成301.2亿元。"))
+	doc = corpus.NewDocument("t.txt", []byte("年产10GW光伏组件项目开工。\n\n全区地区生产总值完成301.2亿元。"))
 	for _, f := range New().Extract(doc) {
 		if f.Text == "301.2亿元" && f.Subject != "" {
 			t.Errorf("%s: subject %q, want none", f.Text, f.Subject)
