@@ -15,10 +15,7 @@ import (
 // distinct documents with 2 workers, extraction included, and reports
 // documents/s and MB/s. Run with -benchtime 1x.
 func BenchmarkIngest(b *testing.B) {
-	paths, _ := filepath.Glob("../../../shared/corpus/*.txt")
-	if len(paths) == 0 {
-		b.Skip("../shared/corpus is not here")
-	}
+	paths := sharedCorpus(b)
 	var texts []string
 	for _, p := range paths {
 		raw, _ := os.ReadFile(p)

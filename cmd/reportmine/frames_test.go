@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"reportmine/corpus"
@@ -20,10 +19,7 @@ func TestFrameDev(t *testing.T) {
 }
 
 func scoreFrames(t *testing.T, goldPath string, floors map[string]float64) {
-	paths, _ := filepath.Glob("../../../shared/corpus/*.txt")
-	if len(paths) == 0 {
-		t.Skip("../shared/corpus is not here")
-	}
+	paths := sharedCorpus(t)
 	f, err := os.Open(goldPath)
 	if err != nil {
 		t.Fatal(err)

@@ -24,10 +24,7 @@ import (
 // indexing, the index size, and query latency p50/p99. Run with
 // -benchtime 1x.
 func BenchmarkIndexAndQuery(b *testing.B) {
-	paths, _ := filepath.Glob("../../../shared/corpus/*.txt")
-	if len(paths) == 0 {
-		b.Skip("../shared/corpus is not here")
-	}
+	paths := sharedCorpus(b)
 	type prepared struct {
 		doc  corpus.Document
 		figs []corpus.Figure

@@ -112,3 +112,14 @@ func TestEval(t *testing.T) {
 		}
 	}
 }
+
+// sharedCorpus lists the documents of ../shared/corpus, skipping the test
+// or benchmark when they are not on this machine.
+func sharedCorpus(tb testing.TB) []string {
+	tb.Helper()
+	paths, _ := filepath.Glob("../../../shared/corpus/*.txt")
+	if len(paths) == 0 {
+		tb.Skip("../shared/corpus is not here")
+	}
+	return paths
+}

@@ -65,10 +65,7 @@ func TestDocsCommand(t *testing.T) {
 // TestSharedCorpusEntityOffsets asserts the offset invariant for every name
 // found in ../shared/corpus.
 func TestSharedCorpusEntityOffsets(t *testing.T) {
-	paths, _ := filepath.Glob("../../../shared/corpus/*.txt")
-	if len(paths) == 0 {
-		t.Skip("../shared/corpus is not here")
-	}
+	paths := sharedCorpus(t)
 	out, _, err := runCLI(t, "", append([]string{"entities"}, paths...)...)
 	if err != nil {
 		t.Fatal(err)

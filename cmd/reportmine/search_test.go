@@ -120,10 +120,7 @@ func squeezeText(s string) string {
 // substring once PDF spaces and line breaks are removed. It logs precision
 // and recall and holds them at ≥ 0.998.
 func TestSubstringGroundTruth(t *testing.T) {
-	paths, _ := filepath.Glob("../../../shared/corpus/*.txt")
-	if len(paths) == 0 {
-		t.Skip("../shared/corpus is not here")
-	}
+	paths := sharedCorpus(t)
 	docs := map[string]string{}
 	for _, p := range paths {
 		b, _ := os.ReadFile(p)
