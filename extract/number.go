@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -24,7 +25,7 @@ func (n number) value() float64    { return n.core * n.scale }
 func (n number) valueMax() float64 { return n.coreMax * n.scale }
 
 var chineseDigit = map[rune]float64{
-	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5,
+	'零': 0, '〇': 0, '○': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5,
 	'六': 6, '七': 7, '八': 8, '九': 9,
 	'壹': 1, '贰': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9,
 	'兩': 2, '貳': 2, '參': 3, '陸': 6,
@@ -41,7 +42,7 @@ func isChineseNumeral(r rune) bool {
 	switch r {
 	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九',
 		'壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '兩', '貳', '參', '陸',
-		'十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿', '億':
+		'十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿', '億', '廿', '卅':
 		return true
 	}
 	return false
@@ -143,9 +144,18 @@ func lexNumber(rs []rune, i int) ([]numTok, int) {
 			}
 			toks = append(toks, numTok{kind: tokVague, v: 1, hi: 9})
 			j++
-		case r == '点' && len(toks) > 0 && toks[len(toks)-1].kind == tokDigit && j+1 < len(rs) && isChineseDigitRune(rs[j+1]):
+		case (r == '点' || r == '點') && takesPoint(toks) && j+1 < len(rs) && isChineseDigitRune(rs[j+1]):
 			toks = append(toks, numTok{kind: tokPoint})
 			j++
+		case r == '廿' || r == '卅' || r == '卌':
+			if len(toks) > 0 && toks[len(toks)-1].kind == tokArabic {
+				return toks, j
+			}
+			tens := map[rune]float64{'廿': 2, '卅': 3, '卌': 4}[r]
+			toks = append(toks, numTok{kind: tokDigit, v: tens, hi: tens}, numTok{kind: tokUnit, v: 10})
+			j++
+		case r == '○' && (len(toks) == 0 || toks[len(toks)-1].kind != tokDigit):
+			return toks, j // a bullet, unless it is the zero of a digit run (一九八○)
 		case isChineseDigitRune(r):
 			d := chineseDigit[r]
 			if len(toks) > 0 && toks[len(toks)-1].kind == tokArabic && d != 0 {
@@ -167,6 +177,21 @@ func lexNumber(rs []rune, i int) ([]numTok, int) {
 }
 
 func isChineseDigitRune(r rune) bool { _, ok := chineseDigit[r]; return ok }
+
+// takesPoint reports whether a 点 after toks is a decimal point: after a
+// digit or 十/百/千 (二十点五), and only once.
+func takesPoint(toks []numTok) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	for _, t := range toks {
+		if t.kind == tokPoint || t.kind == tokArabic {
+			return false
+		}
+	}
+	last := toks[len(toks)-1]
+	return last.kind == tokDigit || (last.kind == tokUnit && last.v < 1e4)
+}
 
 // readArabic reads digits with optional thousands separators (1,234 or
 // 1，234 after folding) and a decimal part.
@@ -274,13 +299,19 @@ func adjacentPair(a, b float64) bool {
 	return a >= 1 && (b == a+1 || (a == 3 && b == 5))
 }
 
-// evalWith evaluates toks the way Chinese numerals are read: digits
-// multiply the following 十/百/千, 万 and 亿 close a section. Vague digits
-// and adjacent-digit pairs take their low or high reading.
+// evalWith evaluates toks the way Chinese numerals are read: a digit
+// multiplies the 十/百/千 after it, 万 and 亿 close a section, 零 marks a
+// skipped place (二千零四十五, 一万零五百) and is never a digit of its own
+// there, digits after 点 are decimals, and a last digit right after 百, 千,
+// 万 or 亿 stands for the next place down (一万二 is 12000, 三千五 3500).
+// Vague digits and adjacent-digit pairs (两三百) take their low or high
+// reading.
 func evalWith(toks []numTok, high bool) float64 {
-	var total, section, cur float64
+	var total, section, cur float64 // the 亿 part, the 万 part, the rest
 	digit, haveDigit := 0.0, false
-	frac, fracScale := 0.0, 0.0
+	// Decimals after 点 are gathered as an integer and divided once, so
+	// that 二十点四 is exactly 20.4.
+	fracDigits, fracPlaces, afterPoint := 0.0, 0, false
 	for i, t := range toks {
 		switch t.kind {
 		case tokArabic:
@@ -290,12 +321,14 @@ func evalWith(toks []numTok, high bool) float64 {
 			if high && t.kind == tokVague {
 				d = t.hi
 			}
-			if fracScale > 0 {
-				fracScale /= 10
-				frac += d * fracScale
+			if afterPoint {
+				fracDigits, fracPlaces = fracDigits*10+d, fracPlaces+1
 				continue
 			}
-			if haveDigit && i > 0 && (toks[i-1].kind == tokDigit || toks[i-1].kind == tokVague) {
+			if t.kind == tokDigit && t.v == 0 {
+				continue // 零 holds an empty place
+			}
+			if haveDigit && i > 0 && isNonzeroDigit(toks[i-1]) {
 				// 两三百: the second digit is the high reading.
 				if high {
 					digit = d
@@ -304,24 +337,24 @@ func evalWith(toks []numTok, high bool) float64 {
 			}
 			digit, haveDigit = d, true
 		case tokPoint:
-			fracScale = 1
+			afterPoint = true
 		case tokUnit:
+			m := digit
+			if !haveDigit {
+				m = 1 // 十五, 百万: a unit alone counts one of itself
+			}
 			switch {
 			case t.v < 1e4:
-				m := digit
-				if !haveDigit {
-					m = 1
-				}
 				cur += m * t.v
 			case t.v == 1e4:
-				if !haveDigit && cur == 0 {
-					if section > 0 { // 万万
-						section *= 1e4
-						break
-					}
-					digit = 1
+				if !haveDigit && cur == 0 && section > 0 {
+					section *= 1e4 // 万万
+					break
 				}
-				section += (cur + digit) * 1e4
+				if !haveDigit && cur > 0 {
+					m = 0
+				}
+				section += (cur + m) * 1e4
 				cur = 0
 			default: // 亿
 				base := total + section + cur + digit
@@ -334,10 +367,31 @@ func evalWith(toks []numTok, high bool) float64 {
 			digit, haveDigit = 0, false
 		}
 	}
-	if fracScale > 0 || frac > 0 {
-		digit += frac
+	if haveDigit && !afterPoint {
+		digit *= abbreviatedPlace(toks)
 	}
-	// A digit left after 百/千 without 十 (两百五) is a tenth of the
-	// previous unit in spoken style; in reports it is rare and read as-is.
-	return total + section + cur + digit
+	whole := total + section + cur + digit
+	if fracPlaces == 0 {
+		return whole
+	}
+	v, err := strconv.ParseFloat(strconv.FormatFloat(whole, 'f', -1, 64)+"."+fmt.Sprintf("%0*.0f", fracPlaces, fracDigits), 64)
+	if err != nil {
+		return whole + fracDigits/math.Pow(10, float64(fracPlaces))
+	}
+	return v
+}
+
+// abbreviatedPlace is the place value of a last Chinese digit that follows
+// 百, 千, 万 or 亿 directly (一万二, 两百五, 三亿五): one place below that
+// unit. Any other last digit is units (一千零五, 十五).
+func abbreviatedPlace(toks []numTok) float64 {
+	n := len(toks)
+	if n < 2 || toks[n-1].kind != tokDigit || toks[n-2].kind != tokUnit || toks[n-2].v < 100 {
+		return 1
+	}
+	return toks[n-2].v / 10
+}
+
+func isNonzeroDigit(t numTok) bool {
+	return t.kind == tokVague || (t.kind == tokDigit && t.v != 0)
 }
