@@ -53,15 +53,17 @@ func NewWith(opts Options) *Extractor {
 type analysis struct {
 	article  corpus.Article
 	norm     Normalized
-	rs       []rune
+	rs       []rune // folded to simplified for the rules
+	orig     []rune // as written, rune for rune
+
 	offsets  []int
 	founds   []found
 	mentions []mention
 }
 
-func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docAliases) analysis {
+func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docAliases, yuan string) analysis {
 	norm := e.normalizer.Normalize(doc.Raw[a.Start:a.End])
-	sc := newScanner(norm.Text, e.words)
+	sc := newScanner(norm.Text, e.words, yuan)
 	founds := sc.scan()
 	ends := map[int]bool{}
 	for _, f := range founds {
@@ -70,7 +72,30 @@ func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docA
 		}
 	}
 	nf := &nameFinder{rs: sc.rs, aliases: aliases, figureEnds: ends}
-	return analysis{article: a, norm: norm, rs: sc.rs, offsets: runeOffsets(norm.Text), founds: founds, mentions: nf.find()}
+	return analysis{article: a, norm: norm, rs: sc.rs, orig: sc.orig, offsets: runeOffsets(norm.Text), founds: founds, mentions: nf.find()}
+}
+
+// asWritten returns a frame word found by the rules in the folded text as
+// the text writes it (營業收入, not 营业收入), looking for it in the 400
+// characters around the figure at rune at; a word the rules composed
+// rather than found (第一产业增加值) stays as it is.
+func (an analysis) asWritten(word string, at int) string {
+	if word == "" || len(an.orig) == 0 || &an.orig[0] == &an.rs[0] {
+		return word
+	}
+	w := []rune(word)
+	lo, hi := max(0, at-400), min(len(an.rs)-len(w), at+100)
+	for k := min(at, hi); k >= lo; k-- {
+		if slices.Equal(an.rs[k:k+len(w)], w) {
+			return string(an.orig[k : k+len(w)])
+		}
+	}
+	for k := at + 1; k <= hi; k++ {
+		if slices.Equal(an.rs[k:k+len(w)], w) {
+			return string(an.orig[k : k+len(w)])
+		}
+	}
+	return word
 }
 
 // rawSpan maps a rune range of the analysed article to raw document bytes.
@@ -92,8 +117,9 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 	aliases := &docAliases{shared: e.aliases}
 	var figures []corpus.Figure
 	var ents []corpus.Entity
+	yuan := localCurrency(doc.Raw)
 	for _, a := range doc.Parts() {
-		an := e.analyze(doc, a, aliases)
+		an := e.analyze(doc, a, aliases, yuan)
 		if withEntities {
 			ents = append(ents, e.entities(doc, a, an)...)
 		}
@@ -108,7 +134,8 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 			fig := e.figure(doc, an, sentences, f)
 			if f.kind != corpus.KindDate {
 				fr := frames[i]
-				fig.Metric, fig.Subject, fig.Period, fig.Base = fr.metric, fr.subject, fr.period, fr.base
+				fig.Metric, fig.Subject = an.asWritten(fr.metric, f.start), an.asWritten(fr.subject, f.start)
+				fig.Period, fig.Base = an.asWritten(fr.period, f.start), an.asWritten(fr.base, f.start)
 				fig.PeriodFrom, fig.PeriodTo = fr.periodFrom, fr.periodTo
 			}
 			if len(doc.Articles) > 0 {
@@ -143,7 +170,7 @@ func (e *Extractor) entities(doc corpus.Document, a corpus.Article, an analysis)
 	for _, m := range an.mentions {
 		span := an.rawSpan(m.start, m.end)
 		ent := corpus.Entity{Doc: doc.ID, Source: doc.Source, Kind: m.kind, Name: m.name,
-			Canonical: m.canonical, Title: m.title, Text: span.Text(doc.Raw), Start: span.Start, End: span.End}
+			Canonical: m.canonical, Title: an.asWritten(m.title, m.start), Text: span.Text(doc.Raw), Start: span.Start, End: span.End}
 		if len(doc.Articles) > 0 {
 			ent.Article = a.ID
 		}

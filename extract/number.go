@@ -202,9 +202,9 @@ func readArabic(rs []rune, j int) (v float64, decimals int, next int) {
 		sb.WriteRune(rs[k])
 		k++
 	}
-	for k < len(rs) && rs[k] == ',' {
+	for k < len(rs) && (rs[k] == ',' || rs[k] == ' ' && spaceGrouped(rs, j, k)) {
 		g := k + 1
-		if g < len(rs) && rs[g] == ' ' {
+		if rs[k] == ',' && g < len(rs) && rs[g] == ' ' {
 			g++ // 12, 345, 678 as PDF text spaces it
 		}
 		if !threeDigits(rs, g) {
@@ -227,6 +227,19 @@ func readArabic(rs []rune, j int) (v float64, decimals int, next int) {
 		v = 0
 	}
 	return v, decimals, k
+}
+
+// spaceGrouped reports a space at rs[k] that separates thousands, as Hong
+// Kong and Taiwan texts print them (3 500個, 2 200萬): the digits before it
+// (from j) are one group of one to three, or a run already grouped, and a
+// group of exactly three digits follows.
+func spaceGrouped(rs []rune, j, k int) bool {
+	for g := j; g < k; g++ {
+		if !isDigit(rs[g]) {
+			return threeDigits(rs, k+1) // a run already grouped: 1 234 567
+		}
+	}
+	return k-j <= 3 && threeDigits(rs, k+1)
 }
 
 // threeDigits reports whether rs[k:k+3] are digits not followed by another

@@ -2,9 +2,11 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"reportmine/corpus"
+	"reportmine/internal/hanzi"
 )
 
 // found is a figure located in the normalized text, before it is given raw
@@ -36,9 +38,16 @@ type found struct {
 
 // scanner walks one normalized text and finds its figures.
 type scanner struct {
-	rs     []rune
-	quoted []bool
-	words  wordChecker
+	// rs is the text with traditional characters folded to simplified, so
+	// that every rule is written once (億元 is read as 亿元); orig is the
+	// text as written, rune for rune, for what is reported as printed
+	// (the measure word 個). They are the same slice when nothing folds.
+	rs, orig []rune
+	quoted   []bool
+	words    wordChecker
+	// yuan is the currency a bare 元 stands for: CNY, or the local currency
+	// of a Hong Kong, Macau or Taiwan text (see localCurrency).
+	yuan string
 	// headerUnit is the unit a table declared with 单位:… for the numbers
 	// below it, until the next blank line.
 	headerUnit *unitSpec
@@ -50,9 +59,32 @@ type wordChecker interface {
 	cutsWord(rs []rune, start, end int, checkStart bool) bool
 }
 
-func newScanner(text string, words wordChecker) *scanner {
-	rs := []rune(text)
-	return &scanner{rs: rs, quoted: quotedRunes(rs), words: words}
+func newScanner(text string, words wordChecker, yuan string) *scanner {
+	orig := []rune(text)
+	rs := simplified(orig)
+	return &scanner{rs: rs, orig: orig, quoted: quotedRunes(rs), words: words, yuan: yuan}
+}
+
+// simplified returns rs with traditional and variant characters folded to
+// simplified ones (one rune for one, so indexes carry over), or rs itself
+// when none folds.
+func simplified(rs []rune) []rune {
+	var out []rune
+	for i, r := range rs {
+		if r == '參' {
+			continue // the financial 3 stays a numeral; 参 is not one
+		}
+		if s := hanzi.Simplify(r); s != r {
+			if out == nil {
+				out = slices.Clone(rs)
+			}
+			out[i] = s
+		}
+	}
+	if out == nil {
+		return rs
+	}
+	return out
 }
 
 // quotedRunes marks runes inside a short “…” pair on one line: slogans such
@@ -298,8 +330,8 @@ func (s *scanner) withUnit(n number) (found, bool) {
 	if u.arabicOnly && !n.arabic {
 		return found{}, false
 	}
+	f.kind, f.unit = u.kind, s.unitAsWritten(u, j)
 	j += len([]rune(u.word))
-	f.kind, f.unit = u.kind, u.unit
 	f.mult = mul * u.factor
 	f.value = n.value() * f.mult
 	if n.vague {
@@ -316,6 +348,19 @@ func (s *scanner) withUnit(n number) (found, bool) {
 	f.end = j
 	s.qualify(&f, n)
 	return f, true
+}
+
+// unitAsWritten is the canonical unit of u matched at rune j, except that
+// a measure word is reported as printed (個 in a traditional text) and a
+// bare 元 takes the document's currency.
+func (s *scanner) unitAsWritten(u unitSpec, j int) string {
+	switch {
+	case u.kind == corpus.KindCount:
+		return string(s.orig[j : j+len([]rune(u.word))])
+	case u.kind == corpus.KindMoney && u.unit == "CNY" && u.word != "人民币" && s.yuan != "":
+		return s.yuan
+	}
+	return u.unit
 }
 
 func startsUnitAt(rs []rune, i int) bool {
@@ -338,10 +383,12 @@ func (s *scanner) perUnit(f *found, j int) int {
 	rs := s.rs
 	switch f.kind {
 	case corpus.KindMoney:
-		if hasPrefixRunes(rs, j, "人民币") && f.unit == "CNY" {
+		bareYuan := f.unit == "CNY" || f.unit == s.yuan
+		if hasPrefixRunes(rs, j, "人民币") && bareYuan {
+			f.unit = "CNY"
 			j += 3
 		}
-		if f.unit == "CNY" {
+		if bareYuan {
 			if w, ok := currencyBefore(rs, f.start); ok {
 				f.unit = currencies[w] // 港币5000万元 is HKD
 			}
@@ -379,7 +426,7 @@ var perTime = []struct{ word, unit string }{
 
 // currencyPrefixes are currencies named before the number (港币5000万元,
 // 约合人民币210亿元).
-var currencyPrefixes = []string{"人民币", "港币", "港元", "美元", "欧元", "日元", "英镑"}
+var currencyPrefixes = []string{"人民币", "港币", "港元", "美元", "欧元", "日元", "英镑", "新台币", "澳门元", "澳门币"}
 
 // currencyBefore returns the currency word that ends at rs[start].
 func currencyBefore(rs []rune, start int) (string, bool) {

@@ -24,10 +24,53 @@ type unitSpec struct {
 	latin bool
 }
 
+// currencies are the currency words after an amount, in simplified script
+// (the scanner reads folded text, so 港幣 and 澳門元 match too). 圆 is the
+// old and formal spelling of 元 (美圆, 日圆).
 var currencies = map[string]string{
-	"元": "CNY", "人民币": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD",
-	"港币": "HKD", "日元": "JPY", "英镑": "GBP", "澳元": "AUD", "加元": "CAD", "韩元": "KRW",
-	"卢布": "RUB", "新加坡元": "SGD", "新台币": "TWD", "澳门元": "MOP", "瑞士法郎": "CHF",
+	"元": "CNY", "圆": "CNY", "人民币": "CNY", "美元": "USD", "美圆": "USD", "美金": "USD", "欧元": "EUR",
+	"港元": "HKD", "港币": "HKD", "港圆": "HKD", "日元": "JPY", "日圆": "JPY", "英镑": "GBP", "澳元": "AUD",
+	"加元": "CAD", "韩元": "KRW", "卢布": "RUB", "新加坡元": "SGD", "新台币": "TWD", "台币": "TWD",
+	"新台元": "TWD", "澳门元": "MOP", "澳门币": "MOP", "澳门圆": "MOP", "瑞士法郎": "CHF",
+}
+
+// localCurrencies are the places whose texts mean their own currency by a
+// bare 元 (億元 in a Hong Kong government text is HKD), with the words
+// that show a text is about that place.
+var localCurrencies = []struct {
+	code    string
+	markers []string
+}{
+	{"HKD", []string{"香港", "港元", "港币", "港幣"}},
+	{"MOP", []string{"澳门", "澳門"}},
+	{"TWD", []string{"台湾", "臺灣", "台灣", "新台币", "新臺幣", "新台幣"}},
+}
+
+// mainlandMarkers show a text speaks for the mainland, where 元 is CNY
+// even when Hong Kong or Taiwan are named (保持香港、澳门长期繁荣稳定).
+var mainlandMarkers = []string{"全国", "全國", "我国", "我國", "全省", "全市", "人民币", "人民幣", "国务院", "國務院"}
+
+// localCurrency decides what a bare 元 means in a document: the local
+// currency of Hong Kong, Macau or Taiwan when the text names that place at
+// least five times and more than twice as often as it uses the mainland's
+// words for itself, CNY otherwise. Explicit currency words (人民币, 美元,
+// 港币) always win over it.
+func localCurrency(raw string) string {
+	mainland := countAll(raw, mainlandMarkers)
+	for _, c := range localCurrencies {
+		if n := countAll(raw, c.markers); n >= 5 && n > 2*mainland {
+			return c.code
+		}
+	}
+	return ""
+}
+
+func countAll(s string, words []string) int {
+	n := 0
+	for _, w := range words {
+		n += strings.Count(s, w)
+	}
+	return n
 }
 
 // countWords are the measure words that make a count; the unit is the word.

@@ -8,6 +8,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/width"
+
+	"reportmine/internal/hanzi"
 )
 
 // AnalyzerName is the registered name of the Chinese analyzer; BigramName
@@ -107,7 +109,7 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		switch {
 		case isHan(f):
 			pos++
-			out = append(out, &analysis.Token{Start: i, End: i + size, Term: []byte(string(simplify(f))), Position: pos, Type: analysis.Ideographic})
+			out = append(out, &analysis.Token{Start: i, End: i + size, Term: []byte(string(hanzi.Simplify(f))), Position: pos, Type: analysis.Ideographic})
 			i += size
 		case isWordRune(f):
 			start := i

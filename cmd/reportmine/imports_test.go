@@ -16,8 +16,9 @@ var allowedImports = map[string][]string{
 	"corpus":         {},
 	"corpus/store":   {"reportmine/corpus"},
 	"ingest":         {"reportmine/corpus"},
-	"extract":        {"reportmine/corpus"},
-	"index":          {"reportmine/corpus"},
+	"extract":        {"reportmine/corpus", "reportmine/internal/hanzi"},
+	"index":          {"reportmine/corpus", "reportmine/internal/hanzi"},
+	"internal/hanzi": {},
 	"check":          {"reportmine/corpus"},
 	"cmd/reportmine": {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
 }

@@ -1,4 +1,4 @@
-package index
+package hanzi
 
 import "testing"
 
@@ -13,11 +13,11 @@ func TestSimplify(t *testing.T) {
 		{'发', '发'}, {'A', 'A'}, {'5', '5'},
 	}
 	for _, tt := range tests {
-		if got := simplify(tt.in); got != tt.want {
-			t.Errorf("simplify(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Simplify(tt.in); got != tt.want {
+			t.Errorf("Simplify(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	if n := len(traditional); n < 4000 {
+	if n := Folds(); n < 4000 {
 		t.Errorf("fold table has %d characters, want the whole OpenCC table (>4000)", n)
 	}
 }
