@@ -51,10 +51,10 @@ func NewWith(opts Options) *Extractor {
 
 // analysis is one article read: its normalized text, figures and names.
 type analysis struct {
-	article  corpus.Article
-	norm     Normalized
-	rs       []rune // folded to simplified for the rules
-	orig     []rune // as written, rune for rune
+	article corpus.Article
+	norm    Normalized
+	rs      []rune // folded to simplified for the rules
+	orig    []rune // as written, rune for rune
 
 	offsets  []int
 	founds   []found

@@ -570,7 +570,9 @@ func (s *scanner) isClassLabel(end int) bool {
 	if end >= len(rs) || !isHan(rs[end]) {
 		return false
 	}
-	return !strings.ContainsRune("的和及或与,。;、", rs[end]) && endsWithRunes(rs, end, "以上")
+	// A class names a noun after it (10亿元以上工业项目); a verb or adverb
+	// there makes 以上 a bound of the figure (90%以上可以按计划实现).
+	return !strings.ContainsRune("的和及或与,。;、可已都均将要是为在有能会得由被也还仍", rs[end]) && endsWithRunes(rs, end, "以上")
 }
 
 // smallChineseCounts are the measure words for which a small Chinese
