@@ -42,7 +42,10 @@ func (s *scanner) rangeFrom(n number, first *found) ([]found, int, bool) {
 	if !ok {
 		return nil, 0, false
 	}
+	prevEnd := s.prevEnd
+	s.prevEnd = j // the separator joins the two ends: no minus sign
 	hi, ok := s.withUnit(n2)
+	s.prevEnd = prevEnd
 	if !ok && first == nil && n.scale > 1 {
 		hi, ok = s.inferredMoney(n2) // 总投资30亿-50亿
 	}
@@ -106,7 +109,7 @@ func tensOf(v float64) float64 {
 var percentWords = []struct {
 	word   string
 	factor float64
-}{{"百分之", 1}, {"千分之", 0.1}, {"万分之", 0.01}}
+}{{"百分之", 1}, {"千分之", 0.1}, {"万分之", 0.01}, {"百万分之", 1e-4}}
 
 // percentWords reads 百分之十二点三, 千分之三 and ranges like 百分之四到五.
 func (s *scanner) percentWords(i int) ([]found, int, *number) {
@@ -115,9 +118,10 @@ func (s *scanner) percentWords(i int) ([]found, int, *number) {
 		if !hasPrefixRunes(rs, i, p.word) {
 			continue
 		}
-		n, ok := readNumber(rs, i+3)
+		at := i + len([]rune(p.word))
+		n, ok := readNumber(rs, at)
 		if !ok {
-			return nil, i + 3, nil
+			return nil, at, nil
 		}
 		f := found{start: i, end: n.end, kind: corpus.KindPercent, unit: "%", value: n.value() * p.factor,
 			precision: n.decimals, rule: "percent_words", mult: p.factor}

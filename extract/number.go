@@ -50,7 +50,7 @@ func isChineseNumeral(r rune) bool {
 
 // unitsStartingWithScale are unit words whose first character is also a
 // scale word; the numeral reader stops before them (300万千瓦 is 300万 千瓦).
-var unitsStartingWithScale = []string{"千瓦时", "千瓦", "千伏", "千米", "千克", "百分点", "万分之", "千分之", "百分之", "十分之"}
+var unitsStartingWithScale = []string{"千瓦时", "千瓦", "千伏", "千米", "千克", "千公顷", "千升", "百分点", "万分之", "千分之", "百分之", "十分之"}
 
 func startsScaleUnit(rs []rune, i int) bool {
 	for _, u := range unitsStartingWithScale {

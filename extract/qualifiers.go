@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -14,30 +15,43 @@ type prefixWord struct {
 	bound  string
 }
 
-// prefixWords are tried longest first; they stand right before the number.
-var prefixWords = []prefixWord{
-	{"不少于", false, corpus.BoundMin}, {"不低于", false, corpus.BoundMin},
-	{"不超过", false, corpus.BoundMax}, {"不高于", false, corpus.BoundMax},
-	{"超过了", false, corpus.BoundMin}, {"超过", false, corpus.BoundMin},
-	{"突破了", false, corpus.BoundMin}, {"突破", false, corpus.BoundMin},
-	{"至少", false, corpus.BoundMin}, {"多于", false, corpus.BoundMin},
-	{"不足", false, corpus.BoundMax}, {"不到", false, corpus.BoundMax},
-	{"最多", false, corpus.BoundMax}, {"少于", false, corpus.BoundMax},
+// prefixWords stand right before the number; the longest that matches
+// wins. A negation before a comparative flips its bound (不超过, 不得超过,
+// 不能超过 → max; 不低于, 不得少于 → min), so only the positive words are
+// listed.
+var prefixWords = sortedPrefixWords([]prefixWord{
+	{"超过了", false, corpus.BoundMin}, {"超过", false, corpus.BoundMin}, {"超出", false, corpus.BoundMin},
+	{"突破了", false, corpus.BoundMin}, {"突破", false, corpus.BoundMin}, {"超", false, corpus.BoundMin},
+	{"高于", false, corpus.BoundMin}, {"大于", false, corpus.BoundMin}, {"多于", false, corpus.BoundMin},
+	{"低于", false, corpus.BoundMax}, {"小于", false, corpus.BoundMax}, {"少于", false, corpus.BoundMax},
+	{"至少", false, corpus.BoundMin}, {"起码", false, corpus.BoundMin}, {"最低", false, corpus.BoundMin},
+	{"最少", false, corpus.BoundMin}, {"下限为", false, corpus.BoundMin},
+	{"不足", false, corpus.BoundMax}, {"不到", false, corpus.BoundMax}, {"不满", false, corpus.BoundMax},
+	{"最多", false, corpus.BoundMax}, {"至多", false, corpus.BoundMax}, {"最高", false, corpus.BoundMax},
+	{"上限为", false, corpus.BoundMax}, {"封顶", false, corpus.BoundMax},
 	{"大约", true, ""}, {"约为", true, ""}, {"约合", true, ""}, {"大概", true, ""}, {"将近", true, ""},
 	{"接近", true, ""}, {"约", true, ""}, {"近", true, ""}, {"逾", true, corpus.BoundMin},
-	{"超", false, corpus.BoundMin},
-	// Traditional forms.
-	{"不少於", false, corpus.BoundMin}, {"超過", false, corpus.BoundMin}, {"將近", true, ""},
-	{"約", true, ""}, {"接近", true, ""},
+	{"上", true, ""}, // 上百家, 上万种: only before a bare scale word (see bareScaleOnly)
+	// 於 is written in simplified text too, so it is not folded.
+	{"高於", false, corpus.BoundMin}, {"低於", false, corpus.BoundMax}, {"少於", false, corpus.BoundMax},
+	{"多於", false, corpus.BoundMin}, {"大於", false, corpus.BoundMin}, {"小於", false, corpus.BoundMax},
+})
+
+func sortedPrefixWords(ws []prefixWord) []prefixWord {
+	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i].word) > len(ws[j].word) })
+	return ws
 }
+
+// negations turn a comparative into its opposite bound: 不超过 is at most.
+var negations = []string{"不得", "不能", "不应", "不会", "不宜", "不可", "不准", "没有", "未", "不"}
 
 // suffixWords follow the unit.
 var suffixWords = []prefixWord{
 	{"及以上", false, corpus.BoundMin}, {"以上", false, corpus.BoundMin},
 	{"及以下", false, corpus.BoundMax}, {"以下", false, corpus.BoundMax},
-	{"以内", false, corpus.BoundMax}, {"之内", false, corpus.BoundMax},
-	{"左右", true, ""}, {"上下", true, ""},
-	{"以內", false, corpus.BoundMax}, {"及以下", false, corpus.BoundMax},
+	{"以内", false, corpus.BoundMax}, {"之内", false, corpus.BoundMax}, {"限额内", false, corpus.BoundMax},
+	{"封顶", false, corpus.BoundMax}, {"为上限", false, corpus.BoundMax}, {"为限", false, corpus.BoundMax},
+	{"左右", true, ""}, {"上下", true, ""}, {"以內", false, corpus.BoundMax},
 }
 
 type changeWord struct {
@@ -76,9 +90,30 @@ func endsWithRunes(rs []rune, i int, w string) bool {
 	return true
 }
 
-// prefixBefore finds the qualifier word that ends at rs[i].
+// prefixBefore finds the qualifier word that ends at rs[i], with the
+// negation before it when there is one (不得超过 is one word, at most).
 func prefixBefore(rs []rune, i int) (prefixWord, bool) {
+	p, ok := plainPrefixBefore(rs, i)
+	if !ok || p.bound == "" {
+		return p, ok
+	}
+	at := i - len([]rune(p.word))
+	for _, neg := range negations {
+		if endsWithRunes(rs, at, neg) {
+			p.word = neg + p.word
+			p.bound = map[string]string{corpus.BoundMin: corpus.BoundMax, corpus.BoundMax: corpus.BoundMin}[p.bound]
+			p.approx = false
+			return p, true
+		}
+	}
+	return p, true
+}
+
+func plainPrefixBefore(rs []rune, i int) (prefixWord, bool) {
 	for _, p := range prefixWords {
+		if p.word == "上" && !(i < len(rs) && chineseUnit[rs[i]] >= 100) {
+			continue // 上 hedges only a bare scale word: 上百, 上千, 上万
+		}
 		if endsWithRunes(rs, i, p.word) {
 			if p.word == "超" && i >= 2 && rs[i-2] == '赶' {
 				continue

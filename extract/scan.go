@@ -52,6 +52,9 @@ type scanner struct {
 	// below it, until the next blank line.
 	headerUnit *unitSpec
 	headerMul  float64
+	// prevEnd is where the last figure found ended: a dash right there
+	// joins two figures, it is no minus sign.
+	prevEnd int
 }
 
 // wordChecker answers whether a candidate's edges cut a dictionary word.
@@ -62,7 +65,7 @@ type wordChecker interface {
 func newScanner(text string, words wordChecker, yuan string) *scanner {
 	orig := []rune(text)
 	rs := simplified(orig)
-	return &scanner{rs: rs, orig: orig, quoted: quotedRunes(rs), words: words, yuan: yuan}
+	return &scanner{rs: rs, orig: orig, quoted: quotedRunes(rs), words: words, yuan: yuan, prevEnd: -1}
 }
 
 // simplified returns rs with traditional and variant characters folded to
@@ -119,6 +122,7 @@ func (s *scanner) scan() []found {
 		s.trackHeader(i)
 		fs, next, bare := s.figureAt(i)
 		if len(fs) > 0 {
+			s.prevEnd = fs[len(fs)-1].end
 			fs = s.shareListUnit(pending, fs)
 			pending = nil
 			out = append(out, fs...)
@@ -223,10 +227,12 @@ func (s *scanner) figureAt(i int) ([]found, int, *number) {
 	rs := s.rs
 	r := rs[i]
 	switch {
-	case r == '百' && hasPrefixRunes(rs, i, "百分之"), r == '千' && hasPrefixRunes(rs, i, "千分之"), r == '万' && hasPrefixRunes(rs, i, "万分之"):
+	case r == '百' && (hasPrefixRunes(rs, i, "百分之") || hasPrefixRunes(rs, i, "百万分之")), r == '千' && hasPrefixRunes(rs, i, "千分之"), r == '万' && hasPrefixRunes(rs, i, "万分之"):
 		return s.percentWords(i)
 	case r == '翻':
 		return s.doubling(i)
+	case r == '半':
+		return s.half(i)
 	case !isDigit(r) && !isChineseNumeral(r) && r != '几' && r != '数':
 		return nil, i + 1, nil
 	}
@@ -247,6 +253,9 @@ func (s *scanner) figureAt(i int) ([]found, int, *number) {
 		}
 		if fs, end, ok := s.rangeFrom(n, nil); ok {
 			return fs, end, nil
+		}
+		if f, ok := s.symbolMoney(n); ok {
+			return []found{f}, f.end, nil
 		}
 		if f, ok := s.inferredMoney(n); ok {
 			return []found{f}, f.end, nil
@@ -314,7 +323,16 @@ func (s *scanner) withUnit(n number) (found, bool) {
 		mul *= chineseUnit[rs[j]]
 		j++
 	}
+	half := 0.0
+	if hasPrefixRunes(rs, j, "个半") && n.scale == 1 && mul == 1 {
+		if _, ok := durationAt(rs, j+2); ok {
+			half, j = 0.5, j+2 // 两个半小时, 一个半月
+		}
+	}
 	u, ok := matchUnit(rs, j)
+	if half > 0 {
+		u, ok = durationAt(rs, j)
+	}
 	if !ok && j < len(rs) && rs[j] == '大' {
 		if u2, ok2 := matchUnit(rs, j+1); ok2 && u2.kind == corpus.KindCount {
 			u, ok = u2, true
@@ -341,9 +359,12 @@ func (s *scanner) withUnit(n number) (found, bool) {
 	if strings.HasSuffix(u.word, "多月") {
 		f.approx = true
 	}
-	if strings.HasSuffix(u.word, "半月") {
-		f.value += 0.5
+	if half == 0 && j < len(rs) && rs[j] == '半' && (u.kind == corpus.KindDuration || u.kind == corpus.KindQuantity) &&
+		n.scale == 1 && mul == 1 && n.decimals == 0 && !isYear(n) {
+		half = 0.5 // 三年半, 一吨半, 两米半
+		j++
 	}
+	f.value += half * f.mult
 	j = s.perUnit(&f, j)
 	f.end = j
 	s.qualify(&f, n)
@@ -363,6 +384,40 @@ func (s *scanner) unitAsWritten(u unitSpec, j int) string {
 	return u.unit
 }
 
+// durationAt matches a unit of time at rs[i]; after 个 or 半个 a bare 月
+// is a month of time, not a calendar month.
+func durationAt(rs []rune, i int) (unitSpec, bool) {
+	if hasPrefixRunes(rs, i, "月") {
+		return unitSpec{word: "月", kind: corpus.KindDuration, unit: "month", factor: 1}, true
+	}
+	u, ok := matchUnit(rs, i)
+	return u, ok && u.kind == corpus.KindDuration
+}
+
+// half reads 半年, 半个月 and 半小时: half of a unit of time. 上半年 and
+// 下半年 are periods and 一半 a share, so those are left alone.
+func (s *scanner) half(i int) ([]found, int, *number) {
+	rs := s.rs
+	if i > 0 && strings.ContainsRune("上下前后大多过一对", rs[i-1]) {
+		return nil, i + 1, nil
+	}
+	j := i + 1
+	if hasPrefixRunes(rs, j, "个") {
+		j++
+	}
+	u, ok := durationAt(rs, j)
+	if !ok || u.unit == "day" && u.word == "工作日" {
+		return nil, i + 1, nil
+	}
+	end := j + len([]rune(u.word))
+	if end < len(rs) && strings.ContainsRune("报刊度", rs[end]) {
+		return nil, i + 1, nil // 半年报: a word
+	}
+	f := found{start: i, end: end, kind: corpus.KindDuration, unit: u.unit, value: 0.5, precision: -1, rule: "number_unit", mult: 1, scale: 1}
+	s.qualify(&f, number{start: i, end: i + 1, scale: 1})
+	return []found{f}, f.end, nil
+}
+
 func startsUnitAt(rs []rune, i int) bool {
 	_, ok := matchUnit(rs, i)
 	if !ok && i < len(rs) && rs[i] == '大' {
@@ -374,7 +429,7 @@ func startsUnitAt(rs []rune, i int) bool {
 // perDenominators are the units a price is given per.
 var perDenominators = []struct{ word, unit string }{
 	{"千瓦时", "kWh"}, {"度", "kWh"}, {"吨", "t"}, {"亩", "亩"}, {"平方米", "m2"},
-	{"立方米", "m3"}, {"公斤", "kg"}, {"千克", "kg"}, {"人", "人"}, {"kWh", "kWh"},
+	{"立方米", "m3"}, {"公斤", "kg"}, {"千克", "kg"}, {"kWh", "kWh"},
 }
 
 // perUnit reads 元/千瓦时, 吨/年 and 元人民币 after the unit, and 每千瓦时
@@ -477,15 +532,41 @@ func perBefore(rs []rune, start int) (string, bool) {
 	return "", false
 }
 
+// signBefore reports a minus sign right before the number at rune i: 负,
+// or a dash that does not join it to what precedes (a letter or digit of a
+// code, or a figure it ends a range with: 6%-6.5%, 3万吨-5万吨).
+func (s *scanner) signBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch s.rs[i-1] {
+	case '负':
+		return i < 2 || s.rs[i-2] != '正' // 正负: plus or minus
+	case '-', '−':
+	default:
+		return false
+	}
+	if i < 2 {
+		return true
+	}
+	p := s.rs[i-2]
+	return !(isASCIIAlnum(p) || isChineseNumeral(p) || p == '-' || p == '%' || p == '.' || i-1 == s.prevEnd)
+}
+
 // qualify reads the words around a figure: approx and bound words before
 // and after it, and a direction verb before it.
 func (s *scanner) qualify(f *found, n number) {
 	rs := s.rs
 	before := f.start
-	if n.start > 0 && rs[n.start-1] == '-' && (n.start < 2 || !(isASCIIAlnum(rs[n.start-2]) || isChineseNumeral(rs[n.start-2]) || rs[n.start-2] == '-')) {
+	if f.start == n.start && s.signBefore(n.start) {
 		f.value, f.valueMax = -f.value, -f.valueMax
 		f.start--
 		before = f.start
+		if f.kind == corpus.KindPercent || f.kind == corpus.KindPPT {
+			// A negative rate is a fall (增长-3.9%, 负3.9%), as the contract
+			// reads it; a negative amount (利润-3.6亿元) is a level.
+			defer func() { f.change = corpus.ChangeDown }()
+		}
 	}
 	if w, ok := currencyBefore(rs, before); ok {
 		before -= len([]rune(w)) // 约合人民币210亿元: the qualifier precedes the currency
@@ -500,6 +581,13 @@ func (s *scanner) qualify(f *found, n number) {
 	if hasPrefixRunes(rs, f.end, "多") && f.kind == corpus.KindDuration {
 		f.approx = true
 		f.end++
+	}
+	if f.kind == corpus.KindMoney && hasPrefixRunes(rs, f.end, "起") && !hasPrefixRunes(rs, f.end+1, "来") {
+		f.bound = corpus.BoundMin // 每套5000元起: the lowest price
+		f.end++
+		if hasPrefixRunes(rs, f.end, "步") {
+			f.end++
+		}
 	}
 	for _, w := range suffixWords {
 		if !hasPrefixRunes(rs, f.end, w.word) {
@@ -586,12 +674,12 @@ func (s *scanner) acceptChinese(n number, f *found) bool {
 	}
 	small := n.value() < 10 && !n.vague && n.scale == 1
 	switch {
-	case small && n.value() <= 1 && !f.approx && (f.kind == corpus.KindCount || f.kind == corpus.KindDuration):
+	case small && f.value <= 1 && !f.approx && (f.kind == corpus.KindCount || f.kind == corpus.KindDuration):
 		return false // 一个, 一批, 这一天: determiners, not counts
 	case small && f.kind == corpus.KindCount && !strings.Contains(smallChineseCounts, f.unit):
 		return false
-	case f.kind == corpus.KindMoney && n.value() < 100 && n.scale == 1 && !f.jiaoFen:
-		return false // 二元酸, 一元化: words, not prices
+	case f.kind == corpus.KindMoney && n.value() < 100 && n.scale == 1 && !f.jiaoFen && rs[f.end-1] == '元' && !isCurrencyWordEnd(rs, f.end):
+		return false // 二元酸, 一元化: words, not prices (十五美元 is one)
 	}
 	// Where a known qualifier or verb ends right before the numeral (提高一两
 	// 个百分点), its start is a word boundary whatever the segmenter says.
@@ -601,6 +689,48 @@ func (s *scanner) acceptChinese(n number, f *found) bool {
 		return false
 	}
 	return true
+}
+
+// isCurrencyWordEnd reports a currency word longer than 元 ending at end
+// (美元, 港元, 欧元).
+func isCurrencyWordEnd(rs []rune, end int) bool {
+	for w := range currencies {
+		if len([]rune(w)) > 1 && endsWithRunes(rs, end, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// currencySymbols are the signs printed before an amount; "$" alone is the
+// document's own dollar (HKD in a Hong Kong text), else USD.
+var currencySymbols = []struct{ sign, code string }{
+	{"HK$", "HKD"}, {"US$", "USD"}, {"NT$", "TWD"}, {"MOP$", "MOP"}, {"RMB", "CNY"},
+	{"¥", "CNY"}, {"￥", "CNY"}, {"€", "EUR"}, {"£", "GBP"}, {"$", ""},
+}
+
+// symbolMoney reads an amount after a currency sign (¥300, HK$2.5亿).
+func (s *scanner) symbolMoney(n number) (found, bool) {
+	for _, c := range currencySymbols {
+		if !endsWithRunes(s.rs, n.start, c.sign) {
+			continue
+		}
+		code := c.code
+		if code == "" {
+			code = "USD"
+			if s.yuan == "HKD" || s.yuan == "TWD" || s.yuan == "MOP" {
+				code = s.yuan
+			}
+		}
+		f := found{start: n.start - len([]rune(c.sign)), end: n.end, kind: corpus.KindMoney, unit: code, value: n.value(),
+			precision: n.decimals, rule: "number_unit", mult: 1, scale: n.scale}
+		if hasPrefixRunes(s.rs, f.end, "元") {
+			f.end++ // ¥300元
+		}
+		s.qualify(&f, number{start: f.start, end: n.end, scale: n.scale})
+		return f, true
+	}
+	return found{}, false
 }
 
 // clauseHas reports whether the clause that ends at rune i (back to the

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	_ "embed"
 	"sort"
 	"strings"
 
@@ -73,12 +74,33 @@ func countAll(s string, words []string) int {
 	return n
 }
 
+// measure_words.tsv is generated from CC-CEDICT's classifiers by
+// extract/internal/genmeasure; measure_words_extra.txt adds the compound and
+// report measure words it does not list (人次, 台套).
+//
+//go:embed measure_words.tsv
+var measureWordsTable string
+
+//go:embed measure_words_extra.txt
+var measureWordsExtra string
+
 // countWords are the measure words that make a count; the unit is the word.
-var countWords = []string{
-	"个", "家", "户", "项", "名", "人次", "人", "台套", "台", "套", "片", "条", "宗", "件",
-	"次", "轮", "类", "批", "座", "架", "辆", "所", "位", "张", "场", "栋", "幢", "处",
-	"株", "棵", "头", "只", "艘", "部", "份", "篇", "例", "支", "枚", "颗", "根",
-	"组", "层", "款", "门", "字", "间",
+var countWords = loadMeasureWords()
+
+func loadMeasureWords() []string {
+	var words []string
+	seen := map[string]bool{}
+	for _, table := range []string{measureWordsTable, measureWordsExtra} {
+		for _, line := range strings.Split(table, "\n") {
+			w, _, _ := strings.Cut(strings.TrimSpace(line), "\t")
+			if w == "" || strings.HasPrefix(w, "#") || seen[w] {
+				continue
+			}
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 var unitTable = buildUnitTable()
@@ -114,6 +136,10 @@ func buildUnitTable() map[rune][]unitSpec {
 		{"立方米", "m3", 1}, {"千瓦时", "kWh", 1}, {"千瓦", "kW", 1}, {"兆瓦", "MW", 1},
 		{"吉瓦", "GW", 1}, {"千伏", "kV", 1}, {"标箱", "TEU", 1}, {"标准箱", "TEU", 1},
 		{"万千瓦", "kW", 1e4}, {"万千瓦时", "kWh", 1e4},
+		// Traditional market units of grain and land statistics, and the
+		// cubic metre as reports shorten it (150亿方 of gas or water).
+		{"斤", "kg", 0.5}, {"市斤", "kg", 0.5}, {"担", "kg", 50}, {"千公顷", "ha", 1000},
+		{"方", "m3", 1}, {"立方", "m3", 1}, {"千升", "m3", 1}, {"公吨", "t", 1},
 	}
 	for _, q := range quantities {
 		add(unitSpec{word: q.w, kind: corpus.KindQuantity, unit: q.u, factor: q.f})
@@ -140,9 +166,10 @@ func buildUnitTable() map[rune][]unitSpec {
 	durations := []struct {
 		w, u string
 	}{
-		{"个月", "month"}, {"个多月", "month"}, {"个半月", "month"}, {"个工作日", "day"}, {"工作日", "day"},
+		{"个月", "month"}, {"个多月", "month"}, {"个工作日", "day"}, {"工作日", "day"},
 		{"个小时", "hour"}, {"小时", "hour"}, {"分钟", "minute"}, {"秒钟", "second"}, {"秒", "second"},
 		{"天", "day"}, {"周", "week"}, {"星期", "week"}, {"个星期", "week"}, {"年", "year"},
+		{"个年度", "year"}, {"周年", "year"}, {"岁", "year"},
 	}
 	for _, d := range durations {
 		add(unitSpec{word: d.w, kind: corpus.KindDuration, unit: d.u, factor: 1})
