@@ -99,7 +99,7 @@ func TestPhenomenaB_NumberForms(t *testing.T) {
 		{"净利润为-0.85亿元。", []string{"money -85000000 CNY"}},                               // 12
 		{"一季度工业投资负增长4.3%。", []string{"percent 4.3 % down"}},                             // 12 负增长: magnitude, change down
 		{"全年亏损2.4亿元。", []string{"money 240000000 CNY"}},                                 // 12 a loss is a positive level
-		{"民间投资增速为-2.7%。", []string{"percent -2.7 % down"}},                                   // 12
+		{"民间投资增速为-2.7%。", []string{"percent -2.7 % down"}},                              // 12
 	}
 	runFigureCases(t, cases, false)
 }

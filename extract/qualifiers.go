@@ -52,6 +52,7 @@ var suffixWords = []prefixWord{
 	{"以内", false, corpus.BoundMax}, {"之内", false, corpus.BoundMax}, {"限额内", false, corpus.BoundMax},
 	{"封顶", false, corpus.BoundMax}, {"为上限", false, corpus.BoundMax}, {"为限", false, corpus.BoundMax},
 	{"左右", true, ""}, {"上下", true, ""}, {"以內", false, corpus.BoundMax},
+	{"大关", false, corpus.BoundMin}, // 跨越400亿元大关
 }
 
 type changeWord struct {
@@ -73,7 +74,10 @@ var changeWords = []changeWord{
 	{"缩小", corpus.ChangeDown}, {"下跌", corpus.ChangeDown}, {"萎缩", corpus.ChangeDown},
 	{"放缓", corpus.ChangeDown}, {"减缓", corpus.ChangeDown}, {"少增", corpus.ChangeDown},
 	{"上调", corpus.ChangeUp}, {"调增", corpus.ChangeUp}, {"下调", corpus.ChangeDown}, {"调减", corpus.ChangeDown},
-	{"增長", corpus.ChangeUp}, {"下降", corpus.ChangeDown}, {"減少", corpus.ChangeDown},
+	// Budget language: revenue and spending against plan or last year.
+	{"超收", corpus.ChangeUp}, {"增收", corpus.ChangeUp}, {"增支", corpus.ChangeUp}, {"追加", corpus.ChangeUp},
+	{"增产", corpus.ChangeUp}, {"短收", corpus.ChangeDown}, {"减收", corpus.ChangeDown}, {"减支", corpus.ChangeDown},
+	{"减负", corpus.ChangeDown}, {"减产", corpus.ChangeDown}, {"节支", corpus.ChangeDown},
 }
 
 // endsWithRunes reports whether rs[:i] ends with w.

@@ -410,8 +410,8 @@ func (s *scanner) half(i int) ([]found, int, *number) {
 		return nil, i + 1, nil
 	}
 	end := j + len([]rune(u.word))
-	if end < len(rs) && strings.ContainsRune("报刊度", rs[end]) {
-		return nil, i + 1, nil // 半年报: a word
+	if end < len(rs) && strings.ContainsRune("报刊度前后", rs[end]) {
+		return nil, i + 1, nil // 半年报: a word; 半年前: a time, not a span
 	}
 	f := found{start: i, end: end, kind: corpus.KindDuration, unit: u.unit, value: 0.5, precision: -1, rule: "number_unit", mult: 1, scale: 1}
 	s.qualify(&f, number{start: i, end: i + 1, scale: 1})
@@ -541,7 +541,9 @@ func (s *scanner) signBefore(i int) bool {
 	}
 	switch s.rs[i-1] {
 	case '负':
-		return i < 2 || s.rs[i-2] != '正' // 正负: plus or minus
+		// 负 is a sign at the start or after 为/是/长 (增长负3.9%, 增速为负2.1%);
+		// after other characters it ends a word (减负, 担负, 正负).
+		return i < 2 || !isHan(s.rs[i-2]) || strings.ContainsRune("为是长速率达到至仅", s.rs[i-2])
 	case '-', '−':
 	default:
 		return false

@@ -139,11 +139,14 @@ func buildUnitTable() map[rune][]unitSpec {
 		// Traditional market units of grain and land statistics, and the
 		// cubic metre as reports shorten it (150亿方 of gas or water).
 		{"斤", "kg", 0.5}, {"市斤", "kg", 0.5}, {"担", "kg", 50}, {"千公顷", "ha", 1000},
-		{"方", "m3", 1}, {"立方", "m3", 1}, {"千升", "m3", 1}, {"公吨", "t", 1},
+		{"立方", "m3", 1}, {"千升", "m3", 1}, {"公吨", "t", 1},
 	}
 	for _, q := range quantities {
 		add(unitSpec{word: q.w, kind: corpus.KindQuantity, unit: q.u, factor: q.f})
 	}
+	// 150亿方 of gas is cubic metres; after a Chinese numeral 方 is a side
+	// (四方, 双方).
+	add(unitSpec{word: "方", kind: corpus.KindQuantity, unit: "m3", factor: 1, arabicOnly: true})
 	add(unitSpec{word: "度", kind: corpus.KindQuantity, unit: "kWh", factor: 1, context: []string{"电"}})
 	latin := []struct {
 		w, u string
