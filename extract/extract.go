@@ -136,6 +136,9 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 				fr := frames[i]
 				fig.Metric, fig.Subject = an.asWritten(fr.metric, f.start), an.asWritten(fr.subject, f.start)
 				fig.Period, fig.Base = an.asWritten(fr.period, f.start), an.asWritten(fr.base, f.start)
+				if f.label != "" {
+					fig.Metric = f.label // a table cell measures what its row names
+				}
 				fig.PeriodFrom, fig.PeriodTo = fr.periodFrom, fr.periodTo
 			}
 			if len(doc.Articles) > 0 {

@@ -234,16 +234,19 @@ func containsAny(s string, words []string) bool {
 }
 
 // fromHeader reads a number whose unit was given apart from it: in a
-// parenthesis right before it (到位资金(亿元)12.5), in the table cell
-// before it, or by a 单位:万元 line above a table.
+// parenthesis right before it (到位资金(亿元)12.5), or, for a table cell, in
+// the unit cell of its row, its column header or a 单位:万元 line above the
+// table. A table cell takes its row label as its metric (rule table_cell).
 func (s *scanner) fromHeader(n number) (found, bool) {
 	rs := s.rs
 	if isYear(n) {
 		return found{}, false
 	}
+	cell := isCell(rs, n.start, n.end)
 	u, mul, ok := s.unitBefore(n.start)
-	if !ok && isCell(rs, n.start, n.end) {
+	if !ok && cell {
 		if f, ok := s.fromColumn(n); ok {
+			f.rule, f.label = "table_cell", s.rowLabel(n.start)
 			return f, true
 		}
 		if s.headerUnit != nil {
@@ -253,10 +256,36 @@ func (s *scanner) fromHeader(n number) (found, bool) {
 	if !ok {
 		return found{}, false
 	}
-	f := found{start: n.start, end: n.end, kind: u.kind, unit: u.unit, value: n.value() * mul * u.factor,
+	f := found{start: n.start, end: n.end, kind: u.kind, unit: s.unitAsWritten(u, -1), value: n.value() * mul * u.factor,
 		precision: n.decimals, rule: "unit_from_header", mult: mul * u.factor, scale: n.scale, warnings: []string{"unit_from_header"}}
+	if cell {
+		f.rule, f.label = "table_cell", s.rowLabel(n.start)
+	}
 	s.qualify(&f, n)
 	return f, true
+}
+
+// rowLabel is the first cell of the table row holding rune i, as written
+// and without a unit in parentheses (原煤, 进出口总额(亿元) → 进出口总额);
+// empty when the row starts with a number.
+func (s *scanner) rowLabel(i int) string {
+	start := i
+	for start > 0 && s.rs[start-1] != '\n' {
+		start--
+	}
+	end := start
+	for end < len(s.rs) && s.rs[end] != '\t' && s.rs[end] != '\n' {
+		end++
+	}
+	label := strings.TrimSpace(string(s.orig[start:end]))
+	if k := strings.IndexAny(label, "(（"); k > 0 {
+		label = strings.TrimSpace(label[:k])
+	}
+	label = strings.TrimLeft(label, "#*#其中:：")
+	if n, ok := readNumber([]rune(label), 0); label == "" || ok && n.arabic || end > i {
+		return ""
+	}
+	return label
 }
 
 // unitBefore reads a unit given just before the number: "(亿元)12.5",
@@ -371,7 +400,9 @@ func (s *scanner) fromColumn(n number) (found, bool) {
 	case strings.Contains(header, "%") || strings.Contains(header, "增长") || strings.Contains(header, "增速"):
 		f.kind, f.unit, f.value = corpus.KindPercent, "%", value
 		if strings.Contains(header, "增长") || strings.Contains(header, "增速") || strings.Contains(header, "比上年") {
-			f.change, f.value = corpus.ChangeUp, math.Abs(value)
+			// A growth column: the sign gives the direction and stays on
+			// the value, as the contract writes -3.9%.
+			f.change = corpus.ChangeUp
 			if value < 0 {
 				f.change = corpus.ChangeDown
 			}

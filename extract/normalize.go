@@ -123,6 +123,30 @@ type builder struct {
 	// lineQuoteOpen is set while a quotation opened on the line is not
 	// closed: a paragraph does not end inside one.
 	lineQuoteOpen bool
+	// tabbedFrom and tabbed cache, for the line starting at item
+	// tabbedFrom+1, whether it holds a real tab.
+	tabbedFrom int
+	tabbed     bool
+}
+
+// tabbedLine reports whether the line holding items[i] has a real tab. In
+// such a row the cells are tab-separated and a run of spaces is padding
+// inside a cell (指  标), not a column gap.
+func (b *builder) tabbedLine(items []item, i int) bool {
+	start := i
+	for start > 0 && items[start-1].r != '\n' {
+		start--
+	}
+	if start != b.tabbedFrom {
+		b.tabbedFrom, b.tabbed = start, false
+		for k := start; k < len(items) && items[k].r != '\n'; k++ {
+			if items[k].r == '\t' {
+				b.tabbed = true
+				break
+			}
+		}
+	}
+	return b.tabbed
 }
 
 func (b *builder) emit(r rune, start, end int) {
@@ -215,7 +239,7 @@ func lineHasTab(items []item, k int) bool {
 
 func normalize(raw string) Normalized {
 	items := decode(raw)
-	b := &builder{headingBelow: headingLength(items)}
+	b := &builder{headingBelow: headingLength(items), tabbedFrom: -1}
 	b.sb.Grow(len(raw))
 	b.rawStart = make([]int32, 0, len(raw))
 	b.rawEnd = make([]int32, 0, len(raw))
@@ -247,7 +271,7 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 	}
 	next := items[j].r
 	if newlines == 0 {
-		if hasTab(items[i:j]) || j-i >= 2 {
+		if hasTab(items[i:j]) || j-i >= 2 && !b.tabbedLine(items, i) {
 			// A tab, or a wide gap as pdftotext -layout leaves between
 			// table columns, is a cell boundary; PDF spaces inside words
 			// come one at a time.

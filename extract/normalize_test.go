@@ -92,7 +92,7 @@ func FuzzNormalize(f *testing.F) {
 func TestTables(t *testing.T) {
 	runFigureCases(t, []figureCase{
 		{"指标        单位      绝对数     比上年增长\n地区生产总值    亿元     1234.5    5.2\n常住人口    万人    345.6    -0.3", []string{
-			"money 123450000000 CNY", "percent 5.2 % up", "count 3456000 人", "percent 0.3 % down"}},
+			"money 123450000000 CNY", "percent 5.2 % up", "count 3456000 人", "percent -0.3 % down"}},
 		{"指标\t2023年\t增速(%)\n出口额(亿美元)\t12.5\t6.0", []string{"money 1250000000 USD", "percent 6 % up"}},
 		{"招商引资到位资金（亿元）12.5", []string{"money 1250000000 CNY"}},
 		{"单位：万元\n项目名称\t投资额\n新材料产业园\t35600", []string{"money 356000000 CNY"}},

@@ -31,6 +31,8 @@ type found struct {
 	// scale is the trailing 万/亿 of the figure's own number, which list
 	// members without one borrow (5 in 12、8、5亿元).
 	scale float64
+	// label is the row label of a table cell, its metric.
+	label string
 	// jiaoFen is set when 角/分 followed the 元 (一元五角), which shows the
 	// 元 is money and not part of a word like 二元酸.
 	jiaoFen bool
@@ -376,7 +378,7 @@ func (s *scanner) withUnit(n number) (found, bool) {
 // bare 元 takes the document's currency.
 func (s *scanner) unitAsWritten(u unitSpec, j int) string {
 	switch {
-	case u.kind == corpus.KindCount:
+	case u.kind == corpus.KindCount && j >= 0:
 		return string(s.orig[j : j+len([]rune(u.word))])
 	case u.kind == corpus.KindMoney && u.unit == "CNY" && u.word != "人民币" && s.yuan != "":
 		return s.yuan
