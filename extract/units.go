@@ -39,12 +39,16 @@ var currencies = map[string]string{
 // bare 元 (億元 in a Hong Kong government text is HKD), with the words
 // that show a text is about that place.
 var localCurrencies = []struct {
-	code    string
+	code string
+	// key is a character every marker holds: a text with fewer than five
+	// of it is not about the place, and is not searched further.
+	key     string
 	markers []string
 }{
-	{"HKD", []string{"香港", "港元", "港币", "港幣"}},
-	{"MOP", []string{"澳门", "澳門"}},
-	{"TWD", []string{"台湾", "臺灣", "台灣", "新台币", "新臺幣", "新台幣"}},
+	{"HKD", "港", []string{"香港", "港元", "港币", "港幣"}},
+	{"MOP", "澳", []string{"澳门", "澳門"}},
+	{"TWD", "台", []string{"台湾", "台灣", "新台币", "新台幣"}},
+	{"TWD", "臺", []string{"臺灣", "新臺幣"}},
 }
 
 // mainlandMarkers show a text speaks for the mainland, where 元 is CNY
@@ -57,8 +61,14 @@ var mainlandMarkers = []string{"全国", "全國", "我国", "我國", "全省",
 // words for itself, CNY otherwise. Explicit currency words (人民币, 美元,
 // 港币) always win over it.
 func localCurrency(raw string) string {
-	mainland := countAll(raw, mainlandMarkers)
+	mainland := -1
 	for _, c := range localCurrencies {
+		if strings.Count(raw, c.key) < 5 {
+			continue
+		}
+		if mainland < 0 {
+			mainland = countAll(raw, mainlandMarkers)
+		}
 		if n := countAll(raw, c.markers); n >= 5 && n > 2*mainland {
 			return c.code
 		}

@@ -22,6 +22,23 @@ var t2sTable string
 // runes as the text it came from and offsets carry over.
 var traditional = parseFolds(t2sTable)
 
+// dense holds the folds of the Basic Multilingual Plane from U+3400 up by
+// code point (0: no fold): Simplify is asked of every Han character of
+// every document, and an array index is several times faster than a map.
+var dense = denseFolds(traditional)
+
+const denseFrom, denseTo = 0x3400, 0x10000
+
+func denseFolds(folds map[rune]rune) []rune {
+	d := make([]rune, denseTo-denseFrom)
+	for f, t := range folds {
+		if f >= denseFrom && f < denseTo {
+			d[f-denseFrom] = t
+		}
+	}
+	return d
+}
+
 func parseFolds(table string) map[rune]rune {
 	folds := make(map[rune]rune, 4200)
 	for _, line := range strings.Split(table, "\n") {
@@ -39,7 +56,13 @@ func parseFolds(table string) map[rune]rune {
 // Simplify returns the simplified form of r, or r itself when it has none
 // or is also written in simplified text (乾, 於, 覆, 台).
 func Simplify(r rune) rune {
-	if r < 0x3400 {
+	if r < denseFrom {
+		return r
+	}
+	if r < denseTo {
+		if s := dense[r-denseFrom]; s != 0 {
+			return s
+		}
 		return r
 	}
 	if s, ok := traditional[r]; ok {
