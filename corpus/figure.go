@@ -73,7 +73,10 @@ type Figure struct {
 	Base string `json:"base"`
 	// Article is the id of the article of a multi-article page that holds
 	// the figure; frames never cross articles.
-	Article   string   `json:"article,omitempty"`
+	Article string `json:"article,omitempty"`
+	// Page is the 1-based page of a paged source (PDF) where the figure
+	// starts; 0 (absent) for unpaged sources.
+	Page      int      `json:"page,omitempty"`
 	Precision int      `json:"precision"`
 	Rule      string   `json:"rule"`
 	Warnings  []string `json:"warnings,omitempty"`

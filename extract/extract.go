@@ -205,6 +205,7 @@ func (e *Extractor) figure(doc corpus.Document, an analysis, sentences sentenceI
 		Rule:      f.rule,
 		Warnings:  f.warnings,
 		Dict:      e.dict,
+		Page:      doc.Page(span.Start),
 	}
 	if f.hasMax {
 		v := roundValue(f.valueMax)

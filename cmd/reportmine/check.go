@@ -45,7 +45,7 @@ func (c *storeCorpus) Candidates(kind corpus.Kind, unit string) []check.Candidat
 	}
 	var cands []check.Candidate
 	c.st.Figures(c.ctx, store.FigureFilter{Kind: string(kind), Unit: unit}, func(r store.FigureRow) error {
-		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Page: r.Page, Duplicate: r.Duplicate})
+		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Page: r.Figure.Page, Duplicate: r.Duplicate})
 		return nil
 	})
 	c.cache[key] = cands
@@ -66,7 +66,7 @@ func (c *storeCorpus) Mentions(doc, name string) bool {
 func (c *storeCorpus) allCandidates() []check.Candidate {
 	var cands []check.Candidate
 	c.st.Figures(c.ctx, store.FigureFilter{}, func(r store.FigureRow) error {
-		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Page: r.Page, Duplicate: r.Duplicate})
+		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Page: r.Figure.Page, Duplicate: r.Duplicate})
 		return nil
 	})
 	return cands

@@ -81,28 +81,47 @@ func runExport(ctx context.Context, e env, args []string) error {
 		}
 		return fw.flush()
 	case "documents":
-		return exportRows(w, *format, *excel, documentColumns, func(emit func(any, []string) error) error {
-			return st.Documents(ctx, func(d store.DocumentRow) error { return emit(d, documentCells(d)) })
+		return exportRows(w, *format, *excel, documentColumns.names(), func(emit func(any, []string) error) error {
+			return st.Documents(ctx, func(d store.DocumentRow) error { return emit(d, documentColumns.cells(d)) })
 		})
 	default:
-		return exportRows(w, *format, *excel, entityColumns, func(emit func(any, []string) error) error {
-			return st.Entities(ctx, func(en corpus.Entity) error { return emit(en, entityCells(en)) })
+		return exportRows(w, *format, *excel, entityColumns.names(), func(emit func(any, []string) error) error {
+			return st.Entities(ctx, func(en corpus.Entity) error { return emit(en, entityColumns.cells(en)) })
 		})
 	}
 }
 
-var documentColumns = []string{"id", "source", "url", "title", "date", "issuer", "authors", "issue", "format", "encoding",
-	"pages", "file_hash", "bytes", "duplicate_of", "ingested_at", "extractor", "figures"}
-
-func documentCells(d store.DocumentRow) []string {
-	return []string{d.ID, d.Source, d.URL, d.Title, d.Date, d.Issuer, d.Authors, d.Issue, d.Format, d.Encoding,
-		strconv.Itoa(d.Pages), d.FileHash, strconv.Itoa(d.Bytes), d.DuplicateOf, d.IngestedAt, d.Extractor, strconv.Itoa(d.Figures)}
+var documentColumns = columns[store.DocumentRow]{
+	{"id", func(d store.DocumentRow) string { return d.ID }},
+	{"source", func(d store.DocumentRow) string { return d.Source }},
+	{"url", func(d store.DocumentRow) string { return d.URL }},
+	{"title", func(d store.DocumentRow) string { return d.Title }},
+	{"date", func(d store.DocumentRow) string { return d.Date }},
+	{"issuer", func(d store.DocumentRow) string { return d.Issuer }},
+	{"authors", func(d store.DocumentRow) string { return d.Authors }},
+	{"issue", func(d store.DocumentRow) string { return d.Issue }},
+	{"format", func(d store.DocumentRow) string { return d.Format }},
+	{"encoding", func(d store.DocumentRow) string { return d.Encoding }},
+	{"pages", func(d store.DocumentRow) string { return strconv.Itoa(d.Pages) }},
+	{"file_hash", func(d store.DocumentRow) string { return d.FileHash }},
+	{"bytes", func(d store.DocumentRow) string { return strconv.Itoa(d.Bytes) }},
+	{"duplicate_of", func(d store.DocumentRow) string { return d.DuplicateOf }},
+	{"ingested_at", func(d store.DocumentRow) string { return d.IngestedAt }},
+	{"extractor", func(d store.DocumentRow) string { return d.Extractor }},
+	{"figures", func(d store.DocumentRow) string { return strconv.Itoa(d.Figures) }},
 }
 
-var entityColumns = []string{"doc", "source", "article", "kind", "name", "canonical", "title", "text", "start", "end"}
-
-func entityCells(e corpus.Entity) []string {
-	return []string{e.Doc, e.Source, e.Article, string(e.Kind), e.Name, e.Canonical, e.Title, e.Text, strconv.Itoa(e.Start), strconv.Itoa(e.End)}
+var entityColumns = columns[corpus.Entity]{
+	{"doc", func(e corpus.Entity) string { return e.Doc }},
+	{"source", func(e corpus.Entity) string { return e.Source }},
+	{"article", func(e corpus.Entity) string { return e.Article }},
+	{"kind", func(e corpus.Entity) string { return string(e.Kind) }},
+	{"name", func(e corpus.Entity) string { return e.Name }},
+	{"canonical", func(e corpus.Entity) string { return e.Canonical }},
+	{"title", func(e corpus.Entity) string { return e.Title }},
+	{"text", func(e corpus.Entity) string { return e.Text }},
+	{"start", func(e corpus.Entity) string { return strconv.Itoa(e.Start) }},
+	{"end", func(e corpus.Entity) string { return strconv.Itoa(e.End) }},
 }
 
 // exportRows writes rows as JSON Lines or CSV.

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"strings"
 
 	"reportmine/corpus"
 	"reportmine/extract"
@@ -112,11 +111,6 @@ func newJSONLWriter(w *bufio.Writer) *jsonlWriter {
 func (j *jsonlWriter) write(f corpus.Figure) error { return j.enc.Encode(f) }
 func (j *jsonlWriter) flush() error                { return nil }
 
-// csvColumns are the contract's fields in a fixed order.
-var csvColumns = []string{"schema", "id", "doc", "source", "kind", "value", "value_max", "unit",
-	"approx", "bound", "change", "text", "surface", "start", "end", "sentence",
-	"metric", "subject", "period", "precision", "rule", "warnings"}
-
 type csvWriter struct {
 	w      *csv.Writer
 	header bool
@@ -129,28 +123,24 @@ func newCSVWriter(w *bufio.Writer, excel bool) *csvWriter {
 	return &csvWriter{w: csv.NewWriter(w)}
 }
 
+func (c *csvWriter) writeHeader() error {
+	if c.header {
+		return nil
+	}
+	c.header = true
+	return c.w.Write(figureColumns.names())
+}
+
 func (c *csvWriter) write(f corpus.Figure) error {
-	if !c.header {
-		c.header = true
-		if err := c.w.Write(csvColumns); err != nil {
-			return err
-		}
+	if err := c.writeHeader(); err != nil {
+		return err
 	}
-	valueMax := ""
-	if f.ValueMax != nil {
-		valueMax = formatNumber(*f.ValueMax)
-	}
-	return c.w.Write([]string{f.Schema, f.ID, f.Doc, f.Source, string(f.Kind), formatNumber(f.Value), valueMax, f.Unit,
-		strconv.FormatBool(f.Approx), f.Bound, f.Change, f.Text, f.Surface, strconv.Itoa(f.Start), strconv.Itoa(f.End),
-		f.Sentence, f.Metric, f.Subject, f.Period, f.PeriodFrom, f.PeriodTo, f.Base, f.Article,
-		strconv.Itoa(f.Precision), f.Rule, strings.Join(f.Warnings, ";"), f.Dict})
+	return c.w.Write(figureColumns.cells(f))
 }
 
 func (c *csvWriter) flush() error {
-	if !c.header {
-		if err := c.w.Write(csvColumns); err != nil {
-			return err
-		}
+	if err := c.writeHeader(); err != nil {
+		return err
 	}
 	c.w.Flush()
 	return c.w.Error()

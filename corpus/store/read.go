@@ -69,7 +69,6 @@ func (f FigureFilter) where() (string, []any) {
 // have and its document's title, date and near-duplicate mark.
 type FigureRow struct {
 	corpus.Figure
-	Page        int
 	Title, Date string
 	Duplicate   bool
 }
@@ -110,7 +109,7 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 		if warnings.Valid {
 			json.Unmarshal([]byte(warnings.String), &f.Warnings)
 		}
-		r.Page, r.Title, r.Date = int(page.Int64), title.String, date.String
+		f.Page, r.Title, r.Date = int(page.Int64), title.String, date.String
 		if err := fn(r); err != nil {
 			return err
 		}
