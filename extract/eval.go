@@ -8,7 +8,9 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 
 	"reportmine/corpus"
 )
@@ -26,6 +28,53 @@ type Gold struct {
 	Approx   bool     `json:"approx,omitempty"`
 	Bound    string   `json:"bound,omitempty"`
 	Change   string   `json:"change,omitempty"`
+	// Range limits scoring to the byte span [a,b) of the document that
+	// was annotated (an excerpt); predictions outside it are ignored.
+	Range *[2]int `json:"range,omitempty"`
+	// Start and End place the quote in the document: among equal
+	// candidates the nearest is matched.
+	Start *int `json:"start,omitempty"`
+	End   *int `json:"end,omitempty"`
+	// Metric, Subject, Period and Base list the accepted frame answers
+	// ("" accepts only an empty frame); nil when not annotated.
+	Metric  []string `json:"metric,omitempty"`
+	Subject []string `json:"subject,omitempty"`
+	Period  []string `json:"period,omitempty"`
+	Base    []string `json:"base,omitempty"`
+}
+
+// frameFields are the frame fields a gold set can annotate, in the order
+// scores report them.
+var frameFields = []struct {
+	name     string
+	accepted func(Gold) []string
+	got      func(corpus.Figure) string
+}{
+	{"metric", func(g Gold) []string { return g.Metric }, func(f corpus.Figure) string { return f.Metric }},
+	{"subject", func(g Gold) []string { return g.Subject }, func(f corpus.Figure) string { return f.Subject }},
+	{"period", func(g Gold) []string { return g.Period }, func(f corpus.Figure) string { return f.Period }},
+	{"base", func(g Gold) []string { return g.Base }, func(f corpus.Figure) string { return f.Base }},
+}
+
+// FrameNames are the frame fields in the order Score.Frames reports them.
+func FrameNames() []string {
+	out := make([]string, len(frameFields))
+	for i, f := range frameFields {
+		out[i] = f.name
+	}
+	return out
+}
+
+// frameAccepted reports whether got equals one accepted answer once all
+// whitespace is removed, as ../shared/tools/score.py --frames compares.
+func frameAccepted(got string, accepted []string) bool {
+	got = strings.Join(strings.Fields(got), "")
+	for _, a := range accepted {
+		if strings.Join(strings.Fields(a), "") == got {
+			return true
+		}
+	}
+	return false
 }
 
 // ReadGold reads a gold set, one JSON object per line.
@@ -53,7 +102,10 @@ func readJSONLines[T any](r io.Reader) ([]T, error) {
 type Score struct {
 	TruePositives, FalsePositives, FalseNegatives int
 	QualifiersRight, QualifiersChecked            int
-	Docs                                          []DocScore
+	// FrameRight and FrameChecked count, per frame field (FrameNames), the
+	// matched required figures whose frame was annotated and agreed.
+	FrameRight, FrameChecked [4]int
+	Docs                     []DocScore
 }
 
 // DocScore is one gold document's share of a Score.
@@ -99,7 +151,8 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// Evaluate scores predictions against gold with the rules of figures.md:
+// Evaluate scores predictions against gold with the rules of figures.md
+// and ../shared/tools/score.py:
 // a prediction belongs to the gold document named by the base name of its
 // source; it matches a gold figure of the same kind and unit whose value
 // agrees to one part in a million; each gold figure matches once, required
@@ -108,7 +161,8 @@ func ratio(a, b int) float64 {
 func Evaluate(gold []Gold, predictions []corpus.Figure) Score {
 	byDoc := map[string][]Gold{}
 	for _, g := range gold {
-		byDoc[g.Doc] = append(byDoc[g.Doc], g)
+		name := filepath.Base(g.Doc) // gwr/cn-gwr-1981.txt names cn-gwr-1981.txt
+		byDoc[name] = append(byDoc[name], g)
 	}
 	preds := map[string][]corpus.Figure{}
 	for _, p := range predictions {
@@ -135,6 +189,7 @@ func Evaluate(gold []Gold, predictions []corpus.Figure) Score {
 
 func scoreDoc(doc string, gold []Gold, preds []corpus.Figure, s *Score) DocScore {
 	ds := DocScore{Doc: doc}
+	preds = insideRanges(gold, preds)
 	ordered := append([]Gold(nil), gold...)
 	sort.SliceStable(ordered, func(i, j int) bool { return !ordered[i].Optional && ordered[j].Optional })
 	used := make([]bool, len(preds))
@@ -144,8 +199,13 @@ func scoreDoc(doc string, gold []Gold, preds []corpus.Figure, s *Score) DocScore
 		}
 		hit := -1
 		for i, p := range preds {
-			if !used[i] && string(p.Kind) == g.Kind && p.Unit == g.Unit && closeValues(p.Value, g.Value) {
+			if used[i] || string(p.Kind) != g.Kind || p.Unit != g.Unit || !closeValues(p.Value, g.Value) {
+				continue
+			}
+			if hit < 0 || g.Start != nil && distance(p, *g.Start) < distance(preds[hit], *g.Start) {
 				hit = i
+			}
+			if g.Start == nil {
 				break
 			}
 		}
@@ -157,6 +217,14 @@ func scoreDoc(doc string, gold []Gold, preds []corpus.Figure, s *Score) DocScore
 				right, checked := qualifiersAgree(g, preds[hit])
 				s.QualifiersRight += right
 				s.QualifiersChecked += checked
+				for k, field := range frameFields {
+					if accepted := field.accepted(g); accepted != nil {
+						s.FrameChecked[k]++
+						if frameAccepted(field.got(preds[hit]), accepted) {
+							s.FrameRight[k]++
+						}
+					}
+				}
 			}
 		case !g.Optional:
 			ds.FN++
@@ -170,6 +238,38 @@ func scoreDoc(doc string, gold []Gold, preds []corpus.Figure, s *Score) DocScore
 		}
 	}
 	return ds
+}
+
+func distance(p corpus.Figure, start int) int {
+	d := p.Start - start
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// insideRanges keeps the predictions inside the annotated ranges of the
+// document, or all of them when its gold gives no range.
+func insideRanges(gold []Gold, preds []corpus.Figure) []corpus.Figure {
+	var ranges [][2]int
+	for _, g := range gold {
+		if g.Range != nil && !slices.Contains(ranges, *g.Range) {
+			ranges = append(ranges, *g.Range)
+		}
+	}
+	if len(ranges) == 0 {
+		return preds
+	}
+	var out []corpus.Figure
+	for _, p := range preds {
+		for _, r := range ranges {
+			if r[0] <= p.Start && p.End <= r[1] {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
 }
 
 func closeValues(a, b float64) bool {

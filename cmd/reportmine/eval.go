@@ -11,8 +11,9 @@ import (
 )
 
 func runEval(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "eval", "--gold GOLD.jsonl [--verbose] [--min-f1 X] PATH...")
-	goldPath := fs.String("gold", "", "gold set: JSON Lines of {doc, kind, value, unit, quote, optional, approx, bound, change}")
+	fs := newFlags(e, "eval", "--gold GOLD.jsonl [--verbose] [--frames] [--min-f1 X] PATH...")
+	goldPath := fs.String("gold", "", "gold set: JSON Lines of {doc, kind, value, unit, quote, optional, approx, bound, change, value_max, range, start, end, metric, subject, period, base}")
+	frames := fs.Bool("frames", false, "also score metric, subject, period and base against the gold's accepted answers")
 	verbose := fs.Bool("verbose", false, "list every missed gold figure and every extra prediction with its quote")
 	minF1 := fs.Float64("min-f1", 0, "exit with status 1 when F1 is below this")
 	if ok, err := parseFlags(fs, e, args); !ok {
@@ -36,7 +37,7 @@ func runEval(ctx context.Context, e env, args []string) error {
 		return readErr
 	}
 	score := extract.Evaluate(gold, preds)
-	printScore(e, score, *verbose)
+	printScore(e, score, *verbose, *frames)
 	if readErr != nil {
 		return readErr
 	}
@@ -60,7 +61,7 @@ func readGoldFile(path string) ([]extract.Gold, error) {
 	return gold, nil
 }
 
-func printScore(e env, s extract.Score, verbose bool) {
+func printScore(e env, s extract.Score, verbose, frames bool) {
 	for _, d := range s.Docs {
 		fmt.Fprintf(e.stdout, "%s: gold %d  tp %d  fn %d  fp %d\n", d.Doc, d.Gold, d.TP, d.FN, d.FP)
 		if !verbose {
@@ -73,6 +74,20 @@ func printScore(e env, s extract.Score, verbose bool) {
 			fmt.Fprintf(e.stdout, "   extra   %s %s %s  «%s»  (%s)\n", p.Kind, formatNumber(p.Value), p.Unit, p.Text, p.Rule)
 		}
 	}
+	if frames {
+		fmt.Fprint(e.stdout, "frames")
+		for k, name := range extract.FrameNames() {
+			fmt.Fprintf(e.stdout, " %s %.3f (%d/%d)", name, ratio(s.FrameRight[k], s.FrameChecked[k]), s.FrameRight[k], s.FrameChecked[k])
+		}
+		fmt.Fprintln(e.stdout)
+	}
 	fmt.Fprintf(e.stdout, "precision %.3f recall %.3f f1 %.3f qualifiers %.3f (%d/%d)\n",
 		s.Precision(), s.Recall(), s.F1(), s.QualifierAccuracy(), s.QualifiersRight, s.QualifiersChecked)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,4 +123,33 @@ func sharedCorpus(tb testing.TB) []string {
 		tb.Skip("../shared/corpus is not here")
 	}
 	return paths
+}
+
+// TestEvalWideGold scores the extractor on the wide gold set (excerpts of
+// six real reports of other eras and genres) as reportmine eval does.
+func TestEvalWideGold(t *testing.T) {
+	gold := "../../../shared/gold/figures-wide.jsonl"
+	wide := "../../../shared/corpus-wide/"
+	if _, err := os.Stat(gold); err != nil {
+		t.Skip("shared wide gold not present")
+	}
+	docs := []string{"gwr/cn-gwr-1981.txt", "gwr/cn-gwr-2012.txt", "other/fuzhou-stat-bulletin-2025.txt",
+		"other/lvliang-budget-report-2018.txt", "other/guangdong-gwr-2026.txt", "other/hk-policy-address-2013.txt"}
+	args := []string{"eval", "--frames", "--gold", gold}
+	for _, d := range docs {
+		args = append(args, wide+d)
+	}
+	out, _, err := runCLI(t, "", args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p, r, f1, q float64
+	last := strings.Split(strings.TrimSpace(out), "\n")
+	if _, err := fmt.Sscanf(last[len(last)-1], "precision %f recall %f f1 %f qualifiers %f", &p, &r, &f1, &q); err != nil {
+		t.Fatalf("%v in %q", err, out)
+	}
+	t.Log(out)
+	if f1 < 0.97 || q < 0.95 {
+		t.Errorf("wide gold: F1 %.3f qualifiers %.3f, want at least 0.97 and 0.95", f1, q)
+	}
 }
