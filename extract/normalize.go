@@ -289,7 +289,10 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 		k := skipCaptions(items, j)
 		rest := restString(items, k, 12)
 		paragraph := newlines > 1 || k > j
-		if k < len(items) && ((startsWithUnit(rest) && !(paragraph && startsWithCountWord(rest))) || (prev == '.' && isDigit(items[k].r))) {
+		// A table row ending in a number is followed by the next row's
+		// label, which may start with a measure word (股息红利收入).
+		countWordBreak := (paragraph || b.lineHasTab) && startsWithCountWord(rest)
+		if k < len(items) && ((startsWithUnit(rest) && !countWordBreak) || (prev == '.' && isDigit(items[k].r))) {
 			b.joins = append(b.joins, b.sb.Len())
 			return k
 		}

@@ -64,6 +64,8 @@ var excluded = map[string]string{
 	"波": "波动",
 	"局": "bureaus are names (3局)",
 	"丝": "a length unit and 丝绸",
+	"群": "群众, 群体",
+	"节": "节能, 节约, 节日",
 }
 
 type dictionary struct {
