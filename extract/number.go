@@ -231,15 +231,17 @@ func readArabic(rs []rune, j int) (v float64, decimals int, next int) {
 
 // spaceGrouped reports a space at rs[k] that separates thousands, as Hong
 // Kong and Taiwan texts print them (3 500個, 2 200萬): the digits before it
-// (from j) are one group of one to three, or a run already grouped, and a
-// group of exactly three digits follows.
+// (from j) are one group of one to three, or end a group of three after
+// another separator (1 234 567), and a group of exactly three digits
+// follows. It looks at a fixed number of runes, so long runs stay linear.
 func spaceGrouped(rs []rune, j, k int) bool {
-	for g := j; g < k; g++ {
-		if !isDigit(rs[g]) {
-			return threeDigits(rs, k+1) // a run already grouped: 1 234 567
-		}
+	if !threeDigits(rs, k+1) {
+		return false
 	}
-	return k-j <= 3 && threeDigits(rs, k+1)
+	if k-j <= 3 {
+		return true
+	}
+	return k-4 >= j && (rs[k-4] == ' ' || rs[k-4] == ',') && isDigit(rs[k-3]) && isDigit(rs[k-2]) && isDigit(rs[k-1])
 }
 
 // threeDigits reports whether rs[k:k+3] are digits not followed by another
