@@ -144,6 +144,10 @@ func (s Score) QualifierAccuracy() float64 {
 	return ratio(s.QualifiersRight, s.QualifiersChecked)
 }
 
+// FrameAccuracy is the share of annotated frames of field k (FrameNames)
+// that agreed.
+func (s Score) FrameAccuracy(k int) float64 { return ratio(s.FrameRight[k], s.FrameChecked[k]) }
+
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 0

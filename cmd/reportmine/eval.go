@@ -77,17 +77,10 @@ func printScore(e env, s extract.Score, verbose, frames bool) {
 	if frames {
 		fmt.Fprint(e.stdout, "frames")
 		for k, name := range extract.FrameNames() {
-			fmt.Fprintf(e.stdout, " %s %.3f (%d/%d)", name, ratio(s.FrameRight[k], s.FrameChecked[k]), s.FrameRight[k], s.FrameChecked[k])
+			fmt.Fprintf(e.stdout, " %s %.3f (%d/%d)", name, s.FrameAccuracy(k), s.FrameRight[k], s.FrameChecked[k])
 		}
 		fmt.Fprintln(e.stdout)
 	}
 	fmt.Fprintf(e.stdout, "precision %.3f recall %.3f f1 %.3f qualifiers %.3f (%d/%d)\n",
 		s.Precision(), s.Recall(), s.F1(), s.QualifierAccuracy(), s.QualifiersRight, s.QualifiersChecked)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
