@@ -40,6 +40,14 @@ type Meta struct {
 	Issuer  string   `json:"issuer,omitempty"`
 	Authors []string `json:"authors,omitempty"`
 	Issue   string   `json:"issue,omitempty"` // 2024年第13期
+	// Kind is the genre: 政府工作报告, 施政报告, 预算报告, 统计公报,
+	// 经济运行分析, 通知, 新闻… (DocumentKinds in ingest lists them).
+	Kind string `json:"kind,omitempty"`
+	// Place is the jurisdiction the document speaks for: 全国 for a
+	// national report, 福州市 for that city's bulletin, 香港 for the Hong
+	// Kong government. Frames give its figures this subject when their own
+	// clause names none.
+	Place string `json:"place,omitempty"`
 }
 
 // Page returns the 1-based page holding byte offset off, or 0 when the

@@ -71,6 +71,10 @@ type Figure struct {
 	PeriodTo   string `json:"period_to,omitempty"`
 	// Base is what the figure is compared against: 同比, 环比, 比上年, 占全省…
 	Base string `json:"base"`
+	// Target is true for a plan, goal, budget or forecast (预期目标, 计划,
+	// 力争, 确保, 预计 for a period not yet over): never compared with an
+	// outcome.
+	Target bool `json:"target,omitempty"`
 	// Article is the id of the article of a multi-article page that holds
 	// the figure; frames never cross articles.
 	Article string `json:"article,omitempty"`

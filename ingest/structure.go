@@ -83,7 +83,7 @@ func trimEnd(raw string, end int) int {
 // squeeze drops all whitespace, undoing PDF spacing for pattern matching.
 func squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u3000' {
+		if unicode.IsSpace(r) || r == '\u3000' || unicode.Is(unicode.Cf, r) {
 			return -1
 		}
 		return r
@@ -93,7 +93,7 @@ func squeeze(s string) string {
 var (
 	issueRe   = regexp.MustCompile(`(\d{4})年第(\d{1,3})期`)
 	dateRe    = regexp.MustCompile(`^(?:发布(?:时间|日期)[:：])?(\d{4})[年-](\d{1,2})[月-](\d{1,2})日?$`)
-	sourceRe  = regexp.MustCompile(`来源[:：]([^\s，。,）)]{2,30})`)
+	sourceRe  = regexp.MustCompile(`(^|[^料])来源[:：]([^\s，。,）)【】：:；;]{2,30}?)(?:时间|发布|$|[\s，。,）)【】：:；;])`)
 	supplyRe  = regexp.MustCompile(`[（(]供稿[:：]([^）)]{2,30})[）)]`)
 	sponsorRe = regexp.MustCompile(`^(\p{Han}{2,20})(?:主办|指导)$`)
 	markerRe  = regexp.MustCompile(`^(\p{Han}{1,6})讯`)
@@ -121,6 +121,12 @@ func mergeMeta(known, read corpus.Meta) corpus.Meta {
 	if known.Issue == "" {
 		known.Issue = read.Issue
 	}
+	if known.Kind == "" {
+		known.Kind = read.Kind
+	}
+	if known.Place == "" {
+		known.Place = read.Place
+	}
 	return known
 }
 
@@ -147,25 +153,24 @@ func documentMeta(raw string, paras []paragraph) corpus.Meta {
 	if strings.Contains(raw, "来源") || strings.Contains(raw, "供稿") {
 		squeezed := squeeze(raw)
 		if g := sourceRe.FindAllStringSubmatch(squeezed, -1); g != nil {
-			m.Issuer = g[len(g)-1][1]
+			m.Issuer = g[len(g)-1][2]
 		}
 		if g := supplyRe.FindAllStringSubmatch(squeezed, -1); g != nil {
 			m.Issuer = g[len(g)-1][1]
 		}
 	}
-	for _, p := range paras {
-		if isTitleLike(p.text) && !sponsorRe.MatchString(p.text) && !issueRe.MatchString(p.text) {
-			m.Title = p.text
-			break
-		}
-		if first, _, ok := strings.Cut(p.raw, "\n"); ok && isTitleLike(squeeze(first)) && !issueRe.MatchString(squeeze(first)) {
-			m.Title = squeeze(first) // a heading line with the body right under it
-			break
-		}
-		if utf8.RuneCountInString(p.text) > 60 {
-			break // the body has begun
-		}
+	head, _ := textLines(raw)
+	m.Title = readTitle(head)
+	h := headMeta(raw, m.Title)
+	// What the head and the signature print wins over a date or source
+	// found anywhere in the text.
+	if h.Date != "" {
+		m.Date = h.Date
 	}
+	if h.Issuer != "" {
+		m.Issuer = h.Issuer
+	}
+	m.Kind, m.Place = h.Kind, h.Place
 	return m
 }
 
@@ -193,6 +198,94 @@ func isTitleLike(s string) bool {
 	}
 	n := utf8.RuneCountInString(s)
 	return n >= 4 && n <= 40 && !strings.ContainsAny(s, "。，；,;") && !isCaption(s) && !bylineRe.MatchString(s)
+}
+
+// readTitle is the first title-like line of the head that is not a
+// salutation, a date, an issuer, a subtitle or web chrome, joined with the
+// line that completes it (2025年福州市国民经济和社会发展 / 统计公报).
+func readTitle(head []line) string {
+	for i, l := range head {
+		if isBodyLine(l.text) {
+			break
+		}
+		if isSalutation(l.text) {
+			break // the speech has begun
+		}
+		if isHeadNoise(l) || !isTitleLike(l.text) || listMarkerRe.MatchString(l.text) {
+			continue
+		}
+		title := l.text
+		for j := i + 1; j < len(head) && continuesTitle(title, head[j]); j++ {
+			title += head[j].text
+		}
+		return footnoteRe.ReplaceAllString(title, "")
+	}
+	return ""
+}
+
+func isBodyLine(s string) bool {
+	return utf8.RuneCountInString(s) > 60 || strings.Contains(s, "。")
+}
+
+// isHeadNoise reports a head line that is not a title: a periodical
+// issue, a sponsor, a date, an issuer, a subtitle, a salutation, chrome.
+func isHeadNoise(l line) bool {
+	s := l.text
+	if _, _, ok := dateLine(s); ok {
+		return true
+	}
+	if strings.HasPrefix(s, "——") || strings.HasPrefix(s, "—") || issueRe.MatchString(s) || sponsorRe.MatchString(s) || issuerLine(l) != "" {
+		return true
+	}
+	if isSalutation(s) || hasAnySuffix(s, []string{"会议上", "大会上", "会议通过"}) {
+		return true // 第六次会议上: the end of a wrapped subtitle
+	}
+	for _, w := range theLexicon.list("chrome") {
+		if s == w {
+			return true
+		}
+	}
+	return strings.HasPrefix(s, "【") || strings.HasPrefix(s, "来源")
+}
+
+// listMarkerRe opens a section heading (一、2011年工作回顾), not a title.
+var listMarkerRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.])`)
+
+// isSalutation is the line that opens a speech: 各位代表：, 同志们！
+func isSalutation(s string) bool {
+	bare := strings.TrimRight(s, "：:！!，,")
+	if bare == s {
+		return false
+	}
+	for _, w := range theLexicon.list("salutation") {
+		if bare == w {
+			return true
+		}
+	}
+	return utf8.RuneCountInString(bare) <= 8 && strings.HasSuffix(bare, "代表")
+}
+
+var genreSuffixes = []string{"公报", "报告", "通知", "意见", "办法", "决定", "批复", "方案", "规划", "纲要", "草案", "说明", "報告"}
+
+// continuesTitle reports a head line that completes title: the genre
+// word after 国民经济和社会发展, the rest of 关于…情况 和…的报告.
+func continuesTitle(title string, next line) bool {
+	if isBodyLine(next.text) || isHeadNoise(next) || !isTitleLike(next.text) && utf8.RuneCountInString(next.text) >= 4 {
+		return false
+	}
+	if hasAnySuffix(title, genreSuffixes) {
+		return false
+	}
+	return hasAnySuffix(title+next.text, genreSuffixes) || hasAnySuffix(title, []string{"和", "及", "与", "暨", "的", "关于"})
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func isCaption(s string) bool {
