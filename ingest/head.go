@@ -60,7 +60,7 @@ var (
 	// subtitleRe is the 在…会议上 line of a speech, for its place.
 	subtitleRe = regexp.MustCompile(`在(\p{Han}{2,10}?(?:省|市|自治区|县|区|州|盟))(?:第\p{Han}{1,4}届|\p{Han}{0,3}届)`)
 	// placeRe is a jurisdiction at the start of a name or title.
-	placeRe = regexp.MustCompile(`^(?:\d{4}年)?(?:关于)?(?:\d{4}年)?([^全我本该各\P{Han}]\p{Han}{0,7}?(?:特别行政区|特別行政區|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|省|市|县|区|盟|地区))`)
+	placeRe    = regexp.MustCompile(`^(?:\d{4}年)?(?:关于)?(?:\d{4}年)?([^全我本该各\P{Han}]\p{Han}{0,7}?(?:特别行政区|特別行政區|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|省|市|县|区|盟|地区))`)
 	footnoteRe = regexp.MustCompile(`\[\d{1,2}\]$`)
 )
 
