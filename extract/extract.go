@@ -128,7 +128,11 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 		if year == 0 {
 			year = doc.Meta.Year()
 		}
-		frames := newFrameFinder(an, sentences, year, e.indicators).frames(an.founds)
+		place := a.Meta.Place
+		if place == "" {
+			place = doc.Meta.Place
+		}
+		frames := newFrameFinder(an, sentences, year, place, isReport(doc.Meta.Kind), e.indicators).frames(an.founds)
 		figures = slices.Grow(figures, len(an.founds))
 		for i, f := range an.founds {
 			fig := e.figure(doc, an, sentences, f)
@@ -155,6 +159,11 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 	})
 	return figures, ents
 }
+
+// isReport tells formal documents (reports, bulletins, notices,
+// regulations) from news: a formal document's figures are its place's
+// unless a clause names another, never those of the name it gives most.
+func isReport(kind string) bool { return kind != "" && kind != "新闻" }
 
 // Entities returns the names mentioned in doc: organisations, projects,
 // places and people, with their canonical names.

@@ -133,7 +133,7 @@ type span struct {
 	text       string
 }
 
-func newFrameFinder(an analysis, sentences sentenceIndex, year int, indicators *wordIndex) *frameFinder {
+func newFrameFinder(an analysis, sentences sentenceIndex, year int, place string, report bool, indicators *wordIndex) *frameFinder {
 	rs, mentions := an.rs, an.mentions
 	// window is up to n characters of text from rune i, sliced from the
 	// normalized string rather than converted from runes.
@@ -180,6 +180,7 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, indicators *
 		}
 	}
 	ff.main = mainSubjects(rs, mentions)
+	ff.main.place(place, report)
 	ff.mentionEnd, ff.periodEnd, ff.periodStart = map[int]bool{}, map[int]bool{}, map[int]span{}
 	for _, m := range mentions {
 		if m.kind != corpus.EntityPerson {
@@ -199,6 +200,31 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, indicators *
 // zone (全区, 该区), city (全市), province (全省) and main subject overall.
 type topics struct {
 	zone, city, province, subject string
+	// scope is whose figures the text gives where a clause names no one:
+	// the place a report speaks for (全国, 福州市), else the name a news
+	// article is about; never merely the most frequent of many names.
+	scope    string
+	dominant bool
+}
+
+// place sets the jurisdiction a report speaks for: its figures are that
+// place's, and its 全市 or 全省 is that place. A report that names no
+// place leaves figures without a subject of their own unframed.
+func (t *topics) place(p string, report bool) {
+	switch {
+	case p == "" && report:
+		return
+	case p == "":
+		if t.subject != "" && (t.subject == t.zone || t.dominant) {
+			t.scope = t.subject
+		}
+		return
+	case strings.HasSuffix(p, "市"):
+		t.city = p
+	case strings.HasSuffix(p, "省") || strings.HasSuffix(p, "自治区"):
+		t.province = p
+	}
+	t.scope = p
 }
 
 // mainSubjects picks an article's topics: the first zone, city and
@@ -245,6 +271,15 @@ func mainSubjects(rs []rune, ms []mention) topics {
 			best, t.subject = c, m.canonical
 		}
 	}
+	second := 0
+	for name, c := range count {
+		if name != t.subject && c > second {
+			second = c
+		}
+	}
+	// A news article is about a name it gives again and again, more often
+	// than any other; a name among many is not its topic.
+	t.dominant = best >= 3 && best > second
 	if t.zone != "" && count[t.zone] >= best {
 		t.subject = t.zone
 	}
@@ -375,7 +410,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			fr.subject = carrySubject
 		}
 		if fr.subject == "" {
-			fr.subject = ff.main.subject
+			fr.subject = ff.main.scope
 		}
 		if rest, ok := strings.CutPrefix(fr.subject, "全市"); ok && rest != "" && ff.main.city != "" {
 			// 全市开发区 out of its article says nothing; 临汾市开发区 says
@@ -393,7 +428,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if y := leadingYear(fr.period); y != 0 {
 			carryYear = y
 		}
-		if topical && fr.subject != ff.main.subject {
+		if topical && fr.subject != ff.main.scope {
 			carrySubject = fr.subject
 		}
 		year := ff.year
