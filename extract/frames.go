@@ -410,6 +410,9 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			fr.subject = carrySubject
 		}
 		if fr.subject == "" {
+			fr.subject = ff.sizedProject(f)
+		}
+		if fr.subject == "" {
 			fr.subject = ff.main.scope
 		}
 		if rest, ok := strings.CutPrefix(fr.subject, "全市"); ok && rest != "" && ff.main.city != "" {
@@ -1225,6 +1228,17 @@ func (ff *frameFinder) enclosingProject(f found) string {
 		}
 		if org := ff.orgEndingAt(m.start); org != "" {
 			return org // 中材科技“5万吨大丝束碳纤维项目”: the company the name follows
+		}
+	}
+	return ""
+}
+
+// sizedProject is the project a figure sits in as its size (年产5万吨锂电池
+// 项目), for a figure nothing else gives an owner.
+func (ff *frameFinder) sizedProject(f found) string {
+	for k := ff.mentionsFrom(f.start - 24); k < len(ff.mentions) && ff.mentions[k].start <= f.start; k++ {
+		if m := ff.mentions[k]; m.kind == corpus.EntityProject && m.end > f.end {
+			return m.canonical
 		}
 	}
 	return ""
