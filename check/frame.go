@@ -99,31 +99,20 @@ func periodsMatch(a, b string) bool {
 	return false
 }
 
-// monthSpan resolves a period to its months (01-06), ignoring the year.
+// monthSpan resolves a period to its months (01-06), ignoring the year,
+// by the one period grammar (corpus.ResolvePeriod).
 func monthSpan(p string) string {
-	p = strings.TrimPrefix(strings.TrimPrefix(p, "今年"), "当年")
 	if len(p) >= 7 && p[4:7] == "年" && isDigits(p[:4]) {
 		p = p[7:]
 	}
-	switch p {
-	case "", "全年":
-		return "01-12"
-	case "上半年":
-		return "01-06"
-	case "下半年":
-		return "07-12"
-	case "前三季度":
-		return "01-09"
-	case "一季度", "第一季度":
-		return "01-03"
+	if p == "" {
+		p = "全年"
 	}
-	p = strings.TrimSuffix(strings.TrimSuffix(p, "份"), "月")
-	for _, sep := range []string{"-", "—", "至"} {
-		if a, b, ok := strings.Cut(p, sep); ok && isDigits(a) && isDigits(b) {
-			return twoDigits(a) + "-" + twoDigits(b)
-		}
+	r, ok := corpus.ResolvePeriod(p, 2001) // any year: only the months are compared
+	if !ok || r.From[:4] != "2001" || r.To[:4] != "2001" {
+		return ""
 	}
-	return ""
+	return r.From[5:7] + "-" + r.To[5:7]
 }
 
 func yearOf(p string) string {
@@ -145,12 +134,6 @@ func isDigits(s string) bool {
 	return true
 }
 
-func twoDigits(s string) string {
-	if len(s) == 1 {
-		return "0" + s
-	}
-	return s
-}
 
 // basesMatch reports comparisons that are the same (同比 and 比上年同期).
 func basesMatch(a, b string) bool {

@@ -1669,84 +1669,13 @@ func (ff *frameFinder) openingPeriod(sentStart, limit int) string {
 }
 
 // resolvePeriod turns a period into ISO dates where the text and the
-// document's year allow: 1-6月份 of a 2023 report is 2023-01-01..2023-06-30.
+// document's year allow, by the one period grammar (corpus.ResolvePeriod).
 func resolvePeriod(p string, docYear int) (string, string) {
-	year := docYear
-	if len(p) >= 7 && isDigit(rune(p[0])) && strings.Contains(p, "年") {
-		if y, err := strconv.Atoi(p[:4]); err == nil {
-			year = y
-			p = strings.TrimPrefix(p[4:], "年")
-		}
-	}
-	switch {
-	case strings.HasPrefix(p, "去年"), strings.HasPrefix(p, "上年"):
-		year--
-		p = p[len("去年"):]
-	case strings.HasPrefix(p, "今年"), strings.HasPrefix(p, "当年"):
-		p = p[len("今年"):]
-	}
-	if year == 0 {
+	r, ok := corpus.ResolvePeriod(p, docYear)
+	if !ok {
 		return "", ""
 	}
-	y := strconv.Itoa(year)
-	months := func(a, b int) (string, string) {
-		return y + "-" + twoDigit(a) + "-01", y + "-" + twoDigit(b) + "-" + twoDigit(monthDays(year, b))
-	}
-	switch p {
-	case "", "全年", "年内", "以来":
-		return months(1, 12)
-	case "上半年":
-		return months(1, 6)
-	case "下半年":
-		return months(7, 12)
-	case "前三季度":
-		return months(1, 9)
-	case "一季度", "第一季度":
-		return months(1, 3)
-	case "二季度", "第二季度":
-		return months(4, 6)
-	case "三季度", "第三季度":
-		return months(7, 9)
-	case "四季度", "第四季度":
-		return months(10, 12)
-	case "末", "年末", "年底", "底":
-		return y + "-12-31", y + "-12-31" // an as-of point: the stock at year end
-	case "年初":
-		return y + "-01-01", y + "-01-01"
-	}
-	if m := monthRangeRe.FindStringSubmatch(p); m != nil {
-		a, _ := strconv.Atoi(m[1])
-		b := a
-		if m[2] != "" {
-			b, _ = strconv.Atoi(m[2])
-		}
-		if a >= 1 && b <= 12 && a <= b {
-			return months(a, b)
-		}
-	}
-	return "", ""
-}
-
-var monthRangeRe = regexp.MustCompile(`^(\d{1,2})(?:(?:-|—|至)(\d{1,2}))?月份?$`)
-
-func twoDigit(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
-}
-
-func monthDays(year, m int) int {
-	switch m {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
+	return r.From, r.To
 }
 
 func loadIndicators(extra []string) []string {
