@@ -22,12 +22,35 @@ type frame struct {
 
 var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?:底|末)?|(?:今年|去年|上年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?|(?:今年|去年|上年)?[一二三四]?季度?(?:底|末))` +
 	`|\d{4}(?:-|—|至)\d{4}年` +
-	`|\d{4}年(?:\d{1,2}(?:-|—|至)\d{1,2}月份?|\d{1,2}月份?|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年|首日|以来|底|末)?` +
-	`|(?:今年|去年|上年|当年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}(?:-|—|至)\d{1,2}月份?)` +
+	`|(?:\d{4}|` + chineseYearDigits + `{4})年(?:\d{1,2}(?:-|—|至|到)\d{1,2}月份?|\d{1,2}月份?|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年|首日|以来|底|末)?` +
+	`|(?:今年|去年|上年|当年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}(?:-|—|至|到)\d{1,2}月份?)` +
 	`|自\d{4}年(?:\d{1,2}月)?(?:成立)?以来|(?:成立|运行|实施|签约|开展|启动|投产|开工)以来` +
 	`|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度` +
-	`|今年以来|今年|去年|上年末|上年|当年|全年|年内|年末|年底|年初|目前|近[一二两三四五六七八九十]年|[一二两三四五六七八九十]年来|“?十[三四五]五”?(?:期间|时期)?` +
+	`|(?:过去的?|近|最近)` + spanYears + `年(?:来|间|中|里|以来|累计|内)?|` + spanYears + `年(?:来|间|以来|累计|中)` +
+	`|“?(?:十[一二三四五]?|[一二三四五六七八九])五”?(?:计划|规划)?(?:期间|时期|以来|末)|第[一二三四五六七八九十]{1,3}个五年计划(?:期间|时期)?` +
+	`|今年以来|今年|去年|上年末|上年|当年|全年|年内|年末|年底|年初|目前|“?十[三四五]五”?(?:期间|时期)?` +
 	`|\d{1,2}月份)`)
+
+// chineseYearDigits are the digits of a year written in Chinese (一九八五年);
+// spanYears the counts of a span counted back (过去五年, 五年来).
+const (
+	chineseYearDigits = `[〇○零一二三四五六七八九]`
+	spanYears         = `(?:[一二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})`
+)
+
+// chineseYearAt reports a year written in Chinese digits at rune i
+// (一九八五年, 一九八○年), not in the middle of a longer numeral.
+func chineseYearAt(rs []rune, i int) bool {
+	if i+4 >= len(rs) || rs[i+4] != '年' || (i > 0 && isChineseNumeral(rs[i-1])) {
+		return false
+	}
+	for _, r := range rs[i : i+4] {
+		if !strings.ContainsRune("〇○零一二三四五六七八九", r) {
+			return false
+		}
+	}
+	return true
+}
 
 // periodStarts are the two-character beginnings of non-numeric periods;
 // the period expression is tried only at them and at numbers, on a short
@@ -36,7 +59,9 @@ var periodStarts, periodFirst = buildPeriodStarts()
 
 func buildPeriodStarts() (map[[2]rune]bool, *runeSet) {
 	starts, first := map[[2]rune]bool{}, &runeSet{}
-	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 今年 去年 上年 当年 全年 年内 年末 年底 年初 目前 近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 十三 十四 十五 “十 成立 运行 实施 签约 开展 启动 投产 开工") {
+	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 第五 第六 第七 第八 第九 第十 今年 去年 上年 当年 全年 年内 年末 年底 年初 目前 " +
+		"近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 近1 近2 近3 近4 近5 近6 近7 近8 近9 过去 最近 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 " +
+		"十一 十二 十三 十四 十五 十六 十七 十八 十九 “十 “一 “二 “三 “四 “五 “六 “七 “八 “九 一五 二五 三五 四五 五五 六五 七五 八五 九五 成立 运行 实施 签约 开展 启动 投产 开工") {
 		r := []rune(w)
 		starts[[2]rune{r[0], r[1]}] = true
 		first.add(r[0])
@@ -45,6 +70,9 @@ func buildPeriodStarts() (map[[2]rune]bool, *runeSet) {
 }
 
 func periodCandidate(rs []rune, i int) bool {
+	if chineseYearAt(rs, i) {
+		return true
+	}
 	if isDigit(rs[i]) {
 		if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.') {
 			return false
@@ -53,19 +81,19 @@ func periodCandidate(rs []rune, i int) bool {
 		for j < len(rs) && isDigit(rs[j]) {
 			j++
 		}
-		// Only a year or month starts a period (2023年, 6月, 1-6月份, 2021—2025年);
+		// Only a year, month or span starts a period (2023年, 6月, 1-6月份, 2021—2025年);
 		// the regular expression need not look at any other number.
-		return j < len(rs) && strings.ContainsRune("年月-—至", rs[j])
+		return j < len(rs) && strings.ContainsRune("年月-—至到", rs[j])
 	}
 	return i+1 < len(rs) && periodFirst.has(rs[i]) && periodStarts[[2]rune{rs[i], rs[i+1]}]
 }
 
-var baseRe = regexp.MustCompile(`^(?:同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初)`)
+var baseRe = regexp.MustCompile(`^(?:[同与和跟](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:相比|比较)|[同与和跟](?:上年|去年|上年同期|去年同期)(?:相比|比较)|同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初)`)
 
 // isBaseFirst reports the characters a comparison base can start with.
 func isBaseFirst(r rune) bool {
 	switch r {
-	case '同', '环', '比', '较', '上', '去', '占', '高', '低':
+	case '同', '环', '比', '较', '上', '去', '占', '高', '低', '与', '和', '跟':
 		return true
 	}
 	return false
@@ -109,6 +137,16 @@ type frameFinder struct {
 	earlier     map[[2]int]string // earlierSubject by paragraph and sentence
 }
 
+// periodNouns make a period word part of a noun: 上年结转, 上年结余 are
+// budget items.
+var periodNouns = []string{"结转", "结余", "末结", "滚存"}
+
+// inBase reports a rune inside a comparison base (同1987年相比).
+func (ff *frameFinder) inBase(i int) bool {
+	k := sort.Search(len(ff.bases), func(k int) bool { return ff.bases[k].start > i }) - 1
+	return k >= 0 && ff.bases[k].end > i
+}
+
 // lastBase is the last comparison base printed in rs[a:b].
 func (ff *frameFinder) lastBase(a, b int) string {
 	k := sort.Search(len(ff.bases), func(k int) bool { return ff.bases[k].start >= b }) - 1
@@ -149,12 +187,24 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, place string
 			ff.paragraphs = append(ff.paragraphs, i+1)
 		}
 	}
+	ff.baseEnd = map[int]span{}
+	for i := 0; i < len(rs); i++ {
+		if !isBaseFirst(rs[i]) {
+			continue
+		}
+		if m := baseRe.FindString(window(i, 10)); m != "" {
+			b := span{start: i, end: i + utf8.RuneCountInString(m), text: m}
+			ff.bases = append(ff.bases, b)
+			ff.baseEnd[b.end] = b
+			i = b.end - 1
+		}
+	}
 	for i := 0; i < len(rs); i++ {
 		if !periodCandidate(rs, i) {
 			continue
 		}
-		if i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
-			continue // 较2022年 is a base, not the figure's period
+		if i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') || ff.inBase(i) {
+			continue // 较2022年, 同1987年相比: a base, not the figure's period
 		}
 		if i > 0 && (rs[i-1] == '继' || (rs[i-1] == '是' && rs[i] == '目' && (i < 2 || !isChineseNumeral(rs[i-2])))) {
 			continue // 是目前国内最大的…, 继2020年10月…之后: not when the figure holds (but 一是目前…)
@@ -164,20 +214,11 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, place string
 			continue
 		}
 		n := utf8.RuneCountInString(m)
+		if startsAny(rs, i+n, periodNouns) {
+			continue // 上年结转: a budget item, not a period
+		}
 		ff.periods = append(ff.periods, span{start: i, end: i + n, text: strings.Trim(m, "“”")})
 		i += n - 1
-	}
-	ff.baseEnd = map[int]span{}
-	for i := 0; i < len(rs); i++ {
-		if !isBaseFirst(rs[i]) {
-			continue
-		}
-		if m := baseRe.FindString(window(i, 8)); m != "" {
-			b := span{start: i, end: i + utf8.RuneCountInString(m), text: m}
-			ff.bases = append(ff.bases, b)
-			ff.baseEnd[b.end] = b
-			i = b.end - 1
-		}
 	}
 	ff.main = mainSubjects(rs, mentions)
 	ff.main.place(place, report)
