@@ -1,0 +1,605 @@
+package extract
+
+// Metrics: the noun phrase a figure measures. The rules are tried in the
+// order of metricRules; a verb, preposition or fragment is never a metric.
+
+import (
+	_ "embed"
+	"strings"
+	"unicode/utf8"
+
+	"reportmine/corpus"
+)
+
+//go:embed indicators.txt
+var indicatorsTxt string
+
+// trailingWords are stripped from the end of the text before a figure to
+// reach the noun it measures: verbs, qualifiers and comparison words.
+var trailingWords = sortedByLength([]string{
+	"完成", "达到", "达", "为", "实现", "累计", "共", "共有", "有", "已有", "拥有", "预计", "约", "超过", "突破",
+	"增长", "下降", "提高", "减少", "增加", "同比", "环比", "分别为", "分别", "已", "总计", "合计", "是", "占",
+	"逾", "近", "将近", "接近", "超", "不少于", "不足", "不到", "了", "到", "至", "在", "的", "仅", "仅用",
+	"用了", "用时", "由", "从", "缩短", "压缩", "控制在", "有望", "力争", "确保", "全年", "已安装",
+	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接", "原来的", "原来", "原先的", "分为", "分成",
+	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
+	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
+	"锁定在了", "锁定在", "锁定", "在了", "最短", "最多", "普遍", "只用了", "只用", "仅仅", "需",
+	"每年", "每月", "每天", "每日", "年均", "約", "達到", "為", "實現", "落地", "签约落地", "在谈", "谋划", "入驻", "竣工",
+})
+
+// stageSpans name what the time between two stages of a project measures:
+// from signing (签约, 对接, 注册) to breaking ground is 落地周期, from
+// building to producing is 建设周期.
+var (
+	dealStages  = []string{"签约", "对接", "洽谈", "拿地", "摘牌", "公司注册", "注册", "招商"}
+	startStages = []string{"开工", "动工", "落地", "入驻"}
+	buildStages = []string{"建设", "开工", "动工", "进场"}
+	endStages   = []string{"投产", "建成", "竣工", "达产", "运营", "下线"}
+)
+
+// genericTimes are words a time figure carries that say nothing of what
+// it times (时限由238天压缩至58天).
+var genericTimes = map[string]bool{"时限": true, "时间": true, "用时": true, "周期": true, "": true}
+
+// durationMetric names what a time figure measures when its own words do
+// not: the span 从A到B before it in the clause, else a …时间 or …周期 named
+// earlier in the sentence.
+func (ff *frameFinder) durationMetric(sentStart, at int, metric string) string {
+	if !genericTimes[metric] {
+		return ""
+	}
+	clause := ff.clauseStart(sentStart, at)
+	text := string(ff.rs[clause:at])
+	if k := strings.LastIndex(text, "从"); k >= 0 {
+		if from, to, ok := strings.Cut(text[k+len("从"):], "到"); ok {
+			if span := stageSpan(from, to); span != "" {
+				return span
+			}
+		}
+	}
+	for i := clause - 1; i-2 > sentStart; i-- {
+		if ff.rs[i-1] == '间' && ff.rs[i-2] == '时' || ff.rs[i-1] == '期' && ff.rs[i-2] == '周' {
+			if i-4 >= sentStart && isHan(ff.rs[i-4]) && isHan(ff.rs[i-3]) && ff.rs[i-4] != '的' && ff.rs[i-3] != '的' {
+				return string(ff.rs[i-4 : i]) // 缩短项目的落地时间，时限由238天…
+			}
+		}
+	}
+	return ""
+}
+
+// stageSpan reads 从签约到开工 as 落地周期 and 从建设到投产 as 建设周期.
+func stageSpan(from, to string) string {
+	has := containsAny
+	switch {
+	case has(from, dealStages) && has(to, startStages):
+		return "落地周期"
+	case has(from, buildStages) && has(to, endStages):
+		return "建设周期"
+	case has(from, dealStages) && has(to, endStages):
+		return "投产周期"
+	}
+	return ""
+}
+
+// isGradeModifier reports a metric that is only a level or class (国家级,
+// 省级, 民营), whose noun the text leaves to the figure before.
+func isGradeModifier(m string) bool {
+	n := len([]rune(m))
+	return (strings.HasSuffix(m, "级") && n <= 3) || (strings.HasSuffix(m, "类") && n >= 2 && n <= 7)
+}
+
+// gradePrefix is the level a metric starts with (省级 of 省级科创平台).
+func gradePrefix(m string) string {
+	if i := strings.Index(m, "类"); i > 0 && utf8.RuneCountInString(m[:i]) <= 6 {
+		return m[:i+len("类")] // 数字经济类科创平台
+	}
+	if i := strings.Index(m, "级"); i > 0 && utf8.RuneCountInString(m[:i]) <= 2 {
+		return m[:i+len("级")]
+	}
+	return ""
+}
+
+// sameUnitBefore is the last figure before fs[i] in the sentence that
+// counts in unit, or -1.
+func sameUnitBefore(fs []found, i int, unit string, sentStart int) int {
+	for q := i; q >= 0 && fs[q].start >= sentStart; q-- {
+		if fs[q].unit == unit {
+			return q
+		}
+	}
+	return -1
+}
+
+// metric finds the indicator a figure measures: a known indicator in the
+// words before it, else the noun before it once verbs are stripped, else
+// (for counts) the noun after its measure word.
+func (ff *frameFinder) metric(regionStart int, f found) string {
+	if phase := ff.phaseBefore(f.start); phase != "" && f.kind == corpus.KindCount {
+		if noun := ff.nounAfter(f.end); noun != "" {
+			return phase + noun // 一期8条生产线
+		}
+	}
+	if ff.listedProduct(f) {
+		if noun := ff.nounAfter(f.end); noun != "" {
+			return noun // 年产50万吨生物基二胺和90万吨生物基聚酰胺
+		}
+	}
+	if f.kind == corpus.KindCount {
+		if noun := ff.nounAfter(f.end); noun != "" {
+			if endsWithRunes(ff.rs, f.start, "年产") {
+				noun = strings.TrimSuffix(noun, "生产线") // 年产60万台计算机生产线 makes 计算机
+			}
+			return noun // 签约1966个项目: the counted noun
+		}
+	}
+	end := ff.stripTrailing(regionStart, f.start)
+	end = ff.throughShare(regionStart, end)
+	if f.kind == corpus.KindQuantity && endsWithRunes(ff.rs, end, "年产") {
+		if noun := ff.nounAfter(f.end); noun != "" && !hasAnySuffix(noun, projectSuffixes) {
+			return noun // 年产60万吨高性能玻璃纤维
+		}
+		return "产能"
+	}
+	for _, head := range []string{"指标", "任务", "目标"} {
+		if endsWithRunes(ff.rs, end, head) {
+			at := end - len([]rune(head))
+			if w := ff.indicatorEndingAt(regionStart, at); w != "" {
+				return ff.withModifier(regionStart, at-len([]rune(w)), w) + head // 粮食产能指标
+			}
+		}
+	}
+	if w := ff.indicatorEndingAt(regionStart, end); w != "" {
+		return ff.withModifier(regionStart, end-len([]rune(w)), w)
+	}
+	start := ff.classStart(regionStart, ff.coordinated(regionStart, ff.nounStart(regionStart, end)))
+	noun := stripQuotes(string(ff.rs[start:end]))
+	for _, all := range []string{"各类", "各项", "各种", "所有"} {
+		if rest, ok := strings.CutPrefix(noun, all); ok && len([]rune(rest)) >= 2 {
+			noun = rest // 各类遗留问题611个
+		}
+	}
+	if f.kind == corpus.KindQuantity && isPhase(noun) {
+		return noun + "产能" // 一期8GW全面投产
+	}
+	if stripped := stripLeadingVerbs(noun); !genericHeads[stripped] {
+		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 stays
+	}
+	if len([]rune(noun)) >= 2 && !isVerbWord(noun) {
+		return noun
+	}
+	if f.kind == corpus.KindQuantity {
+		return ff.nounAfter(f.end)
+	}
+	if f.kind == corpus.KindMoney {
+		return fundingAfter(ff.nounAfter(f.end)) // 发放46.6亿元低利率专项贷款
+	}
+	if f.kind == corpus.KindDuration {
+		return ff.doneAfter(f.end) // 签约后1天完成公司注册
+	}
+	return ""
+}
+
+// doneAfter reads what a time figure took to finish: 1天完成公司注册,
+// 3个工作日办结营业执照.
+func (ff *frameFinder) doneAfter(i int) string {
+	rs := ff.rs
+	for _, w := range []string{"时间", "内", "即", "就", "高效", "全部", "顺利"} {
+		if hasPrefixRunes(rs, i, w) {
+			i += len([]rune(w))
+		}
+	}
+	for _, v := range []string{"完成", "办结", "办理", "取得", "拿到"} {
+		if hasPrefixRunes(rs, i, v) {
+			return ff.nounAfter(i + len([]rune(v)))
+		}
+	}
+	return ""
+}
+
+// fundings are what a sum handed out is: 贷款, 资金, 补贴.
+var fundings = []string{"贷款", "奖补资金", "资金", "补贴", "补助", "奖励", "债券", "基金"}
+
+func fundingAfter(noun string) string {
+	for _, w := range fundings {
+		if strings.HasSuffix(noun, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// throughShare reads 工业增加值占全省比重达到35% as a share of 工业增加值:
+// the share word after a base (占全省) names no indicator of its own.
+func (ff *frameFinder) throughShare(regionStart, end int) int {
+	for _, w := range []string{"的比重", "比重", "的比例", "比例"} {
+		if !endsWithRunes(ff.rs, end, w) {
+			continue
+		}
+		if b, ok := ff.baseEnd[end-len([]rune(w))]; ok && b.start > regionStart && strings.HasPrefix(b.text, "占") {
+			return b.start
+		}
+	}
+	return end
+}
+
+// stripTrailing moves end back over verbs, qualifiers, comparison words,
+// 每千瓦时-style denominators and (GDP)-style glosses before a figure.
+func (ff *frameFinder) stripTrailing(regionStart, end int) int {
+	rs := ff.rs
+	for {
+		trimmed := false
+		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart {
+			end -= len([]rune(w))
+			trimmed = true
+		}
+		if b, ok := ff.baseEnd[end]; !trimmed && ok && b.start >= regionStart {
+			end = b.start
+			trimmed = true
+		}
+		if !trimmed && end > regionStart && rs[end-1] == ')' {
+			prefix := string(rs[regionStart:end])
+			if k := strings.LastIndex(prefix, "("); k >= 0 && len(prefix)-k < 20 {
+				end = regionStart + len([]rune(prefix[:k])) // 地区生产总值(GDP)
+				trimmed = true
+			}
+		}
+		if !trimmed {
+			for _, d := range perDenominators {
+				if endsWithRunes(rs, end, "每"+d.word) {
+					end -= len([]rune(d.word)) + 1
+					trimmed = true
+					break
+				}
+			}
+		}
+		if !trimmed {
+			return end
+		}
+	}
+}
+
+// nounStart walks left from end over the noun before a figure, stopping at
+// names, periods, pronouns and stop words.
+func (ff *frameFinder) nounStart(regionStart, end int) int {
+	rs := ff.rs
+	start := end
+	passedVerb := false
+	quotes := 0
+	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && (!strings.ContainsRune(metricStop, rs[start-1]) || isAboveBelow(rs, start-1)) && end-start-quotes < 16 {
+		if rs[start-1] == '“' || rs[start-1] == '”' {
+			quotes++ // 专精特新“小巨人”企业: quotes take no room
+		}
+		if ff.boundaryAt(start) {
+			// A bare head (项目, 企业) keeps the verb that qualifies it:
+			// 签约项目, 开工项目, 建设项目.
+			v, isVerb := verbIndex.endingAt(rs, start)
+			if !isVerb || passedVerb || !genericHeads[string(rs[start:end])] || start-len([]rune(v)) < regionStart {
+				break
+			}
+			passedVerb = true
+			start -= len([]rune(v))
+			continue
+		}
+		start--
+	}
+	return start
+}
+
+// coordinated extends a noun over a coordinate noun before it (高级管理
+// 人员和高层次人才, 问题及诉求): both are what the figure counts.
+func (ff *frameFinder) coordinated(regionStart, start int) int {
+	rs := ff.rs
+	if start-3 < regionStart || (rs[start-1] != '和' && rs[start-1] != '及') || !isHan(rs[start-2]) {
+		return start
+	}
+	left := ff.nounStart(regionStart, start-1)
+	if n := start - 1 - left; n < 2 || n > 6 || stripLeadingVerbs(string(rs[left:start-1])) != string(rs[left:start-1]) {
+		return start
+	}
+	if _, isName := ff.periodStart[left]; isName || ff.mentionEnd[start-1] {
+		return start
+	}
+	return left
+}
+
+// classStart extends a noun that opens with a size class (亿元以上工业项目)
+// over the number before it (10亿元以上…), and drops the 投资 a class
+// follows (投资亿元以上工业项目 counts 亿元以上工业项目).
+func (ff *frameFinder) classStart(regionStart, start int) int {
+	rs := ff.rs
+	k := start
+	if hasPrefixRunes(rs, k, "投资") {
+		k += 2
+	}
+	j := k
+	for j < len(rs) && j-k < 3 && strings.ContainsRune("万亿元", rs[j]) {
+		j++
+	}
+	if j == k || j+1 >= len(rs) || !(isAboveBelow(rs, j) || rs[j] == '级') {
+		return start // 亿元以上项目, 百亿元级项目
+	}
+	for k > regionStart && (isDigit(rs[k-1]) || rs[k-1] == '.' || strings.ContainsRune("十百千", rs[k-1])) && start-k < 8 {
+		k--
+	}
+	return k
+}
+
+// lastHead is the noun of the last figure before fs[i] in the paragraph
+// whose metric has one, without its level or class (市级科创平台 → 科创平台).
+func (ff *frameFinder) lastHead(fs []found, out []frame, i, paraStart int) string {
+	for q := i - 1; q >= 0 && fs[q].start >= paraStart && i-q <= 20; q-- {
+		m := out[q].metric
+		if m == "" || isGradeModifier(m) || fs[q].kind != fs[i].kind {
+			continue
+		}
+		if k := strings.LastIndex(m, "的"); k >= 0 {
+			m = m[k+len("的"):] // 国资参与建设的科创平台 → 科创平台
+		}
+		if head := strings.TrimPrefix(m, gradePrefix(m)); len([]rune(head)) >= 2 {
+			return head
+		}
+	}
+	return ""
+}
+
+// phaseBefore is the project phase (一期, 二期) printed right before a
+// figure, or "".
+func (ff *frameFinder) phaseBefore(at int) string {
+	at = ff.backOverSpaces(at)
+	if at >= 2 && isPhase(string(ff.rs[at-2:at])) {
+		return string(ff.rs[at-2 : at])
+	}
+	return ""
+}
+
+// listedProduct reports a quantity that continues a list of products after
+// 年产 (年产50万吨生物基二胺和90万吨…、…): its product follows it.
+func (ff *frameFinder) listedProduct(f found) bool {
+	if f.kind != corpus.KindQuantity {
+		return false
+	}
+	at := ff.backOverSpaces(f.start)
+	if at == 0 || !strings.ContainsRune("和及、", ff.rs[at-1]) {
+		return false
+	}
+	lo := max(0, at-40)
+	return strings.Contains(string(ff.rs[lo:at]), "年产")
+}
+
+// attributiveCount reads a count whose noun the text leaves out after an
+// attributive phrase (其中，国资参与建设的199个，民营参与建设的204个): the
+// phrase with the paragraph's noun (国资参与建设的科创平台).
+func (ff *frameFinder) attributiveCount(fs []found, out []frame, i, regionStart, paraStart int) string {
+	at := ff.backOverSpaces(fs[i].start)
+	if at == 0 || ff.rs[at-1] != '的' {
+		return ""
+	}
+	start := ff.clauseStart(regionStart, at-1)
+	if w, ok := openerIndex.at(ff.rs, start); ok {
+		start += len([]rune(w))
+	}
+	phrase := stripQuotes(strings.TrimSpace(string(ff.rs[start : at-1])))
+	if n := len([]rune(phrase)); n < 2 || n > 10 {
+		return ""
+	}
+	if head := ff.lastHead(fs, out, i, paraStart); head != "" {
+		return phrase + "的" + head
+	}
+	return ""
+}
+
+// isPhase reports a project phase (一期, 二期工程's 二期).
+func isPhase(s string) bool {
+	rs := []rune(s)
+	return len(rs) == 2 && rs[1] == '期' && strings.ContainsRune("一二三四五六", rs[0])
+}
+
+// indicatorHeads turn an indicator into another measure of it (研发投入 →
+// 研发投入强度).
+var indicatorHeads = map[string]bool{"强度": true, "规模": true, "密度": true, "指数": true, "比例": true, "总额": true, "增量": true, "存量": true}
+
+// genericHeads are nouns too general to stand alone as a metric.
+var genericHeads = map[string]bool{"人数": true, "人次": true, "项目": true, "企业": true, "园区": true, "平台": true, "基地": true, "工程": true, "产业园": true}
+
+// isAboveBelow reports the 以 of 以上/以下, which belongs to a class name
+// (亿元以上项目), not a preposition.
+func isAboveBelow(rs []rune, i int) bool {
+	return rs[i] == '以' && i+1 < len(rs) && (rs[i+1] == '上' || rs[i+1] == '下')
+}
+
+// metricStop are characters a metric does not run over.
+const metricStop = "的在与和及向对由为是将把从到等了其以于被让使给共同并、或即也已均又再仅拟内"
+
+// shortIndicators are indicators that read better with the noun before
+// them: 企业占比, 新签约项目总投资, 新增工业投资.
+var shortIndicators = map[string]bool{"产能": true, "占比": true, "比重": true, "总投资": true, "投资": true, "计划投资": true, "工业投资": true, "运量": true, "规模": true, "增速": true, "增幅": true, "产值": true}
+
+// withModifier extends an indicator with the few characters of noun before
+// it (企业占比), but not with a long phrase.
+func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
+	if endsWithRunes(ff.rs, at, "新增") && at-2 >= regionStart {
+		return "新增" + w // 新增工业投资 is the year's addition, not the stock
+	}
+	if !shortIndicators[w] {
+		return w
+	}
+	start := ff.nounStart(regionStart, at)
+	mod := stripLeadingVerbs(string(ff.rs[start:at]))
+	if n := len([]rune(mod)); n == 0 || n > 5 || isVerbWord(mod) {
+		return w
+	}
+	return mod + w
+}
+
+// verbWords start or make up a phrase that is an action, not a noun.
+var verbWords = sortedByLength([]string{
+	"有", "已有", "已", "搭建", "绘制", "编制", "设置", "承接", "支付", "累计支付", "兑现", "直接带动", "带动", "提供",
+	"需提供", "解决", "确定", "择优确定", "培训", "新增", "引进", "建设", "建成", "签约", "开工", "投产", "落地",
+	"完成", "实现", "达到", "累计", "共", "引入", "培育", "认定", "拥有", "集聚", "形成", "打造", "推动", "出让",
+	"实行", "开展", "举办", "组织", "建立", "出台", "获得", "发放", "接待", "接听", "梳理", "起底", "整改",
+	"新招引", "招引", "依托", "反馈", "取得", "拿到", "承担", "负责", "颁发", "推进", "压茬推进", "预计", "经过", "谋划", "决定", "计划",
+})
+
+var (
+	verbIndex     = newWordIndex(verbWords)
+	trailingIndex = newWordIndex(trailingWords)
+	verbSet       = func() map[string]bool {
+		m := map[string]bool{}
+		for _, v := range verbWords {
+			m[v] = true
+		}
+		return m
+	}()
+)
+
+func isVerbWord(s string) bool { return verbSet[s] }
+
+func stripLeadingVerbs(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, v := range verbWords {
+			if strings.HasPrefix(s, v) && len(s) > len(v) {
+				s = s[len(v):]
+				changed = true
+				break
+			}
+		}
+	}
+	return s
+}
+
+// indicatorEndingAt returns the longest indicator word that ends at end,
+// or a nearer one that ends within two characters of it.
+func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
+	for e := end; e >= regionStart && end-e <= 2; e-- {
+		if w, ok := ff.indicators.endingAt(ff.rs, e); ok && e-len([]rune(w)) >= regionStart {
+			start := e - len([]rune(w))
+			if k := ff.periodsFrom(start - 12); k < len(ff.periods) && ff.periods[k].start < start && ff.periods[k].end > start {
+				return string(ff.rs[ff.periods[k].end:e]) // 2021年产值: 年 belongs to the period
+			}
+			if head := string(ff.rs[e:end]); indicatorHeads[head] {
+				return w + head // 研发投入强度: the head names the measure
+			}
+			return w
+		}
+	}
+	return ""
+}
+
+// boundaryAt reports that a name, a period or a pronoun ends at rune i, so
+// the metric starts there.
+func (ff *frameFinder) boundaryAt(i int) bool {
+	if ff.mentionEnd[i] || ff.periodEnd[i] {
+		return true
+	}
+	if _, ok := ff.baseEnd[i]; ok {
+		return true
+	}
+	if _, ok := pronounIndex.endingAt(ff.rs, i); ok {
+		return true
+	}
+	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 {
+		// 新签约项目, 新建项目: after 新 the verb modifies the noun.
+		return i-len([]rune(v)) == 0 || ff.rs[i-len([]rune(v))-1] != '新'
+	}
+	return endsWithRunes(ff.rs, i, "其中")
+}
+
+// isNounSuffix reports a character that turns the verb before it into a
+// noun (集聚区, 孵化园, 服务站).
+func isNounSuffix(rs []rune, i int) bool {
+	return i < len(rs) && strings.ContainsRune("区园站点库所器", rs[i])
+}
+
+// nounAfterStops end a counted noun: what follows them is a new phrase
+// (高性能玻璃纤维|智能制造生产线, 产业链|基本形成).
+var nounAfterStops = []string{"项目", "生产", "智能", "制造", "建设", "投产", "开工", "进行", "全部", "基本", "顺利",
+	"特色", "发展", "实现", "完成", "正在", "分别", "以上", "以下", "左右", "入驻", "落户", "签约", "竣工",
+	"基础上", "方面"}
+
+// nounAfter reads the counted noun after a measure word (22个国家级产业基地).
+func (ff *frameFinder) nounAfter(i int) string {
+	return ff.nounAfterJoined(i, true)
+}
+
+// nounAfterJoined reads the noun at i, with one coordinate noun after 和 or
+// 及 when join is set.
+func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
+	rs := ff.rs
+	if p, ok := ff.periodStart[i]; ok {
+		i = p.end // 113个年内有条件投产项目: the period is not the noun
+	}
+	j := i
+	for j < len(rs) && j-i < 12 && (isASCIILetter(rs[j]) || (j > i && isDigit(rs[j]))) {
+		j++ // 4条iPhone14生产线: a model name opens the noun
+	}
+	for j < len(rs) && j-i < 14 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune("的在与和及向对由为是将把从到等了以于被、,。;:", rs[j]) {
+		if hasPrefixRunes(rs, j, "生产线") {
+			j += 3 // 4条iPhone14生产线: the line is the head
+			break
+		}
+		if j > i && startsAny(rs, j, nounAfterStops) {
+			if v, ok := verbIndex.at(rs, j); ok && hasPrefixRunes(rs, j+len([]rune(v)), "项目") {
+				j += len([]rune(v)) + 2 // 有条件投产项目: the verb qualifies the head
+			}
+			break
+		}
+		if v, ok := verbIndex.at(rs, j); j > i && ok && len([]rune(v)) > 1 && !isNounSuffix(rs, j+len([]rune(v))) {
+			break // 企业家|颁发, but not 集聚|区
+		}
+		j++
+	}
+	if join && j+2 < len(rs) && j-i >= 2 && (rs[j] == '和' || rs[j] == '及') {
+		// 120余名施工人员和技术人员: a coordinate noun of the same kind.
+		if more := ff.nounAfterJoined(j+1, false); more != "" && !isVerbWord(more) && lastRune(more) == rs[j-1] {
+			return stripQuotes(string(rs[i:j+1])) + more
+		}
+	}
+	if j > i+2 && rs[j-1] == '中' && j < len(rs) && !isHan(rs[j]) {
+		j-- // 334个项目中，: 中 places, it is not the noun
+	}
+	noun := cutAfterHead(stripQuotes(string(rs[i:j])))
+	if len([]rune(noun)) < 2 {
+		return ""
+	}
+	return noun
+}
+
+// countedHeads end the noun a count counts; what runs on after the last of
+// them is the clause's verb (13家开发区|“三制”改革, 6个园区服务中心|承担).
+var countedHeads = []string{"开发区", "示范区", "园区", "中心", "企业", "平台", "基地", "变电站"}
+
+func cutAfterHead(noun string) string {
+	cut := -1
+	for _, h := range countedHeads {
+		if k := strings.LastIndex(noun, h); k >= 0 && k+len(h) > cut {
+			cut = k + len(h)
+		}
+	}
+	if cut < 0 || len([]rune(noun[cut:])) < 2 || hasAnySuffix(noun, countedHeads) || noun[cut:] == "公司" {
+		return noun
+	}
+	return noun[:cut]
+}
+
+var (
+	openerIndex  = newWordIndex(openers)
+	pronounIndex = func() *wordIndex {
+		var ws []string
+		for w := range pronouns {
+			ws = append(ws, w)
+		}
+		return newWordIndex(ws)
+	}()
+)
+
+func loadIndicators(extra []string) []string {
+	var out []string
+	for _, line := range strings.Split(indicatorsTxt, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return append(out, extra...)
+}

@@ -1,0 +1,203 @@
+package extract
+
+// Periods and comparison bases: where they are printed, which clause
+// they govern, and how they resolve to dates (corpus.ResolvePeriod).
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"reportmine/corpus"
+)
+
+var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?:底|末)?|(?:今年|去年|上年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?|(?:今年|去年|上年)?[一二三四]?季度?(?:底|末))` +
+	`|\d{4}(?:-|—|至)\d{4}年` +
+	`|(?:\d{4}|` + chineseYearDigits + `{4})年(?:\d{1,2}(?:-|—|至|到)\d{1,2}月份?|\d{1,2}月份?|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年|首日|以来|底|末)?` +
+	`|(?:今年|去年|上年|当年)?(?:上半年|下半年|前三季度|[一二三四]季度|\d{1,2}(?:-|—|至|到)\d{1,2}月份?)` +
+	`|自\d{4}年(?:\d{1,2}月)?(?:成立)?以来|(?:成立|运行|实施|签约|开展|启动|投产|开工)以来` +
+	`|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度` +
+	`|(?:过去的?|近|最近)` + spanYears + `年(?:来|间|中|里|以来|累计|内)?|` + spanYears + `年(?:来|间|以来|累计|中)` +
+	`|“?(?:十[一二三四五]?|[一二三四五六七八九])五”?(?:计划|规划)?(?:期间|时期|以来|末)|第[一二三四五六七八九十]{1,3}个五年计划(?:期间|时期)?` +
+	`|今年以来|今年|去年|上年末|上年|当年|全年|年内|年末|年底|年初|目前|“?十[三四五]五”?(?:期间|时期)?` +
+	`|\d{1,2}月份)`)
+
+// chineseYearDigits are the digits of a year written in Chinese (一九八五年);
+// spanYears the counts of a span counted back (过去五年, 五年来).
+const (
+	chineseYearDigits = `[〇○零一二三四五六七八九]`
+	spanYears         = `(?:[一二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})`
+)
+
+// chineseYearAt reports a year written in Chinese digits at rune i
+// (一九八五年, 一九八○年), not in the middle of a longer numeral.
+func chineseYearAt(rs []rune, i int) bool {
+	if i+4 >= len(rs) || rs[i+4] != '年' || (i > 0 && isChineseNumeral(rs[i-1])) {
+		return false
+	}
+	for _, r := range rs[i : i+4] {
+		if !strings.ContainsRune("〇○零一二三四五六七八九", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// periodStarts are the two-character beginnings of non-numeric periods;
+// the period expression is tried only at them and at numbers, on a short
+// window.
+var periodStarts, periodFirst = buildPeriodStarts()
+
+func buildPeriodStarts() (map[[2]rune]bool, *runeSet) {
+	starts, first := map[[2]rune]bool{}, &runeSet{}
+	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 第五 第六 第七 第八 第九 第十 今年 去年 上年 当年 全年 年内 年末 年底 年初 目前 " +
+		"近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 近1 近2 近3 近4 近5 近6 近7 近8 近9 过去 最近 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 " +
+		"十一 十二 十三 十四 十五 十六 十七 十八 十九 “十 “一 “二 “三 “四 “五 “六 “七 “八 “九 一五 二五 三五 四五 五五 六五 七五 八五 九五 成立 运行 实施 签约 开展 启动 投产 开工") {
+		r := []rune(w)
+		starts[[2]rune{r[0], r[1]}] = true
+		first.add(r[0])
+	}
+	return starts, first
+}
+
+func periodCandidate(rs []rune, i int) bool {
+	if chineseYearAt(rs, i) {
+		return true
+	}
+	if isDigit(rs[i]) {
+		if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.') {
+			return false
+		}
+		j := i
+		for j < len(rs) && isDigit(rs[j]) {
+			j++
+		}
+		// Only a year, month or span starts a period (2023年, 6月, 1-6月份, 2021—2025年);
+		// the regular expression need not look at any other number.
+		return j < len(rs) && strings.ContainsRune("年月-—至到", rs[j])
+	}
+	return i+1 < len(rs) && periodFirst.has(rs[i]) && periodStarts[[2]rune{rs[i], rs[i+1]}]
+}
+
+var baseRe = regexp.MustCompile(`^(?:[同与和跟](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:相比|比较)|[同与和跟](?:上年|去年|上年同期|去年同期)(?:相比|比较)|同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|上年同期|去年同期|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较]\d{4}年|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|高于(?:全省|全市|全国|全区)|低于(?:全省|全市|全国|全区)|较年初|比年初)`)
+
+// isBaseFirst reports the characters a comparison base can start with.
+func isBaseFirst(r rune) bool {
+	switch r {
+	case '同', '环', '比', '较', '上', '去', '占', '高', '低', '与', '和', '跟':
+		return true
+	}
+	return false
+}
+
+// periodNouns make a period word part of a noun: 上年结转, 上年结余 are
+// budget items.
+var periodNouns = []string{"结转", "结余", "末结", "滚存"}
+
+// inBase reports a rune inside a comparison base (同1987年相比).
+func (ff *frameFinder) inBase(i int) bool {
+	k := sort.Search(len(ff.bases), func(k int) bool { return ff.bases[k].start > i }) - 1
+	return k >= 0 && ff.bases[k].end > i
+}
+
+// lastBase is the last comparison base printed in rs[a:b].
+func (ff *frameFinder) lastBase(a, b int) string {
+	k := sort.Search(len(ff.bases), func(k int) bool { return ff.bases[k].start >= b }) - 1
+	if k >= 0 && ff.bases[k].start >= a && ff.bases[k].end <= b {
+		return ff.bases[k].text
+	}
+	return ""
+}
+
+// periodsFrom is the index of the first period starting at or after i.
+func (ff *frameFinder) periodsFrom(i int) int {
+	return sort.Search(len(ff.periods), func(k int) bool { return ff.periods[k].start >= i })
+}
+
+// periodBefore is the period of a figure's own clause, else the one that
+// opens its sentence: a period in an earlier clause (2019年设立的13家…，34个
+// 开发区…) belongs to that clause.
+func (ff *frameFinder) periodBefore(sentStart, at int) string {
+	clause := ff.clauseStart(sentStart, at)
+	best := ""
+	for k := ff.periodsFrom(sentStart); k < len(ff.periods) && ff.periods[k].start < at; k++ {
+		if p := ff.periods[k]; p.end <= at && (p.start >= clause || !ff.attributive(p)) {
+			best = p.text
+		}
+	}
+	return best
+}
+
+// leadingYear is the year a period starts with (2020年全年 → 2020), or 0.
+func leadingYear(p string) int {
+	if !startsWithYear(p) {
+		return 0
+	}
+	y, _ := strconv.Atoi(p[:4])
+	return y
+}
+
+// isRelativePeriod reports periods that name their own reference (今年,
+// 截至目前) and so take no year from elsewhere.
+func isRelativePeriod(p string) bool {
+	for _, w := range []string{"今年", "去年", "上年", "当年", "目前", "截至", "以来", "期间", "时期", "年内", "近"} {
+		if strings.Contains(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBareYear(p string) bool {
+	return len(p) == len("2020年") && startsWithYear(p)
+}
+
+func startsWithYear(p string) bool {
+	return len(p) >= 4 && isDigit(rune(p[0])) && isDigit(rune(p[1])) && isDigit(rune(p[2])) && isDigit(rune(p[3]))
+}
+
+// attributive reports a period that only qualifies a noun (2019年设立的13家
+// 开发区): a verb and 的 follow it within its clause.
+func (ff *frameFinder) attributive(p span) bool {
+	for j := p.end; j < len(ff.rs) && j < p.end+4; j++ {
+		if ff.rs[j] == '的' {
+			return j > p.end
+		}
+		if !isHan(ff.rs[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+func (ff *frameFinder) periodAt(i int) bool {
+	_, ok := ff.periodStart[i]
+	return ok
+}
+
+// openingPeriod is a period at the start of the sentence (after openers
+// such as 其中, 目前), which holds for the whole sentence.
+func (ff *frameFinder) openingPeriod(sentStart, limit int) string {
+	i := sentStart
+	if w, ok := openerIndex.at(ff.rs, i); ok && !ff.periodAt(i) {
+		i += len([]rune(w))
+	}
+	for i < limit && strings.ContainsRune(",， ", ff.rs[i]) {
+		i++
+	}
+	if p, ok := ff.periodStart[i]; ok && p.end <= limit && !ff.attributive(p) {
+		return p.text // not 2019年设立的13家开发区…: that year qualifies a noun
+	}
+	return ""
+}
+
+// resolvePeriod turns a period into ISO dates where the text and the
+// document's year allow, by the one period grammar (corpus.ResolvePeriod).
+func resolvePeriod(p string, docYear int) (string, string) {
+	r, ok := corpus.ResolvePeriod(p, docYear)
+	if !ok {
+		return "", ""
+	}
+	return r.From, r.To
+}

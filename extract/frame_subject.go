@@ -1,0 +1,537 @@
+package extract
+
+// Subjects: whose a figure is. The rules are tried in the order of
+// subjectRules (frames.go); none invents a name, and the last falls back
+// to the document's own scope (its place, or a news article's topic).
+
+import (
+	"sort"
+	"strings"
+
+	"reportmine/corpus"
+)
+
+// topics are what an article is about, for names it leaves out: its main
+// zone (全区, 该区), city (全市), province (全省) and main subject overall.
+type topics struct {
+	zone, city, province, subject string
+	// scope is whose figures the text gives where a clause names no one:
+	// the place a report speaks for (全国, 福州市), else the name a news
+	// article is about; never merely the most frequent of many names.
+	scope    string
+	dominant bool
+}
+
+// place sets the jurisdiction a report speaks for: its figures are that
+// place's, and its 全市 or 全省 is that place. A report that names no
+// place leaves figures without a subject of their own unframed.
+func (t *topics) place(p string, report bool) {
+	switch {
+	case p == "" && report:
+		return
+	case p == "":
+		if t.subject != "" && (t.subject == t.zone || t.dominant) {
+			t.scope = t.subject
+		}
+		return
+	case strings.HasSuffix(p, "市"):
+		t.city = p
+	case strings.HasSuffix(p, "省") || strings.HasSuffix(p, "自治区"):
+		t.province = p
+	}
+	t.scope = p
+}
+
+// mainSubjects picks an article's topics: the first zone, city and
+// province it names, and the name it refers to most often, counting the
+// pronouns (全区, 全市) that point at a zone or city.
+func mainSubjects(rs []rune, ms []mention) topics {
+	var t topics
+	count := map[string]int{}
+	for _, m := range ms {
+		switch {
+		case m.kind == corpus.EntityOrg && isZoneName(m.name) && t.zone == "" && !collectiveZone(m.name):
+			t.zone = m.canonical
+		case m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "市") && t.city == "":
+			t.city = m.canonical
+		case m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "省") && t.province == "":
+			t.province = m.canonical
+		}
+		if m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject {
+			count[m.canonical]++
+		}
+	}
+	if t.zone == "" {
+		for _, m := range ms {
+			if m.kind == corpus.EntityOrg && collectiveZone(m.name) {
+				t.zone = m.canonical // 全省开发区, when no single zone is named
+				break
+			}
+		}
+	}
+	if t.zone == "" {
+		t.zone = bareZone(rs) // 高新区坚持…: the text's zone, named only by its type
+	}
+	count[t.zone] += countRunes(rs, "全区") + countRunes(rs, "本区")
+	if collective := provinceCollective(ms); collective != "" {
+		// An article about a province's zones says 开发区 for all of them.
+		count[collective] += bareWord(rs, ms, "开发区")
+	}
+	if t.city != "" {
+		count[t.city] += countRunes(rs, "全市") + countRunes(rs, "该市")
+	}
+	best := 0
+	for _, m := range ms { // in order of appearance, so ties go to the first named
+		if c := count[m.canonical]; c > best && m.canonical != "" {
+			best, t.subject = c, m.canonical
+		}
+	}
+	second := 0
+	for name, c := range count {
+		if name != t.subject && c > second {
+			second = c
+		}
+	}
+	// A news article is about a name it gives again and again, more often
+	// than any other; a name among many is not its topic.
+	t.dominant = best >= 3 && best > second
+	if t.zone != "" && count[t.zone] >= best {
+		t.subject = t.zone
+	}
+	return t
+}
+
+// unnamed marks a subject the text gives only as 全市, 全省 or 全区 when the
+// article names no such city, province or zone: it stops the fall-backs and
+// ends as "".
+const unnamed = "\x00unnamed"
+
+// provinceCollective is the collective of a province's zones (全省开发区)
+// the article names most often, or "". A city's zones (全市开发区) are
+// counted with the city already.
+func provinceCollective(ms []mention) string {
+	count := map[string]int{}
+	best := ""
+	for _, m := range ms {
+		if m.kind == corpus.EntityOrg && collectiveZone(m.name) && strings.HasPrefix(m.canonical, "全省") {
+			count[m.canonical]++
+			if count[m.canonical] > count[best] {
+				best = m.canonical
+			}
+		}
+	}
+	return best
+}
+
+// bareWord counts w where it stands alone, not as the end of a name.
+func bareWord(rs []rune, ms []mention, w string) int {
+	inName := map[int]bool{}
+	for _, m := range ms {
+		inName[m.end] = true
+	}
+	n := 0
+	wr := []rune(w)
+	for i := 0; i+len(wr) <= len(rs); i++ {
+		if rs[i] == wr[0] && runesAt(rs, i, wr) && !inName[i+len(wr)] {
+			n++
+		}
+	}
+	return n
+}
+
+// countRunes counts the occurrences of a two-character word in rs.
+func countRunes(rs []rune, w string) int {
+	r := []rune(w)
+	n := 0
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] == r[0] && rs[i+1] == r[1] {
+			n++
+		}
+	}
+	return n
+}
+
+// enclosingProject is the project whose name holds the figure: 56GW in
+// 晶科年产56GW垂直一体化大基地项目 is that project's.
+func (ff *frameFinder) enclosingProject(f found) string {
+	for k := ff.mentionsFrom(f.start - 24); k < len(ff.mentions) && ff.mentions[k].start <= f.start; k++ {
+		m := ff.mentions[k]
+		if m.kind != corpus.EntityProject || m.end <= f.end {
+			continue
+		}
+		if owner := strings.TrimSpace(string(ff.rs[m.start:f.start])); len([]rune(owner)) > 2 && !strings.HasPrefix(owner, "年产") {
+			return m.canonical // not 年产90万吨…项目, whose figure is only its size
+		}
+		if org := ff.orgEndingAt(m.start); org != "" {
+			return org // 中材科技“5万吨大丝束碳纤维项目”: the company the name follows
+		}
+	}
+	return ""
+}
+
+// sizedProject is the project a figure sits in as its size (年产5万吨锂电池
+// 项目), for a figure nothing else gives an owner.
+func (ff *frameFinder) sizedProject(f found) string {
+	for k := ff.mentionsFrom(f.start - 24); k < len(ff.mentions) && ff.mentions[k].start <= f.start; k++ {
+		if m := ff.mentions[k]; m.kind == corpus.EntityProject && m.end > f.end {
+			return m.canonical
+		}
+	}
+	return ""
+}
+
+// orgEndingAt is the company or organisation named right before rune i
+// (an opening quote between them allowed), or "".
+func (ff *frameFinder) orgEndingAt(i int) string {
+	if i > 0 && ff.rs[i-1] == '“' {
+		i--
+	}
+	for k := ff.mentionsFrom(i - 24); k < len(ff.mentions) && ff.mentions[k].start < i; k++ {
+		if m := ff.mentions[k]; m.end == i && m.kind == corpus.EntityOrg && !isZoneName(m.name) {
+			return m.canonical
+		}
+	}
+	return ""
+}
+
+// producer is the company before 年产 (大同亿诚年产1万台套…, 山西百信年产
+// 60万台计算机): a short name standing after a separator.
+func (ff *frameFinder) producer(f found) string {
+	rs := ff.rs
+	at := ff.backOverSpaces(f.start)
+	marker := "年产"
+	if phase := ff.phaseBefore(at); phase != "" {
+		marker = phase // 厚生锂离子电池隔膜一期8条生产线
+	}
+	if !endsWithRunes(rs, at, marker) {
+		return ""
+	}
+	end := at - 2
+	if org := ff.orgEndingAt(end); org != "" {
+		return org // 晶科能源“年产56GW一体化大基地项目”
+	}
+	if end > 0 && rs[end-1] == '“' {
+		end--
+	}
+	start := end
+	for start > 0 && isHan(rs[start-1]) && end-start < 12 && !strings.ContainsRune("的在与和及向对由为是将把从到等了", rs[start-1]) {
+		start--
+	}
+	if end-start < 2 || end-start >= 12 || (start > 0 && !strings.ContainsRune("、,，:：;；—“”。!?\n", rs[start-1])) {
+		return ""
+	}
+	name := string(rs[start:end])
+	if _, isOpener := openerIndex.at(rs, start); isOpener || ff.periodAt(start) {
+		return "" // 其中年产…, 目前年产…: no maker named
+	}
+	if _, isPronoun := pronounIndex.at(rs, start); isPronoun {
+		return ""
+	}
+	if stripLeadingVerbs(name) != name || isGeneric(name) {
+		return ""
+	}
+	for k := ff.mentionsFrom(start); k < len(ff.mentions) && ff.mentions[k].start == start; k++ {
+		if ff.mentions[k].end == end {
+			return ff.mentions[k].canonical
+		}
+	}
+	return name
+}
+
+// recipient is whom money is handed to: 向晶科项目发放46.6亿元 is 晶科's.
+// Money invested (招商局集团向凯赛公司投资66亿元) stays the investor's.
+func (ff *frameFinder) recipient(regionStart int, f found) string {
+	if f.kind != corpus.KindMoney {
+		return ""
+	}
+	text := string(ff.rs[regionStart:f.start])
+	k := max(strings.LastIndex(text, "向"), strings.LastIndex(text, "为"))
+	if k < 0 || !containsAny(text[k:], []string{"发放", "提供", "给予", "拨付", "兑现", "支付", "奖励", "补贴", "贷款"}) {
+		return "" // 向…发放, 为…兑现: money handed to someone
+	}
+	from := regionStart + len([]rune(text[:k])) + 1
+	for m := ff.mentionsFrom(from); m < len(ff.mentions) && ff.mentions[m].start == from; m++ {
+		if mm := ff.mentions[m]; mm.kind == corpus.EntityOrg || mm.kind == corpus.EntityProject {
+			return mm.canonical
+		}
+	}
+	return ""
+}
+
+// subjectAfter reads the name that a figure introduces: 总投资560亿元的晶科
+// 年产56GW…项目, 投资83亿元中材科技“…”.
+func (ff *frameFinder) subjectAfter(f found) string {
+	i := f.end
+	if i < len(ff.rs) && ff.rs[i] == '的' {
+		i++
+	}
+	best, bestLen := "", 0
+	for k := ff.mentionsFrom(i); k < len(ff.mentions) && ff.mentions[k].start == i; k++ {
+		if m := ff.mentions[k]; (m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject) && m.end-m.start > bestLen {
+			best, bestLen = m.canonical, m.end-m.start // the project, not just its company
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if i > f.end { // 投资560亿元的晶科能源、…: the name runs to the list separator
+		j := i
+		for j < len(ff.rs) && isHan(ff.rs[j]) && !strings.ContainsRune("的和及与等、,。", ff.rs[j]) && j-i < 8 {
+			j++
+		}
+		if j-i >= 2 && j < len(ff.rs) && strings.ContainsRune("、和及与等", ff.rs[j]) {
+			return string(ff.rs[i:j])
+		}
+	}
+	return ""
+}
+
+// clauseSubject finds the name a clause is about: one that opens the
+// figure's clause or its sentence (after a period, 其中 and the like), or a
+// pronoun there (全区, 全市) read as the article's zone or city.
+func (ff *frameFinder) clauseSubject(sentStart, at int) string {
+	// The figure's own clause first, then the clauses before it in the
+	// sentence, nearest first: 中国电科…项目已完工，衬底产能达到每年10万片.
+	return ff.clauseOpening(sentStart, at, func(string) bool { return true })
+}
+
+// clauseOpening is the first subject, clause by clause back from rune at to
+// lo, that opens its clause and that accept takes.
+func (ff *frameFinder) clauseOpening(lo, at int, accept func(string) bool) string {
+	for end := at; end > lo || end == at; {
+		clause := ff.clauseStart(lo, end)
+		if s := ff.subjectOpening(clause, end); s != "" && accept(s) {
+			return s
+		}
+		if s := ff.builtProject(clause, end); s != "" && end < at && accept(s) {
+			return s // 建设鹊盛…研发中心项目，…计划5月开工，投资2亿元
+		}
+		if clause <= lo {
+			return ""
+		}
+		end = clause - 1
+	}
+	return ""
+}
+
+// builders open a clause whose object, a project, is what the clauses
+// after it go on about.
+var builderIndex = newWordIndex([]string{"建设", "实施", "推进", "启动", "新建", "开工建设", "谋划", "引进"})
+
+// builtProject is the project a clause opens by building it, or "".
+func (ff *frameFinder) builtProject(clause, end int) string {
+	v, ok := builderIndex.at(ff.rs, clause)
+	if !ok {
+		return ""
+	}
+	at := clause + len([]rune(v))
+	for k := ff.mentionsFrom(at); k < len(ff.mentions) && ff.mentions[k].start == at; k++ {
+		if m := ff.mentions[k]; m.kind == corpus.EntityProject && m.end <= end {
+			return m.canonical
+		}
+	}
+	return ""
+}
+
+// earlierSubject is the zone that opens one of the few sentences before
+// sentStart in the paragraph (from paraStart), nearest first: the topic
+// the text then leaves out.
+func (ff *frameFinder) earlierSubject(paraStart, sentStart int) string {
+	key := [2]int{paraStart, sentStart}
+	if s, ok := ff.earlier[key]; ok {
+		return s
+	}
+	s := ff.findEarlierSubject(paraStart, sentStart)
+	ff.earlier[key] = s
+	return s
+}
+
+func (ff *frameFinder) findEarlierSubject(paraStart, sentStart int) string {
+	k := sort.SearchInts(ff.sentences.starts, sentStart)
+	if k == len(ff.sentences.starts) || ff.sentences.starts[k] != sentStart {
+		return "" // inside a sentence longer than maxLookBack
+	}
+	for n := 0; n < 4 && k > 0; n++ {
+		start, end := ff.sentences.starts[k-1], sentStart
+		if start < paraStart {
+			return ""
+		}
+		start = max(start, end-maxLookBack)
+		// Its clauses, last first (…解决问题——2020年,示范区持续优化…); a
+		// sentence about another subject ends the search.
+		if s := ff.clauseOpening(start, end-1, func(string) bool { return true }); s != "" {
+			if ff.isZone(s) {
+				return s
+			}
+			return ""
+		}
+		sentStart, k = start, k-1
+	}
+	return ""
+}
+
+// isZone reports a canonical name that is a zone or a collective of zones.
+func (ff *frameFinder) isZone(name string) bool {
+	return isZoneName(name) || name == ff.main.zone
+}
+
+// openers may stand before a clause's subject.
+var openers = sortedByLength([]string{"其中", "同时", "此外", "另外", "与此同时", "首先", "其次", "再次", "最后", "比如", "例如", "一是", "二是", "三是", "四是", "五是", "另一方面", "一方面", "而"})
+
+func (ff *frameFinder) subjectOpening(i, limit int) string {
+	for moved := true; moved && i < limit; {
+		moved = false
+		if p, ok := ff.periodStart[i]; ok && p.end <= limit {
+			i, moved = p.end, true
+		}
+		if w, ok := openerIndex.at(ff.rs, i); ok {
+			i, moved = i+len([]rune(w)), true
+		}
+		if i < limit && strings.ContainsRune(",，、 ", ff.rs[i]) {
+			i, moved = i+1, true
+		}
+	}
+	i = ff.skipLocative(i, limit)
+	best := ""
+	for k := ff.mentionsFrom(i); k < len(ff.mentions) && ff.mentions[k].start < limit; k++ {
+		m := ff.mentions[k]
+		if m.start < i || m.end > limit || m.kind == corpus.EntityPerson {
+			continue
+		}
+		if m.start > i && (best == "" || ff.hasVerb(i, m.start) || strings.ContainsAny(string(ff.rs[i:m.start]), "向对与和拟将给为把从在被让使")) {
+			break // a name after a verb or preposition is an object, not the subject
+		}
+		if m.kind == corpus.EntityPlace && m.end < len(ff.rs) && m.end < limit && isHan(ff.rs[m.end]) && !strings.ContainsRune("市县区省", ff.rs[m.end-1]) {
+			continue // 山西 in 山西百信…: part of a longer name
+		}
+		// 综改区内龙头企业富士康(太原)科技工业园: the head of the chain.
+		best, i = m.canonical, m.end
+		for i < limit && strings.ContainsRune("内的", ff.rs[i]) {
+			i++
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if w, ok := pronounIndex.at(ff.rs, i); ok {
+		if s := ff.resolvePronoun(w, i); s != "" {
+			return s
+		}
+		if w == "全市" || w == "全省" || w == "全区" || w == "本区" {
+			return unnamed // no city or province is named: leave the subject empty, never another name
+		}
+	}
+	return ""
+}
+
+// locatives open a phrase that places or sizes the subject that follows
+// it: 落户阳泉经开区的蓝宝石项目总投资25.3亿元.
+var locatives = []string{"落户", "位于", "地处", "坐落于", "坐落在", "入驻", "落地",
+	"总投资", "计划总投资", "投资", "占地"} // 总投资35亿元的绿源…项目已完成主体工程
+
+// skipLocative moves i past a locative phrase (落户…的) when a project or
+// company name follows its 的.
+func (ff *frameFinder) skipLocative(i, limit int) int {
+	if w, ok := pronounIndex.at(ff.rs, i); ok {
+		// 园区内的华光光电…项目: the place is where, the name is whose.
+		at := i + len([]rune(w))
+		for _, tail := range []string{"内的", "内", "的"} {
+			if hasPrefixRunes(ff.rs, at, tail) {
+				at += len([]rune(tail))
+				for k := ff.mentionsFrom(at); k < len(ff.mentions) && ff.mentions[k].start == at; k++ {
+					if m := ff.mentions[k]; m.end <= limit && (m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject) {
+						return at
+					}
+				}
+				break
+			}
+		}
+	}
+	if !startsAny(ff.rs, i, locatives) {
+		return i
+	}
+	for j := i + 2; j < limit && j-i <= 16; j++ {
+		if ff.rs[j] != '的' {
+			continue
+		}
+		for k := ff.mentionsFrom(j + 1); k < len(ff.mentions) && ff.mentions[k].start == j+1; k++ {
+			if m := ff.mentions[k]; m.kind == corpus.EntityOrg || m.kind == corpus.EntityProject {
+				return j + 1
+			}
+		}
+	}
+	return i
+}
+
+// resolvePronoun reads 全区/全市/全省 as the article's zone, city or province,
+// and 该区/该市/该公司/该项目 as the last such name before rune i.
+// hasVerb reports a verb word in rs[a:b].
+func (ff *frameFinder) hasVerb(a, b int) bool {
+	for i := a + 2; i <= b; i++ {
+		if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 && i-len([]rune(v)) >= a {
+			return true
+		}
+	}
+	return false
+}
+
+func (ff *frameFinder) resolvePronoun(w string, i int) string {
+	switch w {
+	case "全市":
+		return ff.main.city
+	case "全省", "我省":
+		return ff.main.province
+	case "全区", "本区":
+		return ff.main.zone
+	case "该市":
+		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "市") }, ff.main.city)
+	case "该公司", "该企业":
+		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityOrg && !isZoneName(m.name) }, ff.main.subject)
+	case "该项目":
+		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityProject }, ff.main.subject)
+	}
+	zone := ff.main.zone
+	if zone == "" && isZoneName(w) {
+		zone = w // 高新区 with no fuller name in the text
+	}
+	return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityOrg && isZoneName(m.name) }, zone)
+}
+
+// lastBefore is the canonical name of the last mention before rune i that
+// fits, or fallback.
+func (ff *frameFinder) lastBefore(i int, fits func(mention) bool, fallback string) string {
+	for k := ff.mentionsFrom(i) - 1; k >= 0; k-- {
+		if m := ff.mentions[k]; m.end <= i && fits(m) {
+			return m.canonical
+		}
+	}
+	return fallback
+}
+
+// bareZoneTypes are zone types a text uses alone for the zone it is about.
+var bareZoneTypes = []string{"高新区", "经开区", "开发区", "综改区"}
+
+// bareZone is the first zone type standing alone at the start of a clause
+// (not the tail of 全省开发区 or 各开发区), or "".
+func bareZone(rs []rune) string {
+	for i := range rs {
+		if i > 0 && isHan(rs[i-1]) {
+			continue
+		}
+		for _, z := range bareZoneTypes {
+			if end := i + len([]rune(z)); end <= len(rs) && endsWithRunes(rs, end, z) {
+				return z
+			}
+		}
+	}
+	return ""
+}
+
+func isZoneName(name string) bool {
+	for _, s := range []string{"开发区", "经开区", "高新区", "示范区", "综改区", "新区", "园区"} {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
