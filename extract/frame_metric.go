@@ -603,3 +603,68 @@ func loadIndicators(extra []string) []string {
 	}
 	return append(out, extra...)
 }
+
+// timedMetric names what a time measures when its words do not (从签约到
+// 开工 → 落地周期); a project is whose time it is, not what is timed
+// (用地项目时限为22天，厂房项目为15天).
+func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
+	if c.f.kind != corpus.KindDuration {
+		return m
+	}
+	if d := ff.durationMetric(c.sentStart, c.f.start, m); d != "" {
+		m = d
+	}
+	if hasAnySuffix(m, []string{"项目", "企业", "公司"}) {
+		m = ""
+		if q := sameUnitBefore(c.fs, c.i-1, c.f.unit, c.sentStart); q >= 0 {
+			m = c.out[q].metric
+		}
+	}
+	return m
+}
+
+// attributiveMetric reads a count whose noun follows an attributive and
+// is left out (国资参与建设的199个).
+func (ff *frameFinder) attributiveMetric(c *figureAt, m string) string {
+	if c.f.kind != corpus.KindCount || m != "" {
+		return m
+	}
+	if a := ff.attributiveCount(c.fs, c.out, c.i, c.regionStart, c.paraStart); a != "" {
+		c.inherit = nil
+		return a
+	}
+	return m
+}
+
+// continuedCount reads a count that continues an earlier count of the
+// same unit across another figure: 新增2000台长晶炉，新增产值5.7亿元，
+// 已安装384台.
+func (ff *frameFinder) continuedCount(c *figureAt, m string) string {
+	if (m != "" && !isVerbWord(m)) || c.inherit == nil || c.f.kind != corpus.KindCount || c.fs[c.p].unit == c.f.unit {
+		return m
+	}
+	if q := sameUnitBefore(c.fs, c.p, c.f.unit, c.sentStart); q >= 0 && c.out[q].metric != "" {
+		c.inherit = nil
+		return c.out[q].metric
+	}
+	return m
+}
+
+// inheritedMetric gives a figure without a noun of its own the metric of
+// the figure its clause continues (完成397.86亿元，同比下降6.4%), and a bare
+// level or class its noun (科创平台398个，其中国家级28个).
+func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
+	prev := c.inherit
+	switch {
+	case prev != nil && (m == "" || isVerbWord(m)):
+		return prev.metric
+	case prev != nil && isGradeModifier(m) && prev.metric != "" && !strings.HasPrefix(prev.metric, m):
+		return m + strings.TrimPrefix(strings.TrimPrefix(prev.metric, gradePrefix(prev.metric)), m)
+	case prev == nil && strings.HasSuffix(m, "类") && isGradeModifier(m):
+		// …市级76个。侧重于数字经济类270个: the noun is the paragraph's.
+		if head := ff.lastHead(c.fs, c.out, c.i, c.paraStart); head != "" {
+			return m + head
+		}
+	}
+	return m
+}

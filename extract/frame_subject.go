@@ -535,3 +535,41 @@ func isZoneName(name string) bool {
 	}
 	return false
 }
+
+// denominatorSubject reads a figure in parentheses as the denominator of
+// the share around it: 占全省(2113家) counts the province's.
+func (ff *frameFinder) denominatorSubject(c *figureAt) string {
+	if c.f.start == 0 || ff.rs[c.f.start-1] != '(' {
+		return ""
+	}
+	if w, ok := pronounIndex.endingAt(ff.rs, c.f.start-1); ok {
+		return ff.resolvePronoun(w, c.f.start)
+	}
+	return ""
+}
+
+// earlierPhaseMaker gives a later phase the maker of the earlier one:
+// 厚生…一期8条生产线已投产，二期8条….
+func (ff *frameFinder) earlierPhaseMaker(c *figureAt) string {
+	if c.prev != nil && ff.phaseBefore(c.f.start) != "" {
+		return c.prev.subject
+	}
+	return ""
+}
+
+// introducedName is the name a money or quantity figure introduces
+// (总投资560亿元的晶科…); after a count stands what it counts, not whose.
+func (ff *frameFinder) introducedName(c *figureAt) string {
+	if c.f.kind == corpus.KindCount {
+		return ""
+	}
+	return ff.subjectAfter(c.f)
+}
+
+// openingSubject is the name that opens the figure's clause or sentence;
+// it carries on to later figures of the paragraph.
+func (ff *frameFinder) openingSubject(c *figureAt) string {
+	s := ff.clauseSubject(c.sentStart, c.f.start)
+	c.topical = s != ""
+	return s
+}

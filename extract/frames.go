@@ -18,6 +18,7 @@ import (
 type frame struct {
 	metric, subject, period, base string
 	periodFrom, periodTo          string
+	target                        bool
 }
 
 // isClauseBreak reports punctuation that ends a clause inside a sentence.
@@ -124,6 +125,74 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, place string
 // clause, subject and period.
 const maxLookBack = 300
 
+// figureAt is what the frame rules see of one figure: the figure, the
+// frames of the figures before it, and where its sentence and clause
+// region begin.
+type figureAt struct {
+	fs  []found
+	out []frame
+	i   int
+	f   found
+	// sentStart is where the figure's sentence starts (at most maxLookBack
+	// before it); regionStart where its own words start: after the
+	// previous figure of the sentence, or the sentence start.
+	sentStart, regionStart, paraStart int
+	// prev is the frame of the figure whose clause this one continues
+	// (完成397.86亿元，同比下降6.4%), p its index; nil and -1 if none.
+	prev *frame
+	p    int
+	// inherit is the frame whose metric a figure without one of its own
+	// takes (prev, unless a rule found the noun elsewhere).
+	inherit *frame
+	// carried is the subject that opened an earlier clause of the paragraph.
+	carried string
+	// topical is set by a rule whose subject opens a clause, so that later
+	// figures of the paragraph inherit it.
+	topical bool
+}
+
+// subjectRule names whose a figure is, or returns "".
+type subjectRule struct {
+	name string
+	find func(ff *frameFinder, c *figureAt) string
+}
+
+// subjectRules are tried in order; the first that names a subject wins.
+// The order is the policy: a name the figure's own words give (inside a
+// project name, before 年产, after 向) beats the one that opens its
+// clause, which beats one carried from earlier sentences; the document's
+// own scope comes last, and nothing is invented after it.
+var subjectRules = []subjectRule{
+	{"denominator of a share", (*frameFinder).denominatorSubject}, // 占全省(2113家)
+	{"enclosing project", func(ff *frameFinder, c *figureAt) string { return ff.enclosingProject(c.f) }},
+	{"producer before 年产", func(ff *frameFinder, c *figureAt) string { return ff.producer(c.f) }},
+	{"maker of the earlier phase", (*frameFinder).earlierPhaseMaker},
+	{"recipient of money", func(ff *frameFinder, c *figureAt) string { return ff.recipient(c.regionStart, c.f) }},
+	{"name the figure introduces", (*frameFinder).introducedName},
+	{"clause opening", (*frameFinder).openingSubject},
+	{"earlier sentence of the paragraph", func(ff *frameFinder, c *figureAt) string { return ff.earlierSubject(c.paraStart, c.sentStart) }},
+	{"carried from an earlier clause", func(_ *frameFinder, c *figureAt) string { return c.carried }},
+	{"project the figure sizes", func(ff *frameFinder, c *figureAt) string { return ff.sizedProject(c.f) }},
+	{"document scope", func(ff *frameFinder, _ *figureAt) string { return ff.main.scope }},
+}
+
+// metricRule refines the metric the figure's own words give (current),
+// from its context; it returns current when it has nothing to add.
+type metricRule struct {
+	name   string
+	refine func(ff *frameFinder, c *figureAt, current string) string
+}
+
+// metricRules run in order after the metric of the figure's own words
+// (ff.metric): a time's span, an elided noun after an attributive, a
+// count continuing an earlier count, the figure before it, a level's noun.
+var metricRules = []metricRule{
+	{"what a time measures", (*frameFinder).timedMetric},
+	{"attributive count", (*frameFinder).attributiveMetric},
+	{"count continuing a count", (*frameFinder).continuedCount},
+	{"figure before in the clause", (*frameFinder).inheritedMetric},
+}
+
 func (ff *frameFinder) frames(fs []found) []frame {
 	out := make([]frame, len(fs))
 	carrySubject, carryPeriod, carryYear := "", "", 0
@@ -133,126 +202,35 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if para != lastPara {
 			carrySubject, carryPeriod, carryYear, lastPara = "", "", 0, para
 		}
-		// A frame looks back within its sentence, but never further than
-		// maxLookBack: a "sentence" of thousands of characters (a table
-		// flattened to one line, a list without full stops) would make every
-		// figure re-read it.
-		sentStart := max(ff.sentences.startOf(f.start), f.start-maxLookBack)
-		regionStart := sentStart
-		var prev *frame
-		p := prevAmount(fs, i)
-		if p >= 0 && fs[p].end <= f.start && fs[p].end >= sentStart {
-			regionStart = fs[p].end
-			prev = &out[p]
-			if ff.rs[regionStart] == ')' && fs[p].start > 0 && ff.rs[fs[p].start-1] == '(' {
-				regionStart = fs[p].start - 1 // 占全省(2113家)21.2%: look through the parenthesis
-				prev = nil
-				if q := prevAmount(fs, p); q >= 0 && fs[q].end >= sentStart && fs[q].end <= regionStart {
-					regionStart, prev = fs[q].end, &out[q]
-				}
-			}
-		}
+		c := ff.figureAt(fs, out, i)
+		c.paraStart, c.carried = ff.paragraphs[para], carrySubject
 		fr := frame{}
-		fr.base = ff.lastBase(regionStart, f.start)
-		fr.metric = ff.metric(regionStart, f)
+		fr.base = ff.lastBase(c.regionStart, f.start)
 		if f.start > 0 && ff.rs[f.start-1] == '(' {
-			// A figure in parentheses is the denominator of the share
-			// around it: 占全省(2113家) counts the province's.
-			fr.base = ""
-			if w, ok := pronounIndex.endingAt(ff.rs, f.start-1); ok {
-				fr.subject = ff.resolvePronoun(w, f.start)
+			fr.base = "" // a denominator (占全省(2113家)) has no base of its own
+		}
+		fr.metric = ff.metric(c.regionStart, f)
+		for _, r := range metricRules {
+			fr.metric = r.refine(ff, c, fr.metric)
+		}
+		for _, r := range subjectRules {
+			if fr.subject = r.find(ff, c); fr.subject != "" {
+				break
 			}
-		}
-		if fr.subject == "" {
-			fr.subject = ff.enclosingProject(f)
-		}
-		if fr.subject == "" {
-			fr.subject = ff.producer(f)
-		}
-		if fr.subject == "" && ff.phaseBefore(f.start) != "" && prev != nil {
-			fr.subject = prev.subject // 厚生…一期8条生产线已投产，二期8条…: the same maker
-		}
-		if fr.subject == "" {
-			fr.subject = ff.recipient(regionStart, f)
-		}
-		if fr.subject == "" && f.kind != corpus.KindCount {
-			fr.subject = ff.subjectAfter(f) // after a count stands what it counts
-		}
-		topical := false // a subject that opens a clause carries on; one a figure introduces does not
-		if fr.subject == "" {
-			fr.subject = ff.clauseSubject(sentStart, f.start)
-			topical = fr.subject != ""
-		}
-		fr.period = ff.periodBefore(sentStart, f.start)
-		if p, ok := ff.periodStart[f.end]; ok && fr.period == "" && f.kind == corpus.KindCount {
-			fr.period = p.text // 113个年内有条件投产项目
-		}
-		if f.kind == corpus.KindDuration {
-			if m := ff.durationMetric(sentStart, f.start, fr.metric); m != "" {
-				fr.metric = m
-			}
-			if hasAnySuffix(fr.metric, []string{"项目", "企业", "公司"}) {
-				// 用地项目时限为22天，厂房项目为15天: a project is whose time
-				// it is, not what is timed.
-				fr.metric = ""
-				if q := sameUnitBefore(fs, i-1, f.unit, sentStart); q >= 0 {
-					fr.metric = out[q].metric
-				}
-			}
-			if f.start > 0 && ff.rs[f.start-1] == '每' {
-				prev = nil // 每90秒下线一台: a rate, not the time before it again
-			}
-			if prev != nil && p >= 0 && fs[p].kind != corpus.KindDuration {
-				prev = nil // 总投资25.3亿元，…仅用了一个多月: a time is not the sum's change
-			}
-		}
-		if f.kind == corpus.KindCount && fr.metric == "" {
-			if m := ff.attributiveCount(fs, out, i, regionStart, ff.paragraphs[para]); m != "" {
-				fr.metric, prev = m, nil
-			}
-		}
-		if (fr.metric == "" || isVerbWord(fr.metric)) && prev != nil && p >= 0 && fs[p].unit != f.unit && f.kind == corpus.KindCount {
-			// 新增2000台长晶炉，新增产值5.7亿元，已安装384台: the count
-			// continues the earlier count of the same unit.
-			if q := sameUnitBefore(fs, p, f.unit, sentStart); q >= 0 && out[q].metric != "" {
-				fr.metric, prev = out[q].metric, nil
-			}
-		}
-		switch {
-		case prev != nil && (fr.metric == "" || isVerbWord(fr.metric)):
-			fr.metric = prev.metric // 完成397.86亿元，同比下降6.4%
-		case prev != nil && isGradeModifier(fr.metric) && prev.metric != "" && !strings.HasPrefix(prev.metric, fr.metric):
-			// 科创平台398个，其中国家级28个: the noun is elided.
-			fr.metric += strings.TrimPrefix(strings.TrimPrefix(prev.metric, gradePrefix(prev.metric)), fr.metric)
-		case prev == nil && strings.HasSuffix(fr.metric, "类") && isGradeModifier(fr.metric):
-			// …市级76个。侧重于数字经济类270个: the noun is the paragraph's.
-			if head := ff.lastHead(fs, out, i, ff.paragraphs[para]); head != "" {
-				fr.metric += head
-			}
-		}
-		if fr.subject == "" {
-			if s := ff.earlierSubject(ff.paragraphs[para], sentStart); s != "" {
-				fr.subject = s // 示范区持续优化…。热线已累计接听…34217件
-			}
-		}
-		if fr.subject == "" {
-			fr.subject = carrySubject
-		}
-		if fr.subject == "" {
-			fr.subject = ff.sizedProject(f)
-		}
-		if fr.subject == "" {
-			fr.subject = ff.main.scope
 		}
 		if rest, ok := strings.CutPrefix(fr.subject, "全市"); ok && rest != "" && ff.main.city != "" {
 			// 全市开发区 out of its article says nothing; 临汾市开发区 says
 			// whose zones, apart from the city's own totals.
 			fr.subject = ff.main.city + rest
 		}
+		fr.period = ff.periodBefore(c.sentStart, f.start)
+		if p, ok := ff.periodStart[f.end]; ok && fr.period == "" && f.kind == corpus.KindCount {
+			fr.period = p.text // 113个年内有条件投产项目
+		}
 		if fr.period == "" {
 			fr.period = carryPeriod
 		}
-		if open := ff.openingPeriod(sentStart, f.start); open != "" {
+		if open := ff.openingPeriod(c.sentStart, f.start); open != "" {
 			carryPeriod = open // only a period that opens a sentence carries to the next ones
 		}
 		// The period stays as printed; a year printed earlier in the
@@ -260,7 +238,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if y := leadingYear(fr.period); y != 0 {
 			carryYear = y
 		}
-		if topical && fr.subject != ff.main.scope {
+		if c.topical && fr.subject != ff.main.scope {
 			carrySubject = fr.subject
 		}
 		year := ff.year
@@ -271,10 +249,41 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.subject == unnamed {
 			fr.subject = ""
 		}
+		fr.target = ff.isTarget(c, fr)
 		out[i] = fr
 	}
 	ff.pairRespectively(fs, out)
 	return out
+}
+
+// figureAt builds the context of fs[i]: a frame looks back within its
+// sentence, but never further than maxLookBack, since a "sentence" of
+// thousands of characters (a table flattened to one line, a list without
+// full stops) would make every figure re-read it.
+func (ff *frameFinder) figureAt(fs []found, out []frame, i int) *figureAt {
+	f := fs[i]
+	c := &figureAt{fs: fs, out: out, i: i, f: f, p: -1}
+	c.sentStart = max(ff.sentences.startOf(f.start), f.start-maxLookBack)
+	c.regionStart = c.sentStart
+	p := prevAmount(fs, i)
+	if p >= 0 && fs[p].end <= f.start && fs[p].end >= c.sentStart {
+		c.regionStart, c.prev, c.p = fs[p].end, &out[p], p
+		if ff.rs[c.regionStart] == ')' && fs[p].start > 0 && ff.rs[fs[p].start-1] == '(' {
+			c.regionStart, c.prev, c.p = fs[p].start-1, nil, -1 // 占全省(2113家)21.2%: look through the parenthesis
+			if q := prevAmount(fs, p); q >= 0 && fs[q].end >= c.sentStart && fs[q].end <= c.regionStart {
+				c.regionStart, c.prev, c.p = fs[q].end, &out[q], q
+			}
+		}
+	}
+	c.inherit = c.prev
+	if f.kind == corpus.KindDuration && c.prev != nil {
+		if f.start > 0 && ff.rs[f.start-1] == '每' || fs[c.p].kind != corpus.KindDuration {
+			// 每90秒下线一台 is a rate; 总投资25.3亿元，…仅用了一个多月: a time
+			// is not the sum's change.
+			c.inherit = nil
+		}
+	}
+	return c
 }
 
 // prevAmount is the index of the last figure before i that is not a date.
