@@ -16,26 +16,16 @@ var indicatorsTxt string
 
 // trailingWords are stripped from the end of the text before a figure to
 // reach the noun it measures: verbs, qualifiers and comparison words.
-var trailingWords = sortedByLength([]string{
-	"完成", "达到", "达", "为", "实现", "累计", "共", "共有", "有", "已有", "拥有", "预计", "约", "超过", "突破",
-	"增长", "下降", "提高", "减少", "增加", "同比", "环比", "分别为", "分别", "已", "总计", "合计", "是", "占",
-	"逾", "近", "将近", "接近", "超", "不少于", "不足", "不到", "了", "到", "至", "在", "的", "仅", "仅用",
-	"用了", "用时", "由", "从", "缩短", "压缩", "控制在", "有望", "力争", "确保", "全年", "已安装",
-	"回落", "收窄", "降低", "上升", "扩大", "提升", "高于", "低于", "居", "发放", "支付", "兑现", "带动", "直接", "原来的", "原来", "原先的", "分为", "分成",
-	"培育", "引进", "签约", "建成", "建设", "认定", "集聚", "涵盖", "推动", "解决", "整改", "梳理", "开展",
-	"举办", "组织", "承接", "出台", "搭建", "编制", "绘制", "建立", "设置", "实行", "出让", "接待", "接听",
-	"锁定在了", "锁定在", "锁定", "在了", "最短", "最多", "普遍", "只用了", "只用", "仅仅", "需",
-	"每年", "每月", "每天", "每日", "年均", "約", "達到", "為", "實現", "落地", "签约落地", "在谈", "谋划", "入驻", "竣工",
-})
+var trailingWords = sortedByLength(words("trailing"))
 
 // stageSpans name what the time between two stages of a project measures:
 // from signing (签约, 对接, 注册) to breaking ground is 落地周期, from
 // building to producing is 建设周期.
 var (
-	dealStages  = []string{"签约", "对接", "洽谈", "拿地", "摘牌", "公司注册", "注册", "招商"}
-	startStages = []string{"开工", "动工", "落地", "入驻"}
-	buildStages = []string{"建设", "开工", "动工", "进场"}
-	endStages   = []string{"投产", "建成", "竣工", "达产", "运营", "下线"}
+	dealStages  = words("stage_deal")
+	startStages = words("stage_start")
+	buildStages = words("stage_build")
+	endStages   = words("stage_end")
 )
 
 // genericTimes are words a time figure carries that say nothing of what
@@ -198,7 +188,7 @@ func (ff *frameFinder) doneAfter(i int) string {
 }
 
 // fundings are what a sum handed out is: 贷款, 资金, 补贴.
-var fundings = []string{"贷款", "奖补资金", "资金", "补贴", "补助", "奖励", "债券", "基金"}
+var fundings = words("fundings")
 
 func fundingAfter(noun string) string {
 	for _, w := range fundings {
@@ -397,10 +387,10 @@ func isPhase(s string) bool {
 
 // indicatorHeads turn an indicator into another measure of it (研发投入 →
 // 研发投入强度).
-var indicatorHeads = map[string]bool{"强度": true, "规模": true, "密度": true, "指数": true, "比例": true, "总额": true, "增量": true, "存量": true}
+var indicatorHeads = wordSet("indicator_heads")
 
 // genericHeads are nouns too general to stand alone as a metric.
-var genericHeads = map[string]bool{"人数": true, "人次": true, "项目": true, "企业": true, "园区": true, "平台": true, "基地": true, "工程": true, "产业园": true}
+var genericHeads = wordSet("generic_heads")
 
 // isAboveBelow reports the 以 of 以上/以下, which belongs to a class name
 // (亿元以上项目), not a preposition.
@@ -409,11 +399,11 @@ func isAboveBelow(rs []rune, i int) bool {
 }
 
 // metricStop are characters a metric does not run over.
-const metricStop = "的在与和及向对由为是将把从到等了其以于被让使给共同并、或即也已均又再仅拟内"
+var metricStop = chars("stop_function", "stop_metric")
 
 // shortIndicators are indicators that read better with the noun before
 // them: 企业占比, 新签约项目总投资, 新增工业投资.
-var shortIndicators = map[string]bool{"产能": true, "占比": true, "比重": true, "总投资": true, "投资": true, "计划投资": true, "工业投资": true, "运量": true, "规模": true, "增速": true, "增幅": true, "产值": true}
+var shortIndicators = wordSet("short_indicators")
 
 // withModifier extends an indicator with the few characters of noun before
 // it (企业占比), but not with a long phrase.
@@ -433,24 +423,12 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 }
 
 // verbWords start or make up a phrase that is an action, not a noun.
-var verbWords = sortedByLength([]string{
-	"有", "已有", "已", "搭建", "绘制", "编制", "设置", "承接", "支付", "累计支付", "兑现", "直接带动", "带动", "提供",
-	"需提供", "解决", "确定", "择优确定", "培训", "新增", "引进", "建设", "建成", "签约", "开工", "投产", "落地",
-	"完成", "实现", "达到", "累计", "共", "引入", "培育", "认定", "拥有", "集聚", "形成", "打造", "推动", "出让",
-	"实行", "开展", "举办", "组织", "建立", "出台", "获得", "发放", "接待", "接听", "梳理", "起底", "整改",
-	"新招引", "招引", "依托", "反馈", "取得", "拿到", "承担", "负责", "颁发", "推进", "压茬推进", "预计", "经过", "谋划", "决定", "计划",
-})
+var verbWords = sortedByLength(words("verbs"))
 
 var (
 	verbIndex     = newWordIndex(verbWords)
 	trailingIndex = newWordIndex(trailingWords)
-	verbSet       = func() map[string]bool {
-		m := map[string]bool{}
-		for _, v := range verbWords {
-			m[v] = true
-		}
-		return m
-	}()
+	verbSet       = wordSet("verbs")
 )
 
 func isVerbWord(s string) bool { return verbSet[s] }
@@ -514,9 +492,10 @@ func isNounSuffix(rs []rune, i int) bool {
 
 // nounAfterStops end a counted noun: what follows them is a new phrase
 // (高性能玻璃纤维|智能制造生产线, 产业链|基本形成).
-var nounAfterStops = []string{"项目", "生产", "智能", "制造", "建设", "投产", "开工", "进行", "全部", "基本", "顺利",
-	"特色", "发展", "实现", "完成", "正在", "分别", "以上", "以下", "左右", "入驻", "落户", "签约", "竣工",
-	"基础上", "方面"}
+var nounAfterStops = words("counted_stops")
+
+// countedStop are the characters that end the noun after a count.
+var countedStop = chars("stop_function", "stop_counted")
 
 // nounAfter reads the counted noun after a measure word (22个国家级产业基地).
 func (ff *frameFinder) nounAfter(i int) string {
@@ -534,7 +513,7 @@ func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 	for j < len(rs) && j-i < 12 && (isASCIILetter(rs[j]) || (j > i && isDigit(rs[j]))) {
 		j++ // 4条iPhone14生产线: a model name opens the noun
 	}
-	for j < len(rs) && j-i < 14 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune("的在与和及向对由为是将把从到等了以于被、,。;:", rs[j]) {
+	for j < len(rs) && j-i < 14 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune(countedStop, rs[j]) {
 		if hasPrefixRunes(rs, j, "生产线") {
 			j += 3 // 4条iPhone14生产线: the line is the head
 			break
@@ -568,7 +547,7 @@ func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 
 // countedHeads end the noun a count counts; what runs on after the last of
 // them is the clause's verb (13家开发区|“三制”改革, 6个园区服务中心|承担).
-var countedHeads = []string{"开发区", "示范区", "园区", "中心", "企业", "平台", "基地", "变电站"}
+var countedHeads = words("counted_heads")
 
 func cutAfterHead(noun string) string {
 	cut := -1

@@ -93,7 +93,7 @@ func isBaseFirst(r rune) bool {
 
 // periodNouns make a period word part of a noun: 上年结转, 上年结余 are
 // budget items.
-var periodNouns = []string{"结转", "结余", "末结", "滚存"}
+var periodNouns = words("period_nouns")
 
 // inBase reports a rune inside a comparison base (同1987年相比).
 func (ff *frameFinder) inBase(i int) bool {

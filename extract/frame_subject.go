@@ -214,7 +214,7 @@ func (ff *frameFinder) producer(f found) string {
 		end--
 	}
 	start := end
-	for start > 0 && isHan(rs[start-1]) && end-start < 12 && !strings.ContainsRune("的在与和及向对由为是将把从到等了", rs[start-1]) {
+	for start > 0 && isHan(rs[start-1]) && end-start < 12 && !strings.ContainsRune(functionStop, rs[start-1]) {
 		start--
 	}
 	if end-start < 2 || end-start >= 12 || (start > 0 && !strings.ContainsRune("、,，:：;；—“”。!?\n", rs[start-1])) {
@@ -376,7 +376,7 @@ func (ff *frameFinder) isZone(name string) bool {
 }
 
 // openers may stand before a clause's subject.
-var openers = sortedByLength([]string{"其中", "同时", "此外", "另外", "与此同时", "首先", "其次", "再次", "最后", "比如", "例如", "一是", "二是", "三是", "四是", "五是", "另一方面", "一方面", "而"})
+var openers = sortedByLength(words("openers"))
 
 func (ff *frameFinder) subjectOpening(i, limit int) string {
 	for moved := true; moved && i < limit; {
@@ -426,8 +426,7 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 
 // locatives open a phrase that places or sizes the subject that follows
 // it: 落户阳泉经开区的蓝宝石项目总投资25.3亿元.
-var locatives = []string{"落户", "位于", "地处", "坐落于", "坐落在", "入驻", "落地",
-	"总投资", "计划总投资", "投资", "占地"} // 总投资35亿元的绿源…项目已完成主体工程
+var locatives = words("locatives")
 
 // skipLocative moves i past a locative phrase (落户…的) when a project or
 // company name follows its 的.
@@ -509,7 +508,7 @@ func (ff *frameFinder) lastBefore(i int, fits func(mention) bool, fallback strin
 }
 
 // bareZoneTypes are zone types a text uses alone for the zone it is about.
-var bareZoneTypes = []string{"高新区", "经开区", "开发区", "综改区"}
+var bareZoneTypes = words("bare_zones")
 
 // bareZone is the first zone type standing alone at the start of a clause
 // (not the tail of 全省开发区 or 各开发区), or "".
@@ -528,12 +527,7 @@ func bareZone(rs []rune) string {
 }
 
 func isZoneName(name string) bool {
-	for _, s := range []string{"开发区", "经开区", "高新区", "示范区", "综改区", "新区", "园区"} {
-		if strings.HasSuffix(name, s) {
-			return true
-		}
-	}
-	return false
+	return hasAnySuffix(name, zoneTypes)
 }
 
 // denominatorSubject reads a figure in parentheses as the denominator of
@@ -573,3 +567,9 @@ func (ff *frameFinder) openingSubject(c *figureAt) string {
 	c.topical = s != ""
 	return s
 }
+
+// functionStop are the function characters no name runs over.
+var functionStop = chars("stop_function")
+
+// zoneTypes are the kinds of development zone, as a zone's name ends.
+var zoneTypes = words("zone_types")

@@ -41,7 +41,7 @@ var (
 var projectSuffixes = sortedByLength([]string{"项目", "工程", "基地", "生产线"})
 
 // orgStop are characters that never belong to a name and end it on the left.
-const orgStop = "的在与和及向对由为是将把从到等了其以于被让使给共同并、或即也已均又再仅拟个批项条座内“"
+var orgStop = chars("stop_function", "stop_metric", "stop_name")
 
 // leftStopWords are words that end a name on the left: verbs and adverbs
 // that commonly stand right before one.
