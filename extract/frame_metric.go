@@ -227,6 +227,10 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 			end = b.start
 			trimmed = true
 		}
+		if p, ok := ff.periodByEnd[end]; !trimmed && ok && p.start > regionStart && !ff.attributive(p) {
+			end = p.start // 国民生产总值1987年达到: a period between the noun and its verb
+			trimmed = true
+		}
 		if !trimmed && end > regionStart && rs[end-1] == ')' {
 			prefix := string(rs[regionStart:end])
 			if k := strings.LastIndex(prefix, "("); k >= 0 && len(prefix)-k < 20 {
@@ -411,12 +415,16 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 	if endsWithRunes(ff.rs, at, "新增") && at-2 >= regionStart {
 		return "新增" + w // 新增工业投资 is the year's addition, not the stock
 	}
+	limit := 5 // 企业占比, 新签约项目总投资
 	if !shortIndicators[w] {
-		return w
+		if !ff.report {
+			return w
+		}
+		limit = 8 // 建筑业增加值, 集装箱吞吐量, 单位国内生产总值能耗: the longest noun wins
 	}
 	start := ff.nounStart(regionStart, at)
 	mod := stripLeadingVerbs(string(ff.rs[start:at]))
-	if n := len([]rune(mod)); n == 0 || n > 5 || isVerbWord(mod) {
+	if n := len([]rune(mod)); n == 0 || n > limit || isVerbWord(mod) {
 		return w
 	}
 	return mod + w
@@ -459,6 +467,9 @@ func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
 			if head := string(ff.rs[e:end]); indicatorHeads[head] {
 				return w + head // 研发投入强度: the head names the measure
 			}
+			if e != end {
+				return "" // 就业|率: a longer noun ends here, not the indicator
+			}
 			return w
 		}
 	}
@@ -470,6 +481,9 @@ func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
 func (ff *frameFinder) boundaryAt(i int) bool {
 	if ff.mentionEnd[i] || ff.periodEnd[i] {
 		return true
+	}
+	if _, ok := levelIndex.endingAt(ff.rs, i); ok && ff.report {
+		return true // 市级|一般公共预算收入: the level is whose, not what
 	}
 	if _, ok := ff.baseEnd[i]; ok {
 		return true
@@ -647,3 +661,7 @@ func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 	}
 	return m
 }
+
+// levelIndex finds the levels of government a report names as whose a
+// figure is (市级, 中央财政).
+var levelIndex = newWordIndex(words("levels"))

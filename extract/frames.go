@@ -39,6 +39,11 @@ type frameFinder struct {
 	// finder runs over documents of any length.
 	mentionEnd  map[int]bool
 	periodEnd   map[int]bool
+	periodByEnd map[int]span
+	// report is set for formal documents (reports, bulletins, budgets),
+	// whose indicators are long nouns (建筑业增加值) and whose 市级 is a
+	// level of government, not a grade (省级科创平台).
+	report bool
 	periodStart map[int]span
 	bases       []span // in order of start
 	baseEnd     map[int]span
@@ -106,7 +111,8 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, place string
 	}
 	ff.main = mainSubjects(rs, mentions)
 	ff.main.place(place, report)
-	ff.mentionEnd, ff.periodEnd, ff.periodStart = map[int]bool{}, map[int]bool{}, map[int]span{}
+	ff.report = report
+	ff.mentionEnd, ff.periodEnd, ff.periodStart, ff.periodByEnd = map[int]bool{}, map[int]bool{}, map[int]span{}, map[int]span{}
 	for _, m := range mentions {
 		if m.kind != corpus.EntityPerson {
 			ff.mentionEnd[m.end] = true
@@ -114,6 +120,7 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, place string
 	}
 	for _, p := range ff.periods {
 		ff.periodEnd[p.end] = true
+		ff.periodByEnd[p.end] = p
 		if _, ok := ff.periodStart[p.start]; !ok {
 			ff.periodStart[p.start] = p
 		}
