@@ -217,6 +217,7 @@ func (ff *frameFinder) throughShare(regionStart, end int) int {
 // 每千瓦时-style denominators and (GDP)-style glosses before a figure.
 func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 	rs := ff.rs
+	figureAt, crossed := end, false
 	for {
 		trimmed := false
 		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart {
@@ -245,6 +246,14 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 					trimmed = true
 					break
 				}
+			}
+		}
+		if !trimmed && !crossed && end > regionStart+1 && isClauseBreak(rs[end-1]) && end < figureAt {
+			// 原油产量继续增长，达到1.42亿吨: the clause is only a verb, and
+			// the one before ends in a verb too, so the noun is its subject.
+			if _, ok := trailingIndex.endingAt(rs, end-1); ok {
+				end--
+				crossed, trimmed = true, true
 			}
 		}
 		if !trimmed {
@@ -520,6 +529,9 @@ func (ff *frameFinder) nounAfter(i int) string {
 // 及 when join is set.
 func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 	rs := ff.rs
+	if v, ok := verbIndex.at(rs, i); ok && len([]rune(v)) > 1 {
+		return "" // 由5千多户|增加到…: a verb follows, not a noun
+	}
 	if p, ok := ff.periodStart[i]; ok {
 		i = p.end // 113个年内有条件投产项目: the period is not the noun
 	}
