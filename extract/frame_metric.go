@@ -101,55 +101,192 @@ func sameUnitBefore(fs []found, i int, unit string, sentStart int) int {
 	return -1
 }
 
-// metric finds the indicator a figure measures: a known indicator in the
-// words before it, else the noun before it once verbs are stripped, else
-// (for counts) the noun after its measure word.
+// ownMetric is what the metric rules see: the figure, where its own
+// words start, and where they end once trailing verbs, bases and
+// qualifiers are stripped.
+type ownMetric struct {
+	f                found
+	regionStart, end int
+}
+
+// ownMetricRule reads the metric from the figure's own words, or "".
+type ownMetricRule struct {
+	name string
+	read func(ff *frameFinder, m ownMetric) string
+}
+
+// ownMetricRules are tried in order; the first that names a metric wins.
+// Nouns the figure itself introduces (一期8条生产线, 签约1966个项目) come
+// before the words in front of it; a known indicator before a bare noun
+// walk; the sentence's topic and the nouns after a figure last.
+var ownMetricRules = []ownMetricRule{
+	{"phase and its noun", (*frameFinder).phaseNoun},
+	{"listed product", (*frameFinder).listedProductNoun},
+	{"counted noun", (*frameFinder).countedNoun},
+	{"noun before a parenthesis", (*frameFinder).parenthesizedNoun},
+	{"annual capacity", (*frameFinder).capacityNoun},
+	{"indicator with its target head", (*frameFinder).indicatorWithHead},
+	{"indicator", (*frameFinder).indicatorNoun},
+	{"share of a whole", (*frameFinder).shareNoun},
+	{"noun phrase before", (*frameFinder).nounBefore},
+	{"use of money", (*frameFinder).moneyUse},
+	{"noun after", (*frameFinder).nounAfterFigure},
+}
+
+// metric finds the noun phrase a figure measures from its own words.
 func (ff *frameFinder) metric(regionStart int, f found) string {
-	if phase := ff.phaseBefore(f.start); phase != "" && f.kind == corpus.KindCount {
-		if noun := ff.nounAfter(f.end); noun != "" {
-			return phase + noun // 一期8条生产线
+	end := ff.throughShare(regionStart, ff.stripTrailing(regionStart, f.start))
+	m := ownMetric{f: f, regionStart: regionStart, end: end}
+	for _, r := range ownMetricRules {
+		if noun := r.read(ff, m); noun != "" {
+			return trimCountMeasure(f, noun)
 		}
 	}
-	if ff.listedProduct(f) {
-		if noun := ff.nounAfter(f.end); noun != "" {
-			return noun // 年产50万吨生物基二胺和90万吨生物基聚酰胺
+	return ""
+}
+
+// trimCountMeasure drops 总量/数量 from a count's metric: 市场主体总量达到
+// 52692家 counts 市场主体.
+func trimCountMeasure(f found, noun string) string {
+	if f.kind != corpus.KindCount {
+		return noun
+	}
+	for _, w := range countMeasures {
+		if rest, ok := strings.CutSuffix(noun, w); ok && len([]rune(rest)) >= 2 {
+			return rest
 		}
 	}
-	if f.kind == corpus.KindCount {
-		if noun := ff.nounAfter(f.end); noun != "" {
-			if endsWithRunes(ff.rs, f.start, "年产") {
-				noun = strings.TrimSuffix(noun, "生产线") // 年产60万台计算机生产线 makes 计算机
-			}
-			return noun // 签约1966个项目: the counted noun
+	return noun
+}
+
+var countMeasures = words("count_measures")
+
+// phaseNoun reads 一期8条生产线: the phase and what it counts.
+func (ff *frameFinder) phaseNoun(m ownMetric) string {
+	if phase := ff.phaseBefore(m.f.start); phase != "" && m.f.kind == corpus.KindCount {
+		if noun := ff.nounAfter(m.f.end); noun != "" {
+			return phase + noun
 		}
 	}
-	end := ff.stripTrailing(regionStart, f.start)
-	end = ff.throughShare(regionStart, end)
-	if f.kind == corpus.KindQuantity && endsWithRunes(ff.rs, end, "年产") {
-		if noun := ff.nounAfter(f.end); noun != "" && !hasAnySuffix(noun, projectSuffixes) {
-			return noun // 年产60万吨高性能玻璃纤维
-		}
-		return "产能"
+	return ""
+}
+
+// listedProductNoun reads a product after a quantity in a 年产 list
+// (年产50万吨生物基二胺和90万吨生物基聚酰胺).
+func (ff *frameFinder) listedProductNoun(m ownMetric) string {
+	if ff.listedProduct(m.f) {
+		return ff.nounAfter(m.f.end)
 	}
+	return ""
+}
+
+// countedNoun is what a count counts, after its measure word (签约1966个
+// 项目); 年产60万台计算机生产线 makes 计算机.
+func (ff *frameFinder) countedNoun(m ownMetric) string {
+	if m.f.kind != corpus.KindCount {
+		return ""
+	}
+	noun := ff.nounAfter(m.f.end)
+	if endsWithRunes(ff.rs, m.f.start, "年产") {
+		noun = strings.TrimSuffix(noun, "生产线")
+	}
+	return noun
+}
+
+// parenthesizedNoun reads a figure in parentheses after its noun, as
+// budget reports list items: 新增转移支付（127.92亿元）. A share's
+// denominator (占全省(2113家)) is not one.
+func (ff *frameFinder) parenthesizedNoun(m ownMetric) string {
+	at := ff.backOverSpaces(m.f.start)
+	if at == 0 || ff.rs[at-1] != '(' || m.f.end >= len(ff.rs) || ff.rs[m.f.end] != ')' {
+		return ""
+	}
+	if _, ok := pronounIndex.endingAt(ff.rs, at-1); ok {
+		return ""
+	}
+	end := ff.stripTrailing(max(0, at-1-maxLookBack), at-1)
+	start := ff.nounStart(max(0, at-1-16), end)
+	noun := stripLeadingVerbs(stripQuotes(string(ff.rs[start:end])))
+	if len([]rune(noun)) < 2 || isVerbWord(noun) {
+		return ""
+	}
+	return noun
+}
+
+// capacityNoun reads 年产60万吨高性能玻璃纤维: the product, else 产能.
+func (ff *frameFinder) capacityNoun(m ownMetric) string {
+	if m.f.kind != corpus.KindQuantity || !endsWithRunes(ff.rs, m.end, "年产") {
+		return ""
+	}
+	if noun := ff.nounAfter(m.f.end); noun != "" && !hasAnySuffix(noun, projectSuffixes) {
+		return noun
+	}
+	return "产能"
+}
+
+// indicatorWithHead reads an indicator with the target word after it
+// (粮食产能指标, 减排任务).
+func (ff *frameFinder) indicatorWithHead(m ownMetric) string {
 	for _, head := range []string{"指标", "任务", "目标"} {
-		if endsWithRunes(ff.rs, end, head) {
-			at := end - len([]rune(head))
-			if w := ff.indicatorEndingAt(regionStart, at); w != "" {
-				return ff.withModifier(regionStart, at-len([]rune(w)), w) + head // 粮食产能指标
+		if endsWithRunes(ff.rs, m.end, head) {
+			at := m.end - len([]rune(head))
+			if w := ff.indicatorEndingAt(m.regionStart, at); w != "" {
+				return ff.withModifier(m.regionStart, at-len([]rune(w)), w) + head
 			}
 		}
 	}
-	if w := ff.indicatorEndingAt(regionStart, end); w != "" {
-		return ff.withModifier(regionStart, end-len([]rune(w)), w)
+	return ""
+}
+
+// indicatorNoun reads a known indicator ending the words before the
+// figure, with its modifier (建筑业增加值).
+func (ff *frameFinder) indicatorNoun(m ownMetric) string {
+	if w := ff.indicatorEndingAt(m.regionStart, m.end); w != "" {
+		return ff.withModifier(m.regionStart, m.end-len([]rune(w)), w)
 	}
-	start := ff.classStart(regionStart, ff.coordinated(regionStart, ff.nounStart(regionStart, end)))
-	noun := stripQuotes(string(ff.rs[start:end]))
+	return ""
+}
+
+// shareNoun reads a share of a whole: 税收收入占财政收入的比重为79.05%
+// measures 税收收入占财政收入的比重, not 比重.
+func (ff *frameFinder) shareNoun(m ownMetric) string {
+	rs := ff.rs
+	var share string
+	for _, w := range []string{"的比重", "的比例"} {
+		if endsWithRunes(rs, m.end, w) {
+			share = w
+		}
+	}
+	if share == "" {
+		return ""
+	}
+	at := m.end - len([]rune(share))
+	k := at
+	for k > m.regionStart && at-k < 12 && rs[k-1] != '占' && isHan(rs[k-1]) {
+		k--
+	}
+	if k <= m.regionStart || rs[k-1] != '占' || k == at {
+		return ""
+	}
+	start := ff.nounStart(m.regionStart, k-1)
+	whose := stripLeadingVerbs(string(rs[start : k-1]))
+	if len([]rune(whose)) < 2 {
+		return ""
+	}
+	return whose + string(rs[k-1:m.end])
+}
+
+// nounBefore walks the noun phrase before the figure, over a coordinate
+// noun and a size class, and drops the verbs it opens with.
+func (ff *frameFinder) nounBefore(m ownMetric) string {
+	start := ff.classStart(m.regionStart, ff.coordinated(m.regionStart, ff.nounStart(m.regionStart, m.end)))
+	noun := stripQuotes(string(ff.rs[start:m.end]))
 	for _, all := range []string{"各类", "各项", "各种", "所有"} {
 		if rest, ok := strings.CutPrefix(noun, all); ok && len([]rune(rest)) >= 2 {
 			noun = rest // 各类遗留问题611个
 		}
 	}
-	if f.kind == corpus.KindQuantity && isPhase(noun) {
+	if m.f.kind == corpus.KindQuantity && isPhase(noun) {
 		return noun + "产能" // 一期8GW全面投产
 	}
 	if stripped := stripLeadingVerbs(noun); !genericHeads[stripped] {
@@ -158,14 +295,84 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	if len([]rune(noun)) >= 2 && !isVerbWord(noun) {
 		return noun
 	}
-	if f.kind == corpus.KindQuantity {
-		return ff.nounAfter(f.end)
+	return ""
+}
+
+// moneyUse reads money spent on something: 有三十五亿元用于增加住宅建设
+// 投资 measures 住宅建设投资.
+func (ff *frameFinder) moneyUse(m ownMetric) string {
+	if m.f.kind != corpus.KindMoney || !hasPrefixRunes(ff.rs, m.f.end, "用于") {
+		return ""
 	}
-	if f.kind == corpus.KindMoney {
-		return fundingAfter(ff.nounAfter(f.end)) // 发放46.6亿元低利率专项贷款
+	i := m.f.end + 2
+	if v, ok := verbIndex.at(ff.rs, i); ok {
+		i += len([]rune(v))
 	}
-	if f.kind == corpus.KindDuration {
-		return ff.doneAfter(f.end) // 签约后1天完成公司注册
+	for _, v := range []string{"增加", "扩大", "提高"} {
+		if hasPrefixRunes(ff.rs, i, v) {
+			i += len([]rune(v))
+		}
+	}
+	return ff.nounAfter(i)
+}
+
+// sentenceTopic reads the noun phrase that opens a sentence as its topic
+// (城乡人民的储蓄存款，今年１到１０月增加了九十五亿元) when the figure's own
+// clause names none: the opening clause must be a bare noun phrase.
+func (ff *frameFinder) sentenceTopic(c *figureAt, current string) string {
+	if current != "" || !ff.report {
+		return current
+	}
+	m := ownMetric{f: c.f}
+	i := c.sentStart
+	for i < m.f.start && (ff.rs[i] == ' ' || ff.rs[i] == '\n') {
+		i++
+	}
+	if _, ok := openerIndex.at(ff.rs, i); ok {
+		return ""
+	}
+	j := i
+	for j < m.f.start && !isClauseBreak(ff.rs[j]) {
+		j++
+	}
+	if j >= m.f.start || j-i < 2 || j-i > 14 {
+		return ""
+	}
+	for k := i; k < j; k++ {
+		if !isHan(ff.rs[k]) && ff.rs[k] != '“' && ff.rs[k] != '”' {
+			return ""
+		}
+		if _, ok := verbIndex.at(ff.rs, k); ok {
+			return ""
+		}
+		if _, ok := trailingIndex.at(ff.rs, k); ok {
+			return ""
+		}
+	}
+	if ff.hasVerb(i, j) || ff.periodAt(i) {
+		return ""
+	}
+	noun := string(ff.rs[i:j])
+	if k := strings.LastIndex(noun, "的"); k >= 0 {
+		noun = noun[k+len("的"):]
+	}
+	if len([]rune(noun)) < 2 {
+		return ""
+	}
+	return stripQuotes(noun)
+}
+
+// nounAfterFigure reads the noun after a figure when nothing before it
+// names one: a quantity's product, money's kind (发放46.6亿元低利率专项贷款
+// → 贷款), what a time took (1天完成公司注册).
+func (ff *frameFinder) nounAfterFigure(m ownMetric) string {
+	switch m.f.kind {
+	case corpus.KindQuantity:
+		return ff.nounAfter(m.f.end)
+	case corpus.KindMoney:
+		return fundingAfter(ff.nounAfter(m.f.end))
+	case corpus.KindDuration:
+		return ff.doneAfter(m.f.end)
 	}
 	return ""
 }
@@ -251,7 +458,7 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 		if !trimmed && !crossed && end > regionStart+1 && isClauseBreak(rs[end-1]) && end < figureAt {
 			// 原油产量继续增长，达到1.42亿吨: the clause is only a verb, and
 			// the one before ends in a verb too, so the noun is its subject.
-			if _, ok := trailingIndex.endingAt(rs, end-1); ok {
+			if _, ok := trailingIndex.endingAt(rs, end-1); ok || ff.onlyLevelVerb(end, figureAt) {
 				end--
 				crossed, trimmed = true, true
 			}
@@ -269,7 +476,16 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 	start := end
 	passedVerb := false
 	quotes := 0
-	for start > regionStart && (isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”') && (!strings.ContainsRune(metricStop, rs[start-1]) || isAboveBelow(rs, start-1)) && end-start-quotes < 16 {
+	for start > regionStart && end-start-quotes < 16 {
+		if w := ff.compoundOver(start, end); w > 0 && start-w >= regionStart {
+			start -= w // 电力、热力…和供应业, 基本公共卫生: a word read whole
+			quotes += w
+			continue
+		}
+		if !(isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”' || ff.report && isASCIIAlnum(rs[start-1])) ||
+			strings.ContainsRune(metricStop, rs[start-1]) && !isAboveBelow(rs, start-1) {
+			break
+		}
 		if rs[start-1] == '“' || rs[start-1] == '”' {
 			quotes++ // 专精特新“小巨人”企业: quotes take no room
 		}
@@ -288,6 +504,43 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 	}
 	return start
 }
+
+// onlyLevelVerb reports a clause rs[from:to] that holds nothing but a verb
+// of level or change (，达到|1.42亿吨, ，增长|3%): its figure measures the
+// noun of the clause before.
+func (ff *frameFinder) onlyLevelVerb(from, to int) bool {
+	w, ok := levelVerbIndex.at(ff.rs, from)
+	if !ok {
+		return false
+	}
+	rest := from + len([]rune(w))
+	for rest < to {
+		t, ok := trailingIndex.at(ff.rs, rest)
+		if !ok {
+			return false
+		}
+		rest += len([]rune(t))
+	}
+	return true
+}
+
+var levelVerbIndex = newWordIndex(words("level_verbs"))
+
+// compoundOver is the length of a compound noun (an industry name, a word
+// holding a stop character) that covers rune start-1 and ends by end, or 0:
+// the metric walk reads it whole instead of stopping inside it.
+func (ff *frameFinder) compoundOver(start, end int) int {
+	for e := start; e <= end && e <= start+4; e++ {
+		if w, ok := compoundIndex.endingAt(ff.rs, e); ok && e-len([]rune(w)) < start {
+			return start - (e - len([]rune(w)))
+		}
+	}
+	return 0
+}
+
+// compoundIndex holds the industry names and the nouns with stop
+// characters in them.
+var compoundIndex = newWordIndex(append(words("industries"), words("noun_words")...))
 
 // coordinated extends a noun over a coordinate noun before it (高级管理
 // 人员和高层次人才, 问题及诉求): both are what the figure counts.

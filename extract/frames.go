@@ -198,6 +198,7 @@ var metricRules = []metricRule{
 	{"attributive count", (*frameFinder).attributiveMetric},
 	{"count continuing a count", (*frameFinder).continuedCount},
 	{"figure before in the clause", (*frameFinder).inheritedMetric},
+	{"topic of the sentence", (*frameFinder).sentenceTopic},
 }
 
 func (ff *frameFinder) frames(fs []found) []frame {
