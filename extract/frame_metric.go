@@ -678,11 +678,13 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 		return "新增" + w // 新增工业投资 is the year's addition, not the stock
 	}
 	limit := 5 // 企业占比, 新签约项目总投资
-	if !shortIndicators[w] {
-		if !ff.report {
-			return w
-		}
-		limit = 8 // 建筑业增加值, 集装箱吞吐量, 单位国内生产总值能耗: the longest noun wins
+	switch {
+	case ff.report:
+		// 建筑业增加值, 实际使用外商直接投资, 交通运输、仓储和邮政业增加值:
+		// in a report the longest noun wins.
+		limit = 12
+	case !shortIndicators[w]:
+		return w
 	}
 	start := ff.nounStart(regionStart, at)
 	mod := stripLeadingVerbs(string(ff.rs[start:at]))

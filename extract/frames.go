@@ -43,7 +43,7 @@ type frameFinder struct {
 	// report is set for formal documents (reports, bulletins, budgets),
 	// whose indicators are long nouns (建筑业增加值) and whose 市级 is a
 	// level of government, not a grade (省级科创平台).
-	report bool
+	report      bool
 	periodStart map[int]span
 	bases       []span // in order of start
 	baseEnd     map[int]span
