@@ -573,3 +573,33 @@ var functionStop = chars("stop_function")
 
 // zoneTypes are the kinds of development zone, as a zone's name ends.
 var zoneTypes = words("zone_types")
+
+// levelSubject is a level of government that opens a clause of the
+// figure's sentence in a report (市级一般公共预算收入770.61亿元, 中央财政
+// 安排1713亿元): whose budget the figure is. It holds for its sentence only.
+func (ff *frameFinder) levelSubject(c *figureAt) string {
+	if !ff.report {
+		return ""
+	}
+	for end := c.f.start; end > c.sentStart; {
+		clause := ff.clauseStart(c.sentStart, end)
+		i := clause
+		for moved := true; moved && i < end; {
+			moved = false
+			if p, ok := ff.periodStart[i]; ok && p.end <= end {
+				i, moved = p.end, true
+			}
+			if w, ok := openerIndex.at(ff.rs, i); ok {
+				i, moved = i+len([]rune(w)), true
+			}
+			if i < end && strings.ContainsRune(",，、 ", ff.rs[i]) {
+				i, moved = i+1, true
+			}
+		}
+		if w, ok := levelIndex.at(ff.rs, i); ok && i+len([]rune(w)) <= end {
+			return w
+		}
+		end = clause - 1
+	}
+	return ""
+}

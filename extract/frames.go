@@ -176,6 +176,7 @@ var subjectRules = []subjectRule{
 	{"maker of the earlier phase", (*frameFinder).earlierPhaseMaker},
 	{"recipient of money", func(ff *frameFinder, c *figureAt) string { return ff.recipient(c.regionStart, c.f) }},
 	{"name the figure introduces", (*frameFinder).introducedName},
+	{"level of government", (*frameFinder).levelSubject},
 	{"clause opening", (*frameFinder).openingSubject},
 	{"earlier sentence of the paragraph", func(ff *frameFinder, c *figureAt) string { return ff.earlierSubject(c.paraStart, c.sentStart) }},
 	{"carried from an earlier clause", func(_ *frameFinder, c *figureAt) string { return c.carried }},
@@ -204,11 +205,19 @@ var metricRules = []metricRule{
 func (ff *frameFinder) frames(fs []found) []frame {
 	out := make([]frame, len(fs))
 	carrySubject, carryPeriod, carryYear := "", "", 0
-	lastPara := -1
+	lastPara, lastSentence := -1, -1
 	for i, f := range fs {
 		para := ff.paragraphOf(f.start)
 		if para != lastPara {
 			carrySubject, carryPeriod, carryYear, lastPara = "", "", 0, para
+		}
+		if sent := ff.sentences.startOf(f.start); sent != lastSentence {
+			lastSentence = sent
+			if ff.report {
+				// A report's paragraph runs over many subjects: a name that
+				// opened a clause holds for its sentence only.
+				carrySubject = ""
+			}
 		}
 		c := ff.figureAt(fs, out, i)
 		c.paraStart, c.carried = ff.paragraphs[para], carrySubject
