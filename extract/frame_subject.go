@@ -603,3 +603,104 @@ func (ff *frameFinder) levelSubject(c *figureAt) string {
 	}
 	return ""
 }
+
+// sectionLevel is the level of government the section holding a report's
+// figure is about: a heading such as 2．市级一般公共预算执行情况 governs the
+// paragraphs under it until a heading of the same or a higher rank.
+func (ff *frameFinder) sectionLevel(c *figureAt) string {
+	k := sort.Search(len(ff.sections), func(k int) bool { return ff.sections[k].start > c.f.start }) - 1
+	if k < 0 {
+		return ""
+	}
+	return ff.sections[k].text
+}
+
+// headingRank is the rank of a report's heading by its list marker
+// (一、 above （一） above 1. above （1）), or 0 for no heading.
+func headingRank(rs []rune) int {
+	switch {
+	case len(rs) > 1 && isChineseNumeral(rs[0]) && (rs[1] == '、' || rs[1] == '是'):
+		return 1
+	case len(rs) > 2 && rs[0] == '(' && isChineseNumeral(rs[1]):
+		return 2
+	case len(rs) > 1 && isDigit(rs[0]) && strings.ContainsRune(".．、", rs[min(len(rs)-1, 1+boolInt(isDigit(rs[1])))]):
+		return 3
+	case len(rs) > 2 && rs[0] == '(' && isDigit(rs[1]):
+		return 4
+	}
+	return 0
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// wholeJurisdiction marks a heading about the whole city or province
+// (1、全市预算执行情况) or about several levels at once (全市和市本级): its
+// section is the document's own, whatever level an outer heading named.
+const wholeJurisdiction = "\x00whole"
+
+// headingLevel is the level of government a heading names: 市本级 in
+// 2、市本级一般公共预算执行情况, wholeJurisdiction for 全市 or for two
+// levels, "" for none.
+func headingLevel(line []rune) string {
+	found := map[string]bool{}
+	for i := range line {
+		if w, ok := levelIndex.at(line, i); ok {
+			found[w] = true
+		}
+		if i+1 < len(line) && line[i] == '全' && strings.ContainsRune("市省区县国", line[i+1]) {
+			found[wholeJurisdiction] = true
+		}
+	}
+	switch {
+	case len(found) == 1:
+		for w := range found {
+			return w
+		}
+	case len(found) > 1:
+		return wholeJurisdiction
+	}
+	return ""
+}
+
+// readSections finds the headings of a report and the level of
+// government each section is about (spans over the text, text = level).
+func (ff *frameFinder) readSections() {
+	type open struct {
+		rank  int
+		level string
+	}
+	var stack []open
+	for _, start := range ff.paragraphs {
+		end := start
+		for end < len(ff.rs) && ff.rs[end] != '\n' {
+			end++
+		}
+		for start < end && (ff.rs[start] == ' ' || ff.rs[start] == '\u3000' || ff.rs[start] == '\t') {
+			start++
+		}
+		line := ff.rs[start:end]
+		rank := headingRank(line)
+		if rank == 0 || rank == 1 && line[1] == '是' || len(line) > 40 || strings.ContainsRune(string(line), '。') {
+			continue
+		}
+		for len(stack) > 0 && stack[len(stack)-1].rank >= rank {
+			stack = stack[:len(stack)-1]
+		}
+		stack = append(stack, open{rank, headingLevel(line)})
+		governing := ""
+		for _, o := range stack {
+			if o.level != "" {
+				governing = o.level
+			}
+		}
+		if governing == wholeJurisdiction {
+			governing = ""
+		}
+		ff.sections = append(ff.sections, span{start: start, end: end, text: governing})
+	}
+}

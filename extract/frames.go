@@ -43,7 +43,10 @@ type frameFinder struct {
 	// report is set for formal documents (reports, bulletins, budgets),
 	// whose indicators are long nouns (建筑业增加值) and whose 市级 is a
 	// level of government, not a grade (省级科创平台).
-	report      bool
+	report bool
+	// sections are the headings of a report, each with the level of
+	// government its section is about (市级), in order.
+	sections    []span
 	periodStart map[int]span
 	bases       []span // in order of start
 	baseEnd     map[int]span
@@ -112,6 +115,9 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, place string
 	ff.main = mainSubjects(rs, mentions)
 	ff.main.place(place, report)
 	ff.report = report
+	if report {
+		ff.readSections()
+	}
 	ff.mentionEnd, ff.periodEnd, ff.periodStart, ff.periodByEnd = map[int]bool{}, map[int]bool{}, map[int]span{}, map[int]span{}
 	for _, m := range mentions {
 		if m.kind != corpus.EntityPerson {
@@ -181,6 +187,7 @@ var subjectRules = []subjectRule{
 	{"earlier sentence of the paragraph", func(ff *frameFinder, c *figureAt) string { return ff.earlierSubject(c.paraStart, c.sentStart) }},
 	{"carried from an earlier clause", func(_ *frameFinder, c *figureAt) string { return c.carried }},
 	{"project the figure sizes", func(ff *frameFinder, c *figureAt) string { return ff.sizedProject(c.f) }},
+	{"level of the section", (*frameFinder).sectionLevel},
 	{"document scope", func(ff *frameFinder, _ *figureAt) string { return ff.main.scope }},
 }
 
