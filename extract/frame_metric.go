@@ -707,6 +707,9 @@ func isVerbWord(s string) bool { return verbSet[s] }
 
 func stripLeadingVerbs(s string) string {
 	for changed := true; changed; {
+		if _, ok := compoundIndex.at([]rune(s), 0); ok {
+			return s // 有色金属…业: a compound noun, not 有 and a noun
+		}
 		changed = false
 		for _, v := range verbWords {
 			if strings.HasPrefix(s, v) && len(s) > len(v) {
