@@ -101,6 +101,10 @@ func sameUnitBefore(fs []found, i int, unit string, sentStart int) int {
 	return -1
 }
 
+// bareMeasures are measures that name no noun of their own: after a
+// figure of the same clause they measure its metric.
+var bareMeasures = wordSet("bare_measures")
+
 // ownMetric is what the metric rules see: the figure, where its own
 // words start, and where they end once trailing verbs, bases and
 // qualifiers are stripped.
@@ -197,21 +201,58 @@ func (ff *frameFinder) countedNoun(m ownMetric) string {
 // budget reports list items: 新增转移支付（127.92亿元）. A share's
 // denominator (占全省(2113家)) is not one.
 func (ff *frameFinder) parenthesizedNoun(m ownMetric) string {
+	rs := ff.rs
 	at := ff.backOverSpaces(m.f.start)
-	if at == 0 || ff.rs[at-1] != '(' || m.f.end >= len(ff.rs) || ff.rs[m.f.end] != ')' {
+	if at == 0 || rs[at-1] != '(' || m.f.end >= len(rs) || rs[m.f.end] != ')' {
 		return ""
 	}
-	if _, ok := pronounIndex.endingAt(ff.rs, at-1); ok {
+	if _, ok := pronounIndex.endingAt(rs, at-1); ok {
 		return ""
 	}
-	end := ff.stripTrailing(max(0, at-1-maxLookBack), at-1)
-	start := ff.nounStart(max(0, at-1-16), end)
-	noun := stripLeadingVerbs(stripQuotes(string(ff.rs[start:end])))
+	// The item is the whole phrase since the list separator: 、新增一般债务,
+	// 调入资金[3]减少 (a footnote mark inside is skipped).
+	end := at - 1
+	var b strings.Builder
+	var parts []string
+	for k := end; k > 0 && end-k < 16; k-- {
+		r := rs[k-1]
+		if r == ']' {
+			j := k - 1
+			for j > 0 && rs[j-1] != '[' && k-j < 4 {
+				j--
+			}
+			if j > 0 && rs[j-1] == '[' {
+				parts = append(parts, string(rs[k:end]))
+				end, k = j-1, j
+				continue
+			}
+		}
+		if !isHan(r) || r == '的' || r == '等' {
+			parts = append(parts, string(rs[k:end]))
+			break
+		}
+		if k == 1 {
+			parts = append(parts, string(rs[0:end]))
+		}
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteString(parts[i])
+	}
+	noun := b.String()
+	for _, w := range listConnectives {
+		noun = strings.TrimPrefix(noun, w)
+	}
+	if k := strings.LastIndex(noun, "中"); k > 0 && len([]rune(noun[k+len("中"):])) >= 2 {
+		noun = noun[k+len("中"):] // 预算执行中新增转移支付: where, then what
+	}
 	if len([]rune(noun)) < 2 || isVerbWord(noun) {
 		return ""
 	}
 	return noun
 }
+
+// listConnectives open a budget's list of items (加上…、…等, 减去…).
+var listConnectives = []string{"加上", "减去", "其中", "包括", "含"}
 
 // capacityNoun reads 年产60万吨高性能玻璃纤维: the product, else 产能.
 func (ff *frameFinder) capacityNoun(m ownMetric) string {
@@ -790,6 +831,9 @@ func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 	if v, ok := verbIndex.at(rs, i); ok && len([]rune(v)) > 1 {
 		return "" // 由5千多户|增加到…: a verb follows, not a noun
 	}
+	if _, ok := levelVerbIndex.at(rs, i); ok {
+		return "" // 比一九五八年的三亿八千万吨|增长百分之三十六
+	}
 	if p, ok := ff.periodStart[i]; ok {
 		i = p.end // 113个年内有条件投产项目: the period is not the noun
 	}
@@ -919,8 +963,8 @@ func (ff *frameFinder) continuedCount(c *figureAt, m string) string {
 func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 	prev := c.inherit
 	switch {
-	case prev != nil && (m == "" || isVerbWord(m)):
-		return prev.metric
+	case prev != nil && (m == "" || isVerbWord(m) || ff.report && bareMeasures[m]):
+		return prev.metric // 一般公共服务支出75.25亿元，…，占比7.8%
 	case prev != nil && isGradeModifier(m) && prev.metric != "" && !strings.HasPrefix(prev.metric, m):
 		return m + strings.TrimPrefix(strings.TrimPrefix(prev.metric, gradePrefix(prev.metric)), m)
 	case prev == nil && strings.HasSuffix(m, "类") && isGradeModifier(m):
