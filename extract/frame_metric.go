@@ -152,8 +152,8 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 // trimCountMeasure drops 总量/数量 from a count's metric: 市场主体总量达到
 // 52692家 counts 市场主体.
 func trimCountMeasure(f found, noun string) string {
-	if f.kind != corpus.KindCount {
-		return noun
+	if f.kind != corpus.KindCount || strings.HasSuffix(f.unit, "次") {
+		return noun // 客运总量3.21亿乘次: a flow, not a number of things
 	}
 	for _, w := range countMeasures {
 		if rest, ok := strings.CutSuffix(noun, w); ok && len([]rune(rest)) >= 2 {
@@ -336,6 +336,9 @@ func (ff *frameFinder) nounBefore(m ownMetric) string {
 	if len([]rune(noun)) >= 2 && !isVerbWord(noun) {
 		return noun
 	}
+	if v, ok := verbIndex.endingAt(ff.rs, m.end); ok && nominalVerbs[v] && m.f.kind == corpus.KindMoney {
+		return v // 全市累计投入10.09亿元: the verb names the sum
+	}
 	return ""
 }
 
@@ -482,8 +485,8 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 		}
 		if !trimmed && end > regionStart && rs[end-1] == ')' {
 			prefix := string(rs[regionStart:end])
-			if k := strings.LastIndex(prefix, "("); k >= 0 && len(prefix)-k < 20 {
-				end = regionStart + len([]rune(prefix[:k])) // 地区生产总值(GDP)
+			if k := strings.LastIndex(prefix, "("); k >= 0 && utf8.RuneCountInString(prefix[k:]) <= 12 {
+				end = regionStart + len([]rune(prefix[:k])) // 地区生产总值(GDP), 电信业务总量(上年不变价格)
 				trimmed = true
 			}
 		}
@@ -550,22 +553,30 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 // of level or change (，达到|1.42亿吨, ，增长|3%): its figure measures the
 // noun of the clause before.
 func (ff *frameFinder) onlyLevelVerb(from, to int) bool {
-	w, ok := levelVerbIndex.at(ff.rs, from)
-	if !ok {
-		return false
-	}
-	rest := from + len([]rune(w))
-	for rest < to {
+	level := false
+	for rest := from; rest < to; {
+		if w, ok := levelVerbIndex.at(ff.rs, rest); ok {
+			rest += len([]rune(w))
+			level = true
+			continue
+		}
 		t, ok := trailingIndex.at(ff.rs, rest)
 		if !ok {
 			return false
 		}
 		rest += len([]rune(t))
 	}
-	return true
+	return level
 }
 
 var levelVerbIndex = newWordIndex(words("level_verbs"))
+
+// changeVerbIndex finds the two-character verbs of change that end a
+// metric on the left (提高企业退休人员基本养老金).
+var changeVerbIndex = newWordIndex([]string{"提高", "增加", "降低", "减少", "扩大", "增长", "下降"})
+
+// nominalVerbs are verbs that are also nouns (投入, 支出).
+var nominalVerbs = wordSet("nominal_verbs")
 
 // compoundOver is the length of a compound noun (an industry name, a word
 // holding a stop character) that covers rune start-1 and ends by end, or 0:
@@ -793,6 +804,9 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 	if _, ok := levelIndex.endingAt(ff.rs, i); ok && ff.report {
 		return true // 市级|一般公共预算收入: the level is whose, not what
 	}
+	if v, ok := changeVerbIndex.endingAt(ff.rs, i); ok && i < len(ff.rs) && !strings.ContainsRune("值额量率幅", ff.rs[i]) && i-len([]rune(v)) > 0 {
+		return true // 提高|企业退休人员基本养老金, but 增加值
+	}
 	if _, ok := ff.baseEnd[i]; ok {
 		return true
 	}
@@ -867,6 +881,11 @@ func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 		j-- // 334个项目中，: 中 places, it is not the noun
 	}
 	noun := cutAfterHead(stripQuotes(string(rs[i:j])))
+	if len([]rune(noun)) == 1 && j < len(rs) && rs[j] == '(' {
+		if k := strings.IndexRune(string(rs[j:min(len(rs), j+8)]), ')'); k > 0 {
+			return noun + string(rs[j:j+utf8.RuneCountInString(string(rs[j:min(len(rs), j+8)])[:k])+1]) // 2147个县(市、区)
+		}
+	}
 	if len([]rune(noun)) < 2 {
 		return ""
 	}
