@@ -41,6 +41,10 @@ type Gold struct {
 	Subject []string `json:"subject,omitempty"`
 	Period  []string `json:"period,omitempty"`
 	Base    []string `json:"base,omitempty"`
+	// Target marks a plan, goal or forecast. A gold set that marks any
+	// target is taken to annotate them all: its figures without the field
+	// are outcomes.
+	Target *bool `json:"target,omitempty"`
 }
 
 // frameFields are the frame fields a gold set can annotate, in the order
@@ -105,8 +109,15 @@ type Score struct {
 	// FrameRight and FrameChecked count, per frame field (FrameNames), the
 	// matched required figures whose frame was annotated and agreed.
 	FrameRight, FrameChecked [4]int
-	Docs                     []DocScore
+	// TargetRight and TargetChecked count matched required figures whose
+	// target flag agrees, when the gold set annotates targets; Targets
+	// and TargetsFound count the gold targets and those the flag caught.
+	TargetRight, TargetChecked, Targets, TargetsFound int
+	Docs                                             []DocScore
 }
+
+// TargetAccuracy is the share of checked figures whose target flag agrees.
+func (s Score) TargetAccuracy() float64 { return ratio(s.TargetRight, s.TargetChecked) }
 
 // DocScore is one gold document's share of a Score.
 type DocScore struct {
@@ -164,7 +175,9 @@ func ratio(a, b int) float64 {
 // not counted.
 func Evaluate(gold []Gold, predictions []corpus.Figure) Score {
 	byDoc := map[string][]Gold{}
+	annotatesTargets := false
 	for _, g := range gold {
+		annotatesTargets = annotatesTargets || g.Target != nil
 		name := filepath.Base(g.Doc) // gwr/cn-gwr-1981.txt names cn-gwr-1981.txt
 		byDoc[name] = append(byDoc[name], g)
 	}
@@ -182,7 +195,7 @@ func Evaluate(gold []Gold, predictions []corpus.Figure) Score {
 	sort.Strings(docs)
 	var s Score
 	for _, d := range docs {
-		ds := scoreDoc(d, byDoc[d], preds[d], &s)
+		ds := scoreDoc(d, byDoc[d], preds[d], &s, annotatesTargets)
 		s.TruePositives += ds.TP
 		s.FalseNegatives += ds.FN
 		s.FalsePositives += ds.FP
@@ -191,7 +204,7 @@ func Evaluate(gold []Gold, predictions []corpus.Figure) Score {
 	return s
 }
 
-func scoreDoc(doc string, gold []Gold, preds []corpus.Figure, s *Score) DocScore {
+func scoreDoc(doc string, gold []Gold, preds []corpus.Figure, s *Score, annotatesTargets bool) DocScore {
 	ds := DocScore{Doc: doc}
 	preds = insideRanges(gold, preds)
 	ordered := append([]Gold(nil), gold...)
@@ -226,6 +239,19 @@ func scoreDoc(doc string, gold []Gold, preds []corpus.Figure, s *Score) DocScore
 						s.FrameChecked[k]++
 						if frameAccepted(field.got(preds[hit]), accepted) {
 							s.FrameRight[k]++
+						}
+					}
+				}
+				if annotatesTargets {
+					want := g.Target != nil && *g.Target
+					s.TargetChecked++
+					if want == preds[hit].Target {
+						s.TargetRight++
+					}
+					if want {
+						s.Targets++
+						if preds[hit].Target {
+							s.TargetsFound++
 						}
 					}
 				}

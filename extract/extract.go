@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"unicode/utf8"
 
 	"reportmine/corpus"
@@ -124,15 +126,20 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 			ents = append(ents, e.entities(doc, a, an)...)
 		}
 		sentences := newSentenceIndex(an.rs)
-		year := a.Meta.Year()
+		year := referenceYear(a.Meta)
 		if year == 0 {
-			year = doc.Meta.Year()
+			year = referenceYear(doc.Meta)
 		}
 		place := a.Meta.Place
 		if place == "" {
 			place = doc.Meta.Place
 		}
-		frames := newFrameFinder(an, sentences, year, place, isReport(doc.Meta.Kind), e.indicators).frames(an.founds)
+		date := a.Meta.Date
+		if date == "" {
+			date = doc.Meta.Date
+		}
+		fd := frameDoc{year: year, date: date, place: place, report: isReport(doc.Meta.Kind)}
+		frames := newFrameFinder(an, sentences, fd, e.indicators).frames(an.founds)
 		figures = slices.Grow(figures, len(an.founds))
 		for i, f := range an.founds {
 			fig := e.figure(doc, an, sentences, f)
@@ -144,6 +151,7 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 					fig.Metric = f.label // a table cell measures what its row names
 				}
 				fig.PeriodFrom, fig.PeriodTo = fr.periodFrom, fr.periodTo
+				fig.Target = fr.target
 			}
 			if len(doc.Articles) > 0 {
 				fig.Article = a.ID
@@ -159,6 +167,26 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 	})
 	return figures, ents
 }
+
+// referenceYear is the year a document's undated periods (全年, 年末)
+// belong to: a statistical bulletin reports on the year its title names,
+// or else the year before it was published; other documents speak from
+// their own year.
+func referenceYear(m corpus.Meta) int {
+	if m.Kind != "统计公报" {
+		return m.Year()
+	}
+	if g := titleYearRe.FindStringSubmatch(m.Title); g != nil {
+		y, _ := strconv.Atoi(g[1])
+		return y
+	}
+	if y := m.Year(); y != 0 {
+		return y - 1
+	}
+	return 0
+}
+
+var titleYearRe = regexp.MustCompile(`((?:19|20)\d{2})年`)
 
 // isReport tells formal documents (reports, bulletins, notices,
 // regulations) from news: a formal document's figures are its place's

@@ -692,6 +692,7 @@ func (ff *frameFinder) readSections() {
 			stack = stack[:len(stack)-1]
 		}
 		stack = append(stack, open{rank, headingLevel(line)})
+		ff.headings = append(ff.headings, heading{start: start, rank: rank, plan: containsAny(string(line), planHeadings)})
 		governing := ""
 		for _, o := range stack {
 			if o.level != "" {
@@ -703,4 +704,26 @@ func (ff *frameFinder) readSections() {
 		}
 		ff.sections = append(ff.sections, span{start: start, end: end, text: governing})
 	}
+	for k, h := range ff.headings {
+		if !h.plan {
+			continue
+		}
+		end := len(ff.rs)
+		for _, next := range ff.headings[k+1:] {
+			if next.rank <= h.rank {
+				end = next.start
+				break
+			}
+		}
+		ff.plans = append(ff.plans, span{start: h.start, end: end})
+	}
 }
+
+// heading is a report's section heading: where, its rank, and whether it
+// opens a plan.
+type heading struct {
+	start, rank int
+	plan        bool
+}
+
+var planHeadings = words("plan_headings")

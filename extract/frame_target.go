@@ -1,9 +1,127 @@
 package extract
 
 // Targets: plans, goals, budgets and forecasts, which are never compared
-// with outcomes.
+// with outcomes. A figure is a target when a cue (预期目标, 力争, 计划…)
+// governs it in its sentence, when its section is a budget draft or plan,
+// or when its period begins after the document's date.
+
+import (
+	"strings"
+)
+
+// targetIndex finds the target cues; futureVerbIndex the verbs after a
+// future 将.
+var (
+	targetIndex     = newWordIndex(words("target_cues"))
+	futureVerbIndex = newWordIndex(append(words("level_verbs"), "比", "生产", "建成", "完成", "新增", "实现", "有", "可", "在"))
+)
 
 // isTarget reports a figure that a plan, goal or forecast states.
 func (ff *frameFinder) isTarget(c *figureAt, fr frame) bool {
+	if ff.baseValue(c.f) {
+		return false // 比一九五八年的二百一十四亿元: the past value a plan is compared with
+	}
+	if ff.date != "" && fr.periodFrom != "" && fr.periodFrom > dayOf(ff.date, false) {
+		return true // 明年, 2027年 in a report of 2026: not yet begun
+	}
+	if ff.targetSection(c.f.start) {
+		return true
+	}
+	return ff.targetCue(c.f, fr)
+}
+
+// targetCue reports a cue before the figure in its sentence (up to the
+// previous 。), which a list of targets continues over ；.
+func (ff *frameFinder) targetCue(f found, fr frame) bool {
+	lo := max(0, f.start-maxLookBack)
+	for k := f.start - 1; k >= lo; k-- {
+		if r := ff.rs[k]; r == '。' || r == '\n' || r == '!' || r == '?' {
+			lo = k + 1
+			break
+		}
+	}
+	for i := lo; i < f.start; i++ {
+		w, ok := targetIndex.at(ff.rs, i)
+		if !ok || i+len([]rune(w)) > f.start || !ff.cueHolds(w, i, fr) {
+			continue
+		}
+		return true
+	}
 	return false
+}
+
+// cueHolds rules out the uses of a cue word that state an outcome: 年计划
+// and 为计划的 (a completion ratio), 主要 and 需要 (not the modal 要), 预计
+// for a period already over.
+func (ff *frameFinder) cueHolds(w string, i int, fr frame) bool {
+	rs := ff.rs
+	before := func(s string) bool { return strings.ContainsRune(s, at(rs, i-1)) }
+	after := func(s string) bool { return strings.ContainsRune(s, at(rs, i+len([]rune(w)))) }
+	switch w {
+	case "计划":
+		return !before("年为按原照超比") && !after("的数内外")
+	case "要":
+		return !before("主重需必只纲摘简概首次紧扼") && !after("求素点闻害件是素领")
+	case "预计":
+		// A forecast for a period not yet over; with a date but no
+		// period, an estimate of the year under review.
+		if ff.date == "" {
+			return true
+		}
+		return fr.periodTo != "" && fr.periodTo >= dayOf(ff.date, true)
+	case "将":
+		// The future 将 (将达到, 将比…增长, 将生产), not the 将 that moves
+		// an object (将…纳入).
+		_, ok := futureVerbIndex.at(rs, i+1)
+		return ok
+	}
+	return true
+}
+
+// at is rs[i], or 0 outside it.
+func at(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
+	return rs[i]
+}
+
+// targetSection reports a figure under a heading of a plan or budget draft
+// (二、2019年全市和市本级预算草案, 今年工作安排).
+func (ff *frameFinder) targetSection(at int) bool {
+	for _, s := range ff.plans {
+		if s.start <= at && at < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// dayOf completes an ISO date of a year or month to its first day (or
+// its last, for end).
+func dayOf(date string, end bool) string {
+	switch len(date) {
+	case 4:
+		if end {
+			return date + "-12-31"
+		}
+		return date + "-01-01"
+	case 7:
+		if end {
+			return date + "-28"
+		}
+		return date + "-01"
+	}
+	return date
+}
+
+// baseValue reports a figure that is the value of a comparison base (比
+// 一九五八年的二百一十四亿元增长…): a past outcome, whatever the plan.
+func (ff *frameFinder) baseValue(f found) bool {
+	at := ff.backOverSpaces(f.start)
+	if at == 0 || ff.rs[at-1] != '的' {
+		return false
+	}
+	b, ok := ff.baseEnd[at-1]
+	return ok && strings.HasPrefix(b.text, "比") || ok && strings.HasPrefix(b.text, "较")
 }

@@ -46,7 +46,12 @@ type frameFinder struct {
 	report bool
 	// sections are the headings of a report, each with the level of
 	// government its section is about (市级), in order.
-	sections    []span
+	sections []span
+	// plans are the sections of a report that state plans (预算草案).
+	plans    []span
+	headings []heading
+	// date is the document's date (ISO, possibly only a year or month).
+	date        string
 	periodStart map[int]span
 	bases       []span // in order of start
 	baseEnd     map[int]span
@@ -63,7 +68,18 @@ type span struct {
 	text       string
 }
 
-func newFrameFinder(an analysis, sentences sentenceIndex, year int, place string, report bool, indicators *wordIndex) *frameFinder {
+// frameDoc is what the frame stage knows of the document: the year and
+// date it speaks from, the place it speaks for, and whether it is a
+// formal report rather than news.
+type frameDoc struct {
+	year   int
+	date   string
+	place  string
+	report bool
+}
+
+func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicators *wordIndex) *frameFinder {
+	year, place, report := doc.year, doc.place, doc.report
 	rs, mentions := an.rs, an.mentions
 	// window is up to n characters of text from rune i, sliced from the
 	// normalized string rather than converted from runes.
@@ -114,7 +130,7 @@ func newFrameFinder(an analysis, sentences sentenceIndex, year int, place string
 	}
 	ff.main = mainSubjects(rs, mentions)
 	ff.main.place(place, report)
-	ff.report = report
+	ff.report, ff.date = report, doc.date
 	if report {
 		ff.readSections()
 	}

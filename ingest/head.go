@@ -87,14 +87,18 @@ func headMeta(raw string, title string) corpus.Meta {
 			m.Issuer = issuerLine(l)
 		}
 	}
-	if m.Date == "" {
-		for _, l := range tail {
-			if d, _, ok := dateLine(l.text); ok {
-				m.Date = d // the date under a signature
-			}
+	for _, l := range tail {
+		if d, _, ok := dateLine(l.text); ok && m.Date == "" {
+			m.Date = d // the date under a signature
+		}
+		if m.Issuer == "" {
+			m.Issuer = issuerLine(l) // the signature itself
 		}
 	}
 	opening := openingText(raw)
+	if m.Date == "" {
+		m.Date = sessionDate(opening)
+	}
 	m.Kind = documentKind(title, opening)
 	if m.Issuer == "" {
 		m.Issuer = nationalSpeaker(opening)
@@ -137,7 +141,14 @@ func chineseOrArabic(s string, digitByDigit bool) int {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
 	}
-	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) }
+	digit := func(r rune) int {
+		for i, d := range []rune("〇一二三四五六七八九") {
+			if d == r {
+				return i
+			}
+		}
+		return -1
+	}
 	n := 0
 	if digitByDigit {
 		for _, r := range s {
@@ -297,4 +308,17 @@ func levelOf(place string) string {
 		}
 	}
 	return ""
+}
+
+// sessionRe is the NPC session a national report is given to or at:
+// 向第二届全国人民代表大会第一次会议作…报告, 在第十届全国人民代表大会第二次会议上.
+var sessionRe = regexp.MustCompile(`(?:向|在|本次会议是)第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七八九十]{1,3})次(?:会议|大会)`)
+
+// sessionDate dates a national report by the session it names, or "".
+func sessionDate(opening string) string {
+	g := sessionRe.FindStringSubmatch(opening)
+	if g == nil {
+		return ""
+	}
+	return theLexicon.sessions[[2]int{chineseOrArabic(g[1], false), chineseOrArabic(g[2], false)}]
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -22,6 +23,9 @@ type kindRule struct {
 type lexicon struct {
 	kinds []kindRule
 	heads map[string][]string
+	// sessions dates the sessions of the National People's Congress by
+	// term and session number.
+	sessions map[[2]int]string
 }
 
 // theLexicon is read once; the files are part of the binary, so a
@@ -39,12 +43,24 @@ func mustLoadLexicon() lexicon {
 // loadLexicon parses the embedded lists: tab-separated fields, cues
 // separated by |, # comments; a duplicate name or malformed line fails.
 func loadLexicon() (lexicon, error) {
-	lx := lexicon{heads: map[string][]string{}}
+	lx := lexicon{heads: map[string][]string{}, sessions: map[[2]int]string{}}
 	err := eachRow("lexicon/doc_kinds.tsv", 3, func(f []string) error {
 		if f[1] != "title" && f[1] != "head" {
 			return fmt.Errorf("where is %q, want title or head", f[1])
 		}
 		lx.kinds = append(lx.kinds, kindRule{kind: f[0], inTitle: f[1] == "title", cues: strings.Split(f[2], "|")})
+		return nil
+	})
+	if err != nil {
+		return lx, err
+	}
+	err = eachRow("lexicon/npc_sessions.tsv", 3, func(f []string) error {
+		term, err1 := strconv.Atoi(f[0])
+		session, err2 := strconv.Atoi(f[1])
+		if err1 != nil || err2 != nil || len(f[2]) != 7 {
+			return fmt.Errorf("want term, session and YYYY-MM, got %q", f)
+		}
+		lx.sessions[[2]int{term, session}] = f[2]
 		return nil
 	})
 	if err != nil {

@@ -63,6 +63,7 @@ var figureColumns = columns[corpus.Figure]{
 	{"period_from", func(f corpus.Figure) string { return f.PeriodFrom }},
 	{"period_to", func(f corpus.Figure) string { return f.PeriodTo }},
 	{"base", func(f corpus.Figure) string { return f.Base }},
+	{"target", func(f corpus.Figure) string { return strconv.FormatBool(f.Target) }},
 	{"article", func(f corpus.Figure) string { return f.Article }},
 	{"page", func(f corpus.Figure) string {
 		if f.Page == 0 {

@@ -23,10 +23,16 @@ type docRecord struct {
 }
 
 func runDocs(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "docs", "PATH... | -")
+	fs := newFlags(e, "docs", "[--meta FILE] PATH... | -")
+	metaFile := metaFlag(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
+	manifest, err := readManifest(*metaFile)
+	if err != nil {
+		return err
+	}
+	e.manifest = manifest
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: docs needs at least one PATH, or - for standard input", errUsage)

@@ -79,6 +79,9 @@ func printScore(e env, s extract.Score, verbose, frames bool) {
 		for k, name := range extract.FrameNames() {
 			fmt.Fprintf(e.stdout, " %s %.3f (%d/%d)", name, s.FrameAccuracy(k), s.FrameRight[k], s.FrameChecked[k])
 		}
+		if s.TargetChecked > 0 {
+			fmt.Fprintf(e.stdout, " target %.3f (%d/%d; targets found %d/%d)", s.TargetAccuracy(), s.TargetRight, s.TargetChecked, s.TargetsFound, s.Targets)
+		}
 		fmt.Fprintln(e.stdout)
 	}
 	fmt.Fprintf(e.stdout, "precision %.3f recall %.3f f1 %.3f qualifiers %.3f (%d/%d)\n",

@@ -98,6 +98,8 @@ var documentColumns = columns[store.DocumentRow]{
 	{"title", func(d store.DocumentRow) string { return d.Title }},
 	{"date", func(d store.DocumentRow) string { return d.Date }},
 	{"issuer", func(d store.DocumentRow) string { return d.Issuer }},
+	{"kind", func(d store.DocumentRow) string { return d.Kind }},
+	{"place", func(d store.DocumentRow) string { return d.Place }},
 	{"authors", func(d store.DocumentRow) string { return d.Authors }},
 	{"issue", func(d store.DocumentRow) string { return d.Issue }},
 	{"format", func(d store.DocumentRow) string { return d.Format }},

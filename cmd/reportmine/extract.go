@@ -16,13 +16,19 @@ import (
 )
 
 func runExtract(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "extract", "[--format jsonl|csv] [--excel] PATH... | -")
+	fs := newFlags(e, "extract", "[--format jsonl|csv] [--excel] [--meta FILE] PATH... | -")
+	metaFile := metaFlag(fs)
 	format := fs.String("format", "jsonl", "output format: jsonl or csv")
 	excel := fs.Bool("excel", false, "start CSV output with a UTF-8 byte order mark so Excel reads Chinese correctly")
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
+	manifest, err := readManifest(*metaFile)
+	if err != nil {
+		return err
+	}
+	e.manifest = manifest
 	if *format != "jsonl" && *format != "csv" {
 		return fmt.Errorf("%w: --format must be jsonl or csv, not %q", errUsage, *format)
 	}
@@ -86,7 +92,12 @@ func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Doc
 			fail(res.Err)
 			continue
 		}
-		if err := fn(ingest.Structurer{}.Structure(res.Doc)); err != nil {
+		doc, err := structure(res.Doc, e.manifest)
+		if err != nil {
+			fail(err)
+			continue
+		}
+		if err := fn(doc); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,8 +20,9 @@ import (
 )
 
 func runIngest(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--dict F] [--aliases F] PATH|URL...")
+	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--meta FILE] [--dict F] [--aliases F] PATH|URL...")
 	data := dataFlag(fs)
+	metaFile := metaFlag(fs)
 	workers := fs.Int("workers", runtime.NumCPU(), "documents read and extracted in parallel")
 	onlyFailed := fs.Bool("only-failed", false, "retry just the sources that failed in the last run")
 	dict, aliases := dictFlags(fs)
@@ -35,9 +37,13 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	manifest, err := readManifest(*metaFile)
+	if err != nil {
+		return err
+	}
 	reader := ingest.Reader{Stdin: e.stdin}
 	sources := reader.Sources(fs.Args())
-	job := &ingestJob{reader: reader, extractor: ex, env: e}
+	job := &ingestJob{reader: reader, extractor: ex, env: e, manifest: manifest}
 	return job.start(ctx, *data, func(st *store.Store) ([]string, error) {
 		if *onlyFailed {
 			return st.LastFailures(ctx)
@@ -85,6 +91,7 @@ type ingestJob struct {
 	index     *index.Index
 	reader    ingest.Reader
 	extractor *extract.Extractor
+	manifest  *ingest.Manifest
 	env       env
 	progress  *progress
 	// fetched holds pages a crawl has already downloaded, by URL.
@@ -197,13 +204,26 @@ func (j *ingestJob) read(ctx context.Context, src string) outcome {
 	if res.Err != nil {
 		return outcome{source: src, status: store.StatusFailed, reason: res.Err.Error()}
 	}
-	doc := ingest.Structurer{}.Structure(res.Doc)
+	doc, err := structure(res.Doc, j.manifest)
+	if err != nil {
+		return outcome{source: src, status: store.StatusFailed, reason: err.Error()}
+	}
+	status, replace := store.StatusIngested, false
 	if have, err := j.store.HasDocument(ctx, doc.ID); err == nil && have {
-		return outcome{source: src, status: store.StatusUnchanged, doc: doc.ID}
+		stored, err := j.store.Meta(ctx, doc.ID)
+		if err != nil {
+			return outcome{source: src, status: store.StatusFailed, reason: err.Error()}
+		}
+		if sameMeta(stored, doc.Meta) {
+			return outcome{source: src, status: store.StatusUnchanged, doc: doc.ID}
+		}
+		// The same text with corrected metadata: frames depend on the
+		// date and place, so it is read again and stored in its place.
+		status, replace = store.StatusUpdated, true
 	}
 	figs, ents := j.extractor.ExtractAll(doc)
-	entry := &store.Entry{Doc: doc, Figures: figs, Entities: ents, SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion}
-	return outcome{source: src, entry: entry, status: store.StatusIngested, doc: doc.ID}
+	entry := &store.Entry{Doc: doc, Figures: figs, Entities: ents, SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion, Replace: replace}
+	return outcome{source: src, entry: entry, status: status, doc: doc.ID}
 }
 
 // write runs in the one writer: store a batch of documents in one
@@ -216,8 +236,10 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 		if e == nil {
 			continue
 		}
-		e.DuplicateOf = j.nearDuplicate(ctx, *e, *prints)
-		if e.DuplicateOf == "" {
+		if !e.Replace {
+			e.DuplicateOf = j.nearDuplicate(ctx, *e, *prints)
+		}
+		if e.DuplicateOf == "" && !e.Replace {
 			*prints = append(*prints, store.Fingerprint{Doc: e.Doc.ID, SimHash: e.SimHash})
 			j.texts[e.Doc.ID] = e.Doc.Raw
 		}
@@ -248,6 +270,8 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 			}
 		case store.StatusUnchanged:
 			sum.unchanged++
+		case store.StatusUpdated:
+			sum.updated++
 		case store.StatusFailed:
 			sum.failed++
 			sum.reasons[reasonOf(fmt.Errorf("%s", o.reason))]++
@@ -339,12 +363,15 @@ func reasonOf(err error) string {
 }
 
 type summary struct {
-	ingested, unchanged, failed, skipped, duplicates int
-	reasons                                          map[string]int
+	ingested, updated, unchanged, failed, skipped, duplicates int
+	reasons                                                   map[string]int
 }
 
 func (s summary) print(w io.Writer, path string) {
 	fmt.Fprintf(w, "ingested %d, unchanged %d, failed %d", s.ingested, s.unchanged, s.failed)
+	if s.updated > 0 {
+		fmt.Fprintf(w, ", updated %d (metadata corrected)", s.updated)
+	}
 	if s.skipped > 0 {
 		fmt.Fprintf(w, ", skipped %d (not documents)", s.skipped)
 	}
@@ -406,4 +433,37 @@ func (p *progress) finish() {
 	if p.tty && p.done > 0 {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// metaFlag is --meta: a manifest of document metadata by source.
+func metaFlag(fs *flag.FlagSet) *string {
+	return fs.String("meta", "", "CSV or JSON Lines manifest with columns source,title,date,issuer,kind[,place]; its values win over the text's")
+}
+
+// readManifest reads the --meta manifest, or none.
+func readManifest(path string) (*ingest.Manifest, error) {
+	if path == "" {
+		return nil, nil
+	}
+	return ingest.ReadManifest(path)
+}
+
+// structure reads what a document says about itself, then applies what
+// its sidecar (NAME.meta.json) and the manifest say, which win.
+func structure(doc corpus.Document, manifest *ingest.Manifest) (corpus.Document, error) {
+	doc = ingest.Structurer{}.Structure(doc)
+	if meta, ok, err := ingest.Sidecar(doc.Source); err != nil {
+		return doc, err
+	} else if ok {
+		doc = ingest.ApplyMeta(doc, meta)
+	}
+	if meta, ok := manifest.Lookup(doc.Source); ok {
+		doc = ingest.ApplyMeta(doc, meta)
+	}
+	return doc, nil
+}
+
+// sameMeta reports stored metadata that a new reading leaves as it is.
+func sameMeta(a, b corpus.Meta) bool {
+	return a.Title == b.Title && a.Date == b.Date && a.Issuer == b.Issuer && a.Kind == b.Kind && a.Place == b.Place
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"reportmine/ingest"
 	"sort"
 	"strings"
 )
@@ -29,6 +30,9 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// manifest is the --meta manifest of the commands that read sources
+	// (extract, docs): metadata by source that wins over the text's.
+	manifest *ingest.Manifest
 }
 
 type command struct {

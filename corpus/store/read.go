@@ -81,7 +81,7 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 	}
 	where, args := filter.where()
 	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
-		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base,
+		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base, f.target,
 		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, d.title, d.date, d.duplicate_of IS NOT NULL
 		FROM figures f JOIN documents d ON d.id = f.doc`+where+` ORDER BY d.source, d.id, f.seq`, args...)
 	if err != nil {
@@ -96,7 +96,7 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 		var title, date sql.NullString
 		f := &r.Figure
 		if err := rows.Scan(&f.ID, &f.Doc, &f.Source, &f.Kind, &f.Value, &valueMax, &f.Unit, &f.Approx, &bound, &change,
-			&f.Text, &f.Surface, &f.Start, &f.End, &f.Sentence, &f.Metric, &f.Subject, &f.Period, &periodFrom, &periodTo, &f.Base,
+			&f.Text, &f.Surface, &f.Start, &f.End, &f.Sentence, &f.Metric, &f.Subject, &f.Period, &periodFrom, &periodTo, &f.Base, &f.Target,
 			&article, &f.Precision, &f.Rule, &warnings, &f.Dict, &page, &title, &date, &r.Duplicate); err != nil {
 			return err
 		}
@@ -127,6 +127,8 @@ type DocumentRow struct {
 	Issuer      string `json:"issuer,omitempty"`
 	Authors     string `json:"authors,omitempty"`
 	Issue       string `json:"issue,omitempty"`
+	Kind        string `json:"kind,omitempty"`
+	Place       string `json:"place,omitempty"`
 	Format      string `json:"format"`
 	Encoding    string `json:"encoding"`
 	Pages       int    `json:"pages"`
@@ -140,7 +142,7 @@ type DocumentRow struct {
 
 // Documents calls fn for each stored document, ordered by source.
 func (s *Store) Documents(ctx context.Context, fn func(DocumentRow) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, d.url, d.title, d.date, d.issuer, d.authors, d.issue, d.format,
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, d.url, d.title, d.date, d.issuer, d.authors, d.issue, d.kind, d.place, d.format,
 		d.encoding, d.pages, d.file_hash, length(CAST(d.raw AS BLOB)), d.duplicate_of, d.ingested_at, d.extractor,
 		(SELECT count(*) FROM figures f WHERE f.doc = d.id)
 		FROM documents d ORDER BY d.source, d.id`)
@@ -150,12 +152,13 @@ func (s *Store) Documents(ctx context.Context, fn func(DocumentRow) error) error
 	defer rows.Close()
 	for rows.Next() {
 		var r DocumentRow
-		var url, title, date, issuer, authors, issue, fileHash, dup, extractor sql.NullString
-		if err := rows.Scan(&r.ID, &r.Source, &url, &title, &date, &issuer, &authors, &issue, &r.Format, &r.Encoding, &r.Pages,
+		var url, title, date, issuer, authors, issue, kind, place, fileHash, dup, extractor sql.NullString
+		if err := rows.Scan(&r.ID, &r.Source, &url, &title, &date, &issuer, &authors, &issue, &kind, &place, &r.Format, &r.Encoding, &r.Pages,
 			&fileHash, &r.Bytes, &dup, &r.IngestedAt, &extractor, &r.Figures); err != nil {
 			return err
 		}
 		r.URL, r.Title, r.Date, r.Issuer, r.Authors, r.Issue = url.String, title.String, date.String, issuer.String, authors.String, issue.String
+		r.Kind, r.Place = kind.String, place.String
 		r.FileHash, r.DuplicateOf, r.Extractor = fileHash.String, dup.String, extractor.String
 		if err := fn(r); err != nil {
 			return err
@@ -218,6 +221,7 @@ func (s *Store) StartRun(ctx context.Context) (int64, error) {
 const (
 	StatusIngested  = "ingested"
 	StatusUnchanged = "unchanged"
+	StatusUpdated   = "updated" // the same text, stored again with corrected metadata
 	StatusFailed    = "failed"
 )
 
@@ -300,14 +304,15 @@ func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
 // articles, figures and entities.
 func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.Figure, []corpus.Entity, error) {
 	var d corpus.Document
-	var url, title, date, issuer, authors, issue, pageStarts, fileHash sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, date, issuer, authors, issue, format, encoding, page_starts, file_hash, raw
-		FROM documents WHERE id = ?`, id).Scan(&d.ID, &d.Source, &url, &title, &date, &issuer, &authors, &issue, &d.Format, &d.Encoding,
+	var url, title, date, issuer, authors, issue, kind, place, pageStarts, fileHash sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, date, issuer, authors, issue, kind, place, format, encoding, page_starts, file_hash, raw
+		FROM documents WHERE id = ?`, id).Scan(&d.ID, &d.Source, &url, &title, &date, &issuer, &authors, &issue, &kind, &place, &d.Format, &d.Encoding,
 		&pageStarts, &fileHash, &d.Raw)
 	if err != nil {
 		return d, nil, nil, err
 	}
 	d.URL, d.Title, d.Date, d.Issuer, d.Issue, d.FileHash = url.String, title.String, date.String, issuer.String, issue.String, fileHash.String
+	d.Kind, d.Place = kind.String, place.String
 	if authors.String != "" {
 		d.Authors = strings.Split(authors.String, "、")
 	}

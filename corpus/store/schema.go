@@ -2,7 +2,7 @@ package store
 
 // SchemaVersion is recorded in the meta table; a store with another
 // version is refused rather than misread.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS documents (
 	issuer       TEXT,
 	authors      TEXT,
 	issue        TEXT,
+	kind         TEXT,
+	place        TEXT,
 	format       TEXT,
 	encoding     TEXT,
 	pages        INTEGER,
@@ -65,6 +67,7 @@ CREATE TABLE IF NOT EXISTS figures (
 	period_from TEXT,
 	period_to   TEXT,
 	base        TEXT,
+	target      INTEGER NOT NULL DEFAULT 0,
 	precision   INTEGER,
 	rule        TEXT,
 	warnings    TEXT,
@@ -111,3 +114,12 @@ CREATE INDEX IF NOT EXISTS figures_kind_unit ON figures(kind, unit, value);
 CREATE INDEX IF NOT EXISTS figures_metric ON figures(metric);
 CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical);
 `
+
+// migrations bring a store of an older schema version up to this one, in
+// order: migrations[v] upgrades version v to v+1. They only add columns,
+// so every stored row keeps its meaning.
+var migrations = map[string]string{
+	"1": `ALTER TABLE documents ADD COLUMN kind TEXT;
+ALTER TABLE documents ADD COLUMN place TEXT;
+ALTER TABLE figures ADD COLUMN target INTEGER NOT NULL DEFAULT 0;`,
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,9 +58,54 @@ func (s *Store) init(ctx context.Context) error {
 	case err != nil:
 		return err
 	case v != SchemaVersion:
-		return fmt.Errorf("schema version %s, this reportmine reads %s: re-ingest into a new data directory", v, SchemaVersion)
+		return s.migrate(ctx, v)
 	}
 	return nil
+}
+
+// migrate upgrades a store of schema version v step by step; a version
+// it has no way up from is refused rather than misread.
+func (s *Store) migrate(ctx context.Context, v string) error {
+	for v != SchemaVersion {
+		step, ok := migrations[v]
+		if !ok {
+			return fmt.Errorf("schema version %s, this reportmine reads %s: re-ingest into a new data directory", v, SchemaVersion)
+		}
+		next := strconv.Itoa(atoi(v) + 1)
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, step); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("upgrading schema %s to %s: %w", v, next, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'schema_version'`, next); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		v = next
+	}
+	return nil
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// Meta returns the stored metadata of a document.
+func (s *Store) Meta(ctx context.Context, id string) (corpus.Meta, error) {
+	var title, date, issuer, issue, kind, place sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT title, date, issuer, issue, kind, place FROM documents WHERE id = ?`, id).
+		Scan(&title, &date, &issuer, &issue, &kind, &place)
+	if err != nil {
+		return corpus.Meta{}, fmt.Errorf("document %s: %w", id, err)
+	}
+	return corpus.Meta{Title: title.String, Date: date.String, Issuer: issuer.String, Issue: issue.String, Kind: kind.String, Place: place.String}, nil
 }
 
 // Close closes the store.
@@ -120,6 +166,9 @@ type Entry struct {
 	Extractor   string
 	SimHash     uint64
 	DuplicateOf string
+	// Replace stores the entry over a stored document of the same id (its
+	// metadata was corrected), instead of leaving the stored one.
+	Replace bool
 }
 
 // Put writes a document with its articles, figures and entities in one
@@ -150,12 +199,18 @@ func (s *Store) PutBatch(ctx context.Context, entries []Entry) (err error) {
 
 func putEntry(ctx context.Context, tx *sql.Tx, e Entry) error {
 	d := e.Doc
+	if e.Replace {
+		// Articles, figures and entities go with it (ON DELETE CASCADE).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, d.ID); err != nil {
+			return err
+		}
+	}
 	pageStarts, _ := json.Marshal(d.Pages)
 	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO documents
-		(id, source, url, title, date, issuer, authors, issue, format, encoding, pages, page_starts, file_hash, raw, simhash, duplicate_of, ingested_at, extractor)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(id, source, url, title, date, issuer, authors, issue, kind, place, format, encoding, pages, page_starts, file_hash, raw, simhash, duplicate_of, ingested_at, extractor)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.ID, d.Source, nullable(d.URL), nullable(d.Title), nullable(d.Date), nullable(d.Issuer), nullable(strings.Join(d.Authors, "、")),
-		nullable(d.Issue), d.Format, d.Encoding, len(d.Pages), string(pageStarts), nullable(d.FileHash), d.Raw, int64(e.SimHash),
+		nullable(d.Issue), nullable(d.Kind), nullable(d.Place), d.Format, d.Encoding, len(d.Pages), string(pageStarts), nullable(d.FileHash), d.Raw, int64(e.SimHash),
 		nullable(e.DuplicateOf), time.Now().UTC().Format(time.RFC3339), e.Extractor)
 	if err != nil {
 		return err
@@ -211,12 +266,12 @@ func insertFigures(ctx context.Context, tx *sql.Tx, d corpus.Document, figs []co
 		}
 		rows = append(rows, []any{f.ID, d.ID, nullable(f.Article), nullable0(d.Page(f.Start)), i, f.Source, string(f.Kind),
 			f.Value, valueMax, f.Unit, f.Approx, nullable(f.Bound), nullable(f.Change), f.Text, f.Surface, f.Start, f.End,
-			f.Sentence, f.Metric, f.Subject, f.Period, nullable(f.PeriodFrom), nullable(f.PeriodTo), f.Base, f.Precision,
+			f.Sentence, f.Metric, f.Subject, f.Period, nullable(f.PeriodFrom), nullable(f.PeriodTo), f.Base, f.Target, f.Precision,
 			f.Rule, warnings, f.Dict})
 	}
 	return insertRows(ctx, tx, `INSERT INTO figures
 		(id, doc, article, page, seq, source, kind, value, value_max, unit, approx, bound, change, text, surface, start, "end",
-		 sentence, metric, subject, period, period_from, period_to, base, precision, rule, warnings, dict)`, 28, rows)
+		 sentence, metric, subject, period, period_from, period_to, base, target, precision, rule, warnings, dict)`, 29, rows)
 }
 
 func insertEntities(ctx context.Context, tx *sql.Tx, d corpus.Document, ents []corpus.Entity) error {
