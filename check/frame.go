@@ -134,7 +134,6 @@ func isDigits(s string) bool {
 	return true
 }
 
-
 // basesMatch reports comparisons that are the same (同比 and 比上年同期).
 func basesMatch(a, b string) bool {
 	na, nb := baseKey(a), baseKey(b)

@@ -113,7 +113,7 @@ type Score struct {
 	// target flag agrees, when the gold set annotates targets; Targets
 	// and TargetsFound count the gold targets and those the flag caught.
 	TargetRight, TargetChecked, Targets, TargetsFound int
-	Docs                                             []DocScore
+	Docs                                              []DocScore
 }
 
 // TargetAccuracy is the share of checked figures whose target flag agrees.

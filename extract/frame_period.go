@@ -160,6 +160,11 @@ func startsWithYear(p string) bool {
 // attributive reports a period that only qualifies a noun (2019年设立的13家
 // 开发区): a verb and 的 follow it within its clause.
 func (ff *frameFinder) attributive(p span) bool {
+	if k := strings.IndexRune(string(ff.rs[p.end:min(len(ff.rs), p.end+12)]), '的'); k >= 0 {
+		if after := string(ff.rs[p.end:min(len(ff.rs), p.end+16)]); containsAny(after[k:], []string{"目标", "计划", "任务", "预期"}) {
+			return false // 今年发展的主要预期目标是…: the year dates the targets
+		}
+	}
 	for j := p.end; j < len(ff.rs) && j < p.end+4; j++ {
 		if ff.rs[j] == '的' {
 			return j > p.end

@@ -90,6 +90,9 @@ func (r Reader) walk(dir string) []string {
 			}
 			return nil
 		}
+		if !d.IsDir() && strings.HasSuffix(d.Name(), ".meta.json") {
+			return nil // a sidecar: metadata of the file beside it, not a document
+		}
 		if !d.IsDir() && r.wanted(path) {
 			files = append(files, path)
 		}

@@ -14,7 +14,7 @@ import (
 // with its salutation.
 func TestHeadMetadata(t *testing.T) {
 	for _, c := range []struct {
-		name, text                        string
+		name, text                       string
 		title, date, issuer, kind, place string
 	}{
 		{"work report", "政府工作报告\n——2025年1月20日在某某省第十四届\n人民代表大会第三次会议上\n某某省省长 张三\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2024年工作回顾\n全省地区生产总值增长5.1%。\n",

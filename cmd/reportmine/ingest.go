@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -42,7 +43,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	reader := ingest.Reader{Stdin: e.stdin}
-	sources := reader.Sources(fs.Args())
+	sources := withoutFile(reader.Sources(fs.Args()), *metaFile)
 	job := &ingestJob{reader: reader, extractor: ex, env: e, manifest: manifest}
 	return job.start(ctx, *data, func(st *store.Store) ([]string, error) {
 		if *onlyFailed {
@@ -466,4 +467,19 @@ func structure(doc corpus.Document, manifest *ingest.Manifest) (corpus.Document,
 // sameMeta reports stored metadata that a new reading leaves as it is.
 func sameMeta(a, b corpus.Meta) bool {
 	return a.Title == b.Title && a.Date == b.Date && a.Issuer == b.Issuer && a.Kind == b.Kind && a.Place == b.Place
+}
+
+// withoutFile drops the manifest itself from the sources of a folder it
+// lies in.
+func withoutFile(sources []string, path string) []string {
+	if path == "" {
+		return sources
+	}
+	out := sources[:0:0]
+	for _, s := range sources {
+		if filepath.Clean(s) != filepath.Clean(path) {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -60,3 +60,33 @@ func TestSchemaVersionChecked(t *testing.T) {
 		t.Error("a store of another schema version was opened")
 	}
 }
+
+// TestMigrateSchema1 opens a store written by schema 1 (no kind, place or
+// target columns): it is upgraded in place, and its rows keep their meaning.
+func TestMigrateSchema1(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`ALTER TABLE documents DROP COLUMN kind`, `ALTER TABLE documents DROP COLUMN place`,
+		`ALTER TABLE figures DROP COLUMN target`, `UPDATE meta SET value = '1' WHERE key = 'schema_version'`} {
+		if _, err := st.DB().ExecContext(ctx, q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	st.Close()
+	st, err = Open(ctx, dir)
+	if err != nil {
+		t.Fatalf("schema 1 store not upgraded: %v", err)
+	}
+	defer st.Close()
+	var v string
+	if err := st.DB().QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v); err != nil || v != SchemaVersion {
+		t.Errorf("schema version %q %v, want %s", v, err, SchemaVersion)
+	}
+	if _, err := st.DB().ExecContext(ctx, `SELECT kind, place FROM documents; SELECT target FROM figures`); err != nil {
+		t.Errorf("new columns missing: %v", err)
+	}
+}
