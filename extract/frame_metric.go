@@ -389,7 +389,7 @@ func (ff *frameFinder) sentenceTopic(c *figureAt, current string) string {
 		if _, ok := verbIndex.at(ff.rs, k); ok {
 			return ""
 		}
-		if _, ok := trailingIndex.at(ff.rs, k); ok {
+		if _, ok := levelVerbIndex.at(ff.rs, k); ok {
 			return ""
 		}
 	}
@@ -416,7 +416,10 @@ func (ff *frameFinder) nounAfterFigure(m ownMetric) string {
 	case corpus.KindMoney:
 		return fundingAfter(ff.nounAfter(m.f.end))
 	case corpus.KindDuration:
-		return ff.doneAfter(m.f.end)
+		if done := ff.doneAfter(m.f.end); done != "" || !ff.report {
+			return done
+		}
+		return ff.nounAfter(m.f.end) // 订立3天有薪男士侍产假
 	}
 	return ""
 }
@@ -502,7 +505,7 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 		if !trimmed && !crossed && end > regionStart+1 && isClauseBreak(rs[end-1]) && end < figureAt {
 			// 原油产量继续增长，达到1.42亿吨: the clause is only a verb, and
 			// the one before ends in a verb too, so the noun is its subject.
-			if _, ok := trailingIndex.endingAt(rs, end-1); ok || ff.onlyLevelVerb(end, figureAt) {
+			if _, ok := trailingIndex.endingAt(rs, end-1); ok || ff.onlyLevelVerb(end, figureAt) || ff.fromClause(end, figureAt) {
 				end--
 				crossed, trimmed = true, true
 			}
@@ -570,6 +573,24 @@ func (ff *frameFinder) onlyLevelVerb(from, to int) bool {
 }
 
 var levelVerbIndex = newWordIndex(words("level_verbs"))
+
+// fromClause reports a clause that only gives where a change starts
+// (比率，由2002年的约|21%…): the figure measures the noun before it.
+func (ff *frameFinder) fromClause(from, to int) bool {
+	if from >= to || (ff.rs[from] != '由' && ff.rs[from] != '从') {
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		if p, ok := ff.periodStart[k]; ok && p.end <= to {
+			k = p.end - 1
+			continue
+		}
+		if !strings.ContainsRune("的约近逾", ff.rs[k]) {
+			return false
+		}
+	}
+	return true
+}
 
 // changeVerbIndex finds the two-character verbs of change that end a
 // metric on the left (提高企业退休人员基本养老金).
@@ -740,6 +761,13 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 	}
 	start := ff.nounStart(regionStart, at)
 	mod := stripLeadingVerbs(string(ff.rs[start:at]))
+	if mod == "" && ff.report && at > regionStart+2 && ff.rs[at-1] == '的' && len([]rune(w)) <= 3 {
+		// 轻纺工业的总产值: a short indicator with its owner before 的.
+		s := ff.nounStart(regionStart, at-1)
+		if owner := stripLeadingVerbs(string(ff.rs[s : at-1])); len([]rune(owner)) >= 2 && len([]rune(owner)) <= 6 && !isVerbWord(owner) {
+			return owner + "的" + w
+		}
+	}
 	if n := len([]rune(mod)); n == 0 || n > limit || isVerbWord(mod) {
 		return w
 	}
@@ -803,6 +831,9 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 	}
 	if _, ok := levelIndex.endingAt(ff.rs, i); ok && ff.report {
 		return true // 市级|一般公共预算收入: the level is whose, not what
+	}
+	if ff.report && (endsWithRunes(ff.rs, i, "全国") || endsWithRunes(ff.rs, i, "我国")) {
+		return true // 全国|涌现出重大科研成果: whose, not what
 	}
 	if v, ok := changeVerbIndex.endingAt(ff.rs, i); ok && i < len(ff.rs) && !strings.ContainsRune("值额量率幅", ff.rs[i]) && i-len([]rune(v)) > 0 {
 		return true // 提高|企业退休人员基本养老金, but 增加值
