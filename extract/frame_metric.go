@@ -826,7 +826,7 @@ func (ff *frameFinder) indicatorEndingAt(regionStart, end int) string {
 // boundaryAt reports that a name, a period or a pronoun ends at rune i, so
 // the metric starts there.
 func (ff *frameFinder) boundaryAt(i int) bool {
-	if ff.mentionEnd[i] || ff.periodEnd[i] {
+	if ff.mentionEnd[i] || ff.periodEnd[i] || ff.figureEnd[i] {
 		return true
 	}
 	if _, ok := levelIndex.endingAt(ff.rs, i); ok && ff.report {
@@ -899,6 +899,9 @@ func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 		}
 		if v, ok := verbIndex.at(rs, j); j > i && ok && len([]rune(v)) > 1 && !isNounSuffix(rs, j+len([]rune(v))) {
 			break // 企业家|颁发, but not 集聚|区
+		}
+		if _, ok := levelVerbIndex.at(rs, j); j > i && ok {
+			break // 平均每年|增长
 		}
 		j++
 	}

@@ -40,6 +40,7 @@ type frameFinder struct {
 	mentionEnd  map[int]bool
 	periodEnd   map[int]bool
 	periodByEnd map[int]span
+	figureEnd   map[int]bool // a metric never runs over a figure
 	// report is set for formal documents (reports, bulletins, budgets),
 	// whose indicators are long nouns (建筑业增加值) and whose 市级 is a
 	// level of government, not a grade (省级科创平台).
@@ -227,6 +228,10 @@ var metricRules = []metricRule{
 
 func (ff *frameFinder) frames(fs []found) []frame {
 	out := make([]frame, len(fs))
+	ff.figureEnd = make(map[int]bool, len(fs))
+	for _, f := range fs {
+		ff.figureEnd[f.end] = true
+	}
 	carrySubject, carryPeriod, carryYear := "", "", 0
 	lastPara, lastSentence := -1, -1
 	for i, f := range fs {
@@ -306,6 +311,9 @@ func (ff *frameFinder) figureAt(fs []found, out []frame, i int) *figureAt {
 	c.sentStart = max(ff.sentences.startOf(f.start), f.start-maxLookBack)
 	c.regionStart = c.sentStart
 	p := prevAmount(fs, i)
+	for p >= 0 && f.kind != corpus.KindDuration && fs[p].kind == corpus.KindDuration && fs[p].end >= c.sentStart {
+		p = prevAmount(fs, p) // 五年平均每年增长7.9%: the span is no noun to inherit
+	}
 	if p >= 0 && fs[p].end <= f.start && fs[p].end >= c.sentStart {
 		c.regionStart, c.prev, c.p = fs[p].end, &out[p], p
 		if ff.rs[c.regionStart] == ')' && fs[p].start > 0 && ff.rs[fs[p].start-1] == '(' {
