@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"reportmine/corpus"
@@ -61,6 +62,7 @@ type analysis struct {
 	offsets  []int
 	founds   []found
 	mentions []mention
+	docRaw   string // the whole document's raw text, for frame words as printed
 }
 
 func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docAliases, yuan string) analysis {
@@ -74,7 +76,7 @@ func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docA
 		}
 	}
 	nf := &nameFinder{rs: sc.rs, aliases: aliases, figureEnds: ends}
-	return analysis{article: a, norm: norm, rs: sc.rs, orig: sc.orig, offsets: runeOffsets(norm.Text), founds: founds, mentions: nf.find()}
+	return analysis{article: a, norm: norm, rs: sc.rs, orig: sc.orig, offsets: runeOffsets(norm.Text), founds: founds, mentions: nf.find(), docRaw: doc.Raw}
 }
 
 // asWritten returns a frame word found by the rules in the folded text as
@@ -82,22 +84,36 @@ func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docA
 // characters around the figure at rune at; a word the rules composed
 // rather than found (第一产业增加值) stays as it is.
 func (an analysis) asWritten(word string, at int) string {
-	if word == "" || len(an.orig) == 0 || &an.orig[0] == &an.rs[0] {
+	if word == "" || len(an.orig) == 0 {
 		return word
 	}
 	w := []rune(word)
 	lo, hi := max(0, at-400), min(len(an.rs)-len(w), at+100)
 	for k := min(at, hi); k >= lo; k-- {
 		if slices.Equal(an.rs[k:k+len(w)], w) {
-			return string(an.orig[k : k+len(w)])
+			return an.printed(k, k+len(w))
 		}
 	}
 	for k := at + 1; k <= hi; k++ {
 		if slices.Equal(an.rs[k:k+len(w)], w) {
-			return string(an.orig[k : k+len(w)])
+			return an.printed(k, k+len(w))
 		}
 	}
 	return word
+}
+
+// printed is runes [a,b) of the analysed text as the document prints
+// them: the raw bytes (县（市、区）, full-width as printed) unless the
+// normaliser joined a line or dropped spaces there, then the script as
+// written.
+func (an analysis) printed(a, b int) string {
+	if an.docRaw != "" {
+		span := an.rawSpan(a, b)
+		if raw := span.Text(an.docRaw); utf8.RuneCountInString(raw) == b-a && !strings.ContainsAny(raw, " \n\r\t\u3000") {
+			return raw
+		}
+	}
+	return string(an.orig[a:b])
 }
 
 // rawSpan maps a rune range of the analysed article to raw document bytes.

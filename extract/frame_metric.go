@@ -143,11 +143,28 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	m := ownMetric{f: f, regionStart: regionStart, end: end}
 	for _, r := range ownMetricRules {
 		if noun := r.read(ff, m); noun != "" {
-			return trimCountMeasure(f, noun)
+			return ff.withoutPopulation(trimCountMeasure(f, noun))
 		}
 	}
 	return ""
 }
+
+// withoutPopulation drops the population a report's metric opens with
+// when what follows is an indicator of its own: 规模以上工业企业资产负债率
+// measures 资产负债率 (of those firms), but 规模以上工业增加值 stays whole.
+func (ff *frameFinder) withoutPopulation(noun string) string {
+	if !ff.report {
+		return noun
+	}
+	for _, p := range populations {
+		if rest, ok := strings.CutPrefix(noun, p); ok && len([]rune(rest)) >= 2 && ff.indicators.has(rest) {
+			return rest
+		}
+	}
+	return noun
+}
+
+var populations = words("populations")
 
 // trimCountMeasure drops 总量/数量 from a count's metric: 市场主体总量达到
 // 52692家 counts 市场主体.
@@ -292,6 +309,19 @@ func (ff *frameFinder) indicatorNoun(m ownMetric) string {
 // measures 税收收入占财政收入的比重, not 比重.
 func (ff *frameFinder) shareNoun(m ownMetric) string {
 	rs := ff.rs
+	if endsWithRunes(rs, m.end, "中占比") {
+		// 5G移动电话用户在移动电话用户中占比65.9%: the share of the noun
+		// before 在.
+		for k := m.end - 3; k > m.regionStart && m.end-k < 20; k-- {
+			if rs[k-1] == '在' {
+				start := ff.nounStart(m.regionStart, k-1)
+				if whose := stripLeadingVerbs(string(rs[start : k-1])); len([]rune(whose)) >= 2 {
+					return whose + "占比"
+				}
+				break
+			}
+		}
+	}
 	var share string
 	for _, w := range []string{"的比重", "的比例"} {
 		if endsWithRunes(rs, m.end, w) {
@@ -382,7 +412,8 @@ func (ff *frameFinder) sentenceTopic(c *figureAt, current string) string {
 	if j >= m.f.start || j-i < 2 || j-i > 14 {
 		return ""
 	}
-	for k := i; k < j; k++ {
+	_, endsWithIndicator := ff.indicators.endingAt(ff.rs, j)
+	for k := i; k < j && !endsWithIndicator; k++ {
 		if !isHan(ff.rs[k]) && ff.rs[k] != '“' && ff.rs[k] != '”' {
 			return ""
 		}
@@ -393,7 +424,7 @@ func (ff *frameFinder) sentenceTopic(c *figureAt, current string) string {
 			return ""
 		}
 	}
-	if ff.hasVerb(i, j) || ff.periodAt(i) {
+	if !endsWithIndicator && ff.hasVerb(i, j) || ff.periodAt(i) {
 		return ""
 	}
 	noun := string(ff.rs[i:j])

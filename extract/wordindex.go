@@ -80,3 +80,18 @@ func runesAt(rs []rune, i int, w []rune) bool {
 	}
 	return true
 }
+
+// has reports whether w is one of the words.
+func (x *wordIndex) has(w string) bool {
+	rs := []rune(w)
+	got, ok := x.at(rs, 0)
+	if ok && got == w {
+		return true
+	}
+	for _, cand := range x.byFirst[rs[0]] {
+		if string(cand) == w {
+			return true
+		}
+	}
+	return false
+}
