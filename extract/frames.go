@@ -368,7 +368,13 @@ func startsAny(rs []rune, i int, words []string) bool {
 
 var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "")
 
+// stripQuotes drops quotation marks that pair with nothing in s (a noun
+// cut inside a quotation), and keeps a balanced pair: 企业“老工伤”人员 is
+// the name as printed.
 func stripQuotes(s string) string {
+	if strings.Count(s, "“") == strings.Count(s, "”") && strings.Index(s, "“") <= strings.Index(s, "”") && !strings.Contains(s, "\"") {
+		return s
+	}
 	return quoteStripper.Replace(s)
 }
 
