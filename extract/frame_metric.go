@@ -129,11 +129,11 @@ var ownMetricRules = []ownMetricRule{
 	{"counted noun", (*frameFinder).countedNoun},
 	{"noun before a parenthesis", (*frameFinder).parenthesizedNoun},
 	{"annual capacity", (*frameFinder).capacityNoun},
+	{"share of a whole", (*frameFinder).shareNoun},
+	{"use of money", (*frameFinder).moneyUse},
 	{"indicator with its target head", (*frameFinder).indicatorWithHead},
 	{"indicator", (*frameFinder).indicatorNoun},
-	{"share of a whole", (*frameFinder).shareNoun},
 	{"noun phrase before", (*frameFinder).nounBefore},
-	{"use of money", (*frameFinder).moneyUse},
 	{"noun after", (*frameFinder).nounAfterFigure},
 }
 
@@ -445,7 +445,11 @@ func (ff *frameFinder) nounAfterFigure(m ownMetric) string {
 	case corpus.KindQuantity:
 		return ff.nounAfter(m.f.end)
 	case corpus.KindMoney:
-		return fundingAfter(ff.nounAfter(m.f.end))
+		noun := ff.nounAfter(m.f.end)
+		if f := fundingAfter(noun); f != "" && ff.report && len([]rune(noun)) <= 8 {
+			return noun // 设立超500亿元区域基金: in a report, which fund
+		}
+		return fundingAfter(noun)
 	case corpus.KindDuration:
 		if done := ff.doneAfter(m.f.end); done != "" || !ff.report {
 			return done
