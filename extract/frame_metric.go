@@ -795,6 +795,9 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 		return w
 	}
 	start := ff.nounStart(regionStart, at)
+	if ff.report {
+		start = ff.coordinated(regionStart, start) // 新能源和清洁能源装机占比
+	}
 	mod := stripLeadingVerbs(string(ff.rs[start:at]))
 	if mod == "" && ff.report && at > regionStart+2 && ff.rs[at-1] == '的' && len([]rune(w)) <= 3 {
 		// 轻纺工业的总产值: a short indicator with its owner before 的.

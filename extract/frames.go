@@ -254,6 +254,13 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if f.start > 0 && ff.rs[f.start-1] == '(' {
 			fr.base = "" // a denominator (占全省(2113家)) has no base of its own
 		}
+		if ff.baseValue(f) {
+			// 比一九五八年的二千零五十亿元增长百分之四十: the base is the
+			// change's; the value it compares with has none.
+			fr.base = ""
+		} else if fr.base == "" && c.p >= 0 && ff.baseValue(fs[c.p]) {
+			fr.base = ff.lastBase(c.sentStart, fs[c.p].start)
+		}
 		fr.metric = ff.metric(c.regionStart, f)
 		for _, r := range metricRules {
 			fr.metric = r.refine(ff, c, fr.metric)
