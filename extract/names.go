@@ -450,6 +450,10 @@ func (nf *nameFinder) places() []mention {
 		if p.text != p.place.name && p.place.level == "county" && (end >= len(rs) || !strings.ContainsRune("县区市经开高工产园镇乡", rs[end])) {
 			continue // 泰山玻纤 is not 泰山区: a county's short form needs its suffix or a zone after it
 		}
+		if p.text != p.place.name && i > 0 && isHan(rs[i-1]) && !strings.ContainsRune(orgStop, rs[i-1]) &&
+			end < len(rs) && isHan(rs[end]) && !strings.ContainsRune("县区市省经开高工产园镇乡", rs[end]) {
+			continue // 全球灯塔工厂 is not 灯塔市: a short form inside a word
+		}
 		out = append(out, mention{start: i, end: end, kind: corpus.EntityPlace, name: p.text, canonical: p.place.name})
 		i = end - 1
 	}
