@@ -375,10 +375,14 @@ func (ff *frameFinder) nounBefore(m ownMetric) string {
 // moneyUse reads money spent on something: 有三十五亿元用于增加住宅建设
 // 投资 measures 住宅建设投资.
 func (ff *frameFinder) moneyUse(m ownMetric) string {
-	if m.f.kind != corpus.KindMoney || !hasPrefixRunes(ff.rs, m.f.end, "用于") {
+	i := m.f.end
+	if i < len(ff.rs) && strings.ContainsRune("是都将主要", ff.rs[i]) {
+		i++ // 三十五亿元是用于…
+	}
+	if m.f.kind != corpus.KindMoney || !hasPrefixRunes(ff.rs, i, "用于") {
 		return ""
 	}
-	i := m.f.end + 2
+	i += 2
 	if v, ok := verbIndex.at(ff.rs, i); ok {
 		i += len([]rune(v))
 	}
@@ -387,7 +391,16 @@ func (ff *frameFinder) moneyUse(m ownMetric) string {
 			i += len([]rune(v))
 		}
 	}
-	return ff.nounAfter(i)
+	// What money is used for is a whole noun phrase (住宅建设投资), up to
+	// the clause's end.
+	j := i
+	for j < len(ff.rs) && j-i < 12 && isHan(ff.rs[j]) && !strings.ContainsRune(functionStop, ff.rs[j]) {
+		j++
+	}
+	if j-i < 2 {
+		return ""
+	}
+	return string(ff.rs[i:j])
 }
 
 // sentenceTopic reads the noun phrase that opens a sentence as its topic
