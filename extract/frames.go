@@ -126,7 +126,7 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 		if startsAny(rs, i+n, periodNouns) {
 			continue // 上年结转: a budget item, not a period
 		}
-		ff.periods = append(ff.periods, span{start: i, end: i + n, text: strings.Trim(m, "“”")})
+		ff.periods = append(ff.periods, span{start: i, end: i + n, text: stripQuotes(m)})
 		i += n - 1
 	}
 	ff.main = mainSubjects(rs, mentions)

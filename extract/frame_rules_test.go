@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"testing"
+
+	"reportmine/corpus"
+)
+
+// figureIn extracts text as a document with meta and returns the figure
+// printed as figure.
+func figureIn(t *testing.T, text string, meta corpus.Meta, figure string) corpus.Figure {
+	t.Helper()
+	doc := corpus.NewDocument("rules.txt", []byte(text))
+	doc.Meta = meta
+	for _, f := range New().Extract(doc) {
+		if f.Text == figure {
+			return f
+		}
+	}
+	t.Fatalf("no figure %q in %q", figure, text)
+	return corpus.Figure{}
+}
+
+// swap exchanges two rules of a list for the rest of the test: the tests
+// below show that the order of each list is the policy.
+func swap[T any](t *testing.T, list []T, name func(T) string, a, b string) {
+	t.Helper()
+	i, j := -1, -1
+	for k, r := range list {
+		switch name(r) {
+		case a:
+			i = k
+		case b:
+			j = k
+		}
+	}
+	if i < 0 || j < 0 {
+		t.Fatalf("rules %q and %q not both in the list", a, b)
+	}
+	list[i], list[j] = list[j], list[i]
+	t.Cleanup(func() { list[i], list[j] = list[j], list[i] })
+}
+
+var budgetReport = corpus.Meta{Kind: "预算报告", Place: "某城市", Date: "2026-02-27"}
+
+// A level of government in the clause (市级) wins over the report's place;
+// with the document scope first, every figure would be the city's.
+func TestSubjectRuleOrder(t *testing.T) {
+	const text = "2．市级一般公共预算执行情况\n\n2025年市级一般公共预算收入770.61亿元，下降2%。\n"
+	if f := figureIn(t, text, budgetReport, "770.61亿元"); f.Subject != "市级" {
+		t.Fatalf("subject %q, want 市级", f.Subject)
+	}
+	swap(t, subjectRules, func(r subjectRule) string { return r.name }, "level of government", "document scope")
+	if f := figureIn(t, text, budgetReport, "770.61亿元"); f.Subject != "某城市" {
+		t.Errorf("with the scope first: subject %q, want the place 某城市", f.Subject)
+	}
+}
+
+// A count whose noun follows an attributive (国资参与建设的120个) names that
+// noun before it inherits the metric of the count it continues.
+func TestMetricRuleOrder(t *testing.T) {
+	const text = "全区科创平台300个，其中国资参与建设的120个。"
+	if f := figureIn(t, text, corpus.Meta{}, "120个"); f.Metric != "国资参与建设的科创平台" {
+		t.Fatalf("metric %q, want 国资参与建设的科创平台", f.Metric)
+	}
+	swap(t, metricRules, func(r metricRule) string { return r.name }, "attributive count", "figure before in the clause")
+	swap(t, metricRules, func(r metricRule) string { return r.name }, "count continuing a count", "attributive count")
+	if f := figureIn(t, text, corpus.Meta{}, "120个"); f.Metric != "科创平台" {
+		t.Errorf("with inheritance first: metric %q, want the inherited 科创平台", f.Metric)
+	}
+}
+
+// A share 在X中占比 is read before the indicator 占比 with its modifier,
+// which would end inside the locative.
+func TestOwnMetricRuleOrder(t *testing.T) {
+	const text = "年末5G移动电话用户688.16万户，在移动电话用户中占比65.9%。"
+	bulletin := corpus.Meta{Kind: "统计公报", Place: "某城市"}
+	const share = "5G移动电话用户在移动电话用户中占比65.9%。"
+	if f := figureIn(t, share, bulletin, "65.9%"); f.Metric != "5G移动电话用户占比" {
+		t.Fatalf("metric %q, want 5G移动电话用户占比", f.Metric)
+	}
+	swap(t, ownMetricRules, func(r ownMetricRule) string { return r.name }, "share of a whole", "indicator")
+	if f := figureIn(t, share, bulletin, "65.9%"); f.Metric == "5G移动电话用户占比" {
+		t.Errorf("with the indicator first the share should be misread, got %q", f.Metric)
+	}
+	_ = text
+}
+
+// Periods and targets of a work report given on 2024-03-05: last year's
+// growth is an outcome, this year's goal a target, and a plan period
+// resolves to its years.
+func TestTargetsAndPeriods(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2024-03-05"}
+	for _, c := range []struct {
+		text, figure, period, from, to string
+		target                         bool
+	}{
+		{"去年国内生产总值增长5.2%。", "5.2%", "去年", "2023-01-01", "2023-12-31", false},
+		{"今年发展的主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。", "1200万人以上", "今年", "2024-01-01", "2024-12-31", true},
+		{"“十三五”期间，累计减税降费7万亿元。", "7万亿元", "“十三五”期间", "2016-01-01", "2020-12-31", false},
+		{"过去五年，城镇新增就业6600万人。", "6600万人", "过去五年", "2019-01-01", "2023-12-31", false},
+		{"一九八五年工业总产值增长百分之十八。", "百分之十八", "一九八五年", "1985-01-01", "1985-12-31", false},
+		{"力争粮食产量保持在1.3万亿斤以上。", "1.3万亿斤以上", "", "", "", true},
+		{"一般公共预算收入完成年计划的102.3%。", "102.3%", "", "", "", false},
+	} {
+		f := figureIn(t, c.text, report, c.figure)
+		if f.Period != c.period || f.PeriodFrom != c.from || f.PeriodTo != c.to || f.Target != c.target {
+			t.Errorf("%s\n  %s: period %q %s..%s target %v, want %q %s..%s target %v", c.text, c.figure, f.Period, f.PeriodFrom, f.PeriodTo, f.Target, c.period, c.from, c.to, c.target)
+		}
+	}
+}
+
+// Subjects are never invented: a report's figure without a subject of its
+// own is its place's; a text of no known kind that names many names gives
+// none of them to a figure of its own.
+func TestSubjectNeverInvented(t *testing.T) {
+	f := figureIn(t, "粮食产量1.3万亿斤。", corpus.Meta{Kind: "政府工作报告", Place: "全国"}, "1.3万亿斤")
+	if f.Subject != "全国" {
+		t.Errorf("national report: subject %q, want 全国", f.Subject)
+	}
+	text := "长江等内河航运工程加快建设。阳泉煤业集团公司开展安全检查。全年粮食产量1.3万亿斤。"
+	f = figureIn(t, text, corpus.Meta{Kind: "通知"}, "1.3万亿斤")
+	if f.Subject != "" {
+		t.Errorf("notice: subject %q, want none", f.Subject)
+	}
+}
