@@ -87,6 +87,9 @@ func (an analysis) asWritten(word string, at int) string {
 	if word == "" || len(an.orig) == 0 {
 		return word
 	}
+	if &an.orig[0] == &an.rs[0] && !hasASCII(word) {
+		return word // nothing was folded, and only (, ) and digits may be printed full-width
+	}
 	w := []rune(word)
 	lo, hi := max(0, at-400), min(len(an.rs)-len(w), at+100)
 	for k := min(at, hi); k >= lo; k-- {
@@ -102,12 +105,28 @@ func (an analysis) asWritten(word string, at int) string {
 	return word
 }
 
+func hasASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
 // printed is runes [a,b) of the analysed text as the document prints
 // them: the raw bytes (县（市、区）, full-width as printed) unless the
 // normaliser joined a line or dropped spaces there, then the script as
 // written.
 func (an analysis) printed(a, b int) string {
-	if an.docRaw != "" {
+	plain := true
+	for _, r := range an.orig[a:b] {
+		if r < 0x80 || r >= 0xff00 {
+			plain = false // (, ), digits and letters may be printed full-width
+			break
+		}
+	}
+	if !plain && an.docRaw != "" {
 		span := an.rawSpan(a, b)
 		if raw := span.Text(an.docRaw); utf8.RuneCountInString(raw) == b-a && !strings.ContainsAny(raw, " \n\r\t\u3000") {
 			return raw
@@ -161,7 +180,10 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 			fig := e.figure(doc, an, sentences, f)
 			if f.kind != corpus.KindDate {
 				fr := frames[i]
-				fig.Metric, fig.Subject = an.asWritten(fr.metric, f.start), an.asWritten(fr.subject, f.start)
+				fig.Metric, fig.Subject = an.asWritten(fr.metric, f.start), fr.subject
+				if fr.subject != place {
+					fig.Subject = an.asWritten(fr.subject, f.start) // the document's place is as its metadata gives it
+				}
 				fig.Period, fig.Base = an.asWritten(fr.period, f.start), an.asWritten(fr.base, f.start)
 				if f.label != "" {
 					fig.Metric = f.label // a table cell measures what its row names

@@ -837,20 +837,19 @@ var (
 func isVerbWord(s string) bool { return verbSet[s] }
 
 func stripLeadingVerbs(s string) string {
-	for changed := true; changed; {
-		if _, ok := compoundIndex.at([]rune(s), 0); ok {
-			return s // 有色金属…业: a compound noun, not 有 and a noun
+	rs := []rune(s)
+	i := 0
+	for i < len(rs) {
+		if _, ok := compoundIndex.at(rs, i); ok {
+			break // 有色金属…业: a compound noun, not 有 and a noun
 		}
-		changed = false
-		for _, v := range verbWords {
-			if strings.HasPrefix(s, v) && len(s) > len(v) {
-				s = s[len(v):]
-				changed = true
-				break
-			}
+		v, ok := verbIndex.at(rs, i)
+		if !ok || i+len([]rune(v)) >= len(rs) {
+			break
 		}
+		i += len([]rune(v))
 	}
-	return s
+	return string(rs[i:])
 }
 
 // indicatorEndingAt returns the longest indicator word that ends at end,
@@ -912,6 +911,8 @@ func isNounSuffix(rs []rune, i int) bool {
 // (高性能玻璃纤维|智能制造生产线, 产业链|基本形成).
 var nounAfterStops = words("counted_stops")
 
+var nounAfterStopIndex = newWordIndex(nounAfterStops)
+
 // countedStop are the characters that end the noun after a count.
 var countedStop = chars("stop_function", "stop_counted")
 
@@ -942,7 +943,7 @@ func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 			j += 3 // 4条iPhone14生产线: the line is the head
 			break
 		}
-		if j > i && startsAny(rs, j, nounAfterStops) {
+		if _, stop := nounAfterStopIndex.at(rs, j); j > i && stop {
 			if v, ok := verbIndex.at(rs, j); ok && hasPrefixRunes(rs, j+len([]rune(v)), "项目") {
 				j += len([]rune(v)) + 2 // 有条件投产项目: the verb qualifies the head
 			}

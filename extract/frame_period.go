@@ -197,10 +197,24 @@ func (ff *frameFinder) openingPeriod(sentStart, limit int) string {
 	return ""
 }
 
+// periodKey caches resolved periods: a document repeats few of them.
+type periodKey struct {
+	text string
+	year int
+}
+
 // resolvePeriod turns a period into ISO dates where the text and the
 // document's year allow, by the one period grammar (corpus.ResolvePeriod).
-func resolvePeriod(p string, docYear int) (string, string) {
+func (ff *frameFinder) resolvePeriod(p string, docYear int) (string, string) {
+	key := periodKey{p, docYear}
+	if r, ok := ff.resolved[key]; ok {
+		return r.From, r.To
+	}
 	r, ok := corpus.ResolvePeriod(p, docYear)
+	if ff.resolved == nil {
+		ff.resolved = map[periodKey]corpus.Period{}
+	}
+	ff.resolved[key] = r
 	if !ok {
 		return "", ""
 	}

@@ -6,6 +6,7 @@ package extract
 // or when its period begins after the document's date.
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -33,21 +34,34 @@ func (ff *frameFinder) isTarget(c *figureAt, fr frame) bool {
 // targetCue reports a cue before the figure in its sentence (up to the
 // previous 。), which a list of targets continues over ；.
 func (ff *frameFinder) targetCue(f found, fr frame) bool {
-	lo := max(0, f.start-maxLookBack)
-	for k := f.start - 1; k >= lo; k-- {
-		if r := ff.rs[k]; r == '。' || r == '\n' || r == '!' || r == '?' {
-			lo = k + 1
-			break
-		}
+	if ff.cues == nil {
+		ff.indexCues()
 	}
-	for i := lo; i < f.start; i++ {
-		w, ok := targetIndex.at(ff.rs, i)
-		if !ok || i+len([]rune(w)) > f.start || !ff.cueHolds(w, i, fr) {
-			continue
+	// The sentence ends at 。 (not at ；, which separates a list of targets).
+	k := sort.SearchInts(ff.fullStops, f.start) - 1
+	lo := max(0, f.start-maxLookBack)
+	if k >= 0 {
+		lo = max(lo, ff.fullStops[k]+1)
+	}
+	for c := sort.Search(len(ff.cues), func(c int) bool { return ff.cues[c].start >= lo }); c < len(ff.cues) && ff.cues[c].end <= f.start; c++ {
+		if ff.cueHolds(ff.cues[c].text, ff.cues[c].start, fr) {
+			return true
 		}
-		return true
 	}
 	return false
+}
+
+// indexCues finds every target cue and full stop of the text once.
+func (ff *frameFinder) indexCues() {
+	ff.cues = []span{}
+	for i, r := range ff.rs {
+		if r == '。' || r == '\n' || r == '!' || r == '?' {
+			ff.fullStops = append(ff.fullStops, i)
+		}
+		if w, ok := targetIndex.at(ff.rs, i); ok {
+			ff.cues = append(ff.cues, span{start: i, end: i + len([]rune(w)), text: w})
+		}
+	}
 }
 
 // cueHolds rules out the uses of a cue word that state an outcome: 年计划

@@ -51,6 +51,11 @@ type frameFinder struct {
 	// plans are the sections of a report that state plans (预算草案).
 	plans    []span
 	headings []heading
+	// cues and fullStops index the target cues and sentence ends, built on
+	// the first question.
+	cues      []span
+	fullStops []int
+	resolved  map[periodKey]corpus.Period
 	// date is the document's date (ISO, possibly only a year or month).
 	date        string
 	periodStart map[int]span
@@ -297,7 +302,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if carryYear != 0 && !isRelativePeriod(fr.period) {
 			year = carryYear
 		}
-		fr.periodFrom, fr.periodTo = resolvePeriod(fr.period, year)
+		fr.periodFrom, fr.periodTo = ff.resolvePeriod(fr.period, year)
 		if fr.subject == unnamed {
 			fr.subject = ""
 		}

@@ -165,7 +165,7 @@ func TestPeriodResolution(t *testing.T) {
 		{"截至目前", 2024, "", ""},
 	}
 	for _, c := range cases {
-		from, to := resolvePeriod(c.period, c.year)
+		from, to := (&frameFinder{}).resolvePeriod(c.period, c.year)
 		if from != c.from || to != c.to {
 			t.Errorf("resolvePeriod(%q, %d) = %s..%s, want %s..%s", c.period, c.year, from, to, c.from, c.to)
 		}
