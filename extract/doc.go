@@ -2,6 +2,9 @@
 // PDF and web noise through an offset map that never loses the raw bytes,
 // parsing Arabic, Chinese and mixed numerals, and the rules that turn a
 // number and its surroundings into a figure record of the contract in
-// ../shared/spec/figures.md (kind, canonical unit, value, qualifiers).
-// It also scores extracted figures against hand-checked gold sets.
+// ../shared/spec/figures.md (kind, canonical unit, value, qualifiers). The
+// frame stage (frames.go and one file per field) gives each figure its
+// metric, subject, period, base and target by ordered rule lists over word
+// lists in lexicon/. It also scores extracted figures and frames against
+// hand-checked gold sets.
 package extract

@@ -1,4 +1,9 @@
-// Package ingest owns turning sources (files, folders, standard input) into
-// corpus documents: it finds the files, reads their bytes and checks that
-// they are text it can hand on. It never interprets the text itself.
+// Package ingest owns turning sources (files, folders, standard input,
+// URLs, crawls) into corpus documents: it finds them, decodes their bytes
+// (UTF-8, UTF-16, GB18030, Big5; HTML; PDF through poppler) and reads what
+// a document says about itself — title, date, issuer, kind and the place
+// it speaks for, from its head, subtitle and signature — and splits a
+// magazine page into articles. Metadata a user supplies (a --meta
+// manifest, a NAME.meta.json sidecar) wins over what the text suggests.
+// It never reads figures.
 package ingest
