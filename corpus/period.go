@@ -176,7 +176,14 @@ func spanBack(p string) (int, bool) {
 	return n, n >= 1 && n <= 30
 }
 
-// smallNumber reads 1-99 in Arabic or Chinese numerals (五, 十三, 两).
+// SmallNumber reads 1-99 in Arabic or Chinese numerals (五, 十三, 二十六,
+// 两), or -1: months, days, terms and sessions as reports print them.
+func SmallNumber(s string) int { return smallNumber(s) }
+
+// ReadYear reads a year in Arabic digits or Chinese digits one by one
+// (2026, 二〇二六, 一九八○), or 0.
+func ReadYear(s string) int { return readYear(s) }
+
 func smallNumber(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n

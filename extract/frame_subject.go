@@ -378,7 +378,9 @@ func (ff *frameFinder) isZone(name string) bool {
 // openers may stand before a clause's subject.
 var openers = sortedByLength(words("openers"))
 
-func (ff *frameFinder) subjectOpening(i, limit int) string {
+// skipOpening moves i past what may open a clause before its subject:
+// periods, openers (其中, 一是) and separators.
+func (ff *frameFinder) skipOpening(i, limit int) int {
 	for moved := true; moved && i < limit; {
 		moved = false
 		if p, ok := ff.periodStart[i]; ok && p.end <= limit {
@@ -391,7 +393,11 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 			i, moved = i+1, true
 		}
 	}
-	i = ff.skipLocative(i, limit)
+	return i
+}
+
+func (ff *frameFinder) subjectOpening(i, limit int) string {
+	i = ff.skipLocative(ff.skipOpening(i, limit), limit)
 	best := ""
 	for k := ff.mentionsFrom(i); k < len(ff.mentions) && ff.mentions[k].start < limit; k++ {
 		m := ff.mentions[k]
@@ -583,19 +589,7 @@ func (ff *frameFinder) levelSubject(c *figureAt) string {
 	}
 	for end := c.f.start; end > c.sentStart; {
 		clause := ff.clauseStart(c.sentStart, end)
-		i := clause
-		for moved := true; moved && i < end; {
-			moved = false
-			if p, ok := ff.periodStart[i]; ok && p.end <= end {
-				i, moved = p.end, true
-			}
-			if w, ok := openerIndex.at(ff.rs, i); ok {
-				i, moved = i+len([]rune(w)), true
-			}
-			if i < end && strings.ContainsRune(",，、 ", ff.rs[i]) {
-				i, moved = i+1, true
-			}
-		}
+		i := ff.skipOpening(clause, end)
 		if w, ok := levelIndex.at(ff.rs, i); ok && i+len([]rune(w)) <= end {
 			return w
 		}

@@ -145,33 +145,6 @@ func TestLongSentence(t *testing.T) {
 	}
 }
 
-// TestPeriodResolution resolves periods against the document's year.
-func TestPeriodResolution(t *testing.T) {
-	cases := []struct {
-		period   string
-		year     int
-		from, to string
-	}{
-		{"1-6月份", 2024, "2024-01-01", "2024-06-30"},
-		{"上半年", 2023, "2023-01-01", "2023-06-30"},
-		{"年末", 2023, "2023-12-31", "2023-12-31"},
-		{"上年末", 2023, "2022-12-31", "2022-12-31"},
-		{"前三季度", 2023, "2023-01-01", "2023-09-30"},
-		{"2022年", 0, "2022-01-01", "2022-12-31"},
-		{"2024年1-2月", 0, "2024-01-01", "2024-02-29"},
-		{"去年", 2024, "2023-01-01", "2023-12-31"},
-		{"今年上半年", 2024, "2024-01-01", "2024-06-30"},
-		{"上半年", 0, "", ""},
-		{"截至目前", 2024, "", ""},
-	}
-	for _, c := range cases {
-		from, to := (&frameFinder{}).resolvePeriod(c.period, c.year)
-		if from != c.from || to != c.to {
-			t.Errorf("resolvePeriod(%q, %d) = %s..%s, want %s..%s", c.period, c.year, from, to, c.from, c.to)
-		}
-	}
-}
-
 // TestEntities checks names and their canonical forms.
 func TestEntities(t *testing.T) {
 	text := "山西转型综合改革示范区（以下简称“示范区”）与青山能源科技有限公司签约。省商务厅副厅长张文明出席。示范区将建设年产10万吨新材料项目，落户太原市阳曲县。"

@@ -121,7 +121,10 @@ func dateLine(s string) (date, rest string, ok bool) {
 	if g == nil || !dateLineRest.MatchString(g[4]) {
 		return "", "", false
 	}
-	y, mo, d := chineseOrArabic(g[1], true), chineseOrArabic(g[2], false), chineseOrArabic(g[3], false)
+	y, mo, d := corpus.ReadYear(g[1]), corpus.SmallNumber(g[2]), 0
+	if g[3] != "" {
+		d = corpus.SmallNumber(g[3])
+	}
 	if y < 1900 || y > 2100 || mo < 1 || mo > 12 {
 		return "", "", false
 	}
@@ -132,50 +135,6 @@ func dateLine(s string) (date, rest string, ok bool) {
 	return date, g[4], true
 }
 
-// chineseOrArabic reads 2026, 二〇二六 (digit by digit when digits), 26,
-// 二十六 or 十.
-func chineseOrArabic(s string, digitByDigit bool) int {
-	if s == "" {
-		return 0
-	}
-	if n, err := strconv.Atoi(s); err == nil {
-		return n
-	}
-	digit := func(r rune) int {
-		for i, d := range []rune("〇一二三四五六七八九") {
-			if d == r {
-				return i
-			}
-		}
-		return -1
-	}
-	n := 0
-	if digitByDigit {
-		for _, r := range s {
-			d := digit(r)
-			if r == '○' || r == '零' {
-				d = 0
-			}
-			if d < 0 {
-				return 0
-			}
-			n = n*10 + d
-		}
-		return n
-	}
-	before, after, hasTen := strings.Cut(s, "十")
-	if !hasTen {
-		return max(0, digit([]rune(s)[0]))
-	}
-	t, u := 1, 0
-	if before != "" {
-		t = digit([]rune(before)[0])
-	}
-	if after != "" {
-		u = digit([]rune(after)[0])
-	}
-	return t*10 + u
-}
 
 // issuerLine reads a line naming who issues the text: 福州市统计局,
 // 哈密市统计局 国家统计局哈密调查队 (the first body), 吕梁市财政局局长耿万林
@@ -320,5 +279,5 @@ func sessionDate(opening string) string {
 	if g == nil {
 		return ""
 	}
-	return theLexicon.sessions[[2]int{chineseOrArabic(g[1], false), chineseOrArabic(g[2], false)}]
+	return theLexicon.sessions[[2]int{corpus.SmallNumber(g[1]), corpus.SmallNumber(g[2])}]
 }
