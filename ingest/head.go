@@ -135,7 +135,6 @@ func dateLine(s string) (date, rest string, ok bool) {
 	return date, g[4], true
 }
 
-
 // issuerLine reads a line naming who issues the text: 福州市统计局,
 // 哈密市统计局 国家统计局哈密调查队 (the first body), 吕梁市财政局局长耿万林
 // (the bureau), 广东省省长 孟凡利 (the province's government).
