@@ -84,12 +84,11 @@ func runesAt(rs []rune, i int, w []rune) bool {
 // has reports whether w is one of the words.
 func (x *wordIndex) has(w string) bool {
 	rs := []rune(w)
-	got, ok := x.at(rs, 0)
-	if ok && got == w {
-		return true
+	if len(rs) == 0 {
+		return false
 	}
 	for _, cand := range x.byFirst[rs[0]] {
-		if string(cand) == w {
+		if len(cand) == len(rs) && runesAt(rs, 0, cand) {
 			return true
 		}
 	}
