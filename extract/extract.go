@@ -75,7 +75,7 @@ func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docA
 			ends[f.end] = true
 		}
 	}
-	nf := &nameFinder{rs: sc.rs, aliases: aliases, figureEnds: ends}
+	nf := &nameFinder{rs: sc.rs, aliases: aliases, figureEnds: ends, report: isReport(doc.Meta.Kind)}
 	return analysis{article: a, norm: norm, rs: sc.rs, orig: sc.orig, offsets: runeOffsets(norm.Text), founds: founds, mentions: nf.find(), docRaw: doc.Raw}
 }
 

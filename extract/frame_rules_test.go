@@ -124,3 +124,25 @@ func TestSubjectNeverInvented(t *testing.T) {
 		t.Errorf("notice: subject %q, want none", f.Subject)
 	}
 }
+
+// In a report a verb never starts a name: 提高能源利用效率 names no
+// company, 开工重大水利工程 names the works; a noun made from a verb
+// (保障性安居工程) stays whole.
+func TestReportNamesStartAfterVerbs(t *testing.T) {
+	doc := corpus.NewDocument("r.txt", []byte("提高能源利用效率。开工重大水利工程172项。建设保障性安居工程。"))
+	doc.Meta = corpus.Meta{Kind: "政府工作报告", Place: "全国"}
+	got := map[string]bool{}
+	for _, e := range New().Entities(doc) {
+		got[e.Name] = true
+	}
+	for _, bad := range []string{"提高能源", "开工重大水利工程", "性安居工程"} {
+		if got[bad] {
+			t.Errorf("name %q found: %v", bad, got)
+		}
+	}
+	for _, want := range []string{"重大水利工程", "保障性安居工程"} {
+		if !got[want] {
+			t.Errorf("name %q missing: %v", want, got)
+		}
+	}
+}

@@ -94,6 +94,8 @@ type nameFinder struct {
 	// figureEnds marks where an amount ends: a name never reaches back
 	// over one (总投资83亿元中材科技 names 中材科技).
 	figureEnds map[int]bool
+	// report is set for formal documents, whose verbs are never names.
+	report bool
 }
 
 func (nf *nameFinder) find() []mention {
@@ -134,6 +136,9 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 			if i-start >= 24 && start > 0 && isHan(rs[start-1]) && !strings.ContainsRune(orgStop, rs[start-1]) {
 				i = end - 1 // the walk ran out inside a word: no name we can trust
 				break
+			}
+			for start+2 < i && nf.report && gseVerbs[string(rs[start:start+2])] && !strings.ContainsRune(nounSuffixChars, rs[start+2]) {
+				start += 2 // 开工|重大水利工程, 启动|世界一流大学: the verb is not the name
 			}
 			name := string(rs[start:end])
 			if k := strings.LastIndex(name, "”"); k >= 0 && !strings.Contains(name[:k], "“") {
@@ -290,6 +295,16 @@ var industryWords = sortedByLength([]string{"能源", "科技", "股份", "药�
 
 // brands finds company names made of a two-character brand and an industry
 // word, standing alone between boundaries (晶科能源是…, 、中来光伏、).
+// nounSuffixChars turn the verb before them into a noun or adjective
+// (保障性, 开发区, 计算机), which a name may start with.
+const nounSuffixChars = "性化型式机区者家员率费金力品业类度所站"
+
+// gseVerbs are the verbs of gse's dictionary (lexicon/gse_verbs.txt): in a
+// report no name starts with one (提高|能源 is no brand, 开工|重大水利工程
+// no project). News names companies that start with a verb (联合光伏) and
+// products that do (合成生物), so there only the curated verbs count.
+var gseVerbs = wordSet("gse_verbs")
+
 func (nf *nameFinder) brands() []mention {
 	rs := nf.rs
 	var out []mention
@@ -302,7 +317,7 @@ func (nf *nameFinder) brands() []mention {
 			end := i + len([]rune(w))
 			start := i - 2
 			stem := string(rs[start:i])
-			if !isHan(rs[start]) || !isHan(rs[start+1]) || isGeneric(stem) || isPronounStart(rs[start]) ||
+			if !isHan(rs[start]) || !isHan(rs[start+1]) || isGeneric(stem) || isPronounStart(rs[start]) || nf.report && gseVerbs[stem] ||
 				(start > 0 && !nf.boundaryBefore(start)) || (end < len(rs) && followsAsIndustry(rs, end)) {
 				break
 			}
