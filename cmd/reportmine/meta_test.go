@@ -55,6 +55,10 @@ func TestIngestManifest(t *testing.T) {
 	if len(docs) != 1 || docs[0]["date"] != "2024-03-06" {
 		t.Errorf("after correction: %v", docs)
 	}
+	// The index has the corrected date too: a year: search finds it.
+	if out, _, err := runCLI(t, "", "search", "--data", data, "--json", "year:2024 国内生产总值"); err != nil || !strings.Contains(out, `"date":"2024-03-06"`) {
+		t.Errorf("search after correction: %v\n%s", err, out)
+	}
 	out, _, _ = runCLI(t, "", "ingest", "--data", data, "--meta", manifest, dir+"/report.txt")
 	if !strings.Contains(out, "unchanged 1") {
 		t.Errorf("the same metadata again should leave the document unchanged:\n%s", out)
