@@ -263,6 +263,9 @@ func (c Checker) recomputeGap(e corpus.Figure) string {
 // when the indicators are the same (not merely one inside the other) and
 // the subjects are known to be the same, so that the figure can refute.
 func (c Checker) relevant(f, e corpus.Figure) (relevant, strict bool) {
+	if f.Target != e.Target {
+		return false, false // a goal is never compared with an outcome
+	}
 	strictMetric := f.Metric != "" && sameMetric(f, e)
 	if f.Metric != "" && !metricsMatch(f.Metric, e.Metric) {
 		return false, false

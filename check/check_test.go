@@ -92,3 +92,19 @@ func TestDropListSiblings(t *testing.T) {
 		t.Errorf("kept %v, want %v", values, want)
 	}
 }
+
+// A goal is never evidence about an outcome: a target of 8%左右 neither
+// supports nor refutes an achieved growth rate.
+func TestTargetIsNoEvidenceForOutcome(t *testing.T) {
+	goal := fig(corpus.KindPercent, 8, "%", "8%", 0, "国内生产总值", "", 0)
+	goal.Target, goal.Approx = true, true
+	c := Checker{Corpus: fakeCorpus{[]corpus.Figure{goal}}}
+	claim := fig(corpus.KindPercent, 7.9, "%", "7.9%", 1, "国内生产总值", "", 0)
+	if v := c.Check("国内生产总值增长7.9%", []corpus.Figure{claim}); v.Verdict != NotFound {
+		t.Errorf("outcome checked against a target: %s %s", v.Verdict, v.Explanation)
+	}
+	claim.Target = true
+	if v := c.Check("预期目标增长8%", []corpus.Figure{claim}); v.Verdict == NotFound {
+		t.Errorf("a target claim should meet the target: %s", v.Verdict)
+	}
+}

@@ -67,7 +67,7 @@ func conflictIn(g []Candidate, minGapPct float64) (Conflict, bool) {
 			// Conflicts need both periods known and the same: a difference
 			// between figures of unknown periods is no evidence of error.
 			pi, pj := periodOf(fi), periodOf(fj)
-			if fi.Doc == fj.Doc || pi == "" || pj == "" || valuesOverlap(fi, fj) {
+			if fi.Doc == fj.Doc || pi == "" || pj == "" || fi.Target != fj.Target || valuesOverlap(fi, fj) {
 				continue
 			}
 			if fi.PeriodFrom != "" && fj.PeriodFrom != "" {
