@@ -66,10 +66,14 @@ func localCurrency(raw string) string {
 		if strings.Count(raw, c.key) < 5 {
 			continue
 		}
+		n := countAll(raw, c.markers)
+		if n < 5 {
+			continue // 台 as a measure word, not 台湾
+		}
 		if mainland < 0 {
 			mainland = countAll(raw, mainlandMarkers)
 		}
-		if n := countAll(raw, c.markers); n >= 5 && n > 2*mainland {
+		if n > 2*mainland {
 			return c.code
 		}
 	}
