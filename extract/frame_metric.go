@@ -659,9 +659,9 @@ func (ff *frameFinder) compoundOver(start, end int) int {
 	return 0
 }
 
-// compoundIndex holds the industry names and the nouns with stop
-// characters in them.
-var compoundIndex = newWordIndex(append(words("industries"), words("noun_words")...))
+// compoundIndex holds the industry names, the budget's expenditure
+// functions and the nouns with stop characters in them.
+var compoundIndex = newWordIndex(append(append(words("industries"), words("budget_functions")...), words("noun_words")...))
 
 // coordinated extends a noun over a coordinate noun before it (高级管理
 // 人员和高层次人才, 问题及诉求): both are what the figure counts.

@@ -220,3 +220,11 @@ func (ff *frameFinder) resolvePeriod(p string, docYear int) (string, string) {
 	}
 	return r.From, r.To
 }
+
+// isPointInTime reports the start of a year (2025年年初): it dates the
+// budget as first passed in its own sentence, not the year's outcomes
+// that the next sentences report. (截至6月底 and 年末 do carry: a report
+// goes on about the same moment.)
+func isPointInTime(p string) bool {
+	return strings.HasSuffix(p, "年初")
+}

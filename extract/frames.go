@@ -287,7 +287,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.period == "" {
 			fr.period = carryPeriod
 		}
-		if open := ff.openingPeriod(c.sentStart, f.start); open != "" {
+		if open := ff.openingPeriod(c.sentStart, f.start); open != "" && !isPointInTime(open) {
 			carryPeriod = open // only a period that opens a sentence carries to the next ones
 		}
 		// The period stays as printed; a year printed earlier in the
