@@ -352,7 +352,7 @@ func (ff *frameFinder) shareNoun(m ownMetric) string {
 func (ff *frameFinder) nounBefore(m ownMetric) string {
 	start := ff.classStart(m.regionStart, ff.coordinated(m.regionStart, ff.nounStart(m.regionStart, m.end)))
 	noun := stripQuotes(string(ff.rs[start:m.end]))
-	for _, all := range []string{"各类", "各项", "各种", "所有"} {
+	for _, all := range []string{"各类", "各项", "各种", "所有", "有关", "相关"} {
 		if rest, ok := strings.CutPrefix(noun, all); ok && len([]rune(rest)) >= 2 {
 			noun = rest // 各类遗留问题611个
 		}
