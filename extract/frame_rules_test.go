@@ -146,3 +146,17 @@ func TestReportNamesStartAfterVerbs(t *testing.T) {
 		}
 	}
 }
+
+// A work report given early in a year reviews the last one under a
+// heading that names it and plans the next under another: a bare 全年
+// belongs to the section's year, and the plan's figures are targets.
+func TestSectionYearsAndPlans(t *testing.T) {
+	text := "政府工作报告\n一、2025年工作回顾\n全年地区生产总值增长4%。\n二、2026年工作安排\n全年地区生产总值增长5%左右。\n"
+	meta := corpus.Meta{Kind: "政府工作报告", Place: "某某省", Date: "2026-02-02"}
+	if f := figureIn(t, text, meta, "4%"); f.PeriodFrom != "2025-01-01" || f.Target {
+		t.Errorf("review: %s..%s target %v, want 2025 and an outcome", f.PeriodFrom, f.PeriodTo, f.Target)
+	}
+	if f := figureIn(t, text, meta, "5%左右"); f.PeriodFrom != "2026-01-01" || !f.Target {
+		t.Errorf("plan: %s..%s target %v, want 2026 and a target", f.PeriodFrom, f.PeriodTo, f.Target)
+	}
+}

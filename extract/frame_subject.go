@@ -686,7 +686,7 @@ func (ff *frameFinder) readSections() {
 			stack = stack[:len(stack)-1]
 		}
 		stack = append(stack, open{rank, headingLevel(line)})
-		ff.headings = append(ff.headings, heading{start: start, rank: rank, plan: containsAny(string(line), planHeadings)})
+		ff.headings = append(ff.headings, heading{start: start, rank: rank, plan: containsAny(string(line), planHeadings), year: headingYear(line)})
 		governing := ""
 		for _, o := range stack {
 			if o.level != "" {
@@ -713,11 +713,46 @@ func (ff *frameFinder) readSections() {
 	}
 }
 
-// heading is a report's section heading: where, its rank, and whether it
-// opens a plan.
+// heading is a report's section heading: where, its rank, whether it
+// opens a plan, and the year it names (一、2025年工作回顾), or 0.
 type heading struct {
 	start, rank int
 	plan        bool
+	year        int
+}
+
+// headingYear is the one year a heading names (2025年工作回顾, 2025年预算
+// 执行情况), or 0 when it names none or two (2025年和“十四五”时期).
+func headingYear(line []rune) int {
+	year := 0
+	for i := 0; i+4 < len(line); i++ {
+		if isDigit(line[i]) && (i == 0 || !isDigit(line[i-1])) && line[i+4] == '年' {
+			y := leadingYear(string(line[i : i+5]))
+			if y == 0 || year != 0 && y != year {
+				return 0
+			}
+			year = y
+		}
+	}
+	return year
+}
+
+// sectionYear is the year the innermost heading over rune i names, or 0:
+// a work report given early in a year reviews the last one under
+// 一、2025年工作回顾, and its bare 全年 there is that year.
+func (ff *frameFinder) sectionYear(i int) int {
+	k := sort.Search(len(ff.headings), func(k int) bool { return ff.headings[k].start > i }) - 1
+	for rank := 99; k >= 0; k-- {
+		h := ff.headings[k]
+		if h.rank >= rank {
+			continue // a sibling's or a closed section's heading
+		}
+		if h.year != 0 {
+			return h.year
+		}
+		rank = h.rank
+	}
+	return 0
 }
 
 var planHeadings = words("plan_headings")

@@ -3,7 +3,8 @@ package extract
 // Targets: plans, goals, budgets and forecasts, which are never compared
 // with outcomes. A figure is a target when a cue (预期目标, 力争, 计划…)
 // governs it in its sentence, when its section is a budget draft or plan,
-// or when its period begins after the document's date.
+// when its period begins after the document's date, or, in a report, ends
+// after it.
 
 import (
 	"sort"
@@ -24,6 +25,12 @@ func (ff *frameFinder) isTarget(c *figureAt, fr frame) bool {
 	}
 	if ff.date != "" && fr.periodFrom != "" && fr.periodFrom > dayOf(ff.date, false) {
 		return true // 明年, 2027年 in a report of 2026: not yet begun
+	}
+	if ff.report && ff.date != "" && namesItsYear(fr.period) && fr.periodTo > dayOf(ff.date, true) && !strings.Contains(fr.period, "以来") && !strings.HasPrefix(fr.period, "截至") {
+		// 今年 in a report given in March: a figure for a period not yet
+		// over is a plan or forecast, not an outcome (but 今年以来 reports
+		// what has been done so far).
+		return true
 	}
 	if ff.targetSection(c.f.start) {
 		return true
@@ -138,4 +145,11 @@ func (ff *frameFinder) baseValue(f found) bool {
 	}
 	b, ok := ff.baseEnd[at-1]
 	return ok && strings.HasPrefix(b.text, "比") || ok && strings.HasPrefix(b.text, "较")
+}
+
+// namesItsYear reports a period that says which year it is (2026年, 今年,
+// 一九五九年), unlike a bare 全年 or 上半年, which a report given early in a
+// year uses of the year it reviews as well as of the year it plans.
+func namesItsYear(p string) bool {
+	return leadingYear(p) != 0 || chineseYearAt([]rune(p), 0) || strings.HasPrefix(p, "今年") || strings.HasPrefix(p, "本年") || strings.HasPrefix(p, "明年")
 }

@@ -299,6 +299,9 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			carrySubject = fr.subject
 		}
 		year := ff.year
+		if sy := ff.sectionYear(f.start); sy != 0 && !isRelativePeriod(fr.period) {
+			year = sy
+		}
 		if carryYear != 0 && !isRelativePeriod(fr.period) {
 			year = carryYear
 		}

@@ -212,18 +212,47 @@ func headingLength(items []item) int {
 	return 0
 }
 
-// heading reports that the line ending at items[i] is a heading line.
+// heading reports that the line ending at items[i] is a heading line: a
+// short line of a document written one paragraph per line, or in any
+// document a short line opened by a section marker (一、2025年工作回顾).
 func (b *builder) heading(items []item, i int) bool {
-	if b.headingBelow == 0 {
-		return false
-	}
-	n := 0
+	n, first := 0, -1
 	for k := i - 1; k >= 0 && items[k].r != '\n'; k-- {
 		if !isSpace(items[k].r) {
 			n++
+			first = k
 		}
 	}
-	return n < b.headingBelow
+	if first >= 0 && n <= 30 && sectionMarkerAt(items, first) {
+		return true
+	}
+	return b.headingBelow != 0 && n < b.headingBelow
+}
+
+// sectionMarkerAt reports a section marker of a report at items[k]: a
+// Chinese numeral and 、 (一、, 十二、) or one in parentheses (（三）).
+func sectionMarkerAt(items []item, k int) bool {
+	at := func(j int) rune {
+		if j < len(items) {
+			return items[j].r
+		}
+		return 0
+	}
+	j := k
+	if r := at(j); r == '(' || r == '（' {
+		j++
+	}
+	start := j
+	for isChineseNumeral(at(j)) && j-start < 3 {
+		j++
+	}
+	if j == start {
+		return false
+	}
+	if at(start-1) == '(' || at(start-1) == '（' {
+		return at(j) == ')' || at(j) == '）'
+	}
+	return at(j) == '、'
 }
 
 // lineHasTab reports a tab, or a gap of two or more spaces, on the line
