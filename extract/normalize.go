@@ -230,7 +230,9 @@ func (b *builder) heading(items []item, i int) bool {
 }
 
 // sectionMarkerAt reports a section marker of a report at items[k]: a
-// Chinese numeral and 、 (一、, 十二、) or one in parentheses (（三）).
+// Chinese numeral and 、 (一、, 十二、) or one in parentheses (（三）). A
+// line it opens starts a section; the line before it is never continued
+// into it.
 func sectionMarkerAt(items []item, k int) bool {
 	at := func(j int) rune {
 		if j < len(items) {
@@ -333,7 +335,7 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 		b.joins = append(b.joins, b.sb.Len())
 		return j
 	}
-	if newlines == 1 && !endsSentence(prev) && !b.heading(items, i) && !(isDigit(prev) && (isDigit(next) || isChineseNumeral(next))) && !b.lineHasTab && !lineHasTab(items, j) {
+	if newlines == 1 && !endsSentence(prev) && !b.heading(items, i) && !sectionMarkerAt(items, j) && !(isDigit(prev) && (isDigit(next) || isChineseNumeral(next))) && !b.lineHasTab && !lineHasTab(items, j) {
 		// A layout line break in the middle of a sentence.
 		b.joins = append(b.joins, b.sb.Len())
 		return j
