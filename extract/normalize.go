@@ -235,7 +235,7 @@ func (b *builder) heading(items []item, i int) bool {
 // into it.
 func sectionMarkerAt(items []item, k int) bool {
 	at := func(j int) rune {
-		if j < len(items) {
+		if j >= 0 && j < len(items) {
 			return items[j].r
 		}
 		return 0

@@ -39,6 +39,12 @@ func ReadManifest(path string) (*Manifest, error) {
 	if err != nil {
 		return nil, fmt.Errorf("manifest %s: %w", path, err)
 	}
+	return parseManifest(path, data)
+}
+
+// parseManifest reads a manifest's bytes; path names it in errors and
+// tells JSON Lines (.jsonl, .json, or a first {) from CSV.
+func parseManifest(path string, data []byte) (*Manifest, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	m := &Manifest{byPath: map[string]corpus.Meta{}, byBase: map[string]corpus.Meta{}}
 	add := func(line int, row map[string]string) error {
@@ -100,10 +106,10 @@ func readCSVManifest(path string, data []byte, add func(int, map[string]string) 
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			return fmt.Errorf("manifest %s: %w", path, err)
 		}
+		line, _ := r.FieldPos(0)
 		row := map[string]string{}
 		for i, v := range rec {
 			if i < len(header) {
