@@ -148,13 +148,13 @@ func TestEvalWideGold(t *testing.T) {
 // a little under today's numbers.
 func TestHeldoutGold(t *testing.T) {
 	a := scoreGold(t, "../../extract/testdata/heldout/heldout-a.jsonl")
-	checkFrames(t, a, map[string]float64{"metric": 0.83, "subject": 0.95, "period": 0.90, "base": 0.94})
+	checkFrames(t, a, map[string]float64{"metric": 0.85, "subject": 0.95, "period": 0.93, "base": 0.94})
 	if a.TargetAccuracy() < 0.95 {
 		t.Errorf("set a: target accuracy %.3f", a.TargetAccuracy())
 	}
 	b := scoreGold(t, "../../extract/testdata/heldout/heldout-b.jsonl")
 	checkFrames(t, b, map[string]float64{"metric": 0.83, "subject": 0.95, "period": 0.93, "base": 0.95})
-	if b.TargetAccuracy() < 0.85 {
+	if b.TargetAccuracy() < 0.97 {
 		t.Errorf("set b: target accuracy %.3f", b.TargetAccuracy())
 	}
 }
