@@ -18,22 +18,26 @@ const (
 )
 
 // Candidate is a stored figure offered as possible evidence, with where it
-// comes from.
+// comes from: the document's title, issuer and date for the citation.
 type Candidate struct {
-	Figure      corpus.Figure
-	Title, Date string
-	Page        int
-	Duplicate   bool
+	Figure              corpus.Figure
+	Title, Date, Issuer string
+	Page                int
+	Duplicate           bool
 }
 
 // Evidence is a candidate that speaks of the same thing as a claim figure.
 type Evidence struct {
-	Doc         string   `json:"doc"`
-	Source      string   `json:"source"`
-	Title       string   `json:"title,omitempty"`
-	Date        string   `json:"date,omitempty"`
-	Page        int      `json:"page,omitempty"`
+	Doc    string `json:"doc"`
+	Source string `json:"source"`
+	Title  string `json:"title,omitempty"`
+	Issuer string `json:"issuer,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Page   int    `json:"page,omitempty"`
+	// Text is the figure verbatim, raw[start:end]; Quote is its sentence
+	// as the source prints it (not width-folded), for pasting.
 	Text        string   `json:"text"`
+	Quote       string   `json:"quote,omitempty"`
 	Sentence    string   `json:"sentence"`
 	Start       int      `json:"start"`
 	End         int      `json:"end"`
@@ -44,6 +48,9 @@ type Evidence struct {
 	Metric      string   `json:"metric"`
 	Subject     string   `json:"subject"`
 	Period      string   `json:"period"`
+	PeriodFrom  string   `json:"period_from,omitempty"`
+	PeriodTo    string   `json:"period_to,omitempty"`
+	Target      bool     `json:"target,omitempty"`
 	Agrees      bool     `json:"agrees"`
 	Explanation string   `json:"explanation"`
 }
@@ -57,9 +64,19 @@ type FigureVerdict struct {
 	Metric      string     `json:"metric"`
 	Subject     string     `json:"subject"`
 	Period      string     `json:"period"`
+	PeriodFrom  string     `json:"period_from,omitempty"`
+	PeriodTo    string     `json:"period_to,omitempty"`
+	Target      bool       `json:"target,omitempty"`
 	Verdict     string     `json:"verdict"`
 	Explanation string     `json:"explanation"`
-	Evidence    []Evidence `json:"evidence"`
+	// Evidence are the comparable figures (same indicator, subject,
+	// period, base, and target or outcome alike), grouped by document,
+	// agreeing documents first; they decide the verdict.
+	Evidence []Evidence `json:"evidence"`
+	// Related are figures of the same indicator that cannot decide: another
+	// or an unknown period, a target against an outcome, a looser
+	// indicator, percent against percentage points. Each says why.
+	Related []Evidence `json:"related,omitempty"`
 }
 
 // Verdict is the verdict on a claim.
@@ -72,13 +89,18 @@ type Verdict struct {
 
 // Corpus gives the checker its candidates: the stored figures of a kind
 // and unit, and whether a document names something (for subjects the
-// evidence leaves implicit).
+// evidence leaves implicit). Every method returns the error that kept it
+// from answering: a store that cannot be read never looks like an empty
+// corpus.
 type Corpus interface {
-	Candidates(kind corpus.Kind, unit string) []Candidate
-	Mentions(doc, name string) bool
+	Candidates(kind corpus.Kind, unit string) ([]Candidate, error)
+	Mentions(doc, name string) (bool, error)
 	// DocFigures are all the figures of a document, for recomputing a
 	// share from the counts printed beside it.
-	DocFigures(doc string) []corpus.Figure
+	DocFigures(doc string) ([]corpus.Figure, error)
+	// Quote is the sentence holding raw[start:end] of a document, as the
+	// source prints it.
+	Quote(doc string, start, end int) (string, error)
 }
 
 // Checker checks claims against a corpus.
@@ -89,54 +111,73 @@ type Checker struct {
 }
 
 // Check judges a claim whose figures (with frames) were extracted by the
-// same extractor as the corpus.
-func (c Checker) Check(claim string, figs []corpus.Figure) Verdict {
+// same extractor as the corpus. An error reading the corpus is returned,
+// never turned into a verdict.
+func (c Checker) Check(claim string, figs []corpus.Figure) (Verdict, error) {
 	v := Verdict{Claim: claim}
 	for _, f := range figs {
 		if !f.Kind.Scored() {
 			continue
 		}
-		v.Figures = append(v.Figures, c.checkFigure(f))
+		fv, err := c.checkFigure(f)
+		if err != nil {
+			return v, err
+		}
+		v.Figures = append(v.Figures, fv)
 	}
 	v.Verdict, v.Explanation = combine(v.Figures)
-	return v
+	return v, nil
 }
 
-func (c Checker) checkFigure(f corpus.Figure) FigureVerdict {
-	fv := FigureVerdict{Text: f.Text, Kind: string(f.Kind), Value: f.Value, Unit: f.Unit, Metric: f.Metric, Subject: f.Subject, Period: f.Period}
-	for _, cand := range c.Corpus.Candidates(f.Kind, f.Unit) {
+func (c Checker) checkFigure(f corpus.Figure) (FigureVerdict, error) {
+	fv := FigureVerdict{Text: f.Text, Kind: string(f.Kind), Value: f.Value, Unit: f.Unit, Metric: f.Metric, Subject: f.Subject,
+		Period: f.Period, PeriodFrom: f.PeriodFrom, PeriodTo: f.PeriodTo, Target: f.Target}
+	cands, err := c.Corpus.Candidates(f.Kind, f.Unit)
+	if err != nil {
+		return fv, err
+	}
+	var undated []Evidence // evidence of some period for a claim that names none
+	for _, cand := range cands {
 		e := cand.Figure
 		if cand.Duplicate {
 			continue
 		}
-		relevant, strict := c.relevant(f, e)
-		if !relevant {
+		m, why, err := c.match(f, e)
+		if err != nil {
+			return fv, err
+		}
+		if m == unrelated {
 			continue
 		}
-		agrees, why := compare(f, e)
-		if !strict && !agrees {
-			continue // a loosely related figure may support a claim, never refute it
+		agrees, explanation := compare(f, e)
+		ev, err := c.evidence(cand, agrees, explanation)
+		if err != nil {
+			return fv, err
 		}
-		if working := c.recomputeShare(e); working != "" {
-			why += "；" + working
+		switch m {
+		case related:
+			ev.Explanation = why + "：" + explanation
+			fv.Related = append(fv.Related, ev)
+		case supportOnly:
+			undated = append(undated, ev)
+		default:
+			fv.Evidence = append(fv.Evidence, ev)
 		}
-		if working := c.recomputeGap(e); working != "" {
-			why += "；" + working
-		}
-		fv.Evidence = append(fv.Evidence, Evidence{Doc: e.Doc, Source: e.Source, Title: cand.Title, Date: cand.Date, Page: cand.Page,
-			Text: e.Text, Sentence: e.Sentence, Start: e.Start, End: e.End, Value: e.Value, ValueMax: e.ValueMax, Unit: e.Unit,
-			Change: e.Change, Metric: e.Metric, Subject: e.Subject, Period: e.Period, Agrees: agrees, Explanation: why})
+	}
+	fv.Evidence, fv.Related = placeUndated(undated, fv.Evidence, fv.Related)
+	if err := c.unitMismatches(f, &fv); err != nil {
+		return fv, err
 	}
 	fv.Evidence = dropListSiblings(fv.Evidence)
-	sort.SliceStable(fv.Evidence, func(i, j int) bool {
-		a, b := fv.Evidence[i], fv.Evidence[j]
-		if a.Agrees != b.Agrees {
-			return a.Agrees
+	fv.Evidence = groupByDocument(fv.Evidence, f)
+	fv.Related = groupByDocument(fv.Related, f)
+	if limit := c.MaxEvidence; limit > 0 {
+		if len(fv.Evidence) > limit {
+			fv.Evidence = fv.Evidence[:limit]
 		}
-		return math.Abs(a.Value-f.Value) < math.Abs(b.Value-f.Value)
-	})
-	if limit := c.MaxEvidence; limit > 0 && len(fv.Evidence) > limit {
-		fv.Evidence = fv.Evidence[:limit]
+		if len(fv.Related) > limit {
+			fv.Related = fv.Related[:limit]
+		}
 	}
 	agree, disagree := 0, 0
 	for _, e := range fv.Evidence {
@@ -149,6 +190,9 @@ func (c Checker) checkFigure(f corpus.Figure) FigureVerdict {
 	switch {
 	case agree == 0 && disagree == 0:
 		fv.Verdict, fv.Explanation = NotFound, fmt.Sprintf("声称 %s；语料中没有可比的数据", describe(f))
+		if len(fv.Related) > 0 {
+			fv.Explanation += "（相关但不可比：" + fv.Related[0].Explanation + "）"
+		}
 	case disagree == 0:
 		fv.Verdict, fv.Explanation = Supported, fv.Evidence[0].Explanation
 	case agree == 0:
@@ -157,7 +201,83 @@ func (c Checker) checkFigure(f corpus.Figure) FigureVerdict {
 		fv.Verdict = Conflicting
 		fv.Explanation = fmt.Sprintf("来源不一致：%d 处相符，%d 处不符；%s", agree, disagree, fv.Evidence[len(fv.Evidence)-1].Explanation)
 	}
-	return fv
+	return fv, nil
+}
+
+// placeUndated decides what evidence of some period says about a claim
+// that names none: when the corpus gives the figure for one period only,
+// the claim speaks of that period and the evidence decides; when it gives
+// several, only agreeing figures count and the others are related.
+func placeUndated(undated, evidence, related []Evidence) ([]Evidence, []Evidence) {
+	periods := map[string]bool{}
+	for _, e := range undated {
+		periods[e.PeriodFrom+"|"+e.PeriodTo+"|"+e.Period] = true
+	}
+	for _, e := range undated {
+		if len(periods) == 1 || e.Agrees {
+			evidence = append(evidence, e)
+			continue
+		}
+		e.Explanation = "声称未说明时期，来源的时期不止一个（" + e.Period + "），不能据此否定：" + e.Explanation
+		related = append(related, e)
+	}
+	return evidence, related
+}
+
+// evidence cites a candidate: where it is printed, verbatim, and what the
+// comparison found.
+func (c Checker) evidence(cand Candidate, agrees bool, why string) (Evidence, error) {
+	e := cand.Figure
+	if working, err := c.recomputeShare(e); err != nil {
+		return Evidence{}, err
+	} else if working != "" {
+		why += "；" + working
+	}
+	if working, err := c.recomputeGap(e); err != nil {
+		return Evidence{}, err
+	} else if working != "" {
+		why += "；" + working
+	}
+	quote, err := c.Corpus.Quote(e.Doc, e.Start, e.End)
+	if err != nil {
+		return Evidence{}, err
+	}
+	return Evidence{Doc: e.Doc, Source: e.Source, Title: cand.Title, Issuer: cand.Issuer, Date: cand.Date, Page: cand.Page,
+		Text: e.Text, Quote: quote, Sentence: e.Sentence, Start: e.Start, End: e.End, Value: e.Value, ValueMax: e.ValueMax, Unit: e.Unit,
+		Change: e.Change, Metric: e.Metric, Subject: e.Subject, Period: e.Period, PeriodFrom: e.PeriodFrom, PeriodTo: e.PeriodTo,
+		Target: e.Target, Agrees: agrees, Explanation: why}, nil
+}
+
+// groupByDocument orders evidence so that each document's figures stand
+// together: documents with an agreeing figure first, then by the value
+// nearest the claim's.
+func groupByDocument(es []Evidence, f corpus.Figure) []Evidence {
+	best := map[string]float64{}
+	agrees := map[string]bool{}
+	for _, e := range es {
+		d := math.Abs(e.Value - f.Value)
+		if b, ok := best[e.Doc]; !ok || d < b {
+			best[e.Doc] = d
+		}
+		agrees[e.Doc] = agrees[e.Doc] || e.Agrees
+	}
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.Doc != b.Doc {
+			if agrees[a.Doc] != agrees[b.Doc] {
+				return agrees[a.Doc]
+			}
+			if best[a.Doc] != best[b.Doc] {
+				return best[a.Doc] < best[b.Doc]
+			}
+			return a.Doc < b.Doc
+		}
+		if a.Agrees != b.Agrees {
+			return a.Agrees
+		}
+		return a.Start < b.Start
+	})
+	return es
 }
 
 // dropListSiblings keeps, of several figures a passage lists for the same
@@ -190,35 +310,39 @@ func dropListSiblings(es []Evidence) []Evidence {
 // recomputeShare redoes a printed share from the counts printed with it
 // (447家，占全省(2113家)21.2% → 447/2113 = 21.15%) and says whether the
 // printed figure holds.
-func (c Checker) recomputeShare(e corpus.Figure) string {
+func (c Checker) recomputeShare(e corpus.Figure) (string, error) {
 	if e.Kind != corpus.KindPercent || !strings.HasPrefix(e.Base, "占") {
-		return ""
+		return "", nil
+	}
+	figs, err := c.Corpus.DocFigures(e.Doc)
+	if err != nil {
+		return "", err
 	}
 	var counts []corpus.Figure
-	for _, g := range c.Corpus.DocFigures(e.Doc) {
+	for _, g := range figs {
 		if g.Kind == corpus.KindCount && g.Sentence == e.Sentence && g.End <= e.Start {
 			counts = append(counts, g)
 		}
 	}
 	if len(counts) < 2 {
-		return ""
+		return "", nil
 	}
 	part, whole := counts[len(counts)-2], counts[len(counts)-1]
 	if part.Unit != whole.Unit || whole.Value <= part.Value || whole.Value == 0 {
-		return ""
+		return "", nil
 	}
 	share := part.Value / whole.Value * 100
 	verdict := "与所印一致"
 	if share < e.Value-tolerance(e) || share > e.Value+tolerance(e) {
 		verdict = "与所印不一致"
 	}
-	return fmt.Sprintf("按 %s/%s 计算为 %.2f%%，%s", amount(part.Value, part.Unit), amount(whole.Value, whole.Unit), share, verdict)
+	return fmt.Sprintf("按 %s/%s 计算为 %.2f%%，%s", amount(part.Value, part.Unit), amount(whole.Value, whole.Unit), share, verdict), nil
 }
 
 // recomputeGap redoes a percentage-point gap (高于全省50个百分点) from its
 // two rates when the corpus has both: the local rate printed before it and
 // the province's (or city's) rate of the same indicator and period.
-func (c Checker) recomputeGap(e corpus.Figure) string {
+func (c Checker) recomputeGap(e corpus.Figure) (string, error) {
 	scope := ""
 	switch {
 	case strings.HasSuffix(e.Base, "全省"):
@@ -228,18 +352,26 @@ func (c Checker) recomputeGap(e corpus.Figure) string {
 	}
 	higher := strings.HasPrefix(e.Base, "高于")
 	if e.Kind != corpus.KindPPT || scope == "" || !(higher || strings.HasPrefix(e.Base, "低于")) {
-		return ""
+		return "", nil
+	}
+	figs, err := c.Corpus.DocFigures(e.Doc)
+	if err != nil {
+		return "", err
 	}
 	var local *corpus.Figure
-	for _, g := range c.Corpus.DocFigures(e.Doc) {
+	for _, g := range figs {
 		if g.Kind == corpus.KindPercent && g.Sentence == e.Sentence && g.End <= e.Start {
 			local = &g
 		}
 	}
 	if local == nil {
-		return ""
+		return "", nil
 	}
-	for _, cand := range c.Corpus.Candidates(corpus.KindPercent, "%") {
+	rates, err := c.Corpus.Candidates(corpus.KindPercent, "%")
+	if err != nil {
+		return "", err
+	}
+	for _, cand := range rates {
 		w := cand.Figure
 		if !strings.HasSuffix(w.Subject, scope) || MetricKey(w.Metric) != MetricKey(local.Metric) || !figurePeriodsMatch(*local, w) {
 			continue
@@ -253,34 +385,69 @@ func (c Checker) recomputeGap(e corpus.Figure) string {
 			verdict = "与所印不一致"
 		}
 		return fmt.Sprintf("按 %s − %s（%s）计算为 %s，%s", amount(local.Value, "%"), amount(w.Value, "%"), w.Subject,
-			amount(math.Abs(gap), "pp"), verdict)
+			amount(math.Abs(gap), "pp"), verdict), nil
 	}
-	return ""
+	return "", nil
 }
 
-// relevant reports an evidence figure about the same thing as the claim
-// figure: a compatible indicator, subject, period and base. strict is set
-// when the indicators are the same (not merely one inside the other) and
-// the subjects are known to be the same, so that the figure can refute.
-func (c Checker) relevant(f, e corpus.Figure) (relevant, strict bool) {
-	if f.Target != e.Target {
-		return false, false // a goal is never compared with an outcome
-	}
-	strictMetric := f.Metric != "" && sameMetric(f, e)
+// bearing is how an evidence figure bears on a claim figure.
+type bearing int
+
+const (
+	unrelated bearing = iota
+	// related: the same indicator, but it cannot decide (another or an
+	// unknown period, a target against an outcome, a looser indicator).
+	related
+	// supportOnly: the claim names no period; a figure that agrees
+	// supports it, one of some period that disagrees cannot refute it.
+	supportOnly
+	// comparable: same indicator key, subject, period, base, and both
+	// targets or both outcomes. It supports or refutes.
+	comparable
+)
+
+// match says how e bears on the claim figure f, and why it is only
+// related when it is.
+func (c Checker) match(f, e corpus.Figure) (bearing, string, error) {
 	if f.Metric != "" && !metricsMatch(f.Metric, e.Metric) {
-		return false, false
+		return unrelated, "", nil
 	}
 	if f.Metric == "" && !valuesOverlap(f, e) {
-		return false, false // a bare number is only compared with the same number
+		return unrelated, "", nil // a bare number is only compared with the same number
 	}
 	sameSubject := f.Subject == "" || f.Subject == e.Subject || subjectsMatch(f.Subject, e.Subject, "") && e.Subject != ""
-	if !sameSubject && e.Subject != "" && !c.Corpus.Mentions(e.Doc, f.Subject) {
-		return false, false
+	if !sameSubject && e.Subject != "" {
+		return unrelated, "", nil
 	}
-	if !figurePeriodsMatch(f, e) || !basesMatch(f.Base, e.Base) {
-		return false, false
+	if !sameSubject {
+		named, err := c.Corpus.Mentions(e.Doc, f.Subject)
+		if err != nil {
+			return unrelated, "", err
+		}
+		if !named {
+			return unrelated, "", nil
+		}
 	}
-	return true, strictMetric && sameSubject
+	if !basesMatch(f.Base, e.Base) {
+		return unrelated, "", nil
+	}
+	switch {
+	case f.Metric == "" || !sameMetric(f, e):
+		return related, "指标不尽相同", nil
+	case f.Target != e.Target && e.Target:
+		return related, "来源为计划目标，不是实际结果", nil
+	case f.Target != e.Target:
+		return related, "来源为实际结果，声称的是目标", nil
+	}
+	switch periodBearing(f, e) {
+	case periodDiffers:
+		return related, "时期不同（" + periodLabel(e) + "）", nil
+	case periodUnknown:
+		return related, "来源未说明时期", nil
+	case claimUndated:
+		return supportOnly, "", nil
+	}
+	return comparable, "", nil
 }
 
 // compare says whether the evidence agrees with the claim figure, and why.
@@ -396,4 +563,39 @@ func amount(v float64, unit string) string {
 		return num(v/1e4) + "万" + unit
 	}
 	return num(v) + unit
+}
+
+// unitMismatches lists, as related evidence, figures of the same
+// indicator, subject and period printed in the other of percent and
+// percentage points (提高1% against 提高1个百分点): the mismatch is named,
+// never silently dropped.
+func (c Checker) unitMismatches(f corpus.Figure, fv *FigureVerdict) error {
+	other := map[corpus.Kind]struct {
+		kind corpus.Kind
+		unit string
+		why  string
+	}{
+		corpus.KindPercent: {corpus.KindPPT, "pp", "单位不同：来源为百分点，声称的是百分比"},
+		corpus.KindPPT:     {corpus.KindPercent, "%", "单位不同：来源为百分比，声称的是百分点"},
+	}
+	o, ok := other[f.Kind]
+	if !ok || f.Metric == "" {
+		return nil
+	}
+	cands, err := c.Corpus.Candidates(o.kind, o.unit)
+	if err != nil {
+		return err
+	}
+	for _, cand := range cands {
+		e := cand.Figure
+		if cand.Duplicate || !sameMetric(f, e) || !subjectsMatch(f.Subject, e.Subject, "") || periodBearing(f, e) == periodDiffers {
+			continue
+		}
+		ev, err := c.evidence(cand, false, fmt.Sprintf("%s（声称 %s；来源 %s）", o.why, describe(f), describe(e)))
+		if err != nil {
+			return err
+		}
+		fv.Related = append(fv.Related, ev)
+	}
+	return nil
 }

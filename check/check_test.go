@@ -10,17 +10,28 @@ import (
 
 type fakeCorpus struct{ figs []corpus.Figure }
 
-func (f fakeCorpus) Candidates(kind corpus.Kind, unit string) []Candidate {
+func (f fakeCorpus) Candidates(kind corpus.Kind, unit string) ([]Candidate, error) {
 	var out []Candidate
 	for _, g := range f.figs {
 		if g.Kind == kind && g.Unit == unit {
 			out = append(out, Candidate{Figure: g})
 		}
 	}
-	return out
+	return out, nil
 }
-func (f fakeCorpus) Mentions(doc, name string) bool        { return false }
-func (f fakeCorpus) DocFigures(doc string) []corpus.Figure { return f.figs }
+func (f fakeCorpus) Mentions(doc, name string) (bool, error)          { return false, nil }
+func (f fakeCorpus) DocFigures(doc string) ([]corpus.Figure, error)   { return f.figs, nil }
+func (f fakeCorpus) Quote(doc string, start, end int) (string, error) { return "", nil }
+
+// mustCheck checks a claim against a fake corpus, which never fails.
+func mustCheck(t *testing.T, c Checker, claim string, figs []corpus.Figure) Verdict {
+	t.Helper()
+	v, err := c.Check(claim, figs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
 
 func fig(kind corpus.Kind, v float64, unit, surface string, prec int, metric, base string, start int) corpus.Figure {
 	return corpus.Figure{Doc: "d", Source: "r.txt", Kind: kind, Value: v, Unit: unit, Surface: surface, Text: surface, Precision: prec,
@@ -33,16 +44,16 @@ func TestToleranceAndShare(t *testing.T) {
 	share := fig(corpus.KindPercent, 21.2, "%", "21.2%", 1, "企业", "占全省", 20)
 	c := Checker{Corpus: fakeCorpus{[]corpus.Figure{part, whole, share}}}
 	claim := fig(corpus.KindPercent, 21.15, "%", "21.15%", 2, "企业", "占全省", 0)
-	v := c.Check("认定企业占全省21.15%", []corpus.Figure{claim})
+	v := mustCheck(t, c, "认定企业占全省21.15%", []corpus.Figure{claim})
 	if v.Verdict != Supported || !strings.Contains(v.Explanation, "按 447家/2113家 计算为 21.15%，与所印一致") {
 		t.Errorf("%s: %s", v.Verdict, v.Explanation)
 	}
 	wrong := fig(corpus.KindPercent, 25, "%", "25%", 0, "企业", "占全省", 0)
-	if v := c.Check("占全省25%", []corpus.Figure{wrong}); v.Verdict != Contradicted {
+	if v := mustCheck(t, c, "占全省25%", []corpus.Figure{wrong}); v.Verdict != Contradicted {
 		t.Errorf("25%% against 21.2%%: %s", v.Verdict)
 	}
 	pp := fig(corpus.KindPPT, 21.2, "pp", "21.2个百分点", 1, "企业", "占全省", 0)
-	if v := c.Check("21.2个百分点", []corpus.Figure{pp}); v.Verdict != NotFound {
+	if v := mustCheck(t, c, "21.2个百分点", []corpus.Figure{pp}); v.Verdict != NotFound {
 		t.Errorf("个百分点 matched a percent: %s", v.Verdict)
 	}
 }
@@ -69,7 +80,7 @@ func TestGapRecomputed(t *testing.T) {
 	c := Checker{Corpus: fakeCorpus{[]corpus.Figure{local, gap, prov}}}
 	claim := gap
 	claim.Doc, claim.Sentence = "claim", ""
-	v := c.Check("高于全省50个百分点", []corpus.Figure{claim})
+	v := mustCheck(t, c, "高于全省50个百分点", []corpus.Figure{claim})
 	if !strings.Contains(v.Explanation, "按 97.24% − 59.42%（某某省）计算为 37.82个百分点，与所印不一致") {
 		t.Errorf("%s: %s", v.Verdict, v.Explanation)
 	}
@@ -100,11 +111,11 @@ func TestTargetIsNoEvidenceForOutcome(t *testing.T) {
 	goal.Target, goal.Approx = true, true
 	c := Checker{Corpus: fakeCorpus{[]corpus.Figure{goal}}}
 	claim := fig(corpus.KindPercent, 7.9, "%", "7.9%", 1, "国内生产总值", "", 0)
-	if v := c.Check("国内生产总值增长7.9%", []corpus.Figure{claim}); v.Verdict != NotFound {
+	if v := mustCheck(t, c, "国内生产总值增长7.9%", []corpus.Figure{claim}); v.Verdict != NotFound {
 		t.Errorf("outcome checked against a target: %s %s", v.Verdict, v.Explanation)
 	}
 	claim.Target = true
-	if v := c.Check("预期目标增长8%", []corpus.Figure{claim}); v.Verdict == NotFound {
+	if v := mustCheck(t, c, "预期目标增长8%", []corpus.Figure{claim}); v.Verdict == NotFound {
 		t.Errorf("a target claim should meet the target: %s", v.Verdict)
 	}
 }

@@ -71,6 +71,46 @@ func sameMetric(f, e corpus.Figure) bool {
 	return false
 }
 
+// periodRelation is how the periods of a claim figure and an evidence
+// figure relate.
+type periodRelation int
+
+const (
+	periodSame    periodRelation = iota // the same resolved period, or the same months when a year is unknown
+	periodDiffers                       // two different periods
+	periodUnknown                       // the claim names a period, the evidence none
+	claimUndated                        // the claim names no period
+)
+
+// periodBearing compares a claim figure's period with an evidence
+// figure's: by their resolved dates when both have them, else by months.
+func periodBearing(f, e corpus.Figure) periodRelation {
+	fKnown, eKnown := f.Period != "" || f.PeriodFrom != "", e.Period != "" || e.PeriodFrom != ""
+	switch {
+	case !fKnown && !eKnown:
+		return periodSame // a project's total, a timeless count
+	case !fKnown:
+		return claimUndated
+	case !eKnown:
+		return periodUnknown
+	}
+	if figurePeriodsMatch(f, e) {
+		return periodSame
+	}
+	return periodDiffers
+}
+
+// periodLabel names an evidence figure's period for an explanation.
+func periodLabel(e corpus.Figure) string {
+	if e.PeriodFrom != "" {
+		if e.PeriodFrom[:4] == e.PeriodTo[:4] && e.PeriodFrom[5:] == "01-01" && e.PeriodTo[5:] == "12-31" {
+			return e.PeriodFrom[:4] + "年"
+		}
+		return e.PeriodFrom + "至" + e.PeriodTo
+	}
+	return e.Period
+}
+
 // figurePeriodsMatch compares two figures' periods: by their resolved
 // dates when both have them, else as printed.
 func figurePeriodsMatch(f, e corpus.Figure) bool {

@@ -5,9 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"reportmine/check"
 	"reportmine/corpus"
@@ -16,69 +16,151 @@ import (
 )
 
 // storeCorpus offers a store's figures to the checker, loading each kind
-// and unit once.
+// and unit once. Every read error is returned: a store that cannot be read
+// never yields a verdict.
 type storeCorpus struct {
 	ctx     context.Context
 	st      *store.Store
 	cache   map[string][]check.Candidate
+	raws    map[string]string
 	texts   map[string]string
 	docFigs map[string][]corpus.Figure
 }
 
 func newStoreCorpus(ctx context.Context, st *store.Store) *storeCorpus {
-	return &storeCorpus{ctx: ctx, st: st, cache: map[string][]check.Candidate{}, texts: map[string]string{}, docFigs: map[string][]corpus.Figure{}}
+	return &storeCorpus{ctx: ctx, st: st, cache: map[string][]check.Candidate{}, raws: map[string]string{},
+		texts: map[string]string{}, docFigs: map[string][]corpus.Figure{}}
 }
 
-func (c *storeCorpus) DocFigures(doc string) []corpus.Figure {
+func (c *storeCorpus) DocFigures(doc string) ([]corpus.Figure, error) {
 	figs, ok := c.docFigs[doc]
 	if !ok {
-		_, figs, _, _ = c.st.Load(c.ctx, doc)
+		var err error
+		if _, figs, _, err = c.st.Load(c.ctx, doc); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
 		c.docFigs[doc] = figs
 	}
-	return figs
+	return figs, nil
 }
 
-func (c *storeCorpus) Candidates(kind corpus.Kind, unit string) []check.Candidate {
+func (c *storeCorpus) Candidates(kind corpus.Kind, unit string) ([]check.Candidate, error) {
 	key := string(kind) + "|" + unit
 	if cands, ok := c.cache[key]; ok {
-		return cands
+		return cands, nil
 	}
-	var cands []check.Candidate
-	c.st.Figures(c.ctx, store.FigureFilter{Kind: string(kind), Unit: unit}, func(r store.FigureRow) error {
-		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Page: r.Figure.Page, Duplicate: r.Duplicate})
-		return nil
-	})
+	cands, err := c.candidates(store.FigureFilter{Kind: string(kind), Unit: unit})
+	if err != nil {
+		return nil, err
+	}
 	c.cache[key] = cands
-	return cands
+	return cands, nil
 }
 
-func (c *storeCorpus) Mentions(doc, name string) bool {
+func (c *storeCorpus) candidates(filter store.FigureFilter) ([]check.Candidate, error) {
+	var cands []check.Candidate
+	err := c.st.Figures(c.ctx, filter, func(r store.FigureRow) error {
+		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Issuer: r.Issuer, Page: r.Figure.Page, Duplicate: r.Duplicate})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return cands, nil
+}
+
+func (c *storeCorpus) raw(doc string) (string, error) {
+	raw, ok := c.raws[doc]
+	if !ok {
+		var err error
+		if raw, err = c.st.Raw(c.ctx, doc); err != nil {
+			return "", fmt.Errorf("store: %w", err)
+		}
+		c.raws[doc] = raw
+	}
+	return raw, nil
+}
+
+func (c *storeCorpus) Mentions(doc, name string) (bool, error) {
 	text, ok := c.texts[doc]
 	if !ok {
-		text, _ = c.st.Raw(c.ctx, doc)
-		text = strings.NewReplacer(" ", "", "\n", "").Replace(text)
+		raw, err := c.raw(doc)
+		if err != nil {
+			return false, err
+		}
+		text = strings.NewReplacer(" ", "", "\n", "").Replace(raw)
 		c.texts[doc] = text
 	}
-	return strings.Contains(text, name)
+	return strings.Contains(text, name), nil
+}
+
+// Quote is the sentence around raw[start:end] as the source prints it,
+// from the end of the sentence before to the end of its own.
+func (c *storeCorpus) Quote(doc string, start, end int) (string, error) {
+	raw, err := c.raw(doc)
+	if err != nil {
+		return "", err
+	}
+	if start < 0 || end > len(raw) || start > end {
+		return "", fmt.Errorf("store: figure %d-%d outside document %s", start, end, doc)
+	}
+	return sentenceAround(raw, start, end), nil
+}
+
+// sentenceAround cuts raw at the sentence ends around [start,end): 。！？；
+// and line breaks, at most 300 bytes either side.
+func sentenceAround(raw string, start, end int) string {
+	const reach = 300
+	isEnd := func(r rune) bool { return strings.ContainsRune("。！？；!?;\n", r) }
+	a := start
+	for a > 0 && start-a < reach {
+		r, size := utf8.DecodeLastRuneInString(raw[:a])
+		if isEnd(r) {
+			break
+		}
+		a -= size
+	}
+	b := end
+	for b < len(raw) && b-end < reach {
+		r, size := utf8.DecodeRuneInString(raw[b:])
+		b += size
+		if isEnd(r) {
+			break
+		}
+	}
+	return strings.TrimSpace(raw[a:b])
 }
 
 // allCandidates lists every stored figure, for conflicts.
-func (c *storeCorpus) allCandidates() []check.Candidate {
-	var cands []check.Candidate
-	c.st.Figures(c.ctx, store.FigureFilter{}, func(r store.FigureRow) error {
-		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Page: r.Figure.Page, Duplicate: r.Duplicate})
-		return nil
-	})
-	return cands
+func (c *storeCorpus) allCandidates() ([]check.Candidate, error) {
+	return c.candidates(store.FigureFilter{})
 }
 
 func runCheck(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "check", "[--data DIR] [--json] [--file FILE|-] CLAIM...")
+	fs := newFlags(e, "check", "[--data DIR] [--json|--format text|json|csv] [--excel] [--as-of DATE] [--fail-on VERDICT,...] [--file FILE|-] CLAIM...")
 	data := dataFlag(fs)
-	asJSON := fs.Bool("json", false, "print one JSON verdict per claim")
+	asJSON := fs.Bool("json", false, "print one JSON verdict per claim (same as --format json)")
+	format := fs.String("format", "text", "text, json (one verdict per line) or csv (a verdict table)")
+	excel := fs.Bool("excel", false, "start CSV output with a UTF-8 byte order mark so Excel reads Chinese correctly")
 	file := fs.String("file", "", "read claims from FILE, one per line (- for standard input)")
+	asOf := fs.String("as-of", "", "the date claims speak from, YYYY-MM-DD (default today): 今年, 去年 and 二季度 of a claim resolve against it")
+	failOn := fs.String("fail-on", "", "exit with status 1 when a claim gets one of these verdicts (comma-separated: contradicted,conflicting,not_found)")
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
+		return err
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	if *format != "text" && *format != "json" && *format != "csv" {
+		return fmt.Errorf("%w: --format must be text, json or csv, not %q", errUsage, *format)
+	}
+	failing, err := parseFailOn(*failOn)
+	if err != nil {
+		return err
+	}
+	date, err := claimDate(*asOf)
+	if err != nil {
 		return err
 	}
 	claims, err := readClaims(e, fs.Args(), *file)
@@ -99,73 +181,62 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	}
 	defer st.Close()
 	checker := check.Checker{Corpus: newStoreCorpus(ctx, st), MaxEvidence: 20}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	w := newVerdictWriter(out, *format, *excel)
+	failed := false
 	for _, claim := range claims {
-		v := checkClaim(checker, x, claim)
-		if *asJSON {
-			if err := enc.Encode(v); err != nil {
-				return err
-			}
-			continue
+		v, err := checkClaim(checker, x, claim, date)
+		if err != nil {
+			return fmt.Errorf("check %q: %w", claim, err)
 		}
-		printVerdict(e.stdout, v)
+		if err := w.write(v); err != nil {
+			return err
+		}
+		failed = failed || failing[v.Verdict]
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if failed {
+		out.Flush()
+		return errReported
 	}
 	return nil
 }
 
-// checkClaim reads a claim's figures with the corpus's extractor and
-// judges them.
-func checkClaim(c check.Checker, x *extract.Extractor, claim string) check.Verdict {
+// parseFailOn reads --fail-on: verdict names, comma-separated.
+func parseFailOn(s string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, v := range strings.Split(s, ",") {
+		switch v = strings.TrimSpace(v); v {
+		case "":
+		case check.Supported, check.Contradicted, check.Conflicting, check.NotFound:
+			out[v] = true
+		default:
+			return nil, fmt.Errorf("%w: --fail-on: unknown verdict %q (supported, contradicted, conflicting, not_found)", errUsage, v)
+		}
+	}
+	return out, nil
+}
+
+// claimDate is the date claims speak from: --as-of, or today.
+func claimDate(asOf string) (string, error) {
+	if asOf == "" {
+		return time.Now().Format("2006-01-02"), nil
+	}
+	if _, err := time.Parse("2006-01-02", asOf); err != nil {
+		return "", fmt.Errorf("%w: --as-of %q: want YYYY-MM-DD", errUsage, asOf)
+	}
+	return asOf, nil
+}
+
+// checkClaim reads a claim's figures with the corpus's extractor, frames
+// and period grammar, as of date, and judges them.
+func checkClaim(c check.Checker, x *extract.Extractor, claim, date string) (check.Verdict, error) {
 	doc := corpus.NewDocument("claim", []byte(claim))
+	doc.Meta.Date = date
 	return c.Check(claim, x.Extract(doc))
-}
-
-func readClaims(e env, args []string, file string) ([]string, error) {
-	claims := append([]string(nil), args...)
-	if file == "" {
-		return claims, nil
-	}
-	var r io.Reader = e.stdin
-	if file != "-" {
-		f, err := os.Open(file)
-		if err != nil {
-			return nil, fmt.Errorf("--file: %w", err)
-		}
-		defer f.Close()
-		r = f
-	}
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
-			claims = append(claims, line)
-		}
-	}
-	return claims, sc.Err()
-}
-
-var verdictWords = map[string]string{
-	check.Supported: "有据可查 supported", check.Contradicted: "与来源不符 contradicted",
-	check.Conflicting: "来源不一致 conflicting", check.NotFound: "未找到 not_found",
-}
-
-func printVerdict(w io.Writer, v check.Verdict) {
-	fmt.Fprintf(w, "%s\n  → %s: %s\n", v.Claim, verdictWords[v.Verdict], v.Explanation)
-	for _, f := range v.Figures {
-		fmt.Fprintf(w, "  %s  [%s]  %s %s %s\n", f.Text, f.Verdict, f.Metric, f.Subject, f.Period)
-		for i, ev := range f.Evidence {
-			if i == 5 {
-				fmt.Fprintf(w, "      … %d more (--json for all)\n", len(f.Evidence)-5)
-				break
-			}
-			mark := "✗"
-			if ev.Agrees {
-				mark = "✓"
-			}
-			fmt.Fprintf(w, "    %s %s [%d:%d] «%s» %s\n", mark, ev.Source, ev.Start, ev.End, oneLine(ev.Text), oneLine(ev.Sentence))
-		}
-	}
-	fmt.Fprintln(w)
 }
 
 func runConflicts(ctx context.Context, e env, args []string) error {
@@ -181,7 +252,11 @@ func runConflicts(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	conflicts := check.Conflicts(newStoreCorpus(ctx, st).allCandidates(), *minGap)
+	cands, err := newStoreCorpus(ctx, st).allCandidates()
+	if err != nil {
+		return err
+	}
+	conflicts := check.Conflicts(cands, *minGap)
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	for _, c := range conflicts {

@@ -41,7 +41,10 @@ func TestClaimSuite(t *testing.T) {
 	c := check.Checker{Corpus: newStoreCorpus(ctx, st), MaxEvidence: 20}
 	right := 0
 	for _, cl := range claims {
-		v := checkClaim(c, x, cl.Claim)
+		v, err := checkClaim(c, x, cl.Claim, "2024-07-15")
+		if err != nil {
+			t.Fatal(err)
+		}
 		if v.Verdict == cl.Verdict {
 			right++
 			continue

@@ -69,8 +69,8 @@ func (f FigureFilter) where() (string, []any) {
 // have and its document's title, date and near-duplicate mark.
 type FigureRow struct {
 	corpus.Figure
-	Title, Date string
-	Duplicate   bool
+	Title, Date, Issuer string
+	Duplicate           bool
 }
 
 // Figures calls fn for each stored figure that passes the filter, in
@@ -82,7 +82,7 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 	where, args := filter.where()
 	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
 		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base, f.target,
-		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, d.title, d.date, d.duplicate_of IS NOT NULL
+		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, d.title, d.date, d.issuer, d.duplicate_of IS NOT NULL
 		FROM figures f JOIN documents d ON d.id = f.doc`+where+` ORDER BY d.source, d.id, f.seq`, args...)
 	if err != nil {
 		return err
@@ -93,11 +93,11 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 		var valueMax sql.NullFloat64
 		var bound, change, periodFrom, periodTo, article, warnings sql.NullString
 		var page sql.NullInt64
-		var title, date sql.NullString
+		var title, date, issuer sql.NullString
 		f := &r.Figure
 		if err := rows.Scan(&f.ID, &f.Doc, &f.Source, &f.Kind, &f.Value, &valueMax, &f.Unit, &f.Approx, &bound, &change,
 			&f.Text, &f.Surface, &f.Start, &f.End, &f.Sentence, &f.Metric, &f.Subject, &f.Period, &periodFrom, &periodTo, &f.Base, &f.Target,
-			&article, &f.Precision, &f.Rule, &warnings, &f.Dict, &page, &title, &date, &r.Duplicate); err != nil {
+			&article, &f.Precision, &f.Rule, &warnings, &f.Dict, &page, &title, &date, &issuer, &r.Duplicate); err != nil {
 			return err
 		}
 		f.Schema = corpus.FigureSchema
@@ -109,7 +109,7 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 		if warnings.Valid {
 			json.Unmarshal([]byte(warnings.String), &f.Warnings)
 		}
-		f.Page, r.Title, r.Date = int(page.Int64), title.String, date.String
+		f.Page, r.Title, r.Date, r.Issuer = int(page.Int64), title.String, date.String, issuer.String
 		if err := fn(r); err != nil {
 			return err
 		}
