@@ -57,18 +57,18 @@ type Evidence struct {
 
 // FigureVerdict is the verdict on one figure of a claim.
 type FigureVerdict struct {
-	Text        string     `json:"text"`
-	Kind        string     `json:"kind"`
-	Value       float64    `json:"value"`
-	Unit        string     `json:"unit"`
-	Metric      string     `json:"metric"`
-	Subject     string     `json:"subject"`
-	Period      string     `json:"period"`
-	PeriodFrom  string     `json:"period_from,omitempty"`
-	PeriodTo    string     `json:"period_to,omitempty"`
-	Target      bool       `json:"target,omitempty"`
-	Verdict     string     `json:"verdict"`
-	Explanation string     `json:"explanation"`
+	Text        string  `json:"text"`
+	Kind        string  `json:"kind"`
+	Value       float64 `json:"value"`
+	Unit        string  `json:"unit"`
+	Metric      string  `json:"metric"`
+	Subject     string  `json:"subject"`
+	Period      string  `json:"period"`
+	PeriodFrom  string  `json:"period_from,omitempty"`
+	PeriodTo    string  `json:"period_to,omitempty"`
+	Target      bool    `json:"target,omitempty"`
+	Verdict     string  `json:"verdict"`
+	Explanation string  `json:"explanation"`
 	// Evidence are the comparable figures (same indicator, subject,
 	// period, base, and target or outcome alike), grouped by document,
 	// agreeing documents first; they decide the verdict.
