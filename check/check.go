@@ -431,6 +431,11 @@ func (c Checker) match(f, e corpus.Figure) (bearing, string, error) {
 	if !basesMatch(f.Base, e.Base) {
 		return unrelated, "", nil
 	}
+	if f.Subject == "" && e.Subject != "" && e.Subject != "全国" && !strings.Contains(f.Sentence, e.Subject) {
+		// The claim names no one (国内生产总值增长9.2%): the figures of a
+		// city or a company are not the nation's.
+		return related, "来源是" + e.Subject + "的数据，声称未说明地方", nil
+	}
 	switch {
 	case f.Metric == "" || !sameMetric(f, e):
 		return related, "指标不尽相同", nil

@@ -1,6 +1,7 @@
 package check
 
 import (
+	_ "embed"
 	"math"
 	"strconv"
 	"strings"
@@ -13,13 +14,44 @@ import (
 var metricNoise = strings.NewReplacer("新增", "", "新", "", "累计", "", "项目总投资", "总投资", "项目投资", "投资",
 	"已", "", "全年", "", "当年", "", "总计", "", "合计", "", "“", "", "”", "")
 
-// MetricKey is a metric reduced to what it measures, for grouping.
+// MetricKey is a metric reduced to what it measures, for grouping: its
+// noise words dropped, then an alias of a known indicator replaced by the
+// indicator's key (进出口贸易总额 and 货物进出口总额 are 进出口总额).
 func MetricKey(m string) string {
-	if k := metricNoise.Replace(m); k != "" {
-		return k
+	k := metricNoise.Replace(m)
+	if k == "" {
+		k = m
+	}
+	if canonical, ok := indicatorAliases[k]; ok {
+		return canonical
+	}
+	return k
+}
+
+//go:embed indicators.tsv
+var indicatorsTSV string
+
+// indicatorAliases maps each name of a known indicator to its key.
+var indicatorAliases = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(indicatorsTSV, "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, names, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("check: indicators.tsv: malformed line " + line)
+		}
+		m[key] = key
+		for _, n := range strings.Split(names, "|") {
+			if _, dup := m[n]; dup {
+				panic("check: indicators.tsv: " + n + " listed twice")
+			}
+			m[n] = key
+		}
 	}
 	return m
-}
+}()
 
 // metricsMatch reports two metrics that name the same indicator: equal
 // keys, or one contained in the other (项目 in 签约项目).
@@ -100,6 +132,13 @@ func periodBearing(f, e corpus.Figure) periodRelation {
 	return periodDiffers
 }
 
+// yearAndItsEnd reports a whole year and its last day: a stock of 2025年
+// is the one at 2025年末.
+func yearAndItsEnd(year, end corpus.Figure) bool {
+	y := year.PeriodFrom[:4]
+	return year.PeriodFrom == y+"-01-01" && year.PeriodTo == y+"-12-31" && end.PeriodFrom == y+"-12-31" && end.PeriodTo == y+"-12-31"
+}
+
 // periodLabel names an evidence figure's period for an explanation.
 func periodLabel(e corpus.Figure) string {
 	if e.PeriodFrom != "" {
@@ -115,7 +154,7 @@ func periodLabel(e corpus.Figure) string {
 // dates when both have them, else as printed.
 func figurePeriodsMatch(f, e corpus.Figure) bool {
 	if f.PeriodFrom != "" && e.PeriodFrom != "" {
-		return f.PeriodFrom == e.PeriodFrom && f.PeriodTo == e.PeriodTo
+		return f.PeriodFrom == e.PeriodFrom && f.PeriodTo == e.PeriodTo || yearAndItsEnd(f, e) || yearAndItsEnd(e, f)
 	}
 	if f.PeriodFrom != "" && e.Period != "" && yearOf(e.Period) == "" {
 		return monthSpan(e.Period) == f.PeriodFrom[5:7]+"-"+f.PeriodTo[5:7] // the evidence's year is unknown
@@ -175,9 +214,11 @@ func isDigits(s string) bool {
 }
 
 // basesMatch reports comparisons that are the same (同比 and 比上年同期).
+// basesMatch reports bases that compare with the same thing; a bare
+// change (增长2.3%) is against last year, as 比上年 says.
 func basesMatch(a, b string) bool {
 	na, nb := baseKey(a), baseKey(b)
-	return na == nb || na == "" && b == "" || nb == "" && a == ""
+	return na == nb || na == "" && nb == "yoy" || nb == "" && na == "yoy"
 }
 
 func baseKey(b string) string {

@@ -63,6 +63,11 @@ func (d Document) Page(off int) int {
 	return p
 }
 
+// ClaimKind is the Kind of a claim read for fact-checking: it is read
+// like a report (its place, levels and periods), but a figure for a period
+// not yet over is what the claim says happened, not a plan.
+const ClaimKind = "声称"
+
 // Year is the year of Date, or 0.
 func (m Meta) Year() int {
 	if len(m.Date) < 4 {

@@ -173,7 +173,7 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 		if date == "" {
 			date = doc.Meta.Date
 		}
-		fd := frameDoc{year: year, date: date, place: place, report: isReport(doc.Meta.Kind)}
+		fd := frameDoc{year: year, date: date, place: place, report: isReport(doc.Meta.Kind), claim: doc.Meta.Kind == corpus.ClaimKind}
 		frames := newFrameFinder(an, sentences, fd, e.indicators).frames(an.founds)
 		figures = slices.Grow(figures, len(an.founds))
 		for i, f := range an.founds {

@@ -593,6 +593,9 @@ func (ff *frameFinder) levelSubject(c *figureAt) string {
 		if w, ok := levelIndex.at(ff.rs, i); ok && i+len([]rune(w)) <= end {
 			return w
 		}
+		if end == c.f.start && (hasPrefixRunes(ff.rs, i, "全国") || hasPrefixRunes(ff.rs, i, "我国")) {
+			return "全国" // 2009年全国粮食产量…: the nation's, in the figure's own clause only
+		}
 		end = clause - 1
 	}
 	return ""

@@ -26,7 +26,7 @@ func (ff *frameFinder) isTarget(c *figureAt, fr frame) bool {
 	if ff.date != "" && fr.periodFrom != "" && fr.periodFrom > dayOf(ff.date, false) {
 		return true // 明年, 2027年 in a report of 2026: not yet begun
 	}
-	if ff.report && ff.date != "" && namesItsYear(fr.period) && fr.periodTo > dayOf(ff.date, true) && !strings.Contains(fr.period, "以来") && !strings.HasPrefix(fr.period, "截至") {
+	if ff.report && !ff.claim && ff.date != "" && namesItsYear(fr.period) && fr.periodTo > dayOf(ff.date, true) && !strings.Contains(fr.period, "以来") && !strings.HasPrefix(fr.period, "截至") {
 		// 今年 in a report given in March: a figure for a period not yet
 		// over is a plan or forecast, not an outcome (but 今年以来 reports
 		// what has been done so far).

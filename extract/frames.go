@@ -45,6 +45,7 @@ type frameFinder struct {
 	// whose indicators are long nouns (建筑业增加值) and whose 市级 is a
 	// level of government, not a grade (省级科创平台).
 	report bool
+	claim  bool
 	// sections are the headings of a report, each with the level of
 	// government its section is about (市级), in order.
 	sections []span
@@ -82,6 +83,7 @@ type frameDoc struct {
 	date   string
 	place  string
 	report bool
+	claim  bool // a claim to check, read like a report
 }
 
 func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicators *wordIndex) *frameFinder {
@@ -136,7 +138,7 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 	}
 	ff.main = mainSubjects(rs, mentions)
 	ff.main.place(place, report)
-	ff.report, ff.date = report, doc.date
+	ff.report, ff.date, ff.claim = report, doc.date, doc.claim
 	if report {
 		ff.readSections()
 	}
@@ -306,6 +308,13 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			year = carryYear
 		}
 		fr.periodFrom, fr.periodTo = ff.resolvePeriod(fr.period, year)
+		if fr.period == "" && ff.report {
+			if sy := ff.sectionYear(f.start); sy != 0 {
+				// A figure under 一、2023年工作回顾 that prints no period of its
+				// own is that year's: resolved, though nothing is printed.
+				fr.periodFrom, fr.periodTo = ff.resolvePeriod("全年", sy)
+			}
+		}
 		if fr.subject == unnamed {
 			fr.subject = ""
 		}

@@ -469,7 +469,14 @@ func (nf *nameFinder) places() []mention {
 			end < len(rs) && isHan(rs[end]) && !strings.ContainsRune("县区市省经开高工产园镇乡", rs[end]) {
 			continue // 全球灯塔工厂 is not 灯塔市: a short form inside a word
 		}
-		out = append(out, mention{start: i, end: end, kind: corpus.EntityPlace, name: p.text, canonical: p.place.name})
+		canonical := p.place.name
+		if p.text != p.place.name && end < len(rs) && strings.ContainsRune("市县区省", rs[end]) && !strings.HasSuffix(p.text, string(rs[end])) {
+			end++ // 白河市: the short form and the suffix it is printed with are one name
+			if printed := string(rs[i:end]); printed != canonical {
+				canonical = printed // 白河市 is not 白河县: the suffix says which place
+			}
+		}
+		out = append(out, mention{start: i, end: end, kind: corpus.EntityPlace, name: string(rs[i:end]), canonical: canonical})
 		i = end - 1
 	}
 	return out

@@ -235,7 +235,7 @@ func claimDate(asOf string) (string, error) {
 // and period grammar, as of date, and judges them.
 func checkClaim(c check.Checker, x *extract.Extractor, claim, date string) (check.Verdict, error) {
 	doc := corpus.NewDocument("claim", []byte(claim))
-	doc.Meta.Date = date
+	doc.Meta.Date, doc.Meta.Kind = date, corpus.ClaimKind
 	return c.Check(claim, x.Extract(doc))
 }
 
