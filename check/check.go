@@ -419,6 +419,9 @@ func (c Checker) match(f, e corpus.Figure) (bearing, string, error) {
 	if !sameSubject && e.Subject != "" {
 		return unrelated, "", nil
 	}
+	if !sameSubject && f.Subject == "全国" {
+		return related, "来源未说明是全国的数据", nil
+	}
 	if !sameSubject {
 		named, err := c.Corpus.Mentions(e.Doc, f.Subject)
 		if err != nil {

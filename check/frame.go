@@ -126,10 +126,24 @@ func periodBearing(f, e corpus.Figure) periodRelation {
 	case !eKnown:
 		return periodUnknown
 	}
+	if namesYear(f) && e.PeriodFrom == "" {
+		return periodUnknown // 2009年 against a 全年 of no known year
+	}
 	if figurePeriodsMatch(f, e) {
 		return periodSame
 	}
 	return periodDiffers
+}
+
+// namesYear reports a figure whose period prints its year (2009年,
+// 一九八五年, “十三五”期间), not one resolved from a date (上半年, 今年).
+func namesYear(f corpus.Figure) bool {
+	p := strings.TrimLeft(f.Period, "“\"")
+	if len(p) >= 4 && isDigits(p[:4]) {
+		return true
+	}
+	_, ok := corpus.ResolvePeriod(p, 0) // resolves without a year: it names its own
+	return ok && f.PeriodFrom != ""
 }
 
 // yearAndItsEnd reports a whole year and its last day: a stock of 2025年

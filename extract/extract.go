@@ -173,7 +173,8 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 		if date == "" {
 			date = doc.Meta.Date
 		}
-		fd := frameDoc{year: year, date: date, place: place, report: isReport(doc.Meta.Kind), claim: doc.Meta.Kind == corpus.ClaimKind}
+		fd := frameDoc{year: year, date: date, place: place, report: isReport(doc.Meta.Kind), claim: doc.Meta.Kind == corpus.ClaimKind,
+			reviewYear: reviewYear(doc.Meta.Kind, date)}
 		frames := newFrameFinder(an, sentences, fd, e.indicators).frames(an.founds)
 		figures = slices.Grow(figures, len(an.founds))
 		for i, f := range an.founds {
@@ -222,6 +223,22 @@ func referenceYear(m corpus.Meta) int {
 		return y - 1
 	}
 	return 0
+}
+
+// reviewYear is the year a government work report reviews: one given in
+// the first half of a year (as national and provincial reports are, in
+// spring) looks back on the year before. 0 when the kind or the month is
+// not known.
+func reviewYear(kind, date string) int {
+	if kind != "政府工作报告" || len(date) < 7 {
+		return 0
+	}
+	y, err1 := strconv.Atoi(date[:4])
+	m, err2 := strconv.Atoi(date[5:7])
+	if err1 != nil || err2 != nil || m < 1 || m > 6 {
+		return 0
+	}
+	return y - 1
 }
 
 var titleYearRe = regexp.MustCompile(`((?:19|20)\d{2})年`)

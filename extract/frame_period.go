@@ -141,7 +141,7 @@ func leadingYear(p string) int {
 // isRelativePeriod reports periods that name their own reference (今年,
 // 截至目前) and so take no year from elsewhere.
 func isRelativePeriod(p string) bool {
-	for _, w := range []string{"今年", "去年", "上年", "当年", "目前", "截至", "以来", "期间", "时期", "年内", "近"} {
+	for _, w := range []string{"今年", "去年", "上年", "当年", "目前", "截至", "以来", "期间", "时期", "年内", "近", "过去", "年来", "年间", "累计"} {
 		if strings.Contains(p, w) {
 			return true
 		}

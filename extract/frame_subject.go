@@ -740,6 +740,19 @@ func headingYear(line []rune) int {
 	return year
 }
 
+// contextYear is the year a figure's undated words belong to: the year
+// its section heading names, else, in a work report given early in a year,
+// the year it reviews outside its plans, else 0.
+func (ff *frameFinder) contextYear(i int) int {
+	if y := ff.sectionYear(i); y != 0 {
+		return y
+	}
+	if ff.reviewYear != 0 && !ff.targetSection(i) {
+		return ff.reviewYear
+	}
+	return 0
+}
+
 // sectionYear is the year the innermost heading over rune i names, or 0:
 // a work report given early in a year reviews the last one under
 // 一、2025年工作回顾, and its bare 全年 there is that year.

@@ -44,8 +44,9 @@ type frameFinder struct {
 	// report is set for formal documents (reports, bulletins, budgets),
 	// whose indicators are long nouns (建筑业增加值) and whose 市级 is a
 	// level of government, not a grade (省级科创平台).
-	report bool
-	claim  bool
+	report     bool
+	claim      bool
+	reviewYear int
 	// sections are the headings of a report, each with the level of
 	// government its section is about (市级), in order.
 	sections []span
@@ -84,6 +85,9 @@ type frameDoc struct {
 	place  string
 	report bool
 	claim  bool // a claim to check, read like a report
+	// reviewYear is the year a work report given in the first half of a
+	// year reviews (the year before), or 0.
+	reviewYear int
 }
 
 func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicators *wordIndex) *frameFinder {
@@ -138,7 +142,7 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 	}
 	ff.main = mainSubjects(rs, mentions)
 	ff.main.place(place, report)
-	ff.report, ff.date, ff.claim = report, doc.date, doc.claim
+	ff.report, ff.date, ff.claim, ff.reviewYear = report, doc.date, doc.claim, doc.reviewYear
 	if report {
 		ff.readSections()
 	}
@@ -301,15 +305,16 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			carrySubject = fr.subject
 		}
 		year := ff.year
-		if sy := ff.sectionYear(f.start); sy != 0 && !isRelativePeriod(fr.period) {
+		if sy := ff.contextYear(f.start); sy != 0 && !isRelativePeriod(fr.period) {
 			year = sy
 		}
 		if carryYear != 0 && !isRelativePeriod(fr.period) {
 			year = carryYear
 		}
 		fr.periodFrom, fr.periodTo = ff.resolvePeriod(fr.period, year)
-		if fr.period == "" && ff.report {
-			if sy := ff.sectionYear(f.start); sy != 0 {
+		fr.target = ff.isTarget(c, fr)
+		if fr.period == "" && ff.report && !fr.target {
+			if sy := ff.contextYear(f.start); sy != 0 {
 				// A figure under 一、2023年工作回顾 that prints no period of its
 				// own is that year's: resolved, though nothing is printed.
 				fr.periodFrom, fr.periodTo = ff.resolvePeriod("全年", sy)
@@ -318,7 +323,6 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.subject == unnamed {
 			fr.subject = ""
 		}
-		fr.target = ff.isTarget(c, fr)
 		out[i] = fr
 	}
 	ff.pairRespectively(fs, out)

@@ -309,6 +309,9 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 			b.emit('\t', items[i].start, items[i].end)
 			return j
 		}
+		if spacedDigits(items, i, j) {
+			return j // 7 4 7 7 2 亿元: a number printed digit by digit
+		}
 		if keepSpace(prev, next) || (prev == ',' && isDigit(next)) {
 			b.emit(' ', items[i].start, items[i].end)
 		}
@@ -329,7 +332,7 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 		}
 	}
 	if newlines > 1 && isHan(prev) && (isHan(next) || next == '，' || next == '、' || next == ',') && (b.lineRunes >= 40 || b.columnTail()) &&
-		!b.lineHasTab && !isCaption(items[j:min(j+40, len(items))]) && !startsMarker(items, j) {
+		!b.lineHasTab && !isCaption(items[j:min(j+40, len(items))]) && !startsMarker(items, j) && !sectionMarkerAt(items, j) {
 		// A page or column break in the middle of a word (今年上半|年): the
 		// paragraph before it is long and did not end its sentence.
 		b.joins = append(b.joins, b.sb.Len())
@@ -350,6 +353,25 @@ func (b *builder) whitespace(items []item, i, j, newlines int) int {
 // keepSpace reports whether a space between prev and next separates two
 // Latin or digit words (KAIFAQU JIANSHE, 1, 2, 3); every other space in these
 // documents was put there by PDF extraction.
+// spacedDigits reports the single space of items[i:j] inside a number
+// printed digit by digit (7 4 7 7 2 亿元, 1 9 9 7 年): single digits on
+// both sides, and a third one spaced the same way before or after.
+func spacedDigits(items []item, i, j int) bool {
+	at := func(k int) rune {
+		if k >= 0 && k < len(items) {
+			return items[k].r
+		}
+		return 0
+	}
+	single := func(k int) bool { // a lone digit at k
+		return isDigit(at(k)) && !isDigit(at(k-1)) && !isDigit(at(k+1)) && at(k-1) != '.' && at(k+1) != '.'
+	}
+	if j != i+1 || !single(i-1) || !single(j) {
+		return false
+	}
+	return at(i-2) == ' ' && single(i-3) || at(j+1) == ' ' && single(j+2)
+}
+
 func keepSpace(prev, next rune) bool {
 	if !isASCIIAlnum(prev) || !isASCIIAlnum(next) {
 		return false
