@@ -67,6 +67,9 @@ func metricsMatch(a, b string) bool {
 // unknown, one inside the other, or the same project named shorter
 // (绿源新能源项目 and 绿源新能源年产20GW高效电池项目).
 func subjectsMatch(claim, ev string, evDocText string) bool {
+	if claim != "" && ev != "" && levelOf(claim) != levelOf(ev) {
+		return false // 黄石市市直 is not 黄石市: a city's own budget is not the whole city's
+	}
 	if claim == "" || ev == "" || claim == ev || strings.Contains(claim, ev) || strings.Contains(ev, claim) {
 		return true
 	}
@@ -75,6 +78,24 @@ func subjectsMatch(claim, ev string, evDocText string) bool {
 		return true
 	}
 	return evDocText != "" && strings.Contains(evDocText, claim)
+}
+
+// levels are the levels of government a subject can end with, each
+// with the level it means (市直, 市级 and 市本级 are the city's own).
+var levels = []struct{ word, level string }{
+	{"市本级", "市级"}, {"市级", "市级"}, {"市直", "市级"}, {"省本级", "省级"}, {"省级", "省级"}, {"省直", "省级"},
+	{"县级", "县级"}, {"区级", "区级"}, {"中央本级", "中央"}, {"中央财政", "中央"}, {"地方财政", "地方"}, {"地方本级", "地方"},
+}
+
+// levelOf is the level of government a subject ends with, or "" for a
+// whole place.
+func levelOf(subject string) string {
+	for _, l := range levels {
+		if strings.HasSuffix(subject, l.word) {
+			return l.level
+		}
+	}
+	return ""
 }
 
 // projectStem is a name without its 项目/工程 suffix.

@@ -593,6 +593,11 @@ func (ff *frameFinder) levelSubject(c *figureAt) string {
 		if w, ok := levelIndex.at(ff.rs, i); ok && i+len([]rune(w)) <= end {
 			return w
 		}
+		if place, after := ff.placeAt(i); place != "" {
+			if w, ok := levelIndex.at(ff.rs, after); ok && after+len([]rune(w)) <= end {
+				return place + w // 黄石市市直一般公共预算收入: the city's own level
+			}
+		}
 		if end == c.f.start && (hasPrefixRunes(ff.rs, i, "全国") || hasPrefixRunes(ff.rs, i, "我国")) {
 			return "全国" // 2009年全国粮食产量…: the nation's, in the figure's own clause only
 		}
@@ -772,3 +777,13 @@ func (ff *frameFinder) sectionYear(i int) int {
 }
 
 var planHeadings = words("plan_headings")
+
+// placeAt is the place named at rune i and where its name ends, or "".
+func (ff *frameFinder) placeAt(i int) (string, int) {
+	for k := ff.mentionsFrom(i); k < len(ff.mentions) && ff.mentions[k].start == i; k++ {
+		if m := ff.mentions[k]; m.kind == corpus.EntityPlace {
+			return m.canonical, m.end
+		}
+	}
+	return "", i
+}
