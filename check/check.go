@@ -431,8 +431,8 @@ func (c Checker) match(f, e corpus.Figure) (bearing, string, error) {
 			return unrelated, "", nil
 		}
 	}
-	if !basesMatch(f.Base, e.Base) {
-		return unrelated, "", nil
+	if !basesMatch(f.Base, e.Base) || (f.Change == "") != (e.Change == "") {
+		return unrelated, "", nil // a level is not a change (提高0.8% is not 65.2%)
 	}
 	if f.Subject == "" && e.Subject != "" && e.Subject != "全国" && !strings.Contains(f.Sentence, e.Subject) {
 		// The claim names no one (国内生产总值增长9.2%): the figures of a

@@ -11,7 +11,8 @@ import (
 
 // metricNoise are words that change how an indicator is phrased, not what
 // it measures: 新签约项目总投资 and 累计签约总投资 are the same indicator.
-var metricNoise = strings.NewReplacer("新增", "", "新", "", "累计", "", "项目总投资", "总投资", "项目投资", "投资",
+var metricNoise = strings.NewReplacer("主要预期目标", "", "预期目标", "", "预期增长目标", "", "增长目标", "", "预期", "", "目标", "",
+	"新增", "", "新", "", "累计", "", "项目总投资", "总投资", "项目投资", "投资",
 	"已", "", "全年", "", "当年", "", "总计", "", "合计", "", "“", "", "”", "")
 
 // MetricKey is a metric reduced to what it measures, for grouping: its

@@ -419,6 +419,9 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 	if best != "" {
 		return best
 	}
+	if place, _ := ff.placeAt(i); place != "" {
+		return place // 云岭市2023年…: a place the gazetteer lacks
+	}
 	if w, ok := pronounIndex.at(ff.rs, i); ok {
 		if s := ff.resolvePronoun(w, i); s != "" {
 			return s
@@ -778,11 +781,30 @@ func (ff *frameFinder) sectionYear(i int) int {
 
 var planHeadings = words("plan_headings")
 
-// placeAt is the place named at rune i and where its name ends, or "".
+// placeAt is the place named at rune i and where its name ends, or "":
+// a place of the gazetteer, or in a report a name the gazetteer lacks
+// that ends in 市, 省, 县 or 州 and is followed by a year or a level of
+// government (云岭市2023年…, 云岭市市级…).
 func (ff *frameFinder) placeAt(i int) (string, int) {
 	for k := ff.mentionsFrom(i); k < len(ff.mentions) && ff.mentions[k].start == i; k++ {
 		if m := ff.mentions[k]; m.kind == corpus.EntityPlace {
 			return m.canonical, m.end
+		}
+	}
+	if !ff.report || i > 0 && isHan(ff.rs[i-1]) {
+		return "", i
+	}
+	for n := 2; n <= 4 && i+n+1 < len(ff.rs); n++ {
+		end := i + n + 1
+		if !isHan(ff.rs[i+n-1]) || !strings.ContainsRune("市省县州", ff.rs[i+n]) {
+			continue
+		}
+		name := string(ff.rs[i:end])
+		if _, pronoun := pronounIndex.at(ff.rs, i); pronoun || strings.ContainsAny(name, "全本该各我城超") {
+			return "", i
+		}
+		if _, level := levelIndex.at(ff.rs, end); level || ff.periodAt(end) || isDigit(ff.rs[end]) {
+			return name, end
 		}
 	}
 	return "", i

@@ -184,3 +184,40 @@ func TestCheckCSVAndFailOn(t *testing.T) {
 		t.Errorf("--fail-on wrong: err = %v, want a usage error", err)
 	}
 }
+
+// TestYearsClaimSuite checks claims against documents written for it in
+// the style of two national work reports (each reviewing the year before
+// and setting the year's targets), two cities' bulletins and a half-year
+// report: other years' figures, targets against outcomes, restatements,
+// % against 个百分点, a wrong city, a city's own level, absent claims.
+func TestYearsClaimSuite(t *testing.T) {
+	var claims []struct{ Claim, Verdict, Why string }
+	raw, err := os.ReadFile("testdata/claims-years.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &claims); err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	if _, errOut, err := runCLI(t, "", "ingest", "--data", data, "testdata/claims-years"); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x, _ := newExtractor("", "")
+	c := check.Checker{Corpus: newStoreCorpus(ctx, st), MaxEvidence: 20}
+	for _, cl := range claims {
+		v, err := checkClaim(c, x, cl.Claim, "2024-06-01")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Verdict != cl.Verdict {
+			t.Errorf("%s: %s, want %s (%s)\n  %s", cl.Claim, v.Verdict, cl.Verdict, cl.Why, v.Explanation)
+		}
+	}
+}
