@@ -22,8 +22,11 @@ const (
 type Candidate struct {
 	Figure              corpus.Figure
 	Title, Date, Issuer string
-	Page                int
-	Duplicate           bool
+	// Place is the jurisdiction the document speaks for: 市级 in it is
+	// that place's own level, a fund or a hospital in it that place's.
+	Place     string
+	Page      int
+	Duplicate bool
 }
 
 // Evidence is a candidate that speaks of the same thing as a claim figure.
@@ -142,6 +145,7 @@ func (c Checker) checkFigure(f corpus.Figure) (FigureVerdict, error) {
 		if cand.Duplicate {
 			continue
 		}
+		e.Subject = scopedSubject(e.Subject, cand.Place)
 		m, why, err := c.match(f, e)
 		if err != nil {
 			return fv, err

@@ -32,10 +32,10 @@ func Conflicts(cands []Candidate, minGapPct float64) []Conflict {
 	groups := map[key][]Candidate{}
 	for _, c := range cands {
 		f := c.Figure
-		if c.Duplicate || f.Metric == "" || f.Subject == "" || !f.Kind.Scored() {
+		if c.Duplicate || f.Metric == "" || f.Subject == "" && c.Place == "" || !f.Kind.Scored() {
 			continue
 		}
-		k := key{MetricKey(f.Metric), f.Subject, baseKey(f.Base), string(f.Kind), f.Unit, f.Change}
+		k := key{MetricKey(f.Metric), groupScope(f.Subject, c.Place), baseKey(f.Base), string(f.Kind), f.Unit, f.Change}
 		groups[k] = append(groups[k], c)
 	}
 	var out []Conflict

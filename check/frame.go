@@ -81,6 +81,52 @@ func subjectsMatch(claim, ev string, evDocText string) bool {
 	return evDocText != "" && strings.Contains(evDocText, claim)
 }
 
+// scopedSubject is whose a figure is once its document's place is known:
+// a bare level (市级) is that place's own level, no subject at all the
+// place itself.
+func scopedSubject(subject, place string) string {
+	switch {
+	case place == "" || place == "全国" && subject == "":
+		return subject
+	case subject == "":
+		return place
+	case levelOf(subject) != "" && !strings.HasPrefix(subject, place) && !isPlaceName(strings.TrimSuffix(subject, levelWord(subject))):
+		return place + subject
+	}
+	return subject
+}
+
+// groupScope is what a conflict group is keyed by for whose: a place's
+// name as it is, anything else (a level, a fund, a hospital) within the
+// document's place, so that two cities' 市本级 never conflict.
+func groupScope(subject, place string) string {
+	s := scopedSubject(subject, place)
+	if isPlaceName(s) || levelOf(s) != "" && isPlaceName(strings.TrimSuffix(s, levelWord(s))) {
+		return s
+	}
+	return place + "/" + s
+}
+
+// isPlaceName reports a name that is a place: 全国, or one ending in an
+// administrative suffix (福州市, 广东省, 西咸新区, a zone: 青山高新区).
+func isPlaceName(s string) bool {
+	if s == "全国" || s == "香港" || s == "澳门" {
+		return true
+	}
+	n := len([]rune(s))
+	return n >= 2 && n <= 12 && strings.ContainsRune("市省县州盟区", []rune(s)[n-1])
+}
+
+// levelWord is the level word a subject ends with, or "".
+func levelWord(subject string) string {
+	for _, l := range levels {
+		if strings.HasSuffix(subject, l.word) {
+			return l.word
+		}
+	}
+	return ""
+}
+
 // levels are the levels of government a subject can end with, each
 // with the level it means (市直, 市级 and 市本级 are the city's own).
 var levels = []struct{ word, level string }{

@@ -601,8 +601,11 @@ func (ff *frameFinder) levelSubject(c *figureAt) string {
 				return place + w // 黄石市市直一般公共预算收入: the city's own level
 			}
 		}
-		if end == c.f.start && (hasPrefixRunes(ff.rs, i, "全国") || hasPrefixRunes(ff.rs, i, "我国")) {
-			return "全国" // 2009年全国粮食产量…: the nation's, in the figure's own clause only
+		if end == c.f.start && (ff.claim || ff.main.scope == "全国") && (hasPrefixRunes(ff.rs, i, "全国") || hasPrefixRunes(ff.rs, i, "我国")) {
+			// 2009年全国粮食产量…: the nation's, in the figure's own clause
+			// only, and only where 全国 is no category (全国重点文物保护单位
+			// in a city's bulletin).
+			return "全国"
 		}
 		end = clause - 1
 	}

@@ -9,6 +9,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"reportmine/corpus"
 )
 
 // targetIndex finds the target cues; futureVerbIndex the verbs after a
@@ -151,5 +153,8 @@ func (ff *frameFinder) baseValue(f found) bool {
 // 一九五九年), unlike a bare 全年 or 上半年, which a report given early in a
 // year uses of the year it reviews as well as of the year it plans.
 func namesItsYear(p string) bool {
-	return leadingYear(p) != 0 || chineseYearAt([]rune(p), 0) || strings.HasPrefix(p, "今年") || strings.HasPrefix(p, "本年") || strings.HasPrefix(p, "明年")
+	if _, ok := corpus.ResolvePeriod(p, 0); ok {
+		return true // 2026年, 一九五九年, 第一个五年计划: resolved without a year to lean on
+	}
+	return strings.HasPrefix(p, "今年") || strings.HasPrefix(p, "本年") || strings.HasPrefix(p, "明年")
 }

@@ -60,7 +60,7 @@ func (c *storeCorpus) Candidates(kind corpus.Kind, unit string) ([]check.Candida
 func (c *storeCorpus) candidates(filter store.FigureFilter) ([]check.Candidate, error) {
 	var cands []check.Candidate
 	err := c.st.Figures(c.ctx, filter, func(r store.FigureRow) error {
-		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Issuer: r.Issuer, Page: r.Figure.Page, Duplicate: r.Duplicate})
+		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Issuer: r.Issuer, Place: r.Place, Page: r.Figure.Page, Duplicate: r.Duplicate})
 		return nil
 	})
 	if err != nil {

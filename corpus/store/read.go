@@ -70,7 +70,9 @@ func (f FigureFilter) where() (string, []any) {
 type FigureRow struct {
 	corpus.Figure
 	Title, Date, Issuer string
-	Duplicate           bool
+	// Place is the jurisdiction the figure's document speaks for.
+	Place     string
+	Duplicate bool
 }
 
 // Figures calls fn for each stored figure that passes the filter, in
@@ -82,7 +84,7 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 	where, args := filter.where()
 	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
 		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base, f.target,
-		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, d.title, d.date, d.issuer, d.duplicate_of IS NOT NULL
+		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, d.title, d.date, d.issuer, d.place, d.duplicate_of IS NOT NULL
 		FROM figures f JOIN documents d ON d.id = f.doc`+where+` ORDER BY d.source, d.id, f.seq`, args...)
 	if err != nil {
 		return err
@@ -93,11 +95,11 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 		var valueMax sql.NullFloat64
 		var bound, change, periodFrom, periodTo, article, warnings sql.NullString
 		var page sql.NullInt64
-		var title, date, issuer sql.NullString
+		var title, date, issuer, place sql.NullString
 		f := &r.Figure
 		if err := rows.Scan(&f.ID, &f.Doc, &f.Source, &f.Kind, &f.Value, &valueMax, &f.Unit, &f.Approx, &bound, &change,
 			&f.Text, &f.Surface, &f.Start, &f.End, &f.Sentence, &f.Metric, &f.Subject, &f.Period, &periodFrom, &periodTo, &f.Base, &f.Target,
-			&article, &f.Precision, &f.Rule, &warnings, &f.Dict, &page, &title, &date, &issuer, &r.Duplicate); err != nil {
+			&article, &f.Precision, &f.Rule, &warnings, &f.Dict, &page, &title, &date, &issuer, &place, &r.Duplicate); err != nil {
 			return err
 		}
 		f.Schema = corpus.FigureSchema
@@ -109,7 +111,7 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 		if warnings.Valid {
 			json.Unmarshal([]byte(warnings.String), &f.Warnings)
 		}
-		f.Page, r.Title, r.Date, r.Issuer = int(page.Int64), title.String, date.String, issuer.String
+		f.Page, r.Title, r.Date, r.Issuer, r.Place = int(page.Int64), title.String, date.String, issuer.String, place.String
 		if err := fn(r); err != nil {
 			return err
 		}
