@@ -122,11 +122,30 @@ func (ff *frameFinder) periodBefore(sentStart, at int) string {
 	clause := ff.clauseStart(sentStart, at)
 	best := ""
 	for k := ff.periodsFrom(sentStart); k < len(ff.periods) && ff.periods[k].start < at; k++ {
-		if p := ff.periods[k]; p.end <= at && (p.start >= clause || !ff.attributive(p)) {
+		p := ff.periods[k]
+		if v := ff.valueOf(p); v >= 0 && v != at {
+			// 由1978年的36.5%降为33.6%: the year is the first value's, not
+			// the figure after it.
+			continue
+		}
+		if p.end <= at && (p.start >= clause || !ff.attributive(p)) {
 			best = p.text
 		}
 	}
 	return best
+}
+
+// valueOf is where the figure starts that a period qualifies directly
+// (1978年的36.5%), or -1.
+func (ff *frameFinder) valueOf(p span) int {
+	i := p.end
+	if i < len(ff.rs) && ff.rs[i] == '的' {
+		i++
+	}
+	if i > p.end && ff.figureStart[i] {
+		return i
+	}
+	return -1
 }
 
 // leadingYear is the year a period starts with (2020年全年 → 2020), or 0.

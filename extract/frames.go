@@ -41,6 +41,7 @@ type frameFinder struct {
 	periodEnd   map[int]bool
 	periodByEnd map[int]span
 	figureEnd   map[int]bool // a metric never runs over a figure
+	figureStart map[int]bool
 	// report is set for formal documents (reports, bulletins, budgets),
 	// whose indicators are long nouns (建筑业增加值) and whose 市级 is a
 	// level of government, not a grade (省级科创平台).
@@ -239,9 +240,10 @@ var metricRules = []metricRule{
 
 func (ff *frameFinder) frames(fs []found) []frame {
 	out := make([]frame, len(fs))
-	ff.figureEnd = make(map[int]bool, len(fs))
+	ff.figureEnd, ff.figureStart = make(map[int]bool, len(fs)), make(map[int]bool, len(fs))
 	for _, f := range fs {
 		ff.figureEnd[f.end] = true
+		ff.figureStart[f.start] = true
 	}
 	carrySubject, carryPeriod, carryYear := "", "", 0
 	lastPara, lastSentence := -1, -1
