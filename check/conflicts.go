@@ -67,7 +67,8 @@ func conflictIn(g []Candidate, minGapPct float64) (Conflict, bool) {
 			// Conflicts need both periods known and the same: a difference
 			// between figures of unknown periods is no evidence of error.
 			pi, pj := periodOf(fi), periodOf(fj)
-			if fi.Doc == fj.Doc || pi == "" || pj == "" || fi.Target != fj.Target || valuesOverlap(fi, fj) {
+			known := func(p string, f corpus.Figure) bool { return p != "" || f.PeriodFrom != "" }
+			if fi.Doc == fj.Doc || !known(pi, fi) || !known(pj, fj) || fi.Target != fj.Target || valuesOverlap(fi, fj) {
 				continue
 			}
 			if fi.PeriodFrom != "" && fj.PeriodFrom != "" {
@@ -90,7 +91,7 @@ func conflictIn(g []Candidate, minGapPct float64) (Conflict, bool) {
 	if len(involved) == 0 {
 		return Conflict{}, false
 	}
-	c := Conflict{Metric: a.Metric, Period: firstNonEmpty(a.Period, b.Period), Gap: math.Round(worst*10) / 10}
+	c := Conflict{Metric: a.Metric, Period: firstNonEmpty(firstNonEmpty(a.Period, b.Period), a.PeriodFrom), Gap: math.Round(worst*10) / 10}
 	c.Explanation = fmt.Sprintf("%s %s：%s 说 %s，%s 说 %s（相差 %s，%.1f%%）", a.Subject, a.Metric, shortSource(a.Source), describe(a),
 		shortSource(b.Source), describe(b), amount(math.Abs(a.Value-b.Value), a.Unit), c.Gap)
 	for i, cand := range g {
@@ -98,9 +99,9 @@ func conflictIn(g []Candidate, minGapPct float64) (Conflict, bool) {
 			continue
 		}
 		f := cand.Figure
-		c.Evidence = append(c.Evidence, Evidence{Doc: f.Doc, Source: f.Source, Title: cand.Title, Date: cand.Date, Page: cand.Page,
+		c.Evidence = append(c.Evidence, Evidence{Doc: f.Doc, Source: f.Source, Title: cand.Title, Issuer: cand.Issuer, Date: cand.Date, Page: cand.Page,
 			Text: f.Text, Sentence: f.Sentence, Start: f.Start, End: f.End, Value: f.Value, ValueMax: f.ValueMax, Unit: f.Unit,
-			Change: f.Change, Metric: f.Metric, Subject: f.Subject, Period: f.Period})
+			Change: f.Change, Metric: f.Metric, Subject: f.Subject, Period: f.Period, PeriodFrom: f.PeriodFrom, PeriodTo: f.PeriodTo, Target: f.Target})
 	}
 	return c, true
 }

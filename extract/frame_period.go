@@ -247,3 +247,15 @@ func (ff *frameFinder) resolvePeriod(p string, docYear int) (string, string) {
 func isPointInTime(p string) bool {
 	return strings.HasSuffix(p, "年初")
 }
+
+// openingBase is a comparison base that opens a sentence right after its
+// period (一九五七年比一九五二年，…): it holds for every figure of the
+// sentence.
+func (ff *frameFinder) openingBase(sentStart, limit int) string {
+	i := ff.skipOpening(sentStart, limit)
+	k := sort.Search(len(ff.bases), func(k int) bool { return ff.bases[k].start >= i })
+	if k < len(ff.bases) && ff.bases[k].start == i && ff.bases[k].end < limit && isClauseBreak(ff.rs[ff.bases[k].end]) {
+		return ff.bases[k].text
+	}
+	return ""
+}

@@ -253,6 +253,11 @@ func (ff *frameFinder) frames(fs []found) []frame {
 			carrySubject, carryPeriod, carryYear, lastPara = "", "", 0, para
 		}
 		if sent := ff.sentences.startOf(f.start); sent != lastSentence {
+			if open := ff.openingPeriodBetween(max(lastSentence, ff.paragraphs[para]), sent); open != "" {
+				// 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%:
+				// a sentence without figures still dates the ones after it.
+				carryPeriod = open
+			}
 			lastSentence = sent
 			if ff.report {
 				// A report's paragraph runs over many subjects: a name that
@@ -266,6 +271,9 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		fr.base = ff.lastBase(c.regionStart, f.start)
 		if f.start > 0 && ff.rs[f.start-1] == '(' {
 			fr.base = "" // a denominator (占全省(2113家)) has no base of its own
+		}
+		if open := ff.openingBase(c.sentStart, f.start); fr.base == "" && open != "" && ff.lastBase(c.sentStart, f.start) == open && f.change != "" {
+			fr.base = open // 一九五七年比一九五二年，钢增加了…，棉花增加了…
 		}
 		if ff.baseValue(f) {
 			// 比一九五八年的二千零五十亿元增长百分之四十: the base is the
@@ -329,6 +337,24 @@ func (ff *frameFinder) frames(fs []found) []frame {
 	}
 	ff.pairRespectively(fs, out)
 	return out
+}
+
+// openingPeriodBetween is the period that opens the last sentence starting
+// in [from, to) that opens with one, or "".
+func (ff *frameFinder) openingPeriodBetween(from, to int) string {
+	k := sort.SearchInts(ff.sentences.starts, from)
+	open := ""
+	for ; k < len(ff.sentences.starts) && ff.sentences.starts[k] < to; k++ {
+		start := ff.sentences.starts[k]
+		end := to
+		if k+1 < len(ff.sentences.starts) {
+			end = min(end, ff.sentences.starts[k+1])
+		}
+		if p := ff.openingPeriod(start, end); p != "" && !isPointInTime(p) {
+			open = p
+		}
+	}
+	return open
 }
 
 // figureAt builds the context of fs[i]: a frame looks back within its

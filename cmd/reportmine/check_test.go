@@ -307,3 +307,39 @@ func nationalReportsManifest(sources string) string {
 	}
 	return b.String()
 }
+
+// TestConflictsAcrossYears: a later report restating last year's figure
+// differently (2022年城镇新增就业 1206万人 in the 2023 report, 1200万人 in
+// the 2024 report) is a conflict; a target (5%左右) and the outcome of the
+// same year (5.2%) are not.
+func TestConflictsAcrossYears(t *testing.T) {
+	data := t.TempDir()
+	if _, _, err := runCLI(t, "", "ingest", "--data", data, "testdata/claims-years"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCLI(t, "", "conflicts", "--data", data, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line == "" {
+			continue
+		}
+		var c check.Conflict
+		if err := json.Unmarshal([]byte(line), &c); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(c.Metric, "城镇新增就业") && len(c.Evidence) == 2 {
+			found = true
+		}
+		for _, e := range c.Evidence {
+			if e.Target {
+				t.Errorf("a target in a conflict: %s", c.Explanation)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the restated 2022 employment figure is no conflict:\n%s", out)
+	}
+}
