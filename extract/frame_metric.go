@@ -129,6 +129,7 @@ var ownMetricRules = []ownMetricRule{
 	{"counted noun", (*frameFinder).countedNoun},
 	{"noun before a parenthesis", (*frameFinder).parenthesizedNoun},
 	{"annual capacity", (*frameFinder).capacityNoun},
+	{"indicator in a gloss", (*frameFinder).glossIndicator},
 	{"share of a whole", (*frameFinder).shareNoun},
 	{"use of money", (*frameFinder).moneyUse},
 	{"indicator with its target head", (*frameFinder).indicatorWithHead},
@@ -301,6 +302,40 @@ func (ff *frameFinder) indicatorWithHead(m ownMetric) string {
 func (ff *frameFinder) indicatorNoun(m ownMetric) string {
 	if w := ff.indicatorEndingAt(m.regionStart, m.end); w != "" {
 		return ff.withModifier(m.regionStart, m.end-len([]rune(w)), w)
+	}
+	return ""
+}
+
+// glossIndicator reads the indicator a parenthesis names after a
+// description (城镇常住人口占总人口比重（常住人口城镇化率）为74.63%): the
+// gloss is the indicator's own name.
+func (ff *frameFinder) glossIndicator(m ownMetric) string {
+	end := m.f.start
+	for end > m.regionStart {
+		w, ok := trailingIndex.endingAt(ff.rs, end)
+		if !ok || end-len([]rune(w)) < m.regionStart {
+			break
+		}
+		end -= len([]rune(w))
+	}
+	if end == m.regionStart || ff.rs[end-1] != ')' {
+		return ""
+	}
+	open := end - 1
+	for open > m.regionStart && ff.rs[open] != '(' && end-open <= 14 {
+		open--
+	}
+	if ff.rs[open] != '(' {
+		return ""
+	}
+	gloss := string(ff.rs[open+1 : end-1])
+	for _, r := range gloss {
+		if !isHan(r) {
+			return ""
+		}
+	}
+	if ff.indicators.has(gloss) || hasAnySuffix(gloss, []string{"率", "指数"}) {
+		return gloss
 	}
 	return ""
 }
