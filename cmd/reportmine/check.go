@@ -5,136 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reportmine/app"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"reportmine/check"
-	"reportmine/corpus"
 	"reportmine/corpus/store"
-	"reportmine/extract"
 )
-
-// storeCorpus offers a store's figures to the checker, loading each kind
-// and unit once. Every read error is returned: a store that cannot be read
-// never yields a verdict.
-type storeCorpus struct {
-	ctx     context.Context
-	st      *store.Store
-	cache   map[string][]check.Candidate
-	raws    map[string]string
-	texts   map[string]string
-	docFigs map[string][]corpus.Figure
-}
-
-func newStoreCorpus(ctx context.Context, st *store.Store) *storeCorpus {
-	return &storeCorpus{ctx: ctx, st: st, cache: map[string][]check.Candidate{}, raws: map[string]string{},
-		texts: map[string]string{}, docFigs: map[string][]corpus.Figure{}}
-}
-
-func (c *storeCorpus) DocFigures(doc string) ([]corpus.Figure, error) {
-	figs, ok := c.docFigs[doc]
-	if !ok {
-		var err error
-		if _, figs, _, err = c.st.Load(c.ctx, doc); err != nil {
-			return nil, fmt.Errorf("store: %w", err)
-		}
-		c.docFigs[doc] = figs
-	}
-	return figs, nil
-}
-
-func (c *storeCorpus) Candidates(kind corpus.Kind, unit string) ([]check.Candidate, error) {
-	key := string(kind) + "|" + unit
-	if cands, ok := c.cache[key]; ok {
-		return cands, nil
-	}
-	cands, err := c.candidates(store.FigureFilter{Kind: string(kind), Unit: unit})
-	if err != nil {
-		return nil, err
-	}
-	c.cache[key] = cands
-	return cands, nil
-}
-
-func (c *storeCorpus) candidates(filter store.FigureFilter) ([]check.Candidate, error) {
-	var cands []check.Candidate
-	err := c.st.Figures(c.ctx, filter, func(r store.FigureRow) error {
-		cands = append(cands, check.Candidate{Figure: r.Figure, Title: r.Title, Date: r.Date, Issuer: r.Issuer, Place: r.Place, Page: r.Figure.Page, Duplicate: r.Duplicate})
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
-	return cands, nil
-}
-
-func (c *storeCorpus) raw(doc string) (string, error) {
-	raw, ok := c.raws[doc]
-	if !ok {
-		var err error
-		if raw, err = c.st.Raw(c.ctx, doc); err != nil {
-			return "", fmt.Errorf("store: %w", err)
-		}
-		c.raws[doc] = raw
-	}
-	return raw, nil
-}
-
-func (c *storeCorpus) Mentions(doc, name string) (bool, error) {
-	text, ok := c.texts[doc]
-	if !ok {
-		raw, err := c.raw(doc)
-		if err != nil {
-			return false, err
-		}
-		text = strings.NewReplacer(" ", "", "\n", "").Replace(raw)
-		c.texts[doc] = text
-	}
-	return strings.Contains(text, name), nil
-}
-
-// Quote is the sentence around raw[start:end] as the source prints it,
-// from the end of the sentence before to the end of its own.
-func (c *storeCorpus) Quote(doc string, start, end int) (string, error) {
-	raw, err := c.raw(doc)
-	if err != nil {
-		return "", err
-	}
-	if start < 0 || end > len(raw) || start > end {
-		return "", fmt.Errorf("store: figure %d-%d outside document %s", start, end, doc)
-	}
-	return sentenceAround(raw, start, end), nil
-}
-
-// sentenceAround cuts raw at the sentence ends around [start,end): 。！？；
-// and line breaks, at most 300 bytes either side.
-func sentenceAround(raw string, start, end int) string {
-	const reach = 300
-	isEnd := func(r rune) bool { return strings.ContainsRune("。！？；!?;\n", r) }
-	a := start
-	for a > 0 && start-a < reach {
-		r, size := utf8.DecodeLastRuneInString(raw[:a])
-		if isEnd(r) {
-			break
-		}
-		a -= size
-	}
-	b := end
-	for b < len(raw) && b-end < reach {
-		r, size := utf8.DecodeRuneInString(raw[b:])
-		b += size
-		if isEnd(r) {
-			break
-		}
-	}
-	return strings.TrimSpace(raw[a:b])
-}
-
-// allCandidates lists every stored figure, for conflicts.
-func (c *storeCorpus) allCandidates() ([]check.Candidate, error) {
-	return c.candidates(store.FigureFilter{})
-}
 
 func runCheck(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "check", "[--data DIR] [--json|--format text|json|csv] [--excel] [--as-of DATE] [--fail-on VERDICT,...] [--file FILE|-] CLAIM...")
@@ -180,13 +57,13 @@ func runCheck(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	checker := check.Checker{Corpus: newStoreCorpus(ctx, st), MaxEvidence: 20}
+	checker := check.Checker{Corpus: app.NewStoreCorpus(ctx, st), MaxEvidence: 20}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	w := newVerdictWriter(out, *format, *excel)
 	failed := false
 	for _, claim := range claims {
-		v, err := checkClaim(checker, x, claim, date)
+		v, err := app.CheckClaim(checker, x, claim, date)
 		if err != nil {
 			return fmt.Errorf("check %q: %w", claim, err)
 		}
@@ -231,14 +108,6 @@ func claimDate(asOf string) (string, error) {
 	return asOf, nil
 }
 
-// checkClaim reads a claim's figures with the corpus's extractor, frames
-// and period grammar, as of date, and judges them.
-func checkClaim(c check.Checker, x *extract.Extractor, claim, date string) (check.Verdict, error) {
-	doc := corpus.NewDocument("claim", []byte(claim))
-	doc.Meta.Date, doc.Meta.Kind = date, corpus.ClaimKind
-	return c.Check(claim, x.Extract(doc))
-}
-
 func runConflicts(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "conflicts", "[--data DIR] [--json] [--min-gap PCT]")
 	data := dataFlag(fs)
@@ -252,7 +121,7 @@ func runConflicts(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	cands, err := newStoreCorpus(ctx, st).allCandidates()
+	cands, err := app.NewStoreCorpus(ctx, st).AllCandidates()
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reportmine/app"
 	"strings"
 	"testing"
 
@@ -40,10 +41,10 @@ func TestClaimSuite(t *testing.T) {
 	}
 	defer st.Close()
 	x, _ := newExtractor("", "")
-	c := check.Checker{Corpus: newStoreCorpus(ctx, st), MaxEvidence: 20}
+	c := check.Checker{Corpus: app.NewStoreCorpus(ctx, st), MaxEvidence: 20}
 	right := 0
 	for _, cl := range claims {
-		v, err := checkClaim(c, x, cl.Claim, "2024-07-15")
+		v, err := app.CheckClaim(c, x, cl.Claim, "2024-07-15")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,9 +212,9 @@ func TestYearsClaimSuite(t *testing.T) {
 	}
 	defer st.Close()
 	x, _ := newExtractor("", "")
-	c := check.Checker{Corpus: newStoreCorpus(ctx, st), MaxEvidence: 20}
+	c := check.Checker{Corpus: app.NewStoreCorpus(ctx, st), MaxEvidence: 20}
 	for _, cl := range claims {
-		v, err := checkClaim(c, x, cl.Claim, "2024-06-01")
+		v, err := app.CheckClaim(c, x, cl.Claim, "2024-06-01")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -255,14 +256,14 @@ func TestWideClaims(t *testing.T) {
 	}
 	defer st.Close()
 	x, _ := newExtractor("", "")
-	c := check.Checker{Corpus: newStoreCorpus(ctx, st), MaxEvidence: 20}
+	c := check.Checker{Corpus: app.NewStoreCorpus(ctx, st), MaxEvidence: 20}
 	right, total := 0, 0
 	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
 		var cl struct{ Claim, Verdict, Note string }
 		if err := json.Unmarshal([]byte(line), &cl); err != nil {
 			t.Fatal(err)
 		}
-		v, err := checkClaim(c, x, cl.Claim, "2026-11-25")
+		v, err := app.CheckClaim(c, x, cl.Claim, "2026-11-25")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -20,7 +20,9 @@ var allowedImports = map[string][]string{
 	"index":          {"reportmine/corpus", "reportmine/internal/hanzi"},
 	"internal/hanzi": {},
 	"check":          {"reportmine/corpus"},
-	"cmd/reportmine": {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
+	"app":            {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
+	"server":         {"reportmine/app", "reportmine/corpus", "reportmine/corpus/store", "reportmine/index", "reportmine/check"},
+	"cmd/reportmine": {"reportmine/app", "reportmine/server", "reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
 }
 
 // thirdParty lists the outside modules each package may use.

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reportmine/app"
 	"runtime/debug"
 	"sort"
 	"strings"
 
 	"reportmine/corpus/store"
-	"reportmine/extract"
 	"reportmine/index"
 )
 
@@ -108,17 +108,12 @@ func forQueries() (restore func()) {
 	return func() { debug.SetGCPercent(prev) }
 }
 
-// The index segments its words field with gse's dictionary plus the
-// extractor's government-report vocabulary, one for the whole process.
-func init() {
-	if err := index.UseVocabulary(extract.Vocabulary()); err != nil {
-		panic(err) // init runs before anything indexes
-	}
-}
-
 // openIndex opens the search index, building it from the store when it
 // does not exist yet.
 func openIndex(ctx context.Context, data string) (*index.Index, error) {
+	if err := app.UseVocabulary(); err != nil {
+		return nil, err
+	}
 	x, err := index.Open(data)
 	if err != nil {
 		return nil, err
@@ -129,32 +124,11 @@ func openIndex(ctx context.Context, data string) (*index.Index, error) {
 		return nil, err
 	}
 	defer st.Close()
-	if err := indexMissing(ctx, st, x); err != nil {
+	if err := app.IndexMissing(ctx, st, x); err != nil {
 		x.Close()
 		return nil, err
 	}
 	return x, nil
-}
-
-// indexMissing adds to the index the stored documents it lacks.
-func indexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
-	ids, err := st.DocumentIDs(ctx)
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		if x.HasDocument(id) {
-			continue
-		}
-		doc, figs, ents, err := st.Load(ctx, id)
-		if err != nil {
-			return fmt.Errorf("index %s: %w", id, err)
-		}
-		if err := x.Add(ctx, doc, figs, ents); err != nil {
-			return fmt.Errorf("index %s: %w", doc.Source, err)
-		}
-	}
-	return nil
 }
 
 func runReindex(ctx context.Context, e env, args []string) error {

@@ -347,3 +347,54 @@ func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.
 	}
 	return d, figs, ents, nil
 }
+
+// Run is one ingest run: when, and what it did.
+type Run struct {
+	ID                          int64  `json:"id"`
+	StartedAt                   string `json:"started_at"`
+	FinishedAt                  string `json:"finished_at,omitempty"`
+	Ingested, Unchanged, Failed int
+	Failures                    []SourceRecord `json:"failures,omitempty"`
+}
+
+// Runs lists the ingest runs, newest first, with each run's failures.
+func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, started_at, finished_at, ingested, unchanged, failed FROM runs ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	var runs []Run
+	for rows.Next() {
+		var r Run
+		var finished sql.NullString
+		var ing, unch, failed sql.NullInt64
+		if err := rows.Scan(&r.ID, &r.StartedAt, &finished, &ing, &unch, &failed); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.FinishedAt, r.Ingested, r.Unchanged, r.Failed = finished.String, int(ing.Int64), int(unch.Int64), int(failed.Int64)
+		runs = append(runs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range runs {
+		frows, err := s.db.QueryContext(ctx, `SELECT source, doc, status, reason FROM sources WHERE run = ? AND status = ? ORDER BY source`, runs[i].ID, StatusFailed)
+		if err != nil {
+			return nil, err
+		}
+		for frows.Next() {
+			var rec SourceRecord
+			var doc, reason sql.NullString
+			if err := frows.Scan(&rec.Source, &doc, &rec.Status, &reason); err != nil {
+				frows.Close()
+				return nil, err
+			}
+			rec.Doc, rec.Reason = doc.String, reason.String
+			runs[i].Failures = append(runs[i].Failures, rec)
+		}
+		frows.Close()
+	}
+	return runs, nil
+}

@@ -1,0 +1,300 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"reportmine/check"
+	"reportmine/corpus"
+	"reportmine/corpus/store"
+	"reportmine/extract"
+	"reportmine/index"
+)
+
+// Options configure a Workspace: the extractor claims are read with (nil:
+// the built-in dictionaries).
+type Options struct {
+	Extractor *extract.Extractor
+}
+
+// Workspace is an opened data directory. It is safe for concurrent use;
+// the search index is opened on the first search, so that commands that
+// never search never wait for it.
+type Workspace struct {
+	Dir   string
+	store *store.Store
+	x     *extract.Extractor
+
+	mu  sync.Mutex
+	idx *index.Index
+}
+
+// Open opens the store of a data directory.
+func Open(ctx context.Context, dir string, opts Options) (*Workspace, error) {
+	st, err := store.Open(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	x := opts.Extractor
+	if x == nil {
+		x = extract.New()
+	}
+	return &Workspace{Dir: dir, store: st, x: x}, nil
+}
+
+// Store is the workspace's corpus store.
+func (w *Workspace) Store() *store.Store { return w.store }
+
+// Close closes the index (if opened) and the store.
+func (w *Workspace) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var err error
+	if w.idx != nil {
+		err = w.idx.Close()
+		w.idx = nil
+	}
+	if cerr := w.store.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+var vocabulary struct {
+	once sync.Once
+	err  error
+}
+
+// UseVocabulary gives the index's word analyzer the extractor's
+// government-report vocabulary, once per process.
+func UseVocabulary() error {
+	vocabulary.once.Do(func() { vocabulary.err = index.UseVocabulary(extract.Vocabulary()) })
+	return vocabulary.err
+}
+
+// Index is the search index, opened (and brought up to date with the
+// store) on first use.
+func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.idx != nil {
+		return w.idx, nil
+	}
+	if err := UseVocabulary(); err != nil {
+		return nil, err
+	}
+	x, err := index.Open(w.Dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := IndexMissing(ctx, w.store, x); err != nil {
+		x.Close()
+		return nil, err
+	}
+	w.idx = x
+	return x, nil
+}
+
+// IndexMissing adds to the index the stored documents it lacks.
+func IndexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
+	ids, err := st.DocumentIDs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if x.HasDocument(id) {
+			continue
+		}
+		doc, figs, ents, err := st.Load(ctx, id)
+		if err != nil {
+			return fmt.Errorf("index %s: %w", id, err)
+		}
+		if err := x.Add(ctx, doc, figs, ents); err != nil {
+			return fmt.Errorf("index %s: %w", doc.Source, err)
+		}
+	}
+	return nil
+}
+
+// ErrQuery marks a query that could not be understood, as opposed to a
+// failure to answer it.
+var ErrQuery = fmt.Errorf("query")
+
+// Search runs a query in the query language.
+func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Results, error) {
+	x, err := w.Index(ctx)
+	if err != nil {
+		return index.Results{}, err
+	}
+	res, err := x.Search(ctx, req)
+	if err != nil {
+		return res, fmt.Errorf("%w: %v", ErrQuery, err)
+	}
+	return res, nil
+}
+
+// KWICLine is one keyword-in-context line.
+type KWICLine struct {
+	Left   string `json:"left"`
+	Match  string `json:"match"`
+	Right  string `json:"right"`
+	Source string `json:"source"`
+	Doc    string `json:"doc"`
+	Start  int    `json:"start"` // byte offset of the match in the document
+	End    int    `json:"end"`
+}
+
+// KWIC lists every match of a query in the first limit matching
+// sentences, with width characters of context on each side.
+func (w *Workspace) KWIC(ctx context.Context, query string, width, limit int) ([]KWICLine, error) {
+	res, err := w.Search(ctx, index.Request{Query: query, Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	var lines []KWICLine
+	for _, h := range res.Hits {
+		for _, sp := range h.Highlights {
+			lines = append(lines, KWICLine{
+				Left:  lastRunes(oneLine(h.Sentence[:sp[0]]), width),
+				Match: oneLine(h.Sentence[sp[0]:sp[1]]), Right: firstRunes(oneLine(h.Sentence[sp[1]:]), width),
+				Source: h.Source, Doc: h.Doc, Start: h.Start + sp[0], End: h.Start + sp[1],
+			})
+		}
+	}
+	return lines, nil
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+func lastRunes(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) > n {
+		rs = rs[len(rs)-n:]
+	}
+	return string(rs)
+}
+
+func firstRunes(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) > n {
+		rs = rs[:n]
+	}
+	return string(rs)
+}
+
+// Figures calls fn for each stored figure that passes the filter.
+func (w *Workspace) Figures(ctx context.Context, filter store.FigureFilter, fn func(store.FigureRow) error) error {
+	return w.store.Figures(ctx, filter, fn)
+}
+
+// Documents calls fn for each stored document.
+func (w *Workspace) Documents(ctx context.Context, fn func(store.DocumentRow) error) error {
+	return w.store.Documents(ctx, fn)
+}
+
+// DocumentView is a stored document with its figures and names.
+type DocumentView struct {
+	Doc      corpus.Document
+	Figures  []corpus.Figure
+	Entities []corpus.Entity
+}
+
+// Document loads one stored document whole.
+func (w *Workspace) Document(ctx context.Context, id string) (DocumentView, error) {
+	d, figs, ents, err := w.store.Load(ctx, id)
+	if err != nil {
+		return DocumentView{}, err
+	}
+	return DocumentView{Doc: d, Figures: figs, Entities: ents}, nil
+}
+
+// Check judges claims against the corpus, read as of asOf (YYYY-MM-DD).
+func (w *Workspace) Check(ctx context.Context, claims []string, asOf string) ([]check.Verdict, error) {
+	c := check.Checker{Corpus: NewStoreCorpus(ctx, w.store), MaxEvidence: 20}
+	out := make([]check.Verdict, 0, len(claims))
+	for _, claim := range claims {
+		v, err := CheckClaim(c, w.x, claim, asOf)
+		if err != nil {
+			return out, fmt.Errorf("check %q: %w", claim, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// CheckClaim reads a claim's figures with the corpus's extractor, frames
+// and period grammar, as of date, and judges them.
+func CheckClaim(c check.Checker, x *extract.Extractor, claim, date string) (check.Verdict, error) {
+	doc := corpus.NewDocument("claim", []byte(claim))
+	doc.Meta.Date, doc.Meta.Kind = date, corpus.ClaimKind
+	return c.Check(claim, x.Extract(doc))
+}
+
+// Conflicts lists where the corpus disagrees with itself.
+func (w *Workspace) Conflicts(ctx context.Context, minGapPct float64) ([]check.Conflict, error) {
+	cands, err := NewStoreCorpus(ctx, w.store).AllCandidates()
+	if err != nil {
+		return nil, err
+	}
+	return check.Conflicts(cands, minGapPct), nil
+}
+
+// Runs lists the last ingest runs with their failures.
+func (w *Workspace) Runs(ctx context.Context, limit int) ([]store.Run, error) {
+	return w.store.Runs(ctx, limit)
+}
+
+// Point is one value of an indicator for one period, with the figure that
+// states it; several points of one period from different documents are a
+// disagreement when their values differ.
+type Point struct {
+	Period string        `json:"period"` // YYYY or YYYY-MM-DD..YYYY-MM-DD
+	Figure corpus.Figure `json:"figure"`
+	Title  string        `json:"title,omitempty"`
+	Date   string        `json:"date,omitempty"`
+}
+
+// Series gathers an indicator of one subject over time from every
+// document that states it: outcomes only, of the unit most of them use,
+// by resolved period.
+func (w *Workspace) Series(ctx context.Context, metric, subject string) ([]Point, error) {
+	key := check.MetricKey(metric)
+	var points []Point
+	units := map[string]int{}
+	err := w.store.Figures(ctx, store.FigureFilter{}, func(r store.FigureRow) error {
+		f := r.Figure
+		if f.Target || f.PeriodFrom == "" || f.Change != "" || check.MetricKey(f.Metric) != key || r.Duplicate {
+			return nil
+		}
+		if subject != "" && f.Subject != subject && !(f.Subject == "" && r.Place == subject) {
+			return nil
+		}
+		period := f.PeriodFrom + ".." + f.PeriodTo
+		if strings.HasSuffix(f.PeriodFrom, "-01-01") && strings.HasSuffix(f.PeriodTo, "-12-31") && f.PeriodFrom[:4] == f.PeriodTo[:4] {
+			period = f.PeriodFrom[:4]
+		}
+		points = append(points, Point{Period: period, Figure: f, Title: r.Title, Date: r.Date})
+		units[string(f.Kind)+"|"+f.Unit]++
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	best, n := "", 0
+	for u, c := range units {
+		if c > n || c == n && u < best {
+			best, n = u, c
+		}
+	}
+	out := points[:0]
+	for _, p := range points {
+		if string(p.Figure.Kind)+"|"+p.Figure.Unit == best {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Period < out[j].Period })
+	return out, nil
+}
