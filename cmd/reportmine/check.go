@@ -67,12 +67,12 @@ func runCheck(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("check %q: %w", claim, err)
 		}
-		if err := w.write(v); err != nil {
+		if err := w.Write(v); err != nil {
 			return err
 		}
 		failed = failed || failing[v.Verdict]
 	}
-	if err := w.flush(); err != nil {
+	if err := w.Close(); err != nil {
 		return err
 	}
 	if failed {

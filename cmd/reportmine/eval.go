@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reportmine/format"
 
 	"reportmine/corpus"
 	"reportmine/extract"
@@ -68,10 +69,10 @@ func printScore(e env, s extract.Score, verbose, frames bool) {
 			continue
 		}
 		for _, g := range d.Missed {
-			fmt.Fprintf(e.stdout, "   missed  %s %s %s  «%s»\n", g.Kind, formatNumber(g.Value), g.Unit, g.Quote)
+			fmt.Fprintf(e.stdout, "   missed  %s %s %s  «%s»\n", g.Kind, format.Number(g.Value), g.Unit, g.Quote)
 		}
 		for _, p := range d.Extra {
-			fmt.Fprintf(e.stdout, "   extra   %s %s %s  «%s»  (%s)\n", p.Kind, formatNumber(p.Value), p.Unit, p.Text, p.Rule)
+			fmt.Fprintf(e.stdout, "   extra   %s %s %s  «%s»  (%s)\n", p.Kind, format.Number(p.Value), p.Unit, p.Text, p.Rule)
 		}
 	}
 	if frames {

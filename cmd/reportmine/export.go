@@ -3,22 +3,20 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"reportmine/format"
 	"strconv"
 
-	"reportmine/corpus"
 	"reportmine/corpus/store"
 )
 
 func runExport(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "export", "figures|documents|entities [--data DIR] [--format jsonl|csv|sqlite] [--excel] [--out FILE] [filters]")
 	data := dataFlag(fs)
-	format := fs.String("format", "jsonl", "jsonl, csv, or sqlite (a copy of the store holding the chosen rows; needs --out)")
+	formatName := fs.String("format", "jsonl", "jsonl, csv, or sqlite (a copy of the store holding the chosen rows; needs --out)")
 	excel := fs.Bool("excel", false, "start CSV output with a UTF-8 byte order mark")
 	out := fs.String("out", "", "write to FILE instead of standard output")
 	var filter store.FigureFilter
@@ -51,14 +49,15 @@ func runExport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if *format == "sqlite" {
+	if *formatName == "sqlite" {
 		if *out == "" {
 			return fmt.Errorf("%w: --format sqlite needs --out FILE", errUsage)
 		}
 		return exportSQLite(ctx, st, *out, what, filter)
 	}
-	if *format != "jsonl" && *format != "csv" {
-		return fmt.Errorf("%w: --format must be jsonl, csv or sqlite", errUsage)
+	f, err := format.Parse(*formatName, *excel)
+	if err != nil {
+		return fmt.Errorf("%w: --%v (or sqlite)", errUsage, err)
 	}
 	w := bufio.NewWriter(e.stdout)
 	if *out != "" {
@@ -72,79 +71,24 @@ func runExport(ctx context.Context, e env, args []string) error {
 	defer w.Flush()
 	switch what {
 	case "figures":
-		var fw figureWriter = newJSONLWriter(w)
-		if *format == "csv" {
-			fw = newCSVWriter(w, *excel)
-		}
-		if err := st.Figures(ctx, filter, func(r store.FigureRow) error { return fw.write(r.Figure) }); err != nil {
+		fw := format.NewWriter(w, f, format.Figures)
+		if err := st.Figures(ctx, filter, func(r store.FigureRow) error { return fw.Write(r.Figure) }); err != nil {
 			return err
 		}
-		return fw.flush()
+		return fw.Close()
 	case "documents":
-		return exportRows(w, *format, *excel, documentColumns.names(), func(emit func(any, []string) error) error {
-			return st.Documents(ctx, func(d store.DocumentRow) error { return emit(d, documentColumns.cells(d)) })
-		})
+		dw := format.NewWriter(w, f, format.Documents)
+		if err := st.Documents(ctx, dw.Write); err != nil {
+			return err
+		}
+		return dw.Close()
 	default:
-		return exportRows(w, *format, *excel, entityColumns.names(), func(emit func(any, []string) error) error {
-			return st.Entities(ctx, func(en corpus.Entity) error { return emit(en, entityColumns.cells(en)) })
-		})
+		ew := format.NewWriter(w, f, format.Entities)
+		if err := st.Entities(ctx, ew.Write); err != nil {
+			return err
+		}
+		return ew.Close()
 	}
-}
-
-var documentColumns = columns[store.DocumentRow]{
-	{"id", func(d store.DocumentRow) string { return d.ID }},
-	{"source", func(d store.DocumentRow) string { return d.Source }},
-	{"url", func(d store.DocumentRow) string { return d.URL }},
-	{"title", func(d store.DocumentRow) string { return d.Title }},
-	{"date", func(d store.DocumentRow) string { return d.Date }},
-	{"issuer", func(d store.DocumentRow) string { return d.Issuer }},
-	{"kind", func(d store.DocumentRow) string { return d.Kind }},
-	{"place", func(d store.DocumentRow) string { return d.Place }},
-	{"authors", func(d store.DocumentRow) string { return d.Authors }},
-	{"issue", func(d store.DocumentRow) string { return d.Issue }},
-	{"format", func(d store.DocumentRow) string { return d.Format }},
-	{"encoding", func(d store.DocumentRow) string { return d.Encoding }},
-	{"pages", func(d store.DocumentRow) string { return strconv.Itoa(d.Pages) }},
-	{"file_hash", func(d store.DocumentRow) string { return d.FileHash }},
-	{"bytes", func(d store.DocumentRow) string { return strconv.Itoa(d.Bytes) }},
-	{"duplicate_of", func(d store.DocumentRow) string { return d.DuplicateOf }},
-	{"ingested_at", func(d store.DocumentRow) string { return d.IngestedAt }},
-	{"extractor", func(d store.DocumentRow) string { return d.Extractor }},
-	{"figures", func(d store.DocumentRow) string { return strconv.Itoa(d.Figures) }},
-}
-
-var entityColumns = columns[corpus.Entity]{
-	{"doc", func(e corpus.Entity) string { return e.Doc }},
-	{"source", func(e corpus.Entity) string { return e.Source }},
-	{"article", func(e corpus.Entity) string { return e.Article }},
-	{"kind", func(e corpus.Entity) string { return string(e.Kind) }},
-	{"name", func(e corpus.Entity) string { return e.Name }},
-	{"canonical", func(e corpus.Entity) string { return e.Canonical }},
-	{"title", func(e corpus.Entity) string { return e.Title }},
-	{"text", func(e corpus.Entity) string { return e.Text }},
-	{"start", func(e corpus.Entity) string { return strconv.Itoa(e.Start) }},
-	{"end", func(e corpus.Entity) string { return strconv.Itoa(e.End) }},
-}
-
-// exportRows writes rows as JSON Lines or CSV.
-func exportRows(w *bufio.Writer, format string, excel bool, columns []string, each func(emit func(any, []string) error) error) error {
-	if format == "jsonl" {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		return each(func(v any, _ []string) error { return enc.Encode(v) })
-	}
-	if excel {
-		w.WriteString("\ufeff")
-	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(columns); err != nil {
-		return err
-	}
-	if err := each(func(_ any, cells []string) error { return cw.Write(cells) }); err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // exportSQLite copies the store to out and, for figures with filters,

@@ -3,12 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
-	"strconv"
+	"reportmine/format"
 
 	"reportmine/corpus"
 	"reportmine/extract"
@@ -18,7 +16,7 @@ import (
 func runExtract(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "extract", "[--format jsonl|csv] [--excel] [--meta FILE] PATH... | -")
 	metaFile := metaFlag(fs)
-	format := fs.String("format", "jsonl", "output format: jsonl or csv")
+	formatName := fs.String("format", "jsonl", "output format: jsonl or csv")
 	excel := fs.Bool("excel", false, "start CSV output with a UTF-8 byte order mark so Excel reads Chinese correctly")
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
@@ -29,32 +27,30 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	e.manifest = manifest
-	if *format != "jsonl" && *format != "csv" {
-		return fmt.Errorf("%w: --format must be jsonl or csv, not %q", errUsage, *format)
-	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: extract needs at least one PATH, or - for standard input", errUsage)
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	var w figureWriter = newJSONLWriter(out)
-	if *format == "csv" {
-		w = newCSVWriter(out, *excel)
+	f, err := format.Parse(*formatName, *excel)
+	if err != nil {
+		return fmt.Errorf("%w: --%v", errUsage, err)
 	}
+	w := format.NewWriter(out, f, format.Figures)
 	x, err := newExtractor(*dict, *aliases)
 	if err != nil {
 		return err
 	}
 	err = forEachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
 		for _, f := range x.Extract(doc) {
-			if err := w.write(f); err != nil {
+			if err := w.Write(f); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
-	if ferr := w.flush(); ferr != nil {
+	if ferr := w.Close(); ferr != nil {
 		return ferr
 	}
 	return err
@@ -102,65 +98,6 @@ func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Doc
 		}
 	}
 	return nil
-}
-
-type figureWriter interface {
-	write(corpus.Figure) error
-	flush() error
-}
-
-type jsonlWriter struct {
-	enc *json.Encoder
-}
-
-func newJSONLWriter(w *bufio.Writer) *jsonlWriter {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return &jsonlWriter{enc: enc}
-}
-
-func (j *jsonlWriter) write(f corpus.Figure) error { return j.enc.Encode(f) }
-func (j *jsonlWriter) flush() error                { return nil }
-
-type csvWriter struct {
-	w      *csv.Writer
-	header bool
-}
-
-func newCSVWriter(w *bufio.Writer, excel bool) *csvWriter {
-	if excel {
-		w.WriteString("\ufeff")
-	}
-	return &csvWriter{w: csv.NewWriter(w)}
-}
-
-func (c *csvWriter) writeHeader() error {
-	if c.header {
-		return nil
-	}
-	c.header = true
-	return c.w.Write(figureColumns.names())
-}
-
-func (c *csvWriter) write(f corpus.Figure) error {
-	if err := c.writeHeader(); err != nil {
-		return err
-	}
-	return c.w.Write(figureColumns.cells(f))
-}
-
-func (c *csvWriter) flush() error {
-	if err := c.writeHeader(); err != nil {
-		return err
-	}
-	c.w.Flush()
-	return c.w.Error()
-}
-
-// formatNumber writes a value as a plain decimal that spreadsheets read as
-// a number (39786000000, not 3.9786e+10).
-func formatNumber(v float64) string {
-	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // dictFlags declares the flags that extend the extractor's dictionaries.

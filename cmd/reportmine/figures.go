@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"reportmine/corpus"
+	"reportmine/format"
 	"strings"
 
 	"reportmine/corpus/store"
@@ -22,7 +24,7 @@ func runFigures(ctx context.Context, e env, args []string) error {
 	minV := optionalFloat(fs, "min", "value at least (1e10, or 100亿 style via search)")
 	maxV := optionalFloat(fs, "max", "value at most")
 	asJSON := fs.Bool("json", false, "JSON Lines, the figure records")
-	format := fs.String("format", "text", "text, or csv")
+	formatName := fs.String("format", "text", "text, or csv")
 	excel := fs.Bool("excel", false, "UTF-8 BOM before CSV")
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
@@ -36,21 +38,23 @@ func runFigures(ctx context.Context, e env, args []string) error {
 	defer st.Close()
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
-	var fw figureWriter
+	var fw *format.Writer[corpus.Figure]
 	switch {
 	case *asJSON:
-		fw = newJSONLWriter(w)
-	case *format == "csv":
-		fw = newCSVWriter(w, *excel)
+		fw = format.NewWriter(w, format.JSONL, format.Figures)
+	case *formatName == "csv":
+		fw = format.NewWriter(w, map[bool]format.Format{false: format.CSV, true: format.Excel}[*excel], format.Figures)
+	case *formatName != "text":
+		return fmt.Errorf("%w: --format must be text or csv, not %q", errUsage, *formatName)
 	}
 	n := 0
 	err = st.Figures(ctx, filter, func(r store.FigureRow) error {
 		n++
 		if fw != nil {
-			return fw.write(r.Figure)
+			return fw.Write(r.Figure)
 		}
 		f := r.Figure
-		_, err := fmt.Fprintf(w, "%s %s %s  %s | %s | %s  «%s»  %s\n", f.Kind, formatNumber(f.Value), f.Unit, f.Metric, f.Subject, f.Period,
+		_, err := fmt.Fprintf(w, "%s %s %s  %s | %s | %s  «%s»  %s\n", f.Kind, format.Number(f.Value), f.Unit, f.Metric, f.Subject, f.Period,
 			strings.ReplaceAll(f.Text, "\n", " "), f.Source)
 		return err
 	})
@@ -58,7 +62,7 @@ func runFigures(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if fw != nil {
-		return fw.flush()
+		return fw.Close()
 	}
 	fmt.Fprintf(w, "%d figures\n", n)
 	return nil

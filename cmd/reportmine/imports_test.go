@@ -21,8 +21,9 @@ var allowedImports = map[string][]string{
 	"internal/hanzi": {},
 	"check":          {"reportmine/corpus"},
 	"app":            {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
-	"server":         {"reportmine/app", "reportmine/corpus", "reportmine/corpus/store", "reportmine/index", "reportmine/check"},
-	"cmd/reportmine": {"reportmine/app", "reportmine/server", "reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
+	"server":         {"reportmine/app", "reportmine/format", "reportmine/corpus", "reportmine/corpus/store", "reportmine/index", "reportmine/check"},
+	"format":         {"reportmine/corpus", "reportmine/corpus/store", "reportmine/index", "reportmine/check"},
+	"cmd/reportmine": {"reportmine/app", "reportmine/server", "reportmine/format", "reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
 }
 
 // thirdParty lists the outside modules each package may use.

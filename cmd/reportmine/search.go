@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reportmine/app"
+	"reportmine/format"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -56,7 +57,7 @@ func runSearch(ctx context.Context, e env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "\n%d. %s  %s %s%s [%d:%d]\n   %s\n", *offset+i+1, h.Source, h.Title, h.Date, page, h.Start, h.End, mark(h.Sentence, h.Highlights))
 		for _, f := range h.Figures {
-			fmt.Fprintf(e.stdout, "   · %s %s %s %s %s\n", f.Kind, formatNumber(f.Value), f.Unit, f.Metric, f.Subject)
+			fmt.Fprintf(e.stdout, "   · %s %s %s %s %s\n", f.Kind, format.Number(f.Value), f.Unit, f.Metric, f.Subject)
 		}
 	}
 	for name, counts := range res.Facets {

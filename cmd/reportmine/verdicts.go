@@ -2,13 +2,11 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
+	"reportmine/format"
 	"strings"
 
 	"reportmine/check"
@@ -47,106 +45,19 @@ func readClaims(e env, args []string, file string) ([]string, error) {
 
 // verdictWriter renders verdicts as text, JSON Lines or a CSV table.
 type verdictWriter interface {
-	write(check.Verdict) error
-	flush() error
+	Write(check.Verdict) error
+	Close() error
 }
 
-func newVerdictWriter(w *bufio.Writer, format string, excel bool) verdictWriter {
-	switch format {
+func newVerdictWriter(w *bufio.Writer, name string, excel bool) verdictWriter {
+	switch name {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		return jsonVerdicts{enc}
+		return format.NewVerdictWriter(w, format.JSONL)
 	case "csv":
-		if excel {
-			w.WriteString("\ufeff")
-		}
-		return &csvVerdicts{w: csv.NewWriter(w)}
+		f, _ := format.Parse("csv", excel)
+		return format.NewVerdictWriter(w, f)
 	}
 	return textVerdicts{w}
-}
-
-type jsonVerdicts struct{ enc *json.Encoder }
-
-func (j jsonVerdicts) write(v check.Verdict) error { return j.enc.Encode(v) }
-func (j jsonVerdicts) flush() error                { return nil }
-
-// verdictRow is one row of the verdict table: a claim's figure with its
-// best evidence, cited.
-type verdictRow struct {
-	claim   check.Verdict
-	figure  check.FigureVerdict
-	best    check.Evidence
-	hasBest bool
-}
-
-// verdictColumns drive both the header and every row of the CSV table.
-var verdictColumns = columns[verdictRow]{
-	{"claim", func(r verdictRow) string { return r.claim.Claim }},
-	{"verdict", func(r verdictRow) string { return r.claim.Verdict }},
-	{"figure", func(r verdictRow) string { return r.figure.Text }},
-	{"figure_verdict", func(r verdictRow) string { return r.figure.Verdict }},
-	{"explanation", func(r verdictRow) string { return r.figure.Explanation }},
-	{"evidence_text", func(r verdictRow) string { return r.best.Text }},
-	{"evidence_quote", func(r verdictRow) string { return r.best.Quote }},
-	{"title", func(r verdictRow) string { return r.best.Title }},
-	{"issuer", func(r verdictRow) string { return r.best.Issuer }},
-	{"date", func(r verdictRow) string { return r.best.Date }},
-	{"page", func(r verdictRow) string {
-		if r.best.Page == 0 {
-			return ""
-		}
-		return strconv.Itoa(r.best.Page)
-	}},
-	{"source", func(r verdictRow) string { return r.best.Source }},
-	{"start", func(r verdictRow) string {
-		if !r.hasBest {
-			return ""
-		}
-		return strconv.Itoa(r.best.Start)
-	}},
-	{"end", func(r verdictRow) string {
-		if !r.hasBest {
-			return ""
-		}
-		return strconv.Itoa(r.best.End)
-	}},
-}
-
-type csvVerdicts struct {
-	w      *csv.Writer
-	header bool
-}
-
-func (c *csvVerdicts) write(v check.Verdict) error {
-	if !c.header {
-		c.header = true
-		if err := c.w.Write(verdictColumns.names()); err != nil {
-			return err
-		}
-	}
-	rows := []verdictRow{{claim: v, figure: check.FigureVerdict{Explanation: v.Explanation}}}
-	if len(v.Figures) > 0 {
-		rows = rows[:0]
-		for _, f := range v.Figures {
-			r := verdictRow{claim: v, figure: f}
-			if len(f.Evidence) > 0 {
-				r.best, r.hasBest = f.Evidence[0], true
-			}
-			rows = append(rows, r)
-		}
-	}
-	for _, r := range rows {
-		if err := c.w.Write(verdictColumns.cells(r)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (c *csvVerdicts) flush() error {
-	c.w.Flush()
-	return c.w.Error()
 }
 
 var verdictWords = map[string]string{
@@ -156,11 +67,11 @@ var verdictWords = map[string]string{
 
 type textVerdicts struct{ w io.Writer }
 
-func (t textVerdicts) flush() error { return nil }
+func (t textVerdicts) Close() error { return nil }
 
 // write prints a verdict with its evidence grouped by document, each
 // document cited (title, issuer, date) and each figure quoted as printed.
-func (t textVerdicts) write(v check.Verdict) error {
+func (t textVerdicts) Write(v check.Verdict) error {
 	w := t.w
 	fmt.Fprintf(w, "%s\n  → %s: %s\n", v.Claim, verdictWords[v.Verdict], v.Explanation)
 	for _, f := range v.Figures {
