@@ -258,8 +258,9 @@ type Point struct {
 }
 
 // Series gathers an indicator of one subject over time from every
-// document that states it: outcomes only, of the unit most of them use,
-// by resolved period.
+// document that states it: outcomes within one year (a year, half,
+// quarter or month) only, of the unit most of them use, by resolved
+// period.
 func (w *Workspace) Series(ctx context.Context, metric, subject string) ([]Point, error) {
 	key := check.MetricKey(metric)
 	var points []Point
@@ -268,6 +269,9 @@ func (w *Workspace) Series(ctx context.Context, metric, subject string) ([]Point
 		f := r.Figure
 		if f.Target || f.PeriodFrom == "" || f.Change != "" || check.MetricKey(f.Metric) != key || r.Duplicate {
 			return nil
+		}
+		if len(f.PeriodTo) < 4 || f.PeriodFrom[:4] != f.PeriodTo[:4] {
+			return nil // a span of years: its values are its ends or its total, not a year's
 		}
 		if subject != "" && f.Subject != subject && !(f.Subject == "" && r.Place == subject) {
 			return nil

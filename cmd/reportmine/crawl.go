@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"reportmine/app"
 	"reportmine/corpus/store"
 	"reportmine/ingest"
 )
@@ -37,21 +38,21 @@ func runCrawl(ctx context.Context, e env, args []string) error {
 	fetcher := ingest.NewFetcher()
 	fetcher.HostDelay = *delay
 	crawler := &ingest.Crawler{Fetcher: fetcher, Profile: profile, MaxPages: *maxPages}
-	fetched := map[string]fetchedPage{}
+	fetched := map[string]app.Page{}
 	var articles []string
 	err = crawler.Crawl(ctx, fs.Arg(0), func(url string, body []byte, ctype string) error {
 		if body == nil {
 			fmt.Fprintf(e.stderr, "reportmine: crawl %s: %s\n", url, ctype)
 			return nil
 		}
-		fetched[url] = fetchedPage{body: body, contentType: ctype}
+		fetched[url] = app.Page{Body: body, ContentType: ctype}
 		articles = append(articles, url)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	job := &ingestJob{reader: ingest.Reader{Fetcher: fetcher, Profile: &profile}, extractor: x, env: e, fetched: fetched}
-	return job.start(ctx, *data, func(*store.Store) ([]string, error) { return articles, nil }, max(1, *workers),
-		fmt.Sprintf("crawled %d article pages from %s", len(articles), fs.Arg(0)))
+	job := ingestRun{env: e, x: x, heading: fmt.Sprintf("crawled %d article pages from %s", len(articles), fs.Arg(0)),
+		opts: app.IngestOptions{Workers: *workers, Reader: ingest.Reader{Fetcher: fetcher, Profile: &profile}, Fetched: fetched}}
+	return job.start(ctx, *data, func(*store.Store) ([]string, error) { return articles, nil })
 }

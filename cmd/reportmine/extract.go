@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"reportmine/app"
 	"reportmine/format"
 
 	"reportmine/corpus"
@@ -88,7 +89,7 @@ func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Doc
 			fail(res.Err)
 			continue
 		}
-		doc, err := structure(res.Doc, e.manifest)
+		doc, err := app.Structure(res.Doc, e.manifest)
 		if err != nil {
 			fail(err)
 			continue

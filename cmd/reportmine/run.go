@@ -58,6 +58,7 @@ func init() {
 		"figures":   {"list stored figures by kind, unit, metric, subject, value and year", runFigures},
 		"demo":      {"ingest examples/ into a temporary store and show extraction and search", runDemo},
 		"check":     {"check claims against the corpus: supported, contradicted, conflicting or not found", runCheck},
+		"serve":     {"serve the web application and the HTTP API over a corpus", runServe},
 		"conflicts": {"find figures the corpus reports differently in different documents", runConflicts},
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -74,6 +76,9 @@ type FigureRow struct {
 	Place     string
 	Duplicate bool
 }
+
+// ErrNotFound is returned for a document the store does not hold.
+var ErrNotFound = errors.New("no such document")
 
 // Figures calls fn for each stored figure that passes the filter, in
 // document order, documents ordered by source.
@@ -200,7 +205,11 @@ func (s *Store) entities(ctx context.Context, doc string, fn func(corpus.Entity)
 }
 
 // Counts are the store's row counts.
-type Counts struct{ Documents, Figures, Entities int }
+type Counts struct {
+	Documents int `json:"documents"`
+	Figures   int `json:"figures"`
+	Entities  int `json:"entities"`
+}
 
 // Count returns the row counts.
 func (s *Store) Count(ctx context.Context) (Counts, error) {
@@ -229,7 +238,10 @@ const (
 
 // SourceRecord is what a run did with one source.
 type SourceRecord struct {
-	Source, Doc, Status, Reason string
+	Source string `json:"source"`
+	Doc    string `json:"doc,omitempty"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
 }
 
 // RecordSources notes what a run did with some sources, in one transaction.
@@ -310,6 +322,9 @@ func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.
 	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, date, issuer, authors, issue, kind, place, format, encoding, page_starts, file_hash, raw
 		FROM documents WHERE id = ?`, id).Scan(&d.ID, &d.Source, &url, &title, &date, &issuer, &authors, &issue, &kind, &place, &d.Format, &d.Encoding,
 		&pageStarts, &fileHash, &d.Raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, nil, nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
 	if err != nil {
 		return d, nil, nil, err
 	}
@@ -350,11 +365,13 @@ func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.
 
 // Run is one ingest run: when, and what it did.
 type Run struct {
-	ID                          int64  `json:"id"`
-	StartedAt                   string `json:"started_at"`
-	FinishedAt                  string `json:"finished_at,omitempty"`
-	Ingested, Unchanged, Failed int
-	Failures                    []SourceRecord `json:"failures,omitempty"`
+	ID         int64          `json:"id"`
+	StartedAt  string         `json:"started_at"`
+	FinishedAt string         `json:"finished_at,omitempty"`
+	Ingested   int            `json:"ingested"`
+	Unchanged  int            `json:"unchanged"`
+	Failed     int            `json:"failed"`
+	Failures   []SourceRecord `json:"failures,omitempty"`
 }
 
 // Runs lists the ingest runs, newest first, with each run's failures.

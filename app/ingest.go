@@ -1,0 +1,359 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+
+	"reportmine/corpus"
+	"reportmine/corpus/store"
+	"reportmine/extract"
+	"reportmine/index"
+	"reportmine/ingest"
+)
+
+// IngestOptions configure one ingest run.
+type IngestOptions struct {
+	// Workers read and extract documents in parallel (at least one).
+	Workers int
+	// Reader reads the sources: standard input, a fetcher and a site
+	// profile for URLs.
+	Reader ingest.Reader
+	// Manifest is user-supplied metadata by source, which wins over the
+	// text's (nil: none).
+	Manifest *ingest.Manifest
+	// Fetched are pages a crawl has already downloaded, by URL.
+	Fetched map[string]Page
+	// Progress, when set, hears of every source as it is done, from the
+	// one goroutine that writes.
+	Progress func(Event)
+}
+
+// Page is a downloaded page.
+type Page struct {
+	Body        []byte
+	ContentType string
+}
+
+// Event is one source done: ingested, updated, unchanged, failed (with
+// its reason) or skipped (not a document).
+type Event struct {
+	Done, Total int
+	Source      string
+	Status      string
+	Reason      string
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Ingested, Updated, Unchanged, Failed, Skipped, Duplicates int
+	// Reasons count the failures by kind of failure.
+	Reasons map[string]int
+}
+
+// StatusSkipped marks a source that is not a document (an image, a
+// sidecar); it is not recorded.
+const StatusSkipped = "skipped"
+
+// Ingest reads, extracts, stores and indexes sources, one run recorded in
+// the store. A source that fails is recorded with its reason and the run
+// goes on; the error is for what stops the run (the store, the index, a
+// cancelled context).
+func (w *Workspace) Ingest(ctx context.Context, sources []string, opts IngestOptions) (Summary, error) {
+	x, err := w.Index(ctx) // brings the index up to date with the store first
+	if err != nil {
+		return Summary{}, err
+	}
+	j := &ingestJob{store: w.store, index: x, extractor: w.x, opts: opts, total: len(sources)}
+	return j.run(ctx, sources, max(1, opts.Workers))
+}
+
+// ingestJob reads, extracts and stores a batch of sources: workers read
+// and extract, one writer stores, an indexer indexes beside them.
+type ingestJob struct {
+	store     *store.Store
+	index     *index.Index
+	extractor *extract.Extractor
+	opts      IngestOptions
+	total     int
+	done      int
+	// toIndex collects stored documents for the next index batch, which
+	// the indexer goroutine takes from indexQueue.
+	toIndex    []index.Entry
+	indexQueue chan []index.Entry
+	indexDone  chan error
+	// texts holds the texts of the batch being written, not yet in the
+	// store, for near-duplicate comparison.
+	texts map[string]string
+}
+
+// outcome is what a worker made of one source, for the single writer.
+type outcome struct {
+	source string
+	entry  *store.Entry
+	status string
+	reason string
+	doc    string
+}
+
+func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Summary, error) {
+	run, err := j.store.StartRun(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	prints, err := j.store.Fingerprints(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	j.texts = map[string]string{}
+	todo := make(chan string)
+	done := make(chan outcome)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for src := range todo {
+				done <- j.read(ctx, src)
+			}
+		}()
+	}
+	go func() {
+		defer close(todo)
+		for _, s := range sources {
+			select {
+			case todo <- s:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(done) }()
+	sum := Summary{Reasons: map[string]int{}}
+	var writeErr error
+	for o := range done {
+		batch := []outcome{o}
+	more: // take whatever else is ready, to write it in the same transaction
+		for len(batch) < 64 {
+			select {
+			case next, ok := <-done:
+				if !ok {
+					break more
+				}
+				batch = append(batch, next)
+			default:
+				break more
+			}
+		}
+		if writeErr == nil {
+			writeErr = j.write(ctx, run, batch, &prints, &sum)
+		}
+	}
+	if writeErr == nil {
+		writeErr = j.flushIndex(ctx)
+	}
+	if err := j.waitIndex(); writeErr == nil {
+		writeErr = err
+	}
+	if writeErr != nil {
+		return sum, writeErr
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	return sum, j.store.FinishRun(ctx, run, sum.Ingested, sum.Unchanged, sum.Failed)
+}
+
+// read runs in a worker: read the source, and extract unless the same text
+// is already stored.
+func (j *ingestJob) read(ctx context.Context, src string) outcome {
+	var res ingest.Result
+	if page, ok := j.opts.Fetched[src]; ok {
+		res = j.opts.Reader.ReadBytes(ctx, src, page.Body, page.ContentType)
+	} else {
+		res = j.opts.Reader.Read(ctx, src)
+	}
+	if res.Skipped {
+		return outcome{source: src, status: StatusSkipped, reason: ReasonOf(res.Err)}
+	}
+	if res.Err != nil {
+		return outcome{source: src, status: store.StatusFailed, reason: res.Err.Error()}
+	}
+	doc, err := Structure(res.Doc, j.opts.Manifest)
+	if err != nil {
+		return outcome{source: src, status: store.StatusFailed, reason: err.Error()}
+	}
+	status, replace := store.StatusIngested, false
+	if have, err := j.store.HasDocument(ctx, doc.ID); err == nil && have {
+		stored, err := j.store.Meta(ctx, doc.ID)
+		if err != nil {
+			return outcome{source: src, status: store.StatusFailed, reason: err.Error()}
+		}
+		if sameMeta(stored, doc.Meta) {
+			return outcome{source: src, status: store.StatusUnchanged, doc: doc.ID}
+		}
+		// The same text with corrected metadata: frames depend on the
+		// date and place, so it is read again and stored in its place.
+		status, replace = store.StatusUpdated, true
+	}
+	figs, ents := j.extractor.ExtractAll(doc)
+	entry := &store.Entry{Doc: doc, Figures: figs, Entities: ents, SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion, Replace: replace}
+	return outcome{source: src, entry: entry, status: status, doc: doc.ID}
+}
+
+// write runs in the one writer: store a batch of documents in one
+// transaction (each document whole) and record the outcomes.
+func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, prints *[]store.Fingerprint, sum *Summary) error {
+	var entries []store.Entry
+	j.texts = map[string]string{} // earlier batches are in the store by now
+	for i := range batch {
+		e := batch[i].entry
+		if e == nil {
+			continue
+		}
+		if !e.Replace {
+			e.DuplicateOf = j.nearDuplicate(ctx, *e, *prints)
+		}
+		if e.DuplicateOf == "" && !e.Replace {
+			*prints = append(*prints, store.Fingerprint{Doc: e.Doc.ID, SimHash: e.SimHash})
+			j.texts[e.Doc.ID] = e.Doc.Raw
+		}
+		entries = append(entries, *e)
+	}
+	if len(entries) > 0 {
+		if err := j.store.PutBatch(ctx, entries); err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+	}
+	for _, e := range entries {
+		j.toIndex = append(j.toIndex, index.Entry{Doc: e.Doc, Figures: e.Figures, Entities: e.Entities})
+	}
+	if len(j.toIndex) >= indexBatch {
+		if err := j.flushIndex(ctx); err != nil {
+			return err
+		}
+	}
+	var recs []store.SourceRecord
+	for _, o := range batch {
+		switch o.status {
+		case store.StatusIngested:
+			sum.Ingested++
+			if o.entry.DuplicateOf != "" {
+				sum.Duplicates++
+			}
+		case store.StatusUnchanged:
+			sum.Unchanged++
+		case store.StatusUpdated:
+			sum.Updated++
+		case store.StatusFailed:
+			sum.Failed++
+			sum.Reasons[ReasonOf(fmt.Errorf("%s", o.reason))]++
+		default:
+			sum.Skipped++
+		}
+		j.done++
+		if j.opts.Progress != nil {
+			j.opts.Progress(Event{Done: j.done, Total: j.total, Source: o.source, Status: o.status, Reason: o.reason})
+		}
+		if o.status != StatusSkipped {
+			recs = append(recs, store.SourceRecord{Source: o.source, Doc: o.doc, Status: o.status, Reason: o.reason})
+		}
+	}
+	return j.store.RecordSources(ctx, run, recs)
+}
+
+// indexBatch is how many stored documents go into one index batch: the
+// index writes a segment per batch, and many small segments cost more to
+// merge than they save. Documents stored but not yet indexed when a run
+// is killed are indexed by the next run (the store is the record).
+const indexBatch = 50
+
+// flushIndex hands the collected documents to the indexer goroutine, so
+// that indexing runs beside extraction and storage.
+func (j *ingestJob) flushIndex(ctx context.Context) error {
+	if len(j.toIndex) == 0 {
+		return nil
+	}
+	if j.indexQueue == nil {
+		j.indexQueue, j.indexDone = make(chan []index.Entry, 1), make(chan error, 1)
+		go func() {
+			var err error
+			for batch := range j.indexQueue {
+				if err == nil {
+					err = j.index.AddAll(ctx, batch)
+				}
+			}
+			j.indexDone <- err
+		}()
+	}
+	j.indexQueue <- j.toIndex
+	j.toIndex = nil
+	return nil
+}
+
+// waitIndex waits for the indexer to finish what it was given.
+func (j *ingestJob) waitIndex() error {
+	if j.indexQueue == nil {
+		return nil
+	}
+	close(j.indexQueue)
+	if err := <-j.indexDone; err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+// nearDuplicate finds a stored (or just stored) document that the entry
+// republishes: a close fingerprint, then a full comparison of the texts.
+func (j *ingestJob) nearDuplicate(ctx context.Context, e store.Entry, prints []store.Fingerprint) string {
+	for _, p := range prints {
+		if !corpus.MaybeDuplicate(p.SimHash, e.SimHash) {
+			continue
+		}
+		other, ok := j.texts[p.Doc]
+		if !ok {
+			other, _ = j.store.Raw(ctx, p.Doc)
+		}
+		if corpus.Resemblance(e.Doc.Raw, other) >= corpus.NearDuplicateThreshold {
+			return p.Doc
+		}
+	}
+	return ""
+}
+
+// ReasonOf is the kind of a failure, for a summary: the message without
+// the file name and details (ingest a.txt: not UTF-8 text: … → not UTF-8 text).
+func ReasonOf(err error) string {
+	if err == nil {
+		return ""
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "ingest ") || strings.HasPrefix(msg, "store ") {
+		msg = msg[i+2:]
+	}
+	if i := strings.IndexAny(msg, ":("); i > 0 {
+		msg = msg[:i]
+	}
+	return strings.TrimSpace(msg)
+}
+
+// Structure reads what a document says about itself, then applies what
+// its sidecar (NAME.meta.json) and the manifest say, which win.
+func Structure(doc corpus.Document, manifest *ingest.Manifest) (corpus.Document, error) {
+	doc = ingest.Structurer{}.Structure(doc)
+	if meta, ok, err := ingest.Sidecar(doc.Source); err != nil {
+		return doc, err
+	} else if ok {
+		doc = ingest.ApplyMeta(doc, meta)
+	}
+	if meta, ok := manifest.Lookup(doc.Source); ok {
+		doc = ingest.ApplyMeta(doc, meta)
+	}
+	return doc, nil
+}
+
+// sameMeta reports stored metadata that a new reading leaves as it is.
+func sameMeta(a, b corpus.Meta) bool {
+	return a.Title == b.Title && a.Date == b.Date && a.Issuer == b.Issuer && a.Kind == b.Kind && a.Place == b.Place
+}

@@ -1,0 +1,657 @@
+package server
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"reportmine/app"
+	"reportmine/check"
+	"reportmine/corpus"
+	"reportmine/corpus/store"
+	"reportmine/format"
+	"reportmine/index"
+)
+
+// Limits on what a request may ask: query and claim lengths, request
+// bodies, page sizes.
+const (
+	MaxQueryRunes = 500
+	MaxBodyBytes  = 64 << 10
+	MaxClaims     = 50
+	MaxPageSize   = 200
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static
+var staticFiles embed.FS
+
+// Server serves the web application and the API over a workspace.
+type Server struct {
+	ws    *app.Workspace
+	pages *template.Template
+	mux   *http.ServeMux
+	now   func() time.Time
+}
+
+// New returns a read-only server over ws.
+func New(ws *app.Workspace) (*Server, error) {
+	pages, err := template.New("").Funcs(funcs).ParseFS(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{ws: ws, pages: pages, mux: http.NewServeMux(), now: time.Now}
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) routes() {
+	s.mux.HandleFunc("GET /{$}", s.searchPage)
+	s.mux.HandleFunc("GET /search", s.searchPage)
+	s.mux.HandleFunc("GET /search.json", s.searchJSON)
+	s.mux.HandleFunc("GET /search.csv", s.searchCSV)
+	s.mux.HandleFunc("GET /kwic.json", s.kwicJSON)
+	s.mux.HandleFunc("GET /doc/{id}", s.documentPage)
+	s.mux.HandleFunc("GET /doc/{id}/json", s.documentJSON)
+	s.mux.HandleFunc("GET /figures", s.figuresPage)
+	s.mux.HandleFunc("GET /figures.json", s.figuresJSON)
+	s.mux.HandleFunc("GET /figures.csv", s.figuresCSV)
+	s.mux.HandleFunc("GET /chart", s.chartPage)
+	s.mux.HandleFunc("GET /chart.svg", s.chartSVG)
+	s.mux.HandleFunc("GET /series.json", s.seriesJSON)
+	s.mux.HandleFunc("GET /check", s.checkPage)
+	s.mux.HandleFunc("POST /check", s.checkPage)
+	s.mux.HandleFunc("GET /check.json", s.checkJSON)
+	s.mux.HandleFunc("POST /check.json", s.checkJSON)
+	s.mux.HandleFunc("GET /conflicts", s.conflictsPage)
+	s.mux.HandleFunc("GET /conflicts.json", s.conflictsJSON)
+	s.mux.HandleFunc("GET /status", s.statusPage)
+	s.mux.HandleFunc("GET /status.json", s.statusJSON)
+	static, _ := fs.Sub(staticFiles, "static")
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, http.StatusNotFound, errors.New("没有这个页面"))
+	})
+}
+
+// apiError is the JSON body of every failed API request.
+type apiError struct {
+	Error  string `json:"error"`
+	Status int    `json:"status"`
+}
+
+// fail answers with an error: JSON for API paths, a page otherwise.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, err error) {
+	if isAPI(r) {
+		writeJSON(w, status, apiError{Error: err.Error(), Status: status})
+		return
+	}
+	w.WriteHeader(status)
+	s.render(w, "error", map[string]any{"Title": "出错了", "Status": status, "Error": err.Error()})
+}
+
+// statusOf maps an error to its HTTP status: a query that cannot be
+// understood is the client's, anything else the server's.
+func statusOf(err error) int {
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.Is(err, app.ErrQuery), errors.Is(err, errBadRequest):
+		return http.StatusBadRequest
+	case errors.As(err, &tooBig):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, store.ErrNotFound):
+		return http.StatusNotFound
+	}
+	return http.StatusInternalServerError
+}
+
+var errBadRequest = errors.New("bad request")
+
+func badRequest(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", errBadRequest, fmt.Sprintf(format, args...))
+}
+
+func isAPI(r *http.Request) bool {
+	p := r.URL.Path
+	return strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".csv") || strings.HasSuffix(p, "/json") || strings.HasSuffix(p, ".svg")
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v)
+}
+
+func (s *Server) render(w http.ResponseWriter, name string, data map[string]any) {
+	if w.Header().Get("Content-Type") == "" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	}
+	if err := s.pages.ExecuteTemplate(w, name, data); err != nil {
+		fmt.Fprintf(w, "<p>模板出错：%s</p>", template.HTMLEscapeString(err.Error()))
+	}
+}
+
+// writeTable answers with records as CSV through the one column list of
+// their type; excel=1 asks for Excel's byte order mark.
+func writeTable[T any](w http.ResponseWriter, name string, cols format.Columns[T], records []T) {
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	out := format.NewWriter(w, format.CSV, cols)
+	for _, r := range records {
+		out.Write(r)
+	}
+	out.Close()
+}
+
+// query reads a bounded text parameter.
+func query(r *http.Request, name string) (string, error) {
+	v := strings.TrimSpace(r.FormValue(name))
+	if len([]rune(v)) > MaxQueryRunes {
+		return "", badRequest("%s is longer than %d characters", name, MaxQueryRunes)
+	}
+	return v, nil
+}
+
+// intParam reads a non-negative integer parameter with a default and a cap.
+func intParam(r *http.Request, name string, def, limit int) (int, error) {
+	v := r.FormValue(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, badRequest("%s must be a non-negative integer, not %q", name, v)
+	}
+	return min(n, limit), nil
+}
+
+func floatParam(r *http.Request, name string) (*float64, error) {
+	v := r.FormValue(name)
+	if v == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return nil, badRequest("%s must be a number, not %q", name, v)
+	}
+	return &f, nil
+}
+
+// --- search ---
+
+func (s *Server) searchRequest(r *http.Request) (index.Request, error) {
+	q, err := query(r, "q")
+	if err != nil {
+		return index.Request{}, err
+	}
+	limit, err := intParam(r, "limit", 20, MaxPageSize)
+	if err != nil {
+		return index.Request{}, err
+	}
+	offset, err := intParam(r, "offset", 0, 100000)
+	if err != nil {
+		return index.Request{}, err
+	}
+	return index.Request{Query: q, Limit: max(limit, 1), Offset: offset, SortByDate: r.FormValue("sort") == "date",
+		Facets: []string{"year", "source", "issuer", "place", "kind", "unit"}}, nil
+}
+
+func (s *Server) search(r *http.Request) (index.Request, index.Results, error) {
+	req, err := s.searchRequest(r)
+	if err != nil || req.Query == "" {
+		return req, index.Results{}, err
+	}
+	res, err := s.ws.Search(r.Context(), req)
+	return req, res, err
+}
+
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	req, res, err := s.search(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	s.render(w, "search", map[string]any{"Title": "检索", "Req": req, "Res": res, "Facets": facetList(res.Facets, req),
+		"FacetOrder": facetOrder, "RawQuery": r.URL.RawQuery,
+		"Next": pageLink(r, req.Offset+req.Limit, res.Total), "Prev": pageLink(r, req.Offset-req.Limit, res.Total)})
+}
+
+func (s *Server) searchJSON(w http.ResponseWriter, r *http.Request) {
+	_, res, err := s.search(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+func (s *Server) searchCSV(w http.ResponseWriter, r *http.Request) {
+	_, res, err := s.search(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeTable(w, "search.csv", format.Hits, res.Hits)
+}
+
+func (s *Server) kwicJSON(w http.ResponseWriter, r *http.Request) {
+	q, err := query(r, "q")
+	if err == nil && q == "" {
+		err = badRequest("q is empty")
+	}
+	width, werr := intParam(r, "width", 20, 200)
+	if err == nil {
+		err = werr
+	}
+	var lines []app.KWICLine
+	if err == nil {
+		lines, err = s.ws.KWIC(r.Context(), q, width, 100)
+	}
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeJSON(w, http.StatusOK, lines)
+}
+
+// facet is one clickable facet value: a link to the search with it added
+// as a filter.
+type facet struct {
+	Name, Value string
+	Count       int
+	Href        string
+}
+
+// facetOrder are the facets a search counts, in the order shown, each a
+// field of the query language.
+var facetOrder = []struct{ Name, Label string }{
+	{"year", "年份"}, {"source", "来源"}, {"issuer", "发布机关"}, {"place", "地名"}, {"kind", "数字类型"}, {"unit", "单位"},
+}
+
+// maxFacetValues bounds each facet's list.
+const maxFacetValues = 12
+
+func facetList(facets map[string]map[string]int, req index.Request) map[string][]facet {
+	out := map[string][]facet{}
+	for name, counts := range facets {
+		for v, c := range counts {
+			if c == 0 || v == "" {
+				continue
+			}
+			q := url.Values{"q": {req.Query + " " + name + ":" + quoteTerm(v)}}
+			if req.SortByDate {
+				q.Set("sort", "date")
+			}
+			out[name] = append(out[name], facet{Name: name, Value: v, Count: c, Href: "/search?" + q.Encode()})
+		}
+		sortFacets(out[name])
+		if len(out[name]) > maxFacetValues {
+			out[name] = out[name][:maxFacetValues]
+		}
+	}
+	return out
+}
+
+func quoteTerm(v string) string {
+	if strings.ContainsAny(v, " \t\"") {
+		return `"` + strings.ReplaceAll(v, `"`, "") + `"`
+	}
+	return v
+}
+
+func pageLink(r *http.Request, offset int, total uint64) string {
+	if offset < 0 || uint64(offset) >= total {
+		return ""
+	}
+	v := r.URL.Query()
+	v.Set("offset", strconv.Itoa(offset))
+	return "/search?" + v.Encode()
+}
+
+// --- documents ---
+
+func (s *Server) document(r *http.Request) (app.DocumentView, error) {
+	id := r.PathValue("id")
+	if len(id) > 200 {
+		return app.DocumentView{}, badRequest("document id too long")
+	}
+	return s.ws.Document(r.Context(), id)
+}
+
+func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
+	v, err := s.document(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	hl := [2]int{-1, -1}
+	if a, b, ok := strings.Cut(r.FormValue("hl"), "-"); ok {
+		hl[0], _ = strconv.Atoi(a)
+		hl[1], _ = strconv.Atoi(b)
+	}
+	s.render(w, "document", map[string]any{"Title": docTitle(v.Doc), "Doc": v.Doc, "Figures": len(v.Figures),
+		"Body": renderDocument(v, hl)})
+}
+
+func (s *Server) documentJSON(w http.ResponseWriter, r *http.Request) {
+	v, err := s.document(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"document": v.Doc, "text": v.Doc.Raw, "figures": v.Figures, "entities": v.Entities})
+}
+
+func docTitle(d corpus.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	return d.Source
+}
+
+// --- figures ---
+
+func figureFilter(r *http.Request) (store.FigureFilter, error) {
+	var f store.FigureFilter
+	for _, p := range []struct {
+		name string
+		dst  *string
+	}{{"kind", &f.Kind}, {"unit", &f.Unit}, {"metric", &f.Metric}, {"subject", &f.Subject}, {"source", &f.Source}, {"year", &f.Year}} {
+		v, err := query(r, p.name)
+		if err != nil {
+			return f, err
+		}
+		*p.dst = v
+	}
+	var err error
+	if f.Min, err = floatParam(r, "min"); err != nil {
+		return f, err
+	}
+	if f.Max, err = floatParam(r, "max"); err != nil {
+		return f, err
+	}
+	f.SkipDuplicates = r.FormValue("duplicates") != "include"
+	return f, nil
+}
+
+// figureRows are the figures a request shows: the filter, target or
+// outcome, sorted, at most limit.
+func (s *Server) figureRows(r *http.Request) (figurePage, error) {
+	filter, err := figureFilter(r)
+	if err != nil {
+		return figurePage{}, err
+	}
+	limit, err := intParam(r, "limit", 500, 10000)
+	if err != nil {
+		return figurePage{}, err
+	}
+	target := r.FormValue("target")
+	if target != "" && target != "target" && target != "outcome" {
+		return figurePage{}, badRequest("target must be target or outcome, not %q", target)
+	}
+	if !validSort(r.FormValue("sort")) {
+		return figurePage{}, badRequest("cannot sort by %q", r.FormValue("sort"))
+	}
+	var rows []store.FigureRow
+	err = s.ws.Figures(r.Context(), filter, func(row store.FigureRow) error {
+		if target == "target" && !row.Target || target == "outcome" && row.Target {
+			return nil
+		}
+		rows = append(rows, row)
+		return nil
+	})
+	if err != nil {
+		return figurePage{}, err
+	}
+	sortFigures(rows, r.FormValue("sort"))
+	return figurePage{Rows: rows[:min(limit, len(rows))], Total: len(rows), Limit: limit}, nil
+}
+
+// figurePage is what the figure table shows: the first Limit of Total
+// matching figures, in the order asked for.
+type figurePage struct {
+	Rows         []store.FigureRow
+	Total, Limit int
+}
+
+func (s *Server) figuresPage(w http.ResponseWriter, r *http.Request) {
+	page, err := s.figureRows(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	s.render(w, "figures", map[string]any{"Title": "数字", "Rows": page.Rows, "Truncated": page.Total > len(page.Rows), "Limit": page.Limit,
+		"Q": r.URL.Query(), "RawQuery": r.URL.RawQuery, "Kinds": figureKinds, "Columns": tableColumns(r.FormValue("sort"))})
+}
+
+func (s *Server) figuresJSON(w http.ResponseWriter, r *http.Request) {
+	page, err := s.figureRows(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeJSON(w, http.StatusOK, figures(page.Rows))
+}
+
+func (s *Server) figuresCSV(w http.ResponseWriter, r *http.Request) {
+	page, err := s.figureRows(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeTable(w, "figures.csv", format.Figures, figures(page.Rows))
+}
+
+// --- charts ---
+
+func (s *Server) series(r *http.Request) (string, string, []app.Point, error) {
+	metric, err := query(r, "metric")
+	if err != nil {
+		return "", "", nil, err
+	}
+	subject, err := query(r, "subject")
+	if err != nil {
+		return "", "", nil, err
+	}
+	if metric == "" {
+		return "", "", nil, nil
+	}
+	points, err := s.ws.Series(r.Context(), metric, subject)
+	return metric, subject, points, err
+}
+
+func (s *Server) chartPage(w http.ResponseWriter, r *http.Request) {
+	metric, subject, points, err := s.series(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	s.render(w, "chart", map[string]any{"Title": "图表", "Metric": metric, "Subject": subject, "Groups": groupSeries(points), "RawQuery": r.URL.RawQuery,
+		"SVG": template.HTML(chartSVG(metric, subject, points))})
+}
+
+func (s *Server) chartSVG(w http.ResponseWriter, r *http.Request) {
+	metric, subject, points, err := s.series(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	w.Header().Set("Content-Type", "image/svg+xml")
+	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+chartSVG(metric, subject, points))
+}
+
+func (s *Server) seriesJSON(w http.ResponseWriter, r *http.Request) {
+	_, _, points, err := s.series(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeJSON(w, http.StatusOK, points)
+}
+
+// --- checking ---
+
+func (s *Server) claims(r *http.Request) ([]string, string, error) {
+	if err := r.ParseForm(); err != nil {
+		return nil, "", badRequest("%v", err)
+	}
+	text := r.FormValue("claims")
+	if text == "" {
+		text = r.FormValue("claim")
+	}
+	var claims []string
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			if len([]rune(line)) > MaxQueryRunes {
+				return nil, "", badRequest("a claim is longer than %d characters", MaxQueryRunes)
+			}
+			claims = append(claims, line)
+		}
+	}
+	if len(claims) > MaxClaims {
+		return nil, "", badRequest("more than %d claims", MaxClaims)
+	}
+	asOf := r.FormValue("as_of")
+	if asOf == "" {
+		asOf = s.now().Format("2006-01-02")
+	} else if _, err := time.Parse("2006-01-02", asOf); err != nil {
+		return nil, "", badRequest("as_of must be YYYY-MM-DD")
+	}
+	return claims, asOf, nil
+}
+
+func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) {
+	claims, asOf, err := s.claims(r)
+	var verdicts []check.Verdict
+	if err == nil && len(claims) > 0 {
+		verdicts, err = s.ws.Check(r.Context(), claims, asOf)
+	}
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	s.render(w, "check", map[string]any{"Title": "核查", "Claims": strings.Join(claims, "\n"), "AsOf": asOf, "Verdicts": verdicts})
+}
+
+func (s *Server) checkJSON(w http.ResponseWriter, r *http.Request) {
+	claims, asOf, err := s.claims(r)
+	if err == nil && len(claims) == 0 {
+		err = badRequest("no claim: give claim or claims")
+	}
+	var verdicts []check.Verdict
+	if err == nil {
+		verdicts, err = s.ws.Check(r.Context(), claims, asOf)
+	}
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeJSON(w, http.StatusOK, verdicts)
+}
+
+// --- conflicts and status ---
+
+func (s *Server) conflictsPage(w http.ResponseWriter, r *http.Request) {
+	cs, err := s.ws.Conflicts(r.Context(), 0)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	s.render(w, "conflicts", map[string]any{"Title": "矛盾", "Conflicts": cs})
+}
+
+func (s *Server) conflictsJSON(w http.ResponseWriter, r *http.Request) {
+	cs, err := s.ws.Conflicts(r.Context(), 0)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeJSON(w, http.StatusOK, cs)
+}
+
+func (s *Server) status(r *http.Request) (map[string]any, error) {
+	runs, err := s.ws.Runs(r.Context(), 20)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := s.ws.Store().Count(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"runs": runs, "counts": counts}, nil
+}
+
+func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) {
+	st, err := s.status(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	s.render(w, "status", map[string]any{"Title": "入库状态", "Runs": st["runs"], "Counts": st["counts"]})
+}
+
+func (s *Server) statusJSON(w http.ResponseWriter, r *http.Request) {
+	st, err := s.status(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+// figureKinds are the kinds of the figure contract, for the filter.
+var figureKinds = []corpus.Kind{corpus.KindMoney, corpus.KindPercent, corpus.KindPPT, corpus.KindCount,
+	corpus.KindQuantity, corpus.KindDuration, corpus.KindMultiple, corpus.KindDate}
+
+func figures(rows []store.FigureRow) []corpus.Figure {
+	out := make([]corpus.Figure, len(rows))
+	for i, row := range rows {
+		out[i] = row.Figure
+	}
+	return out
+}
+
+// tableColumn is a figure-table heading: sortable ones link to the table
+// sorted by them, ascending first, then descending.
+type tableColumn struct {
+	Label, Sort, Next, Arrow string
+}
+
+func tableColumns(current string) []tableColumn {
+	cols := []tableColumn{{Label: "数值", Sort: "value"}, {Label: "原文"}, {Label: "指标", Sort: "metric"}, {Label: "主体", Sort: "subject"},
+		{Label: "时期", Sort: "period"}, {Label: "基期"}, {Label: "目标/实绩"}, {Label: "文件", Sort: "source"}, {Label: "日期", Sort: "date"}}
+	for i, c := range cols {
+		if c.Sort == "" {
+			continue
+		}
+		cols[i].Next = c.Sort
+		switch current {
+		case c.Sort:
+			cols[i].Next, cols[i].Arrow = "-"+c.Sort, " ↑"
+		case "-" + c.Sort:
+			cols[i].Arrow = " ↓"
+		}
+	}
+	return cols
+}
