@@ -343,3 +343,13 @@ func printedNumber(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s[start:end], ",", ""), 64)
 	return v, err == nil
 }
+
+// Agree reports two figures whose printed values can stand for the same
+// number: within the rounding their printed precision allows. An
+// approximate figure or a bound excludes no nearby value, so it agrees.
+func Agree(a, b corpus.Figure) bool {
+	if a.Approx || b.Approx || a.Bound != "" || b.Bound != "" {
+		return true
+	}
+	return math.Abs(a.Value-b.Value) <= tolerance(a)+tolerance(b)
+}

@@ -44,7 +44,9 @@ func TestWritersGolden(t *testing.T) {
 		name  string
 		write func(*bytes.Buffer, Format) error
 	}{
-		{"figures", func(b *bytes.Buffer, f Format) error { return writeAll(NewWriter(b, f, Figures), sampleFigure(), corpus.Figure{}) }},
+		{"figures", func(b *bytes.Buffer, f Format) error {
+			return writeAll(NewWriter(b, f, Figures), sampleFigure(), corpus.Figure{})
+		}},
 		{"documents", func(b *bytes.Buffer, f Format) error { return writeAll(NewWriter(b, f, Documents), doc) }},
 		{"entities", func(b *bytes.Buffer, f Format) error { return writeAll(NewWriter(b, f, Entities), ent) }},
 		{"hits", func(b *bytes.Buffer, f Format) error { return writeAll(NewWriter(b, f, Hits), hit) }},

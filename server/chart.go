@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"reportmine/app"
+	"reportmine/check"
 	"reportmine/format"
 )
 
@@ -45,10 +46,9 @@ func groupSeries(points []app.Point) []periodGroup {
 		best := 0
 		for j, p := range g.Points {
 			for k, q := range g.Points {
-				if sameValue(p.Figure.Value, q.Figure.Value) {
+				if check.Agree(p.Figure, q.Figure) {
 					votes[j]++
-				}
-				if !sameValue(p.Figure.Value, q.Figure.Value) && k > j {
+				} else if k > j {
 					g.Conflict = true
 				}
 			}
@@ -59,13 +59,6 @@ func groupSeries(points []app.Point) []periodGroup {
 		g.Consensus = g.Points[best].Figure.Value
 	}
 	return groups
-}
-
-func sameValue(a, b float64) bool {
-	if a == b {
-		return true
-	}
-	return math.Abs(a-b) <= agreeTolerance*math.Max(math.Abs(a), math.Abs(b))
 }
 
 func middleYear(from, to string) float64 {

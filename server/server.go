@@ -514,6 +514,10 @@ func (s *Server) seriesJSON(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) claims(r *http.Request) ([]string, string, error) {
 	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, "", fmt.Errorf("request body too large (at most %d bytes): %w", MaxBodyBytes, err)
+		}
 		return nil, "", badRequest("%v", err)
 	}
 	text := r.FormValue("claims")
