@@ -30,7 +30,8 @@ var funcs = template.FuncMap{
 		return verdictWords[v]
 	},
 	"sentence": highlightSentence,
-	"withParam": func(q url.Values, key, value string) string {
+	"link": link,
+	"withParam": func(path string, q url.Values, key, value string) string {
 		v := url.Values{}
 		for k, vs := range q {
 			v[k] = vs
@@ -40,14 +41,23 @@ var funcs = template.FuncMap{
 		} else {
 			v.Set(key, value)
 		}
-		return v.Encode()
+		return link(path, v)
 	},
 	"add":     func(a, b int) int { return a + b },
 	"oneLine": func(s string) string { return strings.Join(strings.Fields(s), " ") },
 	"runs": func(r store.Run) string {
 		return fmt.Sprintf("入库 %d · 未变 %d · 失败 %d", r.Ingested, r.Unchanged, r.Failed)
 	},
-	"conflictPeriod": func(p app.Point) string { return p.Period },
+}
+
+// link is a path with a query: the whole URL goes into an href, which
+// html/template then leaves as it is (a query written after a literal ?
+// would be escaped as one value).
+func link(path string, q url.Values) string {
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
 }
 
 // verdictWords are the verdicts as a reader reads them.

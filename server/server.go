@@ -233,7 +233,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, "search", map[string]any{"Title": "检索", "Req": req, "Res": res, "Facets": facetList(res.Facets, req),
-		"FacetOrder": facetOrder, "RawQuery": r.URL.RawQuery,
+		"FacetOrder": facetOrder, "Q": r.URL.Query(),
 		"Next": pageLink(r, req.Offset+req.Limit, res.Total), "Prev": pageLink(r, req.Offset-req.Limit, res.Total)})
 }
 
@@ -442,7 +442,7 @@ func (s *Server) figuresPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, "figures", map[string]any{"Title": "数字", "Rows": page.Rows, "Truncated": page.Total > len(page.Rows), "Limit": page.Limit,
-		"Q": r.URL.Query(), "RawQuery": r.URL.RawQuery, "Kinds": figureKinds, "Columns": tableColumns(r.FormValue("sort"))})
+		"Q": r.URL.Query(), "Kinds": figureKinds, "Columns": tableColumns(r.FormValue("sort"))})
 }
 
 func (s *Server) figuresJSON(w http.ResponseWriter, r *http.Request) {
@@ -487,7 +487,7 @@ func (s *Server) chartPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, statusOf(err), err)
 		return
 	}
-	s.render(w, "chart", map[string]any{"Title": "图表", "Metric": metric, "Subject": subject, "Groups": groupSeries(points), "RawQuery": r.URL.RawQuery,
+	s.render(w, "chart", map[string]any{"Title": "图表", "Metric": metric, "Subject": subject, "Groups": groupSeries(points), "Q": r.URL.Query(),
 		"SVG": template.HTML(chartSVG(metric, subject, points))})
 }
 

@@ -128,7 +128,7 @@ func TestEndpoints(t *testing.T) {
 		{"GET", "/conflicts", "", 200, "text/html", "矛盾"},
 		{"GET", "/conflicts.json", "", 200, "application/json", "["},
 		{"GET", "/status", "", 200, "text/html", "第 1 次入库"},
-		{"GET", "/status.json", "", 200, "application/json", `"ingested":4`},
+		{"GET", "/status.json", "", 200, "application/json", `"ingested":5`},
 		{"GET", "/static/app.js", "", 200, "text/javascript", "scrollToSpan"},
 		{"GET", "/static/app.css", "", 200, "text/css", "mark.fig"},
 		// errors
@@ -334,4 +334,35 @@ func TestSearchFacetsLinkToFilteredSearch(t *testing.T) {
 		t.Errorf("facet search %s: %d, %d hits", u.RawQuery, res.Code, r.Total)
 	}
 	_ = io.Discard
+}
+
+// TestLinksKeepTheQuery: every link a list page draws to its twins and
+// its sorted views carries the query's parameters, decoded as sent.
+func TestLinksKeepTheQuery(t *testing.T) {
+	srv, _ := testServer(t)
+	for _, page := range []string{"/figures?metric=" + url.QueryEscape("生产总值") + "&target=outcome",
+		"/search?q=" + url.QueryEscape("生产总值"), "/chart?metric=" + url.QueryEscape("生产总值")} {
+		body := get(t, srv, "GET", page, "").Body.String()
+		z := html.NewTokenizer(strings.NewReader(body))
+		checked := 0
+		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+			tok := z.Token()
+			for _, a := range tok.Attr {
+				if a.Key != "href" || !strings.Contains(a.Val, "?") || strings.HasPrefix(a.Val, "/doc/") {
+					continue
+				}
+				u, err := url.Parse(a.Val)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if v := u.Query().Get("metric") + u.Query().Get("q"); !strings.Contains(v, "生产总值") {
+					t.Errorf("%s: link %s lost the query", page, a.Val)
+				}
+				checked++
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no link checked", page)
+		}
+	}
 }
