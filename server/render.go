@@ -30,7 +30,7 @@ var funcs = template.FuncMap{
 		return verdictWords[v]
 	},
 	"sentence": highlightSentence,
-	"link": link,
+	"link":     link,
 	"withParam": func(path string, q url.Values, key, value string) string {
 		v := url.Values{}
 		for k, vs := range q {
