@@ -396,7 +396,7 @@ func figureFilter(r *http.Request) (store.FigureFilter, error) {
 }
 
 // figureRows are the figures a request shows: the filter, target or
-// outcome, sorted, at most limit.
+// outcome, sorted, at most limit; the store sorts and stops.
 func (s *Server) figureRows(r *http.Request) (figurePage, error) {
 	filter, err := figureFilter(r)
 	if err != nil {
@@ -406,33 +406,38 @@ func (s *Server) figureRows(r *http.Request) (figurePage, error) {
 	if err != nil {
 		return figurePage{}, err
 	}
-	target := r.FormValue("target")
-	if target != "" && target != "target" && target != "outcome" {
+	switch target := r.FormValue("target"); target {
+	case "":
+	case "target", "outcome":
+		t := target == "target"
+		filter.Target = &t
+	default:
 		return figurePage{}, badRequest("target must be target or outcome, not %q", target)
 	}
-	if !validSort(r.FormValue("sort")) {
-		return figurePage{}, badRequest("cannot sort by %q", r.FormValue("sort"))
+	if sort := r.FormValue("sort"); sort != "" {
+		if _, ok := store.FigureOrders[strings.TrimPrefix(sort, "-")]; !ok {
+			return figurePage{}, badRequest("cannot sort by %q", sort)
+		}
+		filter.Order = sort
 	}
+	filter.Limit = max(limit, 1) + 1 // one more tells whether there are more
 	var rows []store.FigureRow
 	err = s.ws.Figures(r.Context(), filter, func(row store.FigureRow) error {
-		if target == "target" && !row.Target || target == "outcome" && row.Target {
-			return nil
-		}
 		rows = append(rows, row)
 		return nil
 	})
 	if err != nil {
 		return figurePage{}, err
 	}
-	sortFigures(rows, r.FormValue("sort"))
-	return figurePage{Rows: rows[:min(limit, len(rows))], Total: len(rows), Limit: limit}, nil
+	return figurePage{Rows: rows[:min(limit, len(rows))], More: len(rows) > limit, Limit: limit}, nil
 }
 
-// figurePage is what the figure table shows: the first Limit of Total
-// matching figures, in the order asked for.
+// figurePage is what the figure table shows: the first Limit matching
+// figures in the order asked for, and whether more match.
 type figurePage struct {
-	Rows         []store.FigureRow
-	Total, Limit int
+	Rows  []store.FigureRow
+	More  bool
+	Limit int
 }
 
 func (s *Server) figuresPage(w http.ResponseWriter, r *http.Request) {
@@ -441,7 +446,7 @@ func (s *Server) figuresPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, statusOf(err), err)
 		return
 	}
-	s.render(w, "figures", map[string]any{"Title": "数字", "Rows": page.Rows, "Truncated": page.Total > len(page.Rows), "Limit": page.Limit,
+	s.render(w, "figures", map[string]any{"Title": "数字", "Rows": page.Rows, "Truncated": page.More, "Limit": page.Limit,
 		"Q": r.URL.Query(), "Kinds": figureKinds, "Columns": tableColumns(r.FormValue("sort"))})
 }
 

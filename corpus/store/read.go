@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,8 +20,39 @@ type FigureFilter struct {
 	SkipDuplicates                      bool
 	// Year keeps figures whose period starts in that year or, without a
 	// resolved period, whose document is dated in it.
-	Year  string
+	Year string
+	// Target keeps targets (true) or outcomes (false); nil keeps both.
+	Target *bool
+	// Order is one of FigureOrders (a leading - sorts descending); empty
+	// is document order.
+	Order string
+	// Limit stops after that many figures; 0 is no limit.
+	Limit int
 	docID string // one document's figures
+}
+
+// FigureOrders are the columns figures can be sorted by.
+var FigureOrders = map[string]string{
+	"value": "f.value", "metric": "f.metric", "subject": "f.subject", "period": "f.period_from",
+	"date": "d.date", "source": "d.source", "unit": "f.unit",
+}
+
+// orderBy is the ORDER BY clause of a filter: its column, then document
+// order, so that equal keys keep a stable order.
+func (f FigureFilter) orderBy() (string, error) {
+	order := " ORDER BY d.source, d.id, f.seq"
+	if f.Order == "" {
+		return order, nil
+	}
+	col, ok := FigureOrders[strings.TrimPrefix(f.Order, "-")]
+	if !ok {
+		return "", fmt.Errorf("cannot sort figures by %q", f.Order)
+	}
+	dir := " ASC"
+	if strings.HasPrefix(f.Order, "-") {
+		dir = " DESC"
+	}
+	return " ORDER BY " + col + dir + ", d.source, d.id, f.seq", nil
 }
 
 func (f FigureFilter) where() (string, []any) {
@@ -57,6 +89,9 @@ func (f FigureFilter) where() (string, []any) {
 	if f.docID != "" {
 		add("f.doc = ?", f.docID)
 	}
+	if f.Target != nil {
+		add("f.target = ?", *f.Target)
+	}
 	if f.Year != "" {
 		conds = append(conds, "(substr(f.period_from, 1, 4) = ? OR (f.period_from IS NULL AND (substr(d.date, 1, 4) = ? OR f.period LIKE ?)))")
 		args = append(args, f.Year, f.Year, f.Year+"%")
@@ -87,10 +122,17 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 		return err
 	}
 	where, args := filter.where()
+	order, err := filter.orderBy()
+	if err != nil {
+		return err
+	}
+	if filter.Limit > 0 {
+		order += " LIMIT " + strconv.Itoa(filter.Limit)
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
 		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base, f.target,
 		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, d.title, d.date, d.issuer, d.place, d.duplicate_of IS NOT NULL
-		FROM figures f JOIN documents d ON d.id = f.doc`+where+` ORDER BY d.source, d.id, f.seq`, args...)
+		FROM figures f JOIN documents d ON d.id = f.doc`+where+order, args...)
 	if err != nil {
 		return err
 	}
