@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"reportmine/check"
@@ -17,6 +18,7 @@ import (
 type StoreCorpus struct {
 	ctx     context.Context
 	st      *store.Store
+	shared  *candidateCache // across checks, when a workspace runs them
 	cache   map[string][]check.Candidate
 	raws    map[string]string
 	texts   map[string]string
@@ -45,11 +47,51 @@ func (c *StoreCorpus) Candidates(kind corpus.Kind, unit string) ([]check.Candida
 	if cands, ok := c.cache[key]; ok {
 		return cands, nil
 	}
-	cands, err := c.candidates(store.FigureFilter{Kind: string(kind), Unit: unit})
+	load := func() ([]check.Candidate, error) {
+		return c.candidates(store.FigureFilter{Kind: string(kind), Unit: unit})
+	}
+	var cands []check.Candidate
+	var err error
+	if c.shared != nil {
+		cands, err = c.shared.get(c.ctx, c.st, key, load)
+	} else {
+		cands, err = load()
+	}
 	if err != nil {
 		return nil, err
 	}
 	c.cache[key] = cands
+	return cands, nil
+}
+
+// candidateCache holds a store's candidates by kind and unit for as long
+// as the store's generation stays the same, for every check a workspace
+// runs: a server answers the second claim about money without reading
+// every money figure again. Candidates are never modified once loaded.
+type candidateCache struct {
+	mu    sync.Mutex
+	gen   int64
+	byKey map[string][]check.Candidate
+}
+
+func (cc *candidateCache) get(ctx context.Context, st *store.Store, key string, load func() ([]check.Candidate, error)) ([]check.Candidate, error) {
+	gen, err := st.Generation(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if cc.byKey == nil || cc.gen != gen {
+		cc.byKey, cc.gen = map[string][]check.Candidate{}, gen
+	}
+	if cands, ok := cc.byKey[key]; ok {
+		return cands, nil
+	}
+	cands, err := load()
+	if err != nil {
+		return nil, err
+	}
+	cc.byKey[key] = cands
 	return cands, nil
 }
 

@@ -30,6 +30,9 @@ type Workspace struct {
 
 	mu  sync.Mutex
 	idx *index.Index
+	// cands are the checker's candidates, kept while the store is
+	// unchanged.
+	cands candidateCache
 }
 
 // Open opens the store of a data directory.
@@ -213,7 +216,9 @@ func (w *Workspace) Document(ctx context.Context, id string) (DocumentView, erro
 
 // Check judges claims against the corpus, read as of asOf (YYYY-MM-DD).
 func (w *Workspace) Check(ctx context.Context, claims []string, asOf string) ([]check.Verdict, error) {
-	c := check.Checker{Corpus: NewStoreCorpus(ctx, w.store), MaxEvidence: 20}
+	sc := NewStoreCorpus(ctx, w.store)
+	sc.shared = &w.cands
+	c := check.Checker{Corpus: sc, MaxEvidence: 20}
 	out := make([]check.Verdict, 0, len(claims))
 	for _, claim := range claims {
 		v, err := CheckClaim(c, w.x, claim, asOf)
@@ -235,11 +240,21 @@ func CheckClaim(c check.Checker, x *extract.Extractor, claim, date string) (chec
 
 // Conflicts lists where the corpus disagrees with itself.
 func (w *Workspace) Conflicts(ctx context.Context, minGapPct float64) ([]check.Conflict, error) {
-	cands, err := NewStoreCorpus(ctx, w.store).AllCandidates()
+	sc := NewStoreCorpus(ctx, w.store)
+	cands, err := w.cands.get(ctx, w.store, "*", sc.AllCandidates)
 	if err != nil {
 		return nil, err
 	}
 	return check.Conflicts(cands, minGapPct), nil
+}
+
+// WarmUp opens the index and builds the store's figure catalogue, so
+// that a server's first requests do not wait for them.
+func (w *Workspace) WarmUp(ctx context.Context) error {
+	if _, err := w.Index(ctx); err != nil {
+		return err
+	}
+	return w.store.WarmUp(ctx)
 }
 
 // Runs lists the last ingest runs with their failures.
@@ -263,11 +278,26 @@ type Point struct {
 // period.
 func (w *Workspace) Series(ctx context.Context, metric, subject string) ([]Point, error) {
 	key := check.MetricKey(metric)
+	metrics, err := w.store.Metrics(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var same []string
+	for m := range metrics {
+		if m != "" && check.MetricKey(m) == key {
+			same = append(same, m)
+		}
+	}
+	if len(same) == 0 {
+		return nil, nil
+	}
+	sort.Strings(same)
+	outcome := false
 	var points []Point
 	units := map[string]int{}
-	err := w.store.Figures(ctx, store.FigureFilter{}, func(r store.FigureRow) error {
+	err = w.store.Figures(ctx, store.FigureFilter{Metrics: same, Target: &outcome, SkipDuplicates: true}, func(r store.FigureRow) error {
 		f := r.Figure
-		if f.Target || f.PeriodFrom == "" || f.Change != "" || check.MetricKey(f.Metric) != key || r.Duplicate {
+		if f.PeriodFrom == "" || f.Change != "" {
 			return nil
 		}
 		if len(f.PeriodTo) < 4 || f.PeriodFrom[:4] != f.PeriodTo[:4] {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -39,10 +40,22 @@ type Index struct {
 	b bleve.Index
 }
 
+// ErrBusy is the error for an index that another process holds open.
+var ErrBusy = errors.New("in use by another reportmine process (a running serve or ingest); stop it, or use another --data directory")
+
+// lockWait is how long Open waits for another process to let go of the
+// index.
+const lockWait = 2 * time.Second
+
 // Open opens the index under dataDir, creating it when missing.
 func Open(dataDir string) (*Index, error) {
 	path := filepath.Join(dataDir, DirName)
-	b, err := bleve.Open(path)
+	// One process at a time holds an index; another waits this long for
+	// it and then says so, instead of waiting for ever.
+	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+	if err != nil && strings.Contains(err.Error(), "timeout") {
+		return nil, fmt.Errorf("index %s: %w", path, ErrBusy)
+	}
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		if err := os.MkdirAll(dataDir, 0o755); err != nil {
 			return nil, err

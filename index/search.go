@@ -241,12 +241,12 @@ func clause(t string, p *Parsed) (query.Query, bool, error) {
 			q.SetField("figures.value")
 			return q, true, nil
 		case "year":
-			y, err := strconv.ParseFloat(val, 64)
+			lo, hi, err := yearRange(val)
 			if err != nil {
-				return nil, false, fmt.Errorf("year:%s is not a year", val)
+				return nil, false, err
 			}
 			t := true
-			q := query.NewNumericRangeInclusiveQuery(&y, &y, &t, &t)
+			q := query.NewNumericRangeInclusiveQuery(&lo, &hi, &t, &t)
 			q.SetField("year")
 			return q, false, nil
 		case "kind", "unit":
@@ -445,4 +445,36 @@ func Highlights(sentence string, phrases []string) [][2]int {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 	return spans
+}
+
+// yearRange reads year:2019 or year:2015..2020 (either end may be left
+// open: year:2015.. , year:..2000).
+func yearRange(val string) (float64, float64, error) {
+	from, to, isRange := strings.Cut(val, "..")
+	if !isRange {
+		to = from
+	}
+	bad := fmt.Errorf("year:%s is not a year or a range of years (year:2019, year:2015..2020)", val)
+	read := func(s string, open float64) (float64, error) {
+		if s == "" && isRange {
+			return open, nil
+		}
+		y, err := strconv.Atoi(s)
+		if err != nil || y < 0 || y > 9999 {
+			return 0, bad
+		}
+		return float64(y), nil
+	}
+	lo, err := read(from, 0)
+	if err != nil {
+		return 0, 0, err
+	}
+	hi, err := read(to, 9999)
+	if err != nil {
+		return 0, 0, err
+	}
+	if lo > hi {
+		return 0, 0, bad
+	}
+	return lo, hi, nil
 }

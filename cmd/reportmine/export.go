@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"reflect"
 	"reportmine/format"
 	"strconv"
 
@@ -100,7 +101,7 @@ func exportSQLite(ctx context.Context, st *store.Store, out, what string, filter
 	if _, err := st.DB().ExecContext(ctx, `VACUUM INTO ?`, out); err != nil {
 		return fmt.Errorf("export %s: %w", out, err)
 	}
-	if what != "figures" || filter == (store.FigureFilter{}) {
+	if what != "figures" || reflect.DeepEqual(filter, store.FigureFilter{}) {
 		return nil
 	}
 	return store.KeepFigures(ctx, out, filter)

@@ -49,7 +49,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	defer ws.Close()
 	// Open the index before listening, so the first search does not wait
 	// for the dictionaries.
-	if _, err := ws.Index(ctx); err != nil {
+	if err := ws.WarmUp(ctx); err != nil {
 		return err
 	}
 	srv, err := server.New(ws)

@@ -13,6 +13,11 @@ import (
 	"reportmine/corpus"
 )
 
+// likeEscape makes a pattern of LIKE ... ESCAPE '\' match s literally.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
 // FigureFilter narrows an export of figures; zero fields do not filter.
 type FigureFilter struct {
 	Kind, Unit, Metric, Subject, Source string
@@ -26,9 +31,12 @@ type FigureFilter struct {
 	// Order is one of FigureOrders (a leading - sorts descending); empty
 	// is document order.
 	Order string
-	// Limit stops after that many figures; 0 is no limit.
+	// Limit stops after that many figures; 0 is no limit. A filter with a
+	// limit is answered from the figure catalogue.
 	Limit int
-	docID string // one document's figures
+	// Metrics keeps figures whose metric is one of these, exactly.
+	Metrics []string
+	docID   string // one document's figures
 }
 
 // FigureOrders are the columns figures can be sorted by.
@@ -69,13 +77,19 @@ func (f FigureFilter) where() (string, []any) {
 		add("f.unit = ?", f.Unit)
 	}
 	if f.Metric != "" {
-		add("f.metric LIKE ?", "%"+f.Metric+"%")
+		add(`f.metric LIKE ? ESCAPE '\'`, "%"+likeEscape(f.Metric)+"%")
 	}
 	if f.Subject != "" {
-		add("f.subject LIKE ?", "%"+f.Subject+"%")
+		add(`f.subject LIKE ? ESCAPE '\'`, "%"+likeEscape(f.Subject)+"%")
 	}
 	if f.Source != "" {
-		add("d.source LIKE ?", "%"+f.Source+"%")
+		add(`d.source LIKE ? ESCAPE '\'`, "%"+likeEscape(f.Source)+"%")
+	}
+	if len(f.Metrics) > 0 {
+		conds = append(conds, "f.metric IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Metrics)), ",")+")")
+		for _, m := range f.Metrics {
+			args = append(args, m)
+		}
 	}
 	if f.Min != nil {
 		add("f.value >= ?", *f.Min)
@@ -93,8 +107,8 @@ func (f FigureFilter) where() (string, []any) {
 		add("f.target = ?", *f.Target)
 	}
 	if f.Year != "" {
-		conds = append(conds, "(substr(f.period_from, 1, 4) = ? OR (f.period_from IS NULL AND (substr(d.date, 1, 4) = ? OR f.period LIKE ?)))")
-		args = append(args, f.Year, f.Year, f.Year+"%")
+		conds = append(conds, `(substr(f.period_from, 1, 4) = ? OR (f.period_from IS NULL AND (substr(d.date, 1, 4) = ? OR f.period LIKE ? ESCAPE '\')))`)
+		args = append(args, f.Year, f.Year, likeEscape(f.Year)+"%")
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -116,11 +130,28 @@ type FigureRow struct {
 var ErrNotFound = errors.New("no such document")
 
 // Figures calls fn for each stored figure that passes the filter, in
-// document order, documents ordered by source.
+// document order (documents ordered by source) or the filter's order. A
+// filter with a limit is answered from the figure catalogue.
 func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(FigureRow) error) error {
 	if err := s.Index(ctx); err != nil {
 		return err
 	}
+	if filter.Limit > 0 {
+		cat, err := s.catalogue(ctx)
+		if err != nil {
+			return err
+		}
+		ids, err := cat.page(filter)
+		if err != nil {
+			return err
+		}
+		return s.byRowID(ctx, ids, fn)
+	}
+	return s.figuresSQL(ctx, filter, fn)
+}
+
+// figuresSQL answers a filter with one query.
+func (s *Store) figuresSQL(ctx context.Context, filter FigureFilter, fn func(FigureRow) error) error {
 	where, args := filter.where()
 	order, err := filter.orderBy()
 	if err != nil {
@@ -129,22 +160,29 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 	if filter.Limit > 0 {
 		order += " LIMIT " + strconv.Itoa(filter.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
+	return s.scanFigures(ctx, where+order, args, func(_ int64, r FigureRow) error { return fn(r) })
+}
+
+// scanFigures reads figure rows with their documents' columns; tail is
+// the WHERE, ORDER and LIMIT clauses.
+func (s *Store) scanFigures(ctx context.Context, tail string, args []any, fn func(rowid int64, r FigureRow) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT f.rowid, f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
 		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base, f.target,
 		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, d.title, d.date, d.issuer, d.place, d.duplicate_of IS NOT NULL
-		FROM figures f JOIN documents d ON d.id = f.doc`+where+order, args...)
+		FROM figures f JOIN documents d ON d.id = f.doc`+tail, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var r FigureRow
+		var rowid int64
 		var valueMax sql.NullFloat64
 		var bound, change, periodFrom, periodTo, article, warnings sql.NullString
 		var page sql.NullInt64
 		var title, date, issuer, place sql.NullString
 		f := &r.Figure
-		if err := rows.Scan(&f.ID, &f.Doc, &f.Source, &f.Kind, &f.Value, &valueMax, &f.Unit, &f.Approx, &bound, &change,
+		if err := rows.Scan(&rowid, &f.ID, &f.Doc, &f.Source, &f.Kind, &f.Value, &valueMax, &f.Unit, &f.Approx, &bound, &change,
 			&f.Text, &f.Surface, &f.Start, &f.End, &f.Sentence, &f.Metric, &f.Subject, &f.Period, &periodFrom, &periodTo, &f.Base, &f.Target,
 			&article, &f.Precision, &f.Rule, &warnings, &f.Dict, &page, &title, &date, &issuer, &place, &r.Duplicate); err != nil {
 			return err
@@ -159,7 +197,7 @@ func (s *Store) Figures(ctx context.Context, filter FigureFilter, fn func(Figure
 			json.Unmarshal([]byte(warnings.String), &f.Warnings)
 		}
 		f.Page, r.Title, r.Date, r.Issuer, r.Place = int(page.Int64), title.String, date.String, issuer.String, place.String
-		if err := fn(r); err != nil {
+		if err := fn(rowid, r); err != nil {
 			return err
 		}
 	}

@@ -24,6 +24,7 @@ const FileName = "reportmine.db"
 type Store struct {
 	db   *sql.DB
 	Path string
+	cat  catalogHolder
 }
 
 // Open opens (creating if needed) the store in dir.
@@ -194,7 +195,30 @@ func (s *Store) PutBatch(ctx context.Context, entries []Entry) (err error) {
 			return fmt.Errorf("%s: %w", e.Doc.Source, err)
 		}
 	}
+	if err = bumpGeneration(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// bumpGeneration counts a change to the documents or figures, in the
+// transaction that makes it, so that what is held in memory (the figure
+// catalogue, a checker's candidates) knows when it is stale.
+func bumpGeneration(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('generation', '1')
+		ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`)
+	return err
+}
+
+// Generation is the number of changes made to the documents and figures
+// so far: equal generations mean the same corpus.
+func (s *Store) Generation(ctx context.Context) (int64, error) {
+	var v sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return v.Int64, err
 }
 
 func putEntry(ctx context.Context, tx *sql.Tx, e Entry) error {
