@@ -272,6 +272,9 @@ type Point struct {
 	Date   string        `json:"date,omitempty"`
 }
 
+// maxSeriesPoints bounds a series: more values than a chart can show.
+const maxSeriesPoints = 5000
+
 // Series gathers an indicator of one subject over time from every
 // document that states it: outcomes within one year (a year, half,
 // quarter or month) only, of the unit most of them use, by resolved
@@ -295,16 +298,14 @@ func (w *Workspace) Series(ctx context.Context, metric, subject string) ([]Point
 	outcome := false
 	var points []Point
 	units := map[string]int{}
-	err = w.store.Figures(ctx, store.FigureFilter{Metrics: same, Target: &outcome, SkipDuplicates: true}, func(r store.FigureRow) error {
+	filter := store.FigureFilter{Metrics: same, Whose: subject, Target: &outcome, SkipDuplicates: true, Limit: maxSeriesPoints}
+	err = w.store.Figures(ctx, filter, func(r store.FigureRow) error {
 		f := r.Figure
 		if f.PeriodFrom == "" || f.Change != "" {
 			return nil
 		}
 		if len(f.PeriodTo) < 4 || f.PeriodFrom[:4] != f.PeriodTo[:4] {
 			return nil // a span of years: its values are its ends or its total, not a year's
-		}
-		if subject != "" && f.Subject != subject && !(f.Subject == "" && r.Place == subject) {
-			return nil
 		}
 		period := f.PeriodFrom + ".." + f.PeriodTo
 		if strings.HasSuffix(f.PeriodFrom, "-01-01") && strings.HasSuffix(f.PeriodTo, "-12-31") && f.PeriodFrom[:4] == f.PeriodTo[:4] {

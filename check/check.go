@@ -140,12 +140,31 @@ func (c Checker) checkFigure(f corpus.Figure) (FigureVerdict, error) {
 		return fv, err
 	}
 	var undated []Evidence // evidence of some period for a claim that names none
+	// Candidates share few metrics and subjects: each is judged once.
+	metricOK := map[string]bool{}
+	scoped := map[[2]string]string{}
 	for _, cand := range cands {
 		e := cand.Figure
 		if cand.Duplicate {
 			continue
 		}
-		e.Subject = scopedSubject(e.Subject, cand.Place)
+		if f.Metric != "" {
+			ok, seen := metricOK[e.Metric]
+			if !seen {
+				ok = metricsMatch(f.Metric, e.Metric)
+				metricOK[e.Metric] = ok
+			}
+			if !ok {
+				continue // as match would say: unrelated
+			}
+		}
+		key := [2]string{e.Subject, cand.Place}
+		subject, seen := scoped[key]
+		if !seen {
+			subject = scopedSubject(e.Subject, cand.Place)
+			scoped[key] = subject
+		}
+		e.Subject = subject
 		m, why, err := c.match(f, e)
 		if err != nil {
 			return fv, err

@@ -126,6 +126,10 @@ func loadMix(rng *rand.Rand, docs []string) []loadRequest {
 				q.Set("sort", "date")
 			}
 			q.Set("offset", fmt.Sprint(20*rng.Intn(3)))
+			if rng.Intn(4) == 0 { // the page, with its six facets
+				out = append(out, loadRequest{"page", "/search?" + q.Encode()})
+				continue
+			}
 			out = append(out, loadRequest{"search", "/search.json?" + q.Encode()})
 		case n < 70:
 			if m := metrics[rng.Intn(len(metrics))]; m != "" {

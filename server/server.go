@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -213,8 +214,28 @@ func (s *Server) searchRequest(r *http.Request) (index.Request, error) {
 	if err != nil {
 		return index.Request{}, err
 	}
-	return index.Request{Query: q, Limit: max(limit, 1), Offset: offset, SortByDate: r.FormValue("sort") == "date",
-		Facets: []string{"year", "source", "issuer", "place", "kind", "unit"}}, nil
+	req := index.Request{Query: q, Limit: max(limit, 1), Offset: offset, SortByDate: r.FormValue("sort") == "date"}
+	switch facets := r.FormValue("facets"); {
+	case !isAPI(r), facets == "all":
+		req.Facets = facetNames()
+	case facets != "":
+		req.Facets = strings.Split(facets, ",")
+		for _, f := range req.Facets {
+			if !slices.Contains(facetNames(), f) {
+				return req, badRequest("no facet %q (facets: %s, or all)", f, strings.Join(facetNames(), ", "))
+			}
+		}
+	}
+	return req, nil
+}
+
+// facetNames are the facets a search can count, in the order shown.
+func facetNames() []string {
+	out := make([]string, len(facetOrder))
+	for i, f := range facetOrder {
+		out[i] = f.Name
+	}
+	return out
 }
 
 func (s *Server) search(r *http.Request) (index.Request, index.Results, error) {

@@ -35,6 +35,9 @@ type catRow struct {
 	kind, unit, metric, subject      string
 	period, periodFrom, source, date string
 	target, duplicate                bool
+	// The LIKE columns with ASCII letters folded, as LIKE compares them.
+	metricL, subjectL, sourceL, periodL string
+	place                               string
 }
 
 // catalogue returns the current catalogue, rebuilding it when the store
@@ -66,7 +69,7 @@ func (s *Store) WarmUp(ctx context.Context) error {
 
 func (s *Store) loadCatalog(ctx context.Context) (*catalog, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT f.rowid, f.value, f.kind, f.unit, f.metric, f.subject, f.period, f.period_from, f.target,
-		d.source, d.date, d.duplicate_of IS NOT NULL
+		d.source, d.date, d.duplicate_of IS NOT NULL, d.place
 		FROM figures f JOIN documents d ON d.id = f.doc ORDER BY d.source, d.id, f.seq`)
 	if err != nil {
 		return nil, err
@@ -83,27 +86,38 @@ func (s *Store) loadCatalog(ctx context.Context) (*catalog, error) {
 	cat := &catalog{}
 	for rows.Next() {
 		var r catRow
-		var periodFrom, date sql.NullString
+		var periodFrom, date, place sql.NullString
 		if err := rows.Scan(&r.rowid, &r.value, &r.kind, &r.unit, &r.metric, &r.subject, &r.period, &periodFrom, &r.target,
-			&r.source, &date, &r.duplicate); err != nil {
+			&r.source, &date, &r.duplicate, &place); err != nil {
 			return nil, err
 		}
 		r.kind, r.unit, r.metric, r.subject, r.period = in(r.kind), in(r.unit), in(r.metric), in(r.subject), in(r.period)
 		r.periodFrom, r.source, r.date = in(periodFrom.String), in(r.source), in(date.String)
+		r.metricL, r.subjectL, r.sourceL, r.periodL = in(asciiLower(r.metric)), in(asciiLower(r.subject)), in(asciiLower(r.source)), in(asciiLower(r.period))
+		r.place = in(place.String)
 		cat.rows = append(cat.rows, r)
 	}
 	return cat, rows.Err()
 }
 
+// folded is the filter with its LIKE patterns folded as the catalogue's
+// columns are, once for a scan.
+func (f FigureFilter) folded() FigureFilter {
+	f.Metric, f.Subject, f.Source = asciiLower(f.Metric), asciiLower(f.Subject), asciiLower(f.Source)
+	f.Year = asciiLower(f.Year)
+	return f
+}
+
 // match is the filter's WHERE clause (FigureFilter.where) over a
-// catalogue row.
+// catalogue row; f is folded.
 func (f FigureFilter) match(r *catRow) bool {
 	switch {
 	case f.Kind != "" && r.kind != f.Kind,
 		f.Unit != "" && r.unit != f.Unit,
-		f.Metric != "" && !likeContains(r.metric, f.Metric),
-		f.Subject != "" && !likeContains(r.subject, f.Subject),
-		f.Source != "" && !likeContains(r.source, f.Source),
+		f.Metric != "" && !strings.Contains(r.metricL, f.Metric),
+		f.Subject != "" && !strings.Contains(r.subjectL, f.Subject),
+		f.Source != "" && !strings.Contains(r.sourceL, f.Source),
+		f.Whose != "" && r.subject != f.Whose && !(r.subject == "" && r.place == f.Whose),
 		f.Min != nil && r.value < *f.Min,
 		f.Max != nil && r.value > *f.Max,
 		f.SkipDuplicates && r.duplicate,
@@ -115,7 +129,7 @@ func (f FigureFilter) match(r *catRow) bool {
 		if r.periodFrom != "" {
 			return first4(r.periodFrom) == f.Year
 		}
-		return r.date != "" && first4(r.date) == f.Year || likePrefix(r.period, f.Year)
+		return r.date != "" && first4(r.date) == f.Year || strings.HasPrefix(r.periodL, f.Year)
 	}
 	return true
 }
@@ -132,16 +146,7 @@ func first4(s string) string {
 	return s
 }
 
-// likeContains is LIKE '%sub%' with the pattern taken literally: SQLite
-// folds ASCII letters only.
-func likeContains(s, sub string) bool {
-	return strings.Contains(asciiLower(s), asciiLower(sub))
-}
-
-func likePrefix(s, prefix string) bool {
-	return strings.HasPrefix(asciiLower(s), asciiLower(prefix))
-}
-
+// asciiLower folds as LIKE does: SQLite folds ASCII letters only.
 func asciiLower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
@@ -161,8 +166,9 @@ func asciiLower(s string) string {
 // order (document order breaking ties), at most its limit.
 func (c *catalog) page(f FigureFilter) ([]int64, error) {
 	var picked []*catRow
+	folded := f.folded()
 	for i := range c.rows {
-		if f.match(&c.rows[i]) {
+		if folded.match(&c.rows[i]) {
 			picked = append(picked, &c.rows[i])
 		}
 	}

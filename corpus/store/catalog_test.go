@@ -28,6 +28,7 @@ func TestCatalogMatchesSQL(t *testing.T) {
 		raw := fmt.Sprintf("第%d份文件。", d)
 		doc := corpus.NewDocument(fmt.Sprintf("src/%c%d.txt", 'a'+rng.Intn(5), d), []byte(raw))
 		doc.Date = dates[rng.Intn(len(dates))]
+		doc.Place = []string{"", "青河市", "云岭市"}[rng.Intn(3)]
 		var figs []corpus.Figure
 		for i := range 25 {
 			f := corpus.Figure{Doc: doc.ID, Source: doc.Source, Kind: corpus.KindMoney, Value: float64(rng.Intn(50)) * 1.5,
@@ -75,6 +76,9 @@ func TestCatalogMatchesSQL(t *testing.T) {
 		}
 		if rng.Intn(5) == 0 {
 			f.Metrics = []string{pick(metrics), pick(metrics)}
+		}
+		if rng.Intn(5) == 0 {
+			f.Whose = pick([]string{"青河市", "云岭市", "全市"})
 		}
 		if rng.Intn(2) == 0 {
 			f.Order = pick([]string{"value", "-value", "metric", "-subject", "period", "-date", "source", "unit"})

@@ -36,7 +36,10 @@ type FigureFilter struct {
 	Limit int
 	// Metrics keeps figures whose metric is one of these, exactly.
 	Metrics []string
-	docID   string // one document's figures
+	// Whose keeps figures about this subject: theirs, or when they name
+	// none, their document's place.
+	Whose string
+	docID string // one document's figures
 }
 
 // FigureOrders are the columns figures can be sorted by.
@@ -105,6 +108,10 @@ func (f FigureFilter) where() (string, []any) {
 	}
 	if f.Target != nil {
 		add("f.target = ?", *f.Target)
+	}
+	if f.Whose != "" {
+		conds = append(conds, "(f.subject = ? OR (f.subject = '' AND d.place = ?))")
+		args = append(args, f.Whose, f.Whose)
 	}
 	if f.Year != "" {
 		conds = append(conds, `(substr(f.period_from, 1, 4) = ? OR (f.period_from IS NULL AND (substr(d.date, 1, 4) = ? OR f.period LIKE ? ESCAPE '\')))`)
