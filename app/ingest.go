@@ -66,6 +66,9 @@ func (w *Workspace) Ingest(ctx context.Context, sources []string, opts IngestOpt
 		return Summary{}, err
 	}
 	j := &ingestJob{store: w.store, index: x, extractor: w.x, opts: opts, total: len(sources)}
+	if w.searches != nil {
+		defer w.searches.clear() // the index changes
+	}
 	return j.run(ctx, sources, max(1, opts.Workers))
 }
 

@@ -18,6 +18,9 @@ import (
 // the built-in dictionaries).
 type Options struct {
 	Extractor *extract.Extractor
+	// SearchCache keeps the results of that many recent searches (0:
+	// none); a server repeats the same query for every page and facet.
+	SearchCache int
 }
 
 // Workspace is an opened data directory. It is safe for concurrent use;
@@ -33,6 +36,8 @@ type Workspace struct {
 	// cands are the checker's candidates, kept while the store is
 	// unchanged.
 	cands candidateCache
+	// searches are recent results, nil without Options.SearchCache.
+	searches *lru[string, index.Results]
 }
 
 // Open opens the store of a data directory.
@@ -45,7 +50,11 @@ func Open(ctx context.Context, dir string, opts Options) (*Workspace, error) {
 	if x == nil {
 		x = extract.New()
 	}
-	return &Workspace{Dir: dir, store: st, x: x}, nil
+	w := &Workspace{Dir: dir, store: st, x: x}
+	if opts.SearchCache > 0 {
+		w.searches = newLRU[string, index.Results](opts.SearchCache)
+	}
+	return w, nil
 }
 
 // Store is the workspace's corpus store.
@@ -132,9 +141,18 @@ func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Result
 	if err != nil {
 		return index.Results{}, err
 	}
+	key := fmt.Sprintf("%q|%d|%d|%v|%q", req.Query, req.Limit, req.Offset, req.SortByDate, req.Facets)
+	if w.searches != nil {
+		if res, ok := w.searches.get(key); ok {
+			return res, nil
+		}
+	}
 	res, err := x.Search(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("%w: %v", ErrQuery, err)
+	}
+	if w.searches != nil {
+		w.searches.put(key, res)
 	}
 	return res, nil
 }

@@ -51,7 +51,19 @@ func BenchmarkServeLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	ws, err := app.Open(ctx, dir, app.Options{})
+	for _, cache := range []int{512, 0} {
+		name := "cache"
+		if cache == 0 {
+			name = "nocache"
+		}
+		b.Run(name, func(b *testing.B) { loadBench(b, ctx, dir, cache) })
+	}
+}
+
+// loadBench serves dir with a search cache of that size (serve uses 512)
+// and runs the mix b.N times.
+func loadBench(b *testing.B, ctx context.Context, dir string, cache int) {
+	ws, err := app.Open(ctx, dir, app.Options{SearchCache: cache})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -22,6 +22,9 @@ const (
 	writeTimeout      = 60 * time.Second
 	idleTimeout       = 2 * time.Minute
 	shutdownTimeout   = 10 * time.Second
+	// searchCache is how many recent searches a server keeps: a reader
+	// pages through and filters the same query.
+	searchCache = 512
 )
 
 func runServe(ctx context.Context, e env, args []string) error {
@@ -42,7 +45,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := app.Open(ctx, *data, app.Options{Extractor: x})
+	ws, err := app.Open(ctx, *data, app.Options{Extractor: x, SearchCache: searchCache})
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,12 @@ type catalogHolder struct {
 
 type catalog struct {
 	rows []catRow
+	// strs are the distinct strings of the LIKE columns, folded; rows
+	// name them by index, so that a pattern is tried once per string.
+	strs []string
+	// sorted are the rows' positions in each order, made on first use.
+	sortMu sync.Mutex
+	sorted map[string][]int32
 }
 
 // catRow is one figure's filter and sort columns; rows are in document
@@ -34,10 +40,11 @@ type catRow struct {
 	value                            float64
 	kind, unit, metric, subject      string
 	period, periodFrom, source, date string
+	place                            string
 	target, duplicate                bool
-	// The LIKE columns with ASCII letters folded, as LIKE compares them.
-	metricL, subjectL, sourceL, periodL string
-	place                               string
+	// The LIKE columns, folded as LIKE compares them, as indexes into
+	// catalog.strs.
+	metricL, subjectL, sourceL, periodL int32
 }
 
 // catalogue returns the current catalogue, rebuilding it when the store
@@ -83,7 +90,18 @@ func (s *Store) loadCatalog(ctx context.Context) (*catalog, error) {
 		intern[s] = s
 		return s
 	}
-	cat := &catalog{}
+	cat := &catalog{sorted: map[string][]int32{}}
+	ids := map[string]int32{}
+	id := func(s string) int32 {
+		s = asciiLower(s)
+		n, ok := ids[s]
+		if !ok {
+			n = int32(len(cat.strs))
+			ids[s] = n
+			cat.strs = append(cat.strs, s)
+		}
+		return n
+	}
 	for rows.Next() {
 		var r catRow
 		var periodFrom, date, place sql.NullString
@@ -93,43 +111,70 @@ func (s *Store) loadCatalog(ctx context.Context) (*catalog, error) {
 		}
 		r.kind, r.unit, r.metric, r.subject, r.period = in(r.kind), in(r.unit), in(r.metric), in(r.subject), in(r.period)
 		r.periodFrom, r.source, r.date = in(periodFrom.String), in(r.source), in(date.String)
-		r.metricL, r.subjectL, r.sourceL, r.periodL = in(asciiLower(r.metric)), in(asciiLower(r.subject)), in(asciiLower(r.source)), in(asciiLower(r.period))
+		r.metricL, r.subjectL, r.sourceL, r.periodL = id(r.metric), id(r.subject), id(r.source), id(r.period)
 		r.place = in(place.String)
 		cat.rows = append(cat.rows, r)
 	}
 	return cat, rows.Err()
 }
 
-// folded is the filter with its LIKE patterns folded as the catalogue's
-// columns are, once for a scan.
-func (f FigureFilter) folded() FigureFilter {
-	f.Metric, f.Subject, f.Source = asciiLower(f.Metric), asciiLower(f.Subject), asciiLower(f.Source)
-	f.Year = asciiLower(f.Year)
-	return f
+// query is a filter prepared for one scan of a catalogue: each LIKE
+// pattern tried once on each distinct string.
+type query struct {
+	FigureFilter
+	metric, subject, source, period []bool // by string index; nil: no condition
+	metrics                         map[string]bool
+}
+
+func (c *catalog) prepare(f FigureFilter) query {
+	q := query{FigureFilter: f}
+	like := func(pattern string, prefix bool) []bool {
+		if pattern == "" {
+			return nil
+		}
+		pattern = asciiLower(pattern)
+		out := make([]bool, len(c.strs))
+		for i, s := range c.strs {
+			if prefix {
+				out[i] = strings.HasPrefix(s, pattern)
+			} else {
+				out[i] = strings.Contains(s, pattern)
+			}
+		}
+		return out
+	}
+	q.metric, q.subject, q.source, q.period = like(f.Metric, false), like(f.Subject, false), like(f.Source, false), like(f.Year, true)
+	if len(f.Metrics) > 0 {
+		q.metrics = map[string]bool{}
+		for _, m := range f.Metrics {
+			q.metrics[m] = true
+		}
+	}
+	return q
 }
 
 // match is the filter's WHERE clause (FigureFilter.where) over a
-// catalogue row; f is folded.
-func (f FigureFilter) match(r *catRow) bool {
+// catalogue row.
+func (q *query) match(r *catRow) bool {
 	switch {
-	case f.Kind != "" && r.kind != f.Kind,
-		f.Unit != "" && r.unit != f.Unit,
-		f.Metric != "" && !strings.Contains(r.metricL, f.Metric),
-		f.Subject != "" && !strings.Contains(r.subjectL, f.Subject),
-		f.Source != "" && !strings.Contains(r.sourceL, f.Source),
-		f.Whose != "" && r.subject != f.Whose && !(r.subject == "" && r.place == f.Whose),
-		f.Min != nil && r.value < *f.Min,
-		f.Max != nil && r.value > *f.Max,
-		f.SkipDuplicates && r.duplicate,
-		f.Target != nil && r.target != *f.Target,
-		len(f.Metrics) > 0 && !slices.Contains(f.Metrics, r.metric):
+	case q.Kind != "" && r.kind != q.Kind,
+		q.Unit != "" && r.unit != q.Unit,
+		q.metric != nil && !q.metric[r.metricL],
+		q.subject != nil && !q.subject[r.subjectL],
+		q.source != nil && !q.source[r.sourceL],
+		q.Whose != "" && r.subject != q.Whose && !(r.subject == "" && r.place == q.Whose),
+		q.Min != nil && r.value < *q.Min,
+		q.Max != nil && r.value > *q.Max,
+		q.SkipDuplicates && r.duplicate,
+		q.Target != nil && r.target != *q.Target,
+		q.metrics != nil && !q.metrics[r.metric]:
 		return false
 	}
-	if f.Year != "" {
+	if q.Year != "" {
 		if r.periodFrom != "" {
-			return first4(r.periodFrom) == f.Year
+			return first4(r.periodFrom) == q.Year
 		}
-		return r.date != "" && first4(r.date) == f.Year || strings.HasPrefix(r.periodL, f.Year)
+		return r.date != "" && first4(r.date) == q.Year || q.period[r.periodL]
 	}
 	return true
 }
@@ -162,37 +207,76 @@ func asciiLower(s string) string {
 	return s
 }
 
-// page picks the rowids of a filter's page: matching rows, sorted by its
-// order (document order breaking ties), at most its limit.
+// page picks the rowids of a filter's page: matching rows, in its order
+// (document order breaking ties), at most its limit. Rows are visited in
+// the order's sequence, so a page stops as soon as it is full.
 func (c *catalog) page(f FigureFilter) ([]int64, error) {
-	var picked []*catRow
-	folded := f.folded()
-	for i := range c.rows {
-		if folded.match(&c.rows[i]) {
-			picked = append(picked, &c.rows[i])
-		}
+	q := c.prepare(f)
+	limit := f.Limit
+	if limit <= 0 {
+		limit = len(c.rows)
 	}
-	if f.Order != "" {
-		key, ok := catalogOrders[strings.TrimPrefix(f.Order, "-")]
-		if !ok {
-			return nil, fmt.Errorf("cannot sort figures by %q", f.Order)
+	var ids []int64
+	take := func(i int32) bool {
+		if r := &c.rows[i]; q.match(r) {
+			ids = append(ids, r.rowid)
 		}
-		desc := strings.HasPrefix(f.Order, "-")
-		slices.SortStableFunc(picked, func(a, b *catRow) int {
-			if desc {
-				return key(b, a)
+		return len(ids) < limit
+	}
+	if f.Order == "" {
+		for i := range c.rows {
+			if !take(int32(i)) {
+				break
 			}
-			return key(a, b)
-		})
+		}
+		return ids, nil
 	}
-	if f.Limit > 0 && len(picked) > f.Limit {
-		picked = picked[:f.Limit]
+	name := strings.TrimPrefix(f.Order, "-")
+	key, ok := catalogOrders[name]
+	if !ok {
+		return nil, fmt.Errorf("cannot sort figures by %q", f.Order)
 	}
-	ids := make([]int64, len(picked))
-	for i, r := range picked {
-		ids[i] = r.rowid
+	perm := c.order(name, key)
+	if !strings.HasPrefix(f.Order, "-") {
+		for _, i := range perm {
+			if !take(i) {
+				break
+			}
+		}
+		return ids, nil
+	}
+	// Descending: groups of equal keys from the end, each group in
+	// document order, as SQL's tie-breaking columns sort.
+	for end := len(perm); end > 0; {
+		start := end - 1
+		for start > 0 && key(&c.rows[perm[start-1]], &c.rows[perm[end-1]]) == 0 {
+			start--
+		}
+		for _, i := range perm[start:end] {
+			if !take(i) {
+				return ids, nil
+			}
+		}
+		end = start
 	}
 	return ids, nil
+}
+
+// order is the rows' sequence sorted by key, document order breaking
+// ties; made once per catalogue.
+func (c *catalog) order(name string, key func(a, b *catRow) int) []int32 {
+	c.sortMu.Lock()
+	defer c.sortMu.Unlock()
+	if perm, ok := c.sorted[name]; ok {
+		return perm
+	}
+	perm := make([]int32, len(c.rows))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortStableFunc(perm, func(a, b int32) int { return key(&c.rows[a], &c.rows[b]) })
+	c.sorted[name] = perm
+	return perm
 }
 
 // catalogOrders are FigureOrders over catalogue rows; SQL sorts NULL
