@@ -51,18 +51,17 @@ func BenchmarkServeLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for _, cache := range []int{512, 0} {
-		name := "cache"
-		if cache == 0 {
-			name = "nocache"
-		}
-		b.Run(name, func(b *testing.B) { loadBench(b, ctx, dir, cache) })
+	for _, c := range []struct {
+		name           string
+		cache, clients int
+	}{{"cache", 512, loadClients}, {"nocache", 0, loadClients}, {"nocache-1client", 0, 1}} {
+		b.Run(c.name, func(b *testing.B) { loadBench(b, ctx, dir, c.cache, c.clients) })
 	}
 }
 
 // loadBench serves dir with a search cache of that size (serve uses 512)
-// and runs the mix b.N times.
-func loadBench(b *testing.B, ctx context.Context, dir string, cache int) {
+// to clients clients and runs the mix b.N times.
+func loadBench(b *testing.B, ctx context.Context, dir string, cache, clients int) {
 	ws, err := app.Open(ctx, dir, app.Options{SearchCache: cache})
 	if err != nil {
 		b.Fatal(err)
@@ -87,7 +86,7 @@ func loadBench(b *testing.B, ctx context.Context, dir string, cache int) {
 	b.Logf("corpus: %d documents, %d sentences", len(docs), sentences)
 	b.ResetTimer()
 	for range b.N {
-		lat, errs := loadRun(ts.URL, docs)
+		lat, errs := loadRun(ts.URL, docs, clients)
 		b.StopTimer()
 		for _, e := range errs {
 			b.Error(e)
@@ -177,7 +176,7 @@ func loadMix(rng *rand.Rand, docs []string) []loadRequest {
 }
 
 // loadRun sends the mix from loadClients clients and times every request.
-func loadRun(base string, docs []string) (map[string][]time.Duration, []error) {
+func loadRun(base string, docs []string, clients int) (map[string][]time.Duration, []error) {
 	reqs := loadMix(rand.New(rand.NewSource(1)), docs)
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: loadClients}}
 	var mu sync.Mutex
@@ -185,7 +184,7 @@ func loadRun(base string, docs []string) (map[string][]time.Duration, []error) {
 	var errs []error
 	next := make(chan loadRequest)
 	var wg sync.WaitGroup
-	for range loadClients {
+	for range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
