@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"path"
 	"slices"
 	"sort"
 	"strconv"
@@ -31,6 +32,7 @@ var funcs = template.FuncMap{
 	},
 	"sentence": highlightSentence,
 	"link":     link,
+	"base":     sourceName,
 	"withParam": func(path string, q url.Values, key, value string) string {
 		v := url.Values{}
 		for k, vs := range q {
@@ -338,4 +340,13 @@ func sortFacets(fs []facet) {
 		}
 		return fs[i].Value < fs[j].Value
 	})
+}
+
+// sourceName is a source as a reader names it: a file's name without its
+// folders, a URL whole.
+func sourceName(source string) string {
+	if strings.Contains(source, "://") {
+		return source
+	}
+	return path.Base(strings.ReplaceAll(source, "\\", "/"))
 }

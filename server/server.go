@@ -388,7 +388,7 @@ func docTitle(d corpus.Document) string {
 	if d.Title != "" {
 		return d.Title
 	}
-	return d.Source
+	return sourceName(d.Source)
 }
 
 // --- figures ---
