@@ -341,6 +341,35 @@ func ReasonOf(err error) string {
 	return strings.TrimSpace(msg)
 }
 
+// ReadDocuments reads every source the paths name and hands each
+// document, its structure read (Structure), to fn; a source that cannot
+// be read goes to fail and the rest go on. It stores nothing: it is the
+// pipeline of extract, docs and eval.
+func ReadDocuments(ctx context.Context, r ingest.Reader, paths []string, manifest *ingest.Manifest, fn func(corpus.Document) error, fail func(error)) error {
+	for _, src := range r.Sources(paths) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		res := r.Read(ctx, src)
+		if res.Skipped {
+			continue
+		}
+		if res.Err != nil {
+			fail(res.Err)
+			continue
+		}
+		doc, err := Structure(res.Doc, manifest)
+		if err != nil {
+			fail(err)
+			continue
+		}
+		if err := fn(doc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Structure reads what a document says about itself, then applies what
 // its sidecar (NAME.meta.json) and the manifest say, which win.
 func Structure(doc corpus.Document, manifest *ingest.Manifest) (corpus.Document, error) {

@@ -73,32 +73,9 @@ func forEachDocument(ctx context.Context, e env, paths []string, fn func(corpus.
 }
 
 // eachDocument reads every source named by paths and hands each document,
-// its structure read (metadata, articles), to fn; a source that cannot be
-// read goes to fail and the rest go on.
+// its structure read, to fn; a source that cannot be read goes to fail.
 func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Document) error, fail func(error)) error {
-	reader := ingest.Reader{Stdin: e.stdin}
-	for _, src := range reader.Sources(paths) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		res := reader.Read(ctx, src)
-		if res.Skipped {
-			continue
-		}
-		if res.Err != nil {
-			fail(res.Err)
-			continue
-		}
-		doc, err := app.Structure(res.Doc, e.manifest)
-		if err != nil {
-			fail(err)
-			continue
-		}
-		if err := fn(doc); err != nil {
-			return err
-		}
-	}
-	return nil
+	return app.ReadDocuments(ctx, ingest.Reader{Stdin: e.stdin}, paths, e.manifest, fn, fail)
 }
 
 // dictFlags declares the flags that extend the extractor's dictionaries.
