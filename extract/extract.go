@@ -46,7 +46,7 @@ func NewWith(opts Options) *Extractor {
 	}
 	e.indicators = newWordIndex(loadIndicators(extra))
 	if len(opts.Words) > 0 {
-		processWords.addUserWords(opts.Words)
+		e.words = userWords(opts.Words)
 		e.dict += "+user:" + wordsDigest(opts.Words)
 	}
 	return e

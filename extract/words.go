@@ -65,23 +65,27 @@ func Vocabulary() []DictWord {
 // word (the 一次 of 一次性, the 二元 of 二元酸) is part of that word, not a
 // figure.
 type gseWords struct {
+	// user are words an extractor's user dictionary adds.
+	user []DictWord
 	once sync.Once
-	// mu guards seg against user words being added while it segments.
-	mu  sync.RWMutex
-	seg gse.Segmenter
-	err error
+	seg  gse.Segmenter
+	err  error
 }
 
 var processWords = &gseWords{}
 
-// sharedWords returns the process-wide checker; its dictionary loads on
-// first use.
+// sharedWords returns the process-wide checker of the built-in
+// dictionaries; it loads on first use.
 func sharedWords() wordChecker { return processWords }
+
+// userWords returns a checker of its own for an extractor with a user
+// dictionary (about 0.1 s to load): no extractor changes another's words.
+func userWords(words []DictWord) wordChecker { return &gseWords{user: words} }
 
 func (g *gseWords) load() {
 	g.once.Do(func() {
 		g.seg.SkipLog = true
-		g.err = g.seg.LoadDictStr(numeralWords + "\n" + corpus.DictText(Vocabulary()))
+		g.err = g.seg.LoadDictStr(numeralWords + "\n" + corpus.DictText(Vocabulary()) + "\n" + corpus.DictText(g.user))
 	})
 }
 
@@ -96,8 +100,6 @@ func (g *gseWords) cutsWord(rs []rune, start, end int, checkStart bool) bool {
 	}
 	lo, hi := max(0, start-window), min(len(rs), end+window)
 	text := []byte(string(rs[lo:hi]))
-	g.mu.RLock()
-	defer g.mu.RUnlock()
 	// Byte offsets of the candidate's edges inside text.
 	startByte := len(string(rs[lo:start]))
 	endByte := startByte + len(string(rs[start:end]))
@@ -138,16 +140,6 @@ func ReadDict(r io.Reader) ([]DictWord, error) {
 		words = append(words, w)
 	}
 	return words, sc.Err()
-}
-
-// addUserWords adds words to the shared segmenter after it has loaded.
-func (g *gseWords) addUserWords(words []DictWord) {
-	g.load()
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	for _, w := range words {
-		g.seg.AddToken(w.Text, w.Freq, w.POS)
-	}
 }
 
 func wordsDigest(words []DictWord) string {
