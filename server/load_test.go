@@ -77,7 +77,7 @@ func loadBench(b *testing.B, ctx context.Context, dir string, cache, clients int
 	if err := ws.WarmUp(ctx); err != nil { // opened before the clock starts, as serve does
 		b.Fatal(err)
 	}
-	srv, err := New(ws)
+	srv, err := New(ws, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"sync"
 	"strings"
 	"time"
 
@@ -38,21 +39,35 @@ var templateFiles embed.FS
 //go:embed static
 var staticFiles embed.FS
 
-// Server serves the web application and the API over a workspace.
-type Server struct {
-	ws    *app.Workspace
-	pages *template.Template
-	mux   *http.ServeMux
-	now   func() time.Time
+// Options configure a server. The zero value is a read-only server.
+type Options struct {
+	// AllowIngest adds POST /ingest and /ingest.json: files uploaded are
+	// saved under the data directory's uploads folder and ingested.
+	AllowIngest bool
+	// MaxUploadBytes bounds one upload request (default 64 MiB).
+	MaxUploadBytes int64
 }
 
-// New returns a read-only server over ws.
-func New(ws *app.Workspace) (*Server, error) {
+// Server serves the web application and the API over a workspace.
+type Server struct {
+	ws     *app.Workspace
+	opts   Options
+	pages  *template.Template
+	mux    *http.ServeMux
+	now    func() time.Time
+	ingest sync.Mutex // one ingest at a time
+}
+
+// New returns a server over ws.
+func New(ws *app.Workspace, opts Options) (*Server, error) {
 	pages, err := template.New("").Funcs(funcs).ParseFS(templateFiles, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{ws: ws, pages: pages, mux: http.NewServeMux(), now: time.Now}
+	if opts.MaxUploadBytes <= 0 {
+		opts.MaxUploadBytes = 64 << 20
+	}
+	s := &Server{ws: ws, opts: opts, pages: pages, mux: http.NewServeMux(), now: time.Now}
 	s.routes()
 	return s, nil
 }
@@ -61,7 +76,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
 	w.Header().Set("Referrer-Policy", "no-referrer")
-	r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+	limit := int64(MaxBodyBytes)
+	if s.opts.AllowIngest && (r.URL.Path == "/ingest" || r.URL.Path == "/ingest.json") {
+		limit = s.opts.MaxUploadBytes
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -87,6 +106,10 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /conflicts.json", s.conflictsJSON)
 	s.mux.HandleFunc("GET /status", s.statusPage)
 	s.mux.HandleFunc("GET /status.json", s.statusJSON)
+	if s.opts.AllowIngest {
+		s.mux.HandleFunc("POST /ingest", s.ingestPage)
+		s.mux.HandleFunc("POST /ingest.json", s.ingestJSON)
+	}
 	static, _ := fs.Sub(staticFiles, "static")
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -119,6 +142,10 @@ func statusOf(err error) int {
 		return http.StatusBadRequest
 	case errors.As(err, &tooBig):
 		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, errForbidden):
+		return http.StatusForbidden
+	case errors.Is(err, errBusy):
+		return http.StatusConflict
 	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound
 	}
@@ -638,7 +665,7 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, statusOf(err), err)
 		return
 	}
-	s.render(w, "status", map[string]any{"Title": "入库状态", "Runs": st["runs"], "Counts": st["counts"]})
+	s.render(w, "status", map[string]any{"Title": "入库状态", "Runs": st["runs"], "Counts": st["counts"], "AllowIngest": s.opts.AllowIngest})
 }
 
 func (s *Server) statusJSON(w http.ResponseWriter, r *http.Request) {

@@ -63,7 +63,7 @@ func testServer(t testing.TB) (*Server, map[string]string) {
 			return nil
 		})
 		fixture.ws = ws
-		fixture.srv, fixture.err = New(ws)
+		fixture.srv, fixture.err = New(ws, Options{})
 	})
 	if fixture.err != nil {
 		t.Fatal(fixture.err)

@@ -28,9 +28,11 @@ const (
 )
 
 func runServe(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "serve", "[--data DIR] [--addr 127.0.0.1:8080]")
+	fs := newFlags(e, "serve", "[--data DIR] [--addr 127.0.0.1:8080] [--allow-ingest]")
 	data := dataFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; anything but loopback exposes the corpus to the network")
+	allowIngest := fs.Bool("allow-ingest", false, "let the status page and POST /ingest.json upload files into DIR/uploads and ingest them")
+	maxUpload := fs.Int64("max-upload", 64<<20, "bytes one upload may carry, with --allow-ingest")
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
@@ -55,7 +57,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err := ws.WarmUp(ctx); err != nil {
 		return err
 	}
-	srv, err := server.New(ws)
+	srv, err := server.New(ws, server.Options{AllowIngest: *allowIngest, MaxUploadBytes: *maxUpload})
 	if err != nil {
 		return err
 	}
@@ -66,7 +68,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if !isLoopback(ln.Addr()) {
 		fmt.Fprintf(e.stderr, "reportmine: warning: listening on %s, reachable from other machines; the corpus is readable by anyone who can connect\n", ln.Addr())
 	}
-	fmt.Fprintf(e.stderr, "reportmine: serving %s at http://%s/ (Ctrl-C stops)\n", *data, ln.Addr())
+	mode := "read-only"
+	if *allowIngest {
+		mode = "uploads ingested into " + filepath.Join(*data, server.UploadDir)
+	}
+	fmt.Fprintf(e.stderr, "reportmine: serving %s (%s) at http://%s/ (Ctrl-C stops)\n", *data, mode, ln.Addr())
 	return serveUntilDone(ctx, ln, srv)
 }
 
