@@ -12,8 +12,8 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"sync"
 	"strings"
+	"sync"
 	"time"
 
 	"reportmine/app"

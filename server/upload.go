@@ -167,4 +167,3 @@ func safeName(name string) string {
 	}
 	return name
 }
-
