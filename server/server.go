@@ -90,6 +90,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /search.json", s.searchJSON)
 	s.mux.HandleFunc("GET /search.csv", s.searchCSV)
 	s.mux.HandleFunc("GET /kwic.json", s.kwicJSON)
+	s.mux.HandleFunc("GET /documents", s.documentsPage)
+	s.mux.HandleFunc("GET /documents.json", s.documentsJSON)
+	s.mux.HandleFunc("GET /documents.csv", s.documentsCSV)
 	s.mux.HandleFunc("GET /doc/{id}", s.documentPage)
 	s.mux.HandleFunc("GET /doc/{id}/json", s.documentJSON)
 	s.mux.HandleFunc("GET /figures", s.figuresPage)
@@ -418,6 +421,72 @@ func docTitle(d corpus.Document) string {
 	return sourceName(d.Source)
 }
 
+// documentRows are the stored documents a request asks for: kind and
+// place exactly, year of their date, text in title, source or issuer;
+// newest first or by source.
+func (s *Server) documentRows(r *http.Request) ([]store.DocumentRow, error) {
+	var p [4]string
+	for i, name := range []string{"kind", "place", "year", "q"} {
+		v, err := query(r, name)
+		if err != nil {
+			return nil, err
+		}
+		p[i] = v
+	}
+	kind, place, year, text := p[0], p[1], p[2], p[3]
+	order := r.FormValue("sort")
+	if order != "" && order != "date" && order != "source" {
+		return nil, badRequest("documents sort by date or source, not %q", order)
+	}
+	var rows []store.DocumentRow
+	err := s.ws.Documents(r.Context(), func(d store.DocumentRow) error {
+		switch {
+		case kind != "" && d.Kind != kind, place != "" && d.Place != place, year != "" && !strings.HasPrefix(d.Date, year),
+			text != "" && !strings.Contains(d.Title+"\x00"+d.Source+"\x00"+d.Issuer, text):
+			return nil
+		}
+		rows = append(rows, d)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if order == "date" {
+		slices.SortStableFunc(rows, func(a, b store.DocumentRow) int { return strings.Compare(b.Date, a.Date) })
+	}
+	return rows, nil
+}
+
+func (s *Server) documentsPage(w http.ResponseWriter, r *http.Request) {
+	rows, err := s.documentRows(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	s.render(w, "documents", map[string]any{"Title": "文件", "Rows": rows, "Q": r.URL.Query()})
+}
+
+func (s *Server) documentsJSON(w http.ResponseWriter, r *http.Request) {
+	rows, err := s.documentRows(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	if rows == nil {
+		rows = []store.DocumentRow{}
+	}
+	writeJSON(w, http.StatusOK, rows)
+}
+
+func (s *Server) documentsCSV(w http.ResponseWriter, r *http.Request) {
+	rows, err := s.documentRows(r)
+	if err != nil {
+		s.fail(w, r, statusOf(err), err)
+		return
+	}
+	writeTable(w, "documents.csv", format.Documents, rows)
+}
+
 // --- figures ---
 
 func figureFilter(r *http.Request) (store.FigureFilter, error) {
@@ -540,7 +609,7 @@ func (s *Server) chartPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, statusOf(err), err)
 		return
 	}
-	s.render(w, "chart", map[string]any{"Title": "图表", "Metric": metric, "Subject": subject, "Groups": groupSeries(points), "Q": r.URL.Query(),
+	s.render(w, "chart", map[string]any{"Title": "图表", "Metric": metric, "Subject": subject, "Suggest": s.suggestedMetrics(r), "Groups": groupSeries(points), "Q": r.URL.Query(),
 		"SVG": template.HTML(chartSVG(metric, subject, points))})
 }
 
@@ -711,4 +780,26 @@ func tableColumns(current string) []tableColumn {
 		}
 	}
 	return cols
+}
+
+// suggestedMetrics are the corpus's most frequent metrics, offered as the
+// chart form's choices (none when the store cannot say).
+func (s *Server) suggestedMetrics(r *http.Request) []string {
+	counts, err := s.ws.Store().Metrics(r.Context())
+	if err != nil {
+		return nil
+	}
+	metrics := make([]string, 0, len(counts))
+	for m, n := range counts {
+		if m != "" && n > 1 && len([]rune(m)) <= 16 {
+			metrics = append(metrics, m)
+		}
+	}
+	slices.SortFunc(metrics, func(a, b string) int {
+		if counts[a] != counts[b] {
+			return counts[b] - counts[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return metrics[:min(len(metrics), 200)]
 }
