@@ -90,6 +90,8 @@ func scaled(v float64, unit string) string {
 	case "CNY", "HKD", "USD", "TWD", "EUR":
 		name := map[string]string{"CNY": "元", "HKD": "港元", "USD": "美元", "TWD": "新台币元", "EUR": "欧元"}[unit]
 		switch {
+		case abs(v) >= 1e12:
+			return format.Number(round(v/1e12, 4)) + "万亿" + name
 		case abs(v) >= 1e8:
 			return format.Number(round(v/1e8, 4)) + "亿" + name
 		case abs(v) >= 1e4:

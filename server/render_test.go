@@ -114,6 +114,7 @@ func TestFigureValue(t *testing.T) {
 	}{
 		{corpus.Figure{Value: 245580000000, Unit: "CNY"}, "2455.8亿元"},
 		{corpus.Figure{Value: 62000, Unit: "CNY"}, "6.2万元"},
+		{corpus.Figure{Value: 1.39e12, Unit: "CNY"}, "1.39万亿元"},
 		{corpus.Figure{Value: 5.8, Unit: "%"}, "5.8%"},
 		{corpus.Figure{Value: 0.8, Unit: "pp"}, "0.8个百分点"},
 		{corpus.Figure{Value: 6, ValueMax: &max, Unit: "%"}, "6%～6.5%"},
