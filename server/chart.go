@@ -88,6 +88,8 @@ func displayScale(points []app.Point) (float64, string) {
 		name = unit
 	}
 	switch {
+	case peak >= 1e13 && name != "%":
+		return 1e12, "万亿" + name
 	case peak >= 1e8:
 		return 1e8, "亿" + name
 	case peak >= 1e5 && name != "%":
