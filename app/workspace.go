@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -158,15 +160,7 @@ func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Result
 }
 
 // KWICLine is one keyword-in-context line.
-type KWICLine struct {
-	Left   string `json:"left"`
-	Match  string `json:"match"`
-	Right  string `json:"right"`
-	Source string `json:"source"`
-	Doc    string `json:"doc"`
-	Start  int    `json:"start"` // byte offset of the match in the document
-	End    int    `json:"end"`
-}
+type KWICLine = index.KWICLine
 
 // KWIC lists every match of a query in the first limit matching
 // sentences, with width characters of context on each side.
@@ -175,40 +169,17 @@ func (w *Workspace) KWIC(ctx context.Context, query string, width, limit int) ([
 	if err != nil {
 		return nil, err
 	}
-	var lines []KWICLine
-	for _, h := range res.Hits {
-		for _, sp := range h.Highlights {
-			lines = append(lines, KWICLine{
-				Left:  lastRunes(oneLine(h.Sentence[:sp[0]]), width),
-				Match: oneLine(h.Sentence[sp[0]:sp[1]]), Right: firstRunes(oneLine(h.Sentence[sp[1]:]), width),
-				Source: h.Source, Doc: h.Doc, Start: h.Start + sp[0], End: h.Start + sp[1],
-			})
-		}
-	}
-	return lines, nil
-}
-
-func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
-
-func lastRunes(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) > n {
-		rs = rs[len(rs)-n:]
-	}
-	return string(rs)
-}
-
-func firstRunes(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) > n {
-		rs = rs[:n]
-	}
-	return string(rs)
+	return index.KWIC(res.Hits, width), nil
 }
 
 // Figures calls fn for each stored figure that passes the filter.
 func (w *Workspace) Figures(ctx context.Context, filter store.FigureFilter, fn func(store.FigureRow) error) error {
 	return w.store.Figures(ctx, filter, fn)
+}
+
+// Entities calls fn for each stored name mention.
+func (w *Workspace) Entities(ctx context.Context, fn func(corpus.Entity) error) error {
+	return w.store.Entities(ctx, fn)
 }
 
 // Documents calls fn for each stored document.
@@ -264,6 +235,41 @@ func (w *Workspace) Conflicts(ctx context.Context, minGapPct float64) ([]check.C
 		return nil, err
 	}
 	return check.Conflicts(cands, minGapPct), nil
+}
+
+// Reindex rebuilds the search index of a data directory from its store
+// and merges it into one segment, which makes queries faster.
+func Reindex(ctx context.Context, dir string) error {
+	if err := index.Remove(dir); err != nil {
+		return err
+	}
+	w, err := Open(ctx, dir, Options{})
+	if err != nil {
+		return err
+	}
+	x, err := w.Index(ctx)
+	if err == nil {
+		err = x.Compact(ctx)
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// ExportSQLite copies the store to out, a new file, keeping only the
+// figures the filter chooses when it chooses.
+func (w *Workspace) ExportSQLite(ctx context.Context, out string, figuresOnly bool, filter store.FigureFilter) error {
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("export %s: file exists; choose a new name", out)
+	}
+	if _, err := w.store.DB().ExecContext(ctx, `VACUUM INTO ?`, out); err != nil {
+		return fmt.Errorf("export %s: %w", out, err)
+	}
+	if !figuresOnly || reflect.DeepEqual(filter, store.FigureFilter{}) {
+		return nil
+	}
+	return store.KeepFigures(ctx, out, filter)
 }
 
 // WarmUp opens the index and builds the store's figure catalogue, so

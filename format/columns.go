@@ -194,3 +194,14 @@ var Verdicts = Columns[VerdictRow]{
 		return strconv.Itoa(r.Best.End)
 	}},
 }
+
+// KWIC are one keyword-in-context line's columns.
+var KWIC = Columns[index.KWICLine]{
+	{"left", func(l index.KWICLine) string { return l.Left }},
+	{"match", func(l index.KWICLine) string { return l.Match }},
+	{"right", func(l index.KWICLine) string { return l.Right }},
+	{"source", func(l index.KWICLine) string { return l.Source }},
+	{"doc", func(l index.KWICLine) string { return l.Doc }},
+	{"start", func(l index.KWICLine) string { return strconv.Itoa(l.Start) }},
+	{"end", func(l index.KWICLine) string { return strconv.Itoa(l.End) }},
+}

@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"reportmine/app"
-	"reportmine/ingest"
 )
 
 // UploadDir is where a server that may ingest keeps uploaded files,
@@ -74,7 +73,7 @@ func (s *Server) upload(r *http.Request) (ingestResult, error) {
 		return ingestResult{}, badRequest("no file: send multipart/form-data with one or more files")
 	}
 	res := ingestResult{Saved: saved}
-	res.Summary, err = s.ws.Ingest(r.Context(), saved, app.IngestOptions{Workers: 2, Reader: ingest.Reader{},
+	res.Summary, err = s.ws.Ingest(r.Context(), saved, app.IngestOptions{Workers: 2,
 		Progress: func(ev app.Event) {
 			if ev.Reason != "" {
 				res.Failures = append(res.Failures, ev)

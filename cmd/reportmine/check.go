@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"reportmine/check"
-	"reportmine/corpus/store"
 )
 
 func runCheck(ctx context.Context, e env, args []string) error {
@@ -52,21 +51,21 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, *data)
+	ws, err := app.Open(ctx, *data, app.Options{Extractor: x})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	checker := check.Checker{Corpus: app.NewStoreCorpus(ctx, st), MaxEvidence: 20}
+	defer ws.Close()
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	w := newVerdictWriter(out, *format, *excel)
 	failed := false
 	for _, claim := range claims {
-		v, err := app.CheckClaim(checker, x, claim, date)
+		vs, err := ws.Check(ctx, []string{claim}, date)
 		if err != nil {
-			return fmt.Errorf("check %q: %w", claim, err)
+			return err
 		}
+		v := vs[0]
 		if err := w.Write(v); err != nil {
 			return err
 		}
@@ -116,16 +115,15 @@ func runConflicts(ctx context.Context, e env, args []string) error {
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
-	st, err := store.Open(ctx, *data)
+	ws, err := app.Open(ctx, *data, app.Options{})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	cands, err := app.NewStoreCorpus(ctx, st).AllCandidates()
+	defer ws.Close()
+	conflicts, err := ws.Conflicts(ctx, *minGap)
 	if err != nil {
 		return err
 	}
-	conflicts := check.Conflicts(cands, *minGap)
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	for _, c := range conflicts {

@@ -7,7 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"reflect"
+	"reportmine/app"
 	"reportmine/format"
 	"strconv"
 
@@ -45,16 +45,16 @@ func runExport(ctx context.Context, e env, args []string) error {
 	if what != "figures" && what != "documents" && what != "entities" {
 		return fmt.Errorf("%w: export figures, documents or entities, not %q", errUsage, what)
 	}
-	st, err := store.Open(ctx, *data)
+	ws, err := app.Open(ctx, *data, app.Options{})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer ws.Close()
 	if *formatName == "sqlite" {
 		if *out == "" {
 			return fmt.Errorf("%w: --format sqlite needs --out FILE", errUsage)
 		}
-		return exportSQLite(ctx, st, *out, what, filter)
+		return ws.ExportSQLite(ctx, *out, what == "figures", filter)
 	}
 	f, err := format.Parse(*formatName, *excel)
 	if err != nil {
@@ -73,38 +73,23 @@ func runExport(ctx context.Context, e env, args []string) error {
 	switch what {
 	case "figures":
 		fw := format.NewWriter(w, f, format.Figures)
-		if err := st.Figures(ctx, filter, func(r store.FigureRow) error { return fw.Write(r.Figure) }); err != nil {
+		if err := ws.Figures(ctx, filter, func(r store.FigureRow) error { return fw.Write(r.Figure) }); err != nil {
 			return err
 		}
 		return fw.Close()
 	case "documents":
 		dw := format.NewWriter(w, f, format.Documents)
-		if err := st.Documents(ctx, dw.Write); err != nil {
+		if err := ws.Documents(ctx, dw.Write); err != nil {
 			return err
 		}
 		return dw.Close()
 	default:
 		ew := format.NewWriter(w, f, format.Entities)
-		if err := st.Entities(ctx, ew.Write); err != nil {
+		if err := ws.Entities(ctx, ew.Write); err != nil {
 			return err
 		}
 		return ew.Close()
 	}
-}
-
-// exportSQLite copies the store to out and, for figures with filters,
-// keeps only the chosen rows.
-func exportSQLite(ctx context.Context, st *store.Store, out, what string, filter store.FigureFilter) error {
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("export %s: file exists; choose a new name", out)
-	}
-	if _, err := st.DB().ExecContext(ctx, `VACUUM INTO ?`, out); err != nil {
-		return fmt.Errorf("export %s: %w", out, err)
-	}
-	if what != "figures" || reflect.DeepEqual(filter, store.FigureFilter{}) {
-		return nil
-	}
-	return store.KeepFigures(ctx, out, filter)
 }
 
 // optionalFloat is a float flag that records whether it was set.

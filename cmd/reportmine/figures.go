@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"reportmine/app"
 	"reportmine/corpus"
 	"reportmine/format"
 	"strings"
@@ -31,11 +32,11 @@ func runFigures(ctx context.Context, e env, args []string) error {
 	}
 	filter.Min, filter.Max = minV.value, maxV.value
 	filter.Year = *year
-	st, err := store.Open(ctx, *data)
+	ws, err := app.Open(ctx, *data, app.Options{})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer ws.Close()
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
 	var fw *format.Writer[corpus.Figure]
@@ -48,7 +49,7 @@ func runFigures(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("%w: --format must be text or csv, not %q", errUsage, *formatName)
 	}
 	n := 0
-	err = st.Figures(ctx, filter, func(r store.FigureRow) error {
+	err = ws.Figures(ctx, filter, func(r store.FigureRow) error {
 		n++
 		if fw != nil {
 			return fw.Write(r.Figure)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"reportmine/app"
@@ -11,7 +12,6 @@ import (
 	"sort"
 	"strings"
 
-	"reportmine/corpus/store"
 	"reportmine/index"
 )
 
@@ -31,18 +31,21 @@ func runSearch(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: search needs a QUERY", errUsage)
 	}
-	x, err := openIndex(ctx, *data)
+	ws, err := app.Open(ctx, *data, app.Options{})
 	if err != nil {
 		return err
 	}
-	defer x.Close()
+	defer ws.Close()
 	req := index.Request{Query: strings.Join(fs.Args(), " "), Limit: *limit, Offset: *offset, SortByDate: *sortBy == "date"}
 	if *facets != "" {
 		req.Facets = strings.Split(*facets, ",")
 	}
-	res, err := x.Search(ctx, req)
-	if err != nil {
+	res, err := ws.Search(ctx, req)
+	if errors.Is(err, app.ErrQuery) {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err != nil {
+		return err
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
@@ -109,46 +112,15 @@ func forQueries() (restore func()) {
 	return func() { debug.SetGCPercent(prev) }
 }
 
-// openIndex opens the search index, building it from the store when it
-// does not exist yet.
-func openIndex(ctx context.Context, data string) (*index.Index, error) {
-	if err := app.UseVocabulary(); err != nil {
-		return nil, err
-	}
-	x, err := index.Open(data)
-	if err != nil {
-		return nil, err
-	}
-	st, err := store.Open(ctx, data)
-	if err != nil {
-		x.Close()
-		return nil, err
-	}
-	defer st.Close()
-	if err := app.IndexMissing(ctx, st, x); err != nil {
-		x.Close()
-		return nil, err
-	}
-	return x, nil
-}
-
 func runReindex(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "reindex", "[--data DIR]")
 	data := dataFlag(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
-	if err := index.Remove(*data); err != nil {
-		return err
-	}
-	x, err := openIndex(ctx, *data)
-	if err != nil {
-		return err
-	}
-	if err := x.Compact(ctx); err != nil { // one segment: faster queries from now on
-		x.Close()
+	if err := app.Reindex(ctx, *data); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, "index rebuilt from the store")
-	return x.Close()
+	return nil
 }

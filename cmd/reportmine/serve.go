@@ -28,6 +28,7 @@ const (
 )
 
 func runServe(ctx context.Context, e env, args []string) error {
+	defer forQueries()()
 	fs := newFlags(e, "serve", "[--data DIR] [--addr 127.0.0.1:8080] [--allow-ingest]")
 	data := dataFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; anything but loopback exposes the corpus to the network")
