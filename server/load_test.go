@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -44,6 +45,7 @@ func BenchmarkServeLoad(b *testing.B) {
 		b.Skip("the load test ingests a large corpus once; not with -short")
 	}
 	ctx := context.Background()
+	defer debug.SetGCPercent(debug.SetGCPercent(400)) // as serve sets it
 	dir := os.Getenv("REPORTMINE_LOAD_DATA")
 	if dir == "" {
 		var err error
