@@ -42,7 +42,9 @@ func TestServe(t *testing.T) {
 	defer cancel()
 	var stderr lockedBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, strings.NewReader(""), io.Discard, &stderr) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, strings.NewReader(""), io.Discard, &stderr)
+	}()
 	addr := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
 	var base string
 	for deadline := time.Now().Add(30 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
