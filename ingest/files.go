@@ -44,6 +44,45 @@ type Reader struct {
 	// Profile, when set, picks the parts of HTML article pages by its
 	// selectors (from a crawl profile).
 	Profile *Profile
+	// MaxBytes bounds one local source or standard input (0:
+	// DefaultMaxBytes); URLs have the fetcher's bound.
+	MaxBytes int64
+}
+
+// DefaultMaxBytes is the largest local source read unless a Reader says
+// otherwise: reports run to a few MB; a larger file is more likely a
+// mistake (a disk image, /dev/zero) than a report.
+const DefaultMaxBytes = 64 << 20
+
+// ErrTooLarge is the error for a source over the size bound.
+var ErrTooLarge = errors.New("larger than the size limit")
+
+func (r Reader) maxBytes() int64 {
+	if r.MaxBytes > 0 {
+		return r.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// size writes a byte count for people.
+func size(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// readLimited reads all of src unless it holds more than max bytes, which
+// it says without reading the rest.
+func readLimited(src io.Reader, max int64) ([]byte, error) {
+	raw, err := io.ReadAll(io.LimitReader(src, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(raw)) > max {
+		return nil, fmt.Errorf("%w: more than %s (raise it with --max-bytes)", ErrTooLarge, size(max))
+	}
+	return raw, nil
 }
 
 // Sources expands paths into the list of sources to read, in a stable
@@ -135,7 +174,7 @@ func (r Reader) fetch(ctx context.Context, source string) (raw []byte, contentTy
 		if r.Stdin == nil {
 			return nil, "", "", errors.New("no standard input")
 		}
-		raw, err = io.ReadAll(r.Stdin)
+		raw, err = readLimited(r.Stdin, r.maxBytes())
 		return raw, "", "", err
 	case isURL(source):
 		f := r.Fetcher
@@ -145,7 +184,15 @@ func (r Reader) fetch(ctx context.Context, source string) (raw []byte, contentTy
 		raw, contentType, err = f.Get(ctx, source)
 		return raw, contentType, source, err
 	}
-	raw, err = os.ReadFile(source)
+	f, err := os.Open(source)
+	if err != nil {
+		return nil, "", "", err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > r.maxBytes() {
+		return nil, "", "", fmt.Errorf("%w: %s, more than %s (raise it with --max-bytes)", ErrTooLarge, size(info.Size()), size(r.maxBytes()))
+	}
+	raw, err = readLimited(f, r.maxBytes())
 	return raw, "", "", err
 }
 

@@ -25,6 +25,7 @@ type docRecord struct {
 func runDocs(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "docs", "[--meta FILE] PATH... | -")
 	metaFile := metaFlag(fs)
+	maxBytes := maxBytesFlag(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
@@ -32,7 +33,7 @@ func runDocs(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	e.manifest = manifest
+	e.manifest, e.maxBytes = manifest, *maxBytes
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: docs needs at least one PATH, or - for standard input", errUsage)

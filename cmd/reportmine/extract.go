@@ -17,6 +17,7 @@ import (
 func runExtract(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "extract", "[--format jsonl|csv] [--excel] [--meta FILE] PATH... | -")
 	metaFile := metaFlag(fs)
+	maxBytes := maxBytesFlag(fs)
 	formatName := fs.String("format", "jsonl", "output format: jsonl or csv")
 	excel := fs.Bool("excel", false, "start CSV output with a UTF-8 byte order mark so Excel reads Chinese correctly")
 	dict, aliases := dictFlags(fs)
@@ -27,7 +28,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	e.manifest = manifest
+	e.manifest, e.maxBytes = manifest, *maxBytes
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: extract needs at least one PATH, or - for standard input", errUsage)
@@ -75,7 +76,7 @@ func forEachDocument(ctx context.Context, e env, paths []string, fn func(corpus.
 // eachDocument reads every source named by paths and hands each document,
 // its structure read, to fn; a source that cannot be read goes to fail.
 func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Document) error, fail func(error)) error {
-	return app.ReadDocuments(ctx, ingest.Reader{Stdin: e.stdin}, paths, e.manifest, fn, fail)
+	return app.ReadDocuments(ctx, ingest.Reader{Stdin: e.stdin, MaxBytes: e.maxBytes}, paths, e.manifest, fn, fail)
 }
 
 // dictFlags declares the flags that extend the extractor's dictionaries.

@@ -22,6 +22,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--meta FILE] [--dict F] [--aliases F] PATH|URL...")
 	data := dataFlag(fs)
 	metaFile := metaFlag(fs)
+	maxBytes := maxBytesFlag(fs)
 	workers := fs.Int("workers", runtime.NumCPU(), "documents read and extracted in parallel")
 	onlyFailed := fs.Bool("only-failed", false, "retry just the sources that failed in the last run")
 	dict, aliases := dictFlags(fs)
@@ -40,7 +41,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	reader := ingest.Reader{Stdin: e.stdin}
+	reader := ingest.Reader{Stdin: e.stdin, MaxBytes: *maxBytes}
 	sources := withoutFile(reader.Sources(fs.Args()), *metaFile)
 	job := ingestRun{env: e, x: ex, opts: app.IngestOptions{Workers: *workers, Reader: reader, Manifest: manifest}}
 	return job.start(ctx, *data, func(st *store.Store) ([]string, error) {
@@ -160,6 +161,11 @@ func (p *progress) finish() {
 	if p.tty && p.done > 0 {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// maxBytesFlag is --max-bytes: the largest local source to read.
+func maxBytesFlag(fs *flag.FlagSet) *int64 {
+	return fs.Int64("max-bytes", ingest.DefaultMaxBytes, "refuse a local file or standard input larger than this many bytes")
 }
 
 // metaFlag is --meta: a manifest of document metadata by source.

@@ -33,6 +33,8 @@ type env struct {
 	// manifest is the --meta manifest of the commands that read sources
 	// (extract, docs): metadata by source that wins over the text's.
 	manifest *ingest.Manifest
+	// maxBytes bounds one local source (--max-bytes; 0: the default).
+	maxBytes int64
 }
 
 type command struct {
