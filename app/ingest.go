@@ -165,6 +165,15 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Sum
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
+	// Everything stored is indexed: the index reflects the store as it
+	// is now (this process alone writes both while it holds the index).
+	gen, err := j.store.Generation(ctx)
+	if err == nil {
+		err = j.index.SetWatermark(gen)
+	}
+	if err != nil {
+		return sum, err
+	}
 	return sum, j.store.FinishRun(ctx, run, sum.Ingested, sum.Unchanged, sum.Failed)
 }
 

@@ -104,12 +104,30 @@ func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := IndexMissing(ctx, w.store, x); err != nil {
+	if err := catchUp(ctx, w.store, x); err != nil {
 		x.Close()
 		return nil, err
 	}
 	w.idx = x
 	return x, nil
+}
+
+// catchUp brings the index up to the store: nothing to do when the index
+// records the store's generation (opening does not read the store's
+// documents), else it indexes what it lacks and records the generation
+// it saw first, so that a change made meanwhile is caught next time.
+func catchUp(ctx context.Context, st *store.Store, x *index.Index) error {
+	gen, err := st.Generation(ctx)
+	if err != nil {
+		return err
+	}
+	if mark, ok := x.Watermark(); ok && mark == gen {
+		return nil
+	}
+	if err := IndexMissing(ctx, st, x); err != nil {
+		return err
+	}
+	return x.SetWatermark(gen)
 }
 
 // IndexMissing adds to the index the stored documents it lacks.

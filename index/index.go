@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -268,4 +269,24 @@ func (s Sentence) fields() map[string]any {
 		m["fig_kind"], m["fig_unit"] = kinds, units
 	}
 	return m
+}
+
+// watermarkKey records which state of the store the index reflects.
+const watermarkKey = "reportmine_store_generation"
+
+// Watermark is the store generation the index was last brought up to;
+// false when it was never recorded.
+func (x *Index) Watermark() (int64, bool) {
+	v, err := x.b.GetInternal([]byte(watermarkKey))
+	if err != nil || len(v) == 0 {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(string(v), 10, 64)
+	return n, err == nil
+}
+
+// SetWatermark records that the index holds every document of the store
+// at that generation.
+func (x *Index) SetWatermark(gen int64) error {
+	return x.b.SetInternal([]byte(watermarkKey), []byte(strconv.FormatInt(gen, 10)))
 }
