@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -255,24 +256,42 @@ func (w *Workspace) Conflicts(ctx context.Context, minGapPct float64) ([]check.C
 	return check.Conflicts(cands, minGapPct), nil
 }
 
-// Reindex rebuilds the search index of a data directory from its store
-// and merges it into one segment, which makes queries faster.
+// Reindex rebuilds the search index of a data directory from its store,
+// in bulk, beside the current index, which it replaces only when the new
+// one is complete: a store that cannot be read leaves the user their
+// index. The new index is one segment.
 func Reindex(ctx context.Context, dir string) error {
-	if err := index.Remove(dir); err != nil {
-		return err
+	if _, err := os.Stat(filepath.Join(dir, store.FileName)); err != nil {
+		return fmt.Errorf("reindex: no store in %s: %w", dir, err)
 	}
-	w, err := Open(ctx, dir, Options{})
+	st, err := store.Open(ctx, dir)
 	if err != nil {
 		return err
 	}
-	x, err := w.Index(ctx)
-	if err == nil {
-		err = x.Compact(ctx)
+	defer st.Close()
+	gen, err := st.Generation(ctx)
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
 	}
-	if cerr := w.Close(); err == nil {
-		err = cerr
+	ids, err := st.DocumentIDs(ctx)
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
 	}
-	return err
+	if err := UseVocabulary(); err != nil {
+		return err
+	}
+	return index.Rebuild(ctx, dir, gen, func(add func(index.Entry) error) error {
+		for _, id := range ids {
+			doc, figs, ents, err := st.Load(ctx, id)
+			if err != nil {
+				return fmt.Errorf("reindex %s: %w", id, err)
+			}
+			if err := add(index.Entry{Doc: doc, Figures: figs, Entities: ents}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // ExportSQLite copies the store to out, a new file, keeping only the

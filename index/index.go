@@ -48,13 +48,16 @@ var ErrBusy = errors.New("in use by another reportmine process (a running serve 
 // index.
 const lockWait = 2 * time.Second
 
+// isLockTimeout reports bolt's timeout waiting for another process's lock.
+func isLockTimeout(err error) bool { return strings.Contains(err.Error(), "timeout") }
+
 // Open opens the index under dataDir, creating it when missing.
 func Open(dataDir string) (*Index, error) {
 	path := filepath.Join(dataDir, DirName)
 	// One process at a time holds an index; another waits this long for
 	// it and then says so, instead of waiting for ever.
 	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
-	if err != nil && strings.Contains(err.Error(), "timeout") {
+	if err != nil && isLockTimeout(err) {
 		return nil, fmt.Errorf("index %s: %w", path, ErrBusy)
 	}
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
@@ -88,9 +91,6 @@ func OpenMem() (*Index, error) {
 	return &Index{b: b}, nil
 }
 
-// Remove deletes the index under dataDir.
-func Remove(dataDir string) error { return os.RemoveAll(filepath.Join(dataDir, DirName)) }
-
 // Close closes the index.
 func (x *Index) Close() error { return x.b.Close() }
 
@@ -106,10 +106,29 @@ func (x *Index) Compact(ctx context.Context) error {
 	if !ok {
 		return nil // nothing to merge in this index type
 	}
-	if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-		return fmt.Errorf("compact index: %w", err)
+	// A batch still in memory when a merge starts is persisted after it,
+	// as a segment of its own: wait for the persister and merge again
+	// until one segment holds everything.
+	for range 200 {
+		stats := s.StatsMap()
+		inMemory, _ := stats["num_root_memorysegments"].(uint64)
+		onDisk, _ := stats["num_root_filesegments"].(uint64)
+		switch {
+		case inMemory == 0 && onDisk <= 1:
+			return nil
+		case inMemory > 0:
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(20 * time.Millisecond):
+			}
+			continue
+		}
+		if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+			return fmt.Errorf("compact index: %w", err)
+		}
 	}
-	return nil
+	return fmt.Errorf("compact index: segments kept appearing")
 }
 
 func newMapping() mapping.IndexMapping {

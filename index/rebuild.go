@@ -1,0 +1,119 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// rebuildBatchBytes is how much text goes into one batch of a rebuild:
+// large batches make few segments to merge, and the batch's analysed
+// form stays within a few hundred MB.
+const rebuildBatchBytes = 64 << 10
+
+// Rebuild builds a new index for dataDir from the entries feed gives, in
+// large batches, beside the current one; merges it into one segment;
+// records gen as its watermark; and only then puts it in the current
+// one's place. Until that moment the current index stays whole: a feed
+// that fails (a store that cannot be read) leaves it as it was. Another
+// process holding the current index makes it fail at once with ErrBusy.
+func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(Entry) error) error) error {
+	current := filepath.Join(dataDir, DirName)
+	if err := checkNotBusy(current); err != nil {
+		return err
+	}
+	fresh := current + ".new"
+	if err := os.RemoveAll(fresh); err != nil { // a rebuild killed before
+		return err
+	}
+	b, err := bleve.New(fresh, newMapping())
+	if err == nil {
+		err = b.SetInternal([]byte(versionKey), []byte(Version()))
+	}
+	if err != nil {
+		return fmt.Errorf("index %s: %w", fresh, err)
+	}
+	x := &Index{b: b}
+	if err := x.fill(ctx, feed); err != nil {
+		x.Close()
+		os.RemoveAll(fresh)
+		return err
+	}
+	err = x.Compact(ctx)
+	if err == nil {
+		err = x.SetWatermark(gen)
+	}
+	if cerr := x.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.RemoveAll(fresh)
+		return err
+	}
+	return swap(current, fresh)
+}
+
+// fill adds the feed's entries in batches of about rebuildBatchBytes.
+func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error) error {
+	var batch []Entry
+	size := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := x.AddAll(ctx, batch)
+		batch, size = nil, 0
+		return err
+	}
+	err := feed(func(e Entry) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		batch = append(batch, e)
+		if size += len(e.Doc.Raw); size >= rebuildBatchBytes {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
+}
+
+// checkNotBusy fails when another process holds the index at path.
+func checkNotBusy(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+	if err != nil {
+		if isLockTimeout(err) {
+			return fmt.Errorf("index %s: %w", path, ErrBusy)
+		}
+		return nil // unreadable or of another version: it is being replaced
+	}
+	return b.Close()
+}
+
+// swap puts the index at fresh in current's place: the old one is moved
+// aside, the new one moved in, the old one removed. Between the two
+// moves there is no index; the next opening then builds one from the
+// store, which is the record.
+func swap(current, fresh string) error {
+	old := current + ".old"
+	if err := os.RemoveAll(old); err != nil {
+		return err
+	}
+	if err := os.Rename(current, old); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("index: moving the old index aside: %w", err)
+	}
+	if err := os.Rename(fresh, current); err != nil {
+		return fmt.Errorf("index: moving the new index in: %w", err)
+	}
+	return os.RemoveAll(old)
+}

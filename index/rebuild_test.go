@@ -1,0 +1,86 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"reportmine/corpus"
+)
+
+// TestRebuild: a rebuild replaces the index with one segment holding the
+// feed's documents and its watermark; a feed that fails leaves the old
+// index as it was; an index another opener holds is not touched.
+func TestRebuild(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := corpus.NewDocument("old.txt", []byte("旧文件里的港口吞吐量。"))
+	if err := x.Add(ctx, old, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := Rebuild(ctx, dir, 7, func(func(Entry) error) error { return nil }); !errors.Is(err, ErrBusy) {
+		t.Errorf("rebuild of a held index: %v", err)
+	}
+	x.Close()
+
+	broken := errors.New("store unreadable")
+	if err := Rebuild(ctx, dir, 7, func(add func(Entry) error) error { return broken }); !errors.Is(err, broken) {
+		t.Fatalf("failing feed: %v", err)
+	}
+	if hits := count(t, dir, "旧文件"); hits != 1 {
+		t.Errorf("after a failed rebuild the old index has %d hits for its document", hits)
+	}
+
+	docs := []corpus.Document{corpus.NewDocument("a.txt", []byte("新文件甲：粮食产量增长。")), corpus.NewDocument("b.txt", []byte("新文件乙：粮食产量下降。"))}
+	err = Rebuild(ctx, dir, 9, func(add func(Entry) error) error {
+		for _, d := range docs {
+			if err := add(Entry{Doc: d}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count(t, dir, "粮食产量") != 2 || count(t, dir, "旧文件") != 0 {
+		t.Error("the rebuilt index does not hold exactly the feed's documents")
+	}
+	segments, _ := filepath.Glob(filepath.Join(dir, DirName, "store", "*.zap"))
+	if len(segments) != 1 {
+		t.Errorf("%d segments after a rebuild, want 1", len(segments))
+	}
+	for _, leftover := range []string{DirName + ".new", DirName + ".old"} {
+		if _, err := os.Stat(filepath.Join(dir, leftover)); err == nil {
+			t.Errorf("%s left behind", leftover)
+		}
+	}
+	x, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if mark, ok := x.Watermark(); !ok || mark != 9 {
+		t.Errorf("watermark %d %v", mark, ok)
+	}
+}
+
+func count(t *testing.T, dir, q string) uint64 {
+	t.Helper()
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	res, err := x.Search(context.Background(), Request{Query: q, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Total
+}
