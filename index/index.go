@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -24,7 +27,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/10 " + WordsDictionary
+	v := "reportmine-index/11 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -36,10 +39,36 @@ const versionKey = "reportmine_version"
 // ErrVersion is returned for an index built by another version.
 var ErrVersion = errors.New("the index was built by another version: run reportmine reindex")
 
-// Index is an open sentence index.
+// Index is an open sentence index: one bleve index per shard, each
+// document wholly in one shard, searched together through an alias (the
+// scatter-gather a larger deployment would spread over machines).
+// Shards let a batch be analysed and written on every core at once.
 type Index struct {
-	b bleve.Index
+	shards []bleve.Index
+	b      bleve.Index // the shards as one: an alias, or the only shard
 }
+
+// newIndex joins shards; the first one holds the index's own records
+// (version, watermark).
+func newIndex(shards []bleve.Index) *Index {
+	x := &Index{shards: shards, b: shards[0]}
+	if len(shards) > 1 {
+		x.b = bleve.NewIndexAlias(shards...)
+	}
+	return x
+}
+
+// shardOf is the shard that holds a document.
+func (x *Index) shardOf(doc string) int {
+	h := fnv.New32a()
+	h.Write([]byte(doc))
+	return int(h.Sum32() % uint32(len(x.shards)))
+}
+
+// Shards is how many shards a new index gets: one per core, up to 8.
+func defaultShards() int { return min(max(runtime.NumCPU(), 1), 8) }
+
+func shardPath(dir string, i int) string { return filepath.Join(dir, "shard-"+strconv.Itoa(i)) }
 
 // ErrBusy is the error for an index that another process holds open.
 var ErrBusy = errors.New("in use by another reportmine process (a running serve or ingest); stop it, or use another --data directory")
@@ -51,33 +80,81 @@ const lockWait = 2 * time.Second
 // isLockTimeout reports bolt's timeout waiting for another process's lock.
 func isLockTimeout(err error) bool { return strings.Contains(err.Error(), "timeout") }
 
-// Open opens the index under dataDir, creating it when missing.
+// Open opens the index under dataDir, creating it (one shard per core)
+// when missing.
 func Open(dataDir string) (*Index, error) {
 	path := filepath.Join(dataDir, DirName)
-	// One process at a time holds an index; another waits this long for
-	// it and then says so, instead of waiting for ever.
-	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
-	if err != nil && isLockTimeout(err) {
-		return nil, fmt.Errorf("index %s: %w", path, ErrBusy)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return create(path, defaultShards())
 	}
-	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		if err := os.MkdirAll(dataDir, 0o755); err != nil {
-			return nil, err
-		}
-		b, err = bleve.New(path, newMapping())
+	return openShards(path)
+}
+
+// create makes a new, empty index of n shards at path.
+func create(path string, n int) (*Index, error) {
+	if err := os.MkdirAll(path, 0o755); err != nil {
+		return nil, fmt.Errorf("index %s: %w", path, err)
+	}
+	var shards []bleve.Index
+	for i := range n {
+		b, err := bleve.New(shardPath(path, i), newMapping())
 		if err == nil {
 			err = b.SetInternal([]byte(versionKey), []byte(Version()))
 		}
+		if err != nil {
+			closeAll(shards)
+			if b != nil {
+				b.Close()
+			}
+			return nil, fmt.Errorf("index %s: %w", path, err)
+		}
+		shards = append(shards, b)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("index %s: %w", path, err)
+	return newIndex(shards), nil
+}
+
+// openShards opens every shard of the index at path. One process at a
+// time holds an index; another waits lockWait for it and then says so,
+// instead of waiting for ever.
+func openShards(path string) (*Index, error) {
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err == nil {
+		return nil, fmt.Errorf("index %s: %w", path, ErrVersion) // one unsharded index: an older version
 	}
-	v, err := b.GetInternal([]byte(versionKey))
-	if err != nil || string(v) != Version() {
-		b.Close()
+	var shards []bleve.Index
+	for i := 0; ; i++ {
+		p := shardPath(path, i)
+		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		b, err := bleve.OpenUsing(p, map[string]any{"bolt_timeout": lockWait.String()})
+		if err != nil {
+			closeAll(shards)
+			if isLockTimeout(err) {
+				return nil, fmt.Errorf("index %s: %w", path, ErrBusy)
+			}
+			return nil, fmt.Errorf("index %s: %w", p, err)
+		}
+		shards = append(shards, b)
+	}
+	if len(shards) == 0 {
 		return nil, fmt.Errorf("index %s: %w", path, ErrVersion)
 	}
-	return &Index{b: b}, nil
+	v, err := shards[0].GetInternal([]byte(versionKey))
+	if err != nil || string(v) != Version() {
+		closeAll(shards)
+		return nil, fmt.Errorf("index %s: %w", path, ErrVersion)
+	}
+	return newIndex(shards), nil
+}
+
+func closeAll(shards []bleve.Index) error {
+	var first error
+	for _, b := range shards {
+		if err := b.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // OpenMem opens an index held in memory, for tests and one-off runs.
@@ -88,17 +165,36 @@ func OpenMem() (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{b: b}, nil
+	return newIndex([]bleve.Index{b}), nil
 }
 
 // Close closes the index.
-func (x *Index) Close() error { return x.b.Close() }
+func (x *Index) Close() error { return closeAll(x.shards) }
 
 // Compact merges the index's segments into one. Indexing in batches leaves
 // a dozen segments, and every query walks each of them; after a bulk load
 // (reindex, a large ingest) one segment makes queries markedly faster.
 func (x *Index) Compact(ctx context.Context) error {
-	adv, err := x.b.Advanced()
+	return eachShard(x.shards, func(_ int, b bleve.Index) error { return compact(ctx, b) })
+}
+
+// eachShard runs fn on every shard at once and returns the first error.
+func eachShard(shards []bleve.Index, fn func(i int, b bleve.Index) error) error {
+	errs := make([]error, len(shards))
+	var wg sync.WaitGroup
+	for i, b := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fn(i, b)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func compact(ctx context.Context, b bleve.Index) error {
+	adv, err := b.Advanced()
 	if err != nil {
 		return err
 	}
@@ -205,7 +301,7 @@ func storedOnly() *mapping.FieldMapping {
 
 // HasDocument reports whether the document's sentences are indexed.
 func (x *Index) HasDocument(id string) bool {
-	v, err := x.b.GetInternal([]byte("doc:" + id))
+	v, err := x.shards[x.shardOf(id)].GetInternal([]byte("doc:" + id))
 	return err == nil && len(v) > 0
 }
 
@@ -230,16 +326,30 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 	if _, err := segmenter(); err != nil {
 		return fmt.Errorf("index: load word dictionary %s: %w", WordsDictionary, err)
 	}
-	batch := x.b.NewBatch()
+	// Each shard analyses and writes its documents on a core of its own.
+	parts := make([][]Entry, len(x.shards))
 	for _, e := range entries {
-		for _, s := range Sentences(e.Doc, e.Figures, e.Entities) {
-			if err := batch.Index(s.ID, s.fields()); err != nil {
+		i := x.shardOf(e.Doc.ID)
+		parts[i] = append(parts[i], e)
+	}
+	return eachShard(x.shards, func(i int, b bleve.Index) error {
+		if len(parts[i]) == 0 {
+			return nil
+		}
+		batch := b.NewBatch()
+		for _, e := range parts[i] {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
+			for _, s := range Sentences(e.Doc, e.Figures, e.Entities) {
+				if err := batch.Index(s.ID, s.fields()); err != nil {
+					return err
+				}
+			}
+			batch.SetInternal([]byte("doc:"+e.Doc.ID), []byte{1})
 		}
-		batch.SetInternal([]byte("doc:"+e.Doc.ID), []byte{1})
-	}
-	return x.b.Batch(batch)
+		return b.Batch(batch)
+	})
 }
 
 func (s Sentence) fields() map[string]any {
@@ -296,7 +406,7 @@ const watermarkKey = "reportmine_store_generation"
 // Watermark is the store generation the index was last brought up to;
 // false when it was never recorded.
 func (x *Index) Watermark() (int64, bool) {
-	v, err := x.b.GetInternal([]byte(watermarkKey))
+	v, err := x.shards[0].GetInternal([]byte(watermarkKey))
 	if err != nil || len(v) == 0 {
 		return 0, false
 	}
@@ -307,5 +417,5 @@ func (x *Index) Watermark() (int64, bool) {
 // SetWatermark records that the index holds every document of the store
 // at that generation.
 func (x *Index) SetWatermark(gen int64) error {
-	return x.b.SetInternal([]byte(watermarkKey), []byte(strconv.FormatInt(gen, 10)))
+	return x.shards[0].SetInternal([]byte(watermarkKey), []byte(strconv.FormatInt(gen, 10)))
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-
-	"github.com/blevesearch/bleve/v2"
 )
 
 // rebuildBatchBytes is how much text goes into one batch of a rebuild:
@@ -30,14 +28,10 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	if err := os.RemoveAll(fresh); err != nil { // a rebuild killed before
 		return err
 	}
-	b, err := bleve.New(fresh, newMapping())
-	if err == nil {
-		err = b.SetInternal([]byte(versionKey), []byte(Version()))
-	}
+	x, err := create(fresh, defaultShards())
 	if err != nil {
-		return fmt.Errorf("index %s: %w", fresh, err)
+		return err
 	}
-	x := &Index{b: b}
 	if err := x.fill(ctx, feed); err != nil {
 		x.Close()
 		os.RemoveAll(fresh)
@@ -49,6 +43,13 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	}
 	if cerr := x.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		// Opening removes the files the merge made obsolete, which a
+		// close right after it leaves behind.
+		if x, err = openShards(fresh); err == nil {
+			err = x.Close()
+		}
 	}
 	if err != nil {
 		os.RemoveAll(fresh)
@@ -90,14 +91,14 @@ func checkNotBusy(path string) error {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
-	b, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait.String()})
+	x, err := openShards(path)
 	if err != nil {
-		if isLockTimeout(err) {
-			return fmt.Errorf("index %s: %w", path, ErrBusy)
+		if errors.Is(err, ErrBusy) {
+			return err
 		}
 		return nil // unreadable or of another version: it is being replaced
 	}
-	return b.Close()
+	return x.Close()
 }
 
 // swap puts the index at fresh in current's place: the old one is moved

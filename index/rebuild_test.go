@@ -52,9 +52,17 @@ func TestRebuild(t *testing.T) {
 	if count(t, dir, "粮食产量") != 2 || count(t, dir, "旧文件") != 0 {
 		t.Error("the rebuilt index does not hold exactly the feed's documents")
 	}
-	segments, _ := filepath.Glob(filepath.Join(dir, DirName, "store", "*.zap"))
-	if len(segments) != 1 {
-		t.Errorf("%d segments after a rebuild, want 1", len(segments))
+	shards, _ := filepath.Glob(filepath.Join(dir, DirName, "shard-*"))
+	total := 0
+	for _, shard := range shards {
+		segments, _ := filepath.Glob(filepath.Join(shard, "store", "*.zap"))
+		if len(segments) > 1 {
+			t.Errorf("%s has %d segments after a rebuild, want at most 1", shard, len(segments))
+		}
+		total += len(segments)
+	}
+	if len(shards) == 0 || total == 0 {
+		t.Errorf("%d shards, %d segments", len(shards), total)
 	}
 	for _, leftover := range []string{DirName + ".new", DirName + ".old"} {
 		if _, err := os.Stat(filepath.Join(dir, leftover)); err == nil {
