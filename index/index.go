@@ -350,7 +350,7 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 		if len(parts[i]) == 0 {
 			return nil
 		}
-		batch := b.NewBatch()
+		batch, size := b.NewBatch(), 0
 		for _, e := range parts[i] {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -359,12 +359,27 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 				if err := batch.Index(s.ID, s.fields()); err != nil {
 					return err
 				}
+				// bleve holds a batch's analysed form in memory, about a
+				// thousand times its text: a batch is cut by size, inside
+				// a long document too, so that memory does not grow with
+				// documents.
+				if size += len(s.Text); size >= batchBytes {
+					if err := b.Batch(batch); err != nil {
+						return err
+					}
+					batch, size = b.NewBatch(), 0
+				}
 			}
+			// Marked only once all its sentences are in: a document cut
+			// short by a crash is indexed again, over the same ids.
 			batch.SetInternal([]byte("doc:"+e.Doc.ID), []byte{1})
 		}
 		return b.Batch(batch)
 	})
 }
+
+// batchBytes is the sentence text one index batch holds at most.
+const batchBytes = 256 << 10
 
 func (s Sentence) fields() map[string]any {
 	m := map[string]any{
