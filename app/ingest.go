@@ -89,6 +89,8 @@ type ingestJob struct {
 	// texts holds the texts of the batch being written, not yet in the
 	// store, for near-duplicate comparison.
 	texts map[string]string
+	// shingles are recent documents' shingles, for the same comparison.
+	shingles *lru[string, corpus.Shingles]
 }
 
 // outcome is what a worker made of one source, for the single writer.
@@ -319,20 +321,43 @@ func (j *ingestJob) waitIndex() error {
 // nearDuplicate finds a stored (or just stored) document that the entry
 // republishes: a close fingerprint, then a full comparison of the texts.
 func (j *ingestJob) nearDuplicate(ctx context.Context, e store.Entry, prints []store.Fingerprint) string {
+	var mine corpus.Shingles // read once, only when a fingerprint is close
 	for _, p := range prints {
 		if !corpus.MaybeDuplicate(p.SimHash, e.SimHash) {
 			continue
 		}
-		other, ok := j.texts[p.Doc]
-		if !ok {
-			other, _ = j.store.Raw(ctx, p.Doc)
+		if mine == nil {
+			mine = corpus.NewShingles(e.Doc.Raw)
 		}
-		if corpus.Resemblance(e.Doc.Raw, other) >= corpus.NearDuplicateThreshold {
+		if mine.Resemblance(j.shinglesOf(ctx, p.Doc)) >= corpus.NearDuplicateThreshold {
 			return p.Doc
 		}
 	}
 	return ""
 }
+
+// shinglesOf are a stored (or just stored) document's shingles: reports
+// of one template have close fingerprints, so the same documents are
+// compared again and again.
+func (j *ingestJob) shinglesOf(ctx context.Context, doc string) corpus.Shingles {
+	if j.shingles == nil {
+		j.shingles = newLRU[string, corpus.Shingles](shingleCache)
+	}
+	if s, ok := j.shingles.get(doc); ok {
+		return s
+	}
+	text, ok := j.texts[doc]
+	if !ok {
+		text, _ = j.store.Raw(ctx, doc)
+	}
+	s := corpus.NewShingles(text)
+	j.shingles.put(doc, s)
+	return s
+}
+
+// shingleCache is how many documents' shingles an ingest keeps: about
+// 40 KB for a report of 10 KB.
+const shingleCache = 512
 
 // ReasonOf is the kind of a failure, for a summary: the message without
 // the file name and details (ingest a.txt: not UTF-8 text: … → not UTF-8 text).

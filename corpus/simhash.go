@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"math/bits"
+	"slices"
 	"unicode"
 )
 
@@ -49,31 +50,51 @@ func MaybeDuplicate(a, b uint64) bool {
 // sets (letters and digits only): 1 for the same text, above 0.8 for the
 // same article republished with a note or a heading changed.
 func Resemblance(a, b string) float64 {
-	sa, sb := shingles(a), shingles(b)
-	if len(sa) == 0 || len(sb) == 0 {
+	return NewShingles(a).Resemblance(NewShingles(b))
+}
+
+// Shingles is a text's set of character 4-grams, sorted, for comparing
+// one text with many without reading it again.
+type Shingles []uint64
+
+// NewShingles reads a text's shingles.
+func NewShingles(text string) Shingles {
+	rs := letters(text)
+	if len(rs) < 4 {
+		return nil
+	}
+	out := make(Shingles, 0, len(rs)-3)
+	for i := 0; i+4 <= len(rs); i++ {
+		out = append(out, fnv64(rs[i:i+4]))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Resemblance is the Jaccard similarity of two shingle sets.
+func (s Shingles) Resemblance(o Shingles) float64 {
+	if len(s) == 0 || len(o) == 0 {
 		return 0
 	}
 	inter := 0
-	for g := range sa {
-		if sb[g] {
+	for i, j := 0, 0; i < len(s) && j < len(o); {
+		switch {
+		case s[i] < o[j]:
+			i++
+		case s[i] > o[j]:
+			j++
+		default:
 			inter++
+			i++
+			j++
 		}
 	}
-	return float64(inter) / float64(len(sa)+len(sb)-inter)
+	return float64(inter) / float64(len(s)+len(o)-inter)
 }
 
 // NearDuplicateThreshold is the Resemblance above which two documents are
 // the same article.
 const NearDuplicateThreshold = 0.8
-
-func shingles(text string) map[uint64]bool {
-	rs := letters(text)
-	set := make(map[uint64]bool, len(rs))
-	for i := 0; i+4 <= len(rs); i++ {
-		set[fnv64(rs[i:i+4])] = true
-	}
-	return set
-}
 
 func letters(text string) []rune {
 	var rs []rune
