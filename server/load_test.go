@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand"
@@ -13,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sort"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -21,6 +19,7 @@ import (
 	"reportmine/app"
 	"reportmine/index"
 	"reportmine/ingest"
+	"reportmine/internal/synth"
 )
 
 // The load test: 16 clients send 4,000 mixed API requests over loopback
@@ -31,7 +30,7 @@ import (
 //	go test ./server -run '^$' -bench ServeLoad -benchtime 1x
 //
 // The corpus is generated (reports of invented cities in the genre's
-// sentences, see synthCorpus) and ingested once into
+// sentences, see internal/synth) and ingested once into
 // $TMPDIR/reportmine-load-v1, or REPORTMINE_LOAD_DATA names a data
 // directory to use instead.
 const (
@@ -127,7 +126,7 @@ type loadRequest struct{ kind, path string }
 func loadMix(rng *rand.Rand, docs []string) []loadRequest {
 	words := []string{"地区生产总值", "一般公共预算收入", "固定资产投资", "城镇新增就业", "粮食产量", "社会消费品零售总额", "增长", "下降",
 		"居民人均可支配收入", "进出口总额", "\"规模以上工业增加值\"", "港口", "财政", "民生支出", "常住人口"}
-	filters := []string{"", " year:2019", " year:2010..2020", " kind:percent", " unit:CNY", " value>=100亿", " -下降", " place:" + synthCities[3]}
+	filters := []string{"", " year:2019", " year:2010..2020", " kind:percent", " unit:CNY", " value>=100亿", " -下降", " place:" + synth.Cities[3]}
 	metrics := []string{"地区生产总值", "一般公共预算收入", "固定资产投资", "粮食产量", "城镇新增就业", ""}
 	var out []loadRequest
 	for range loadRequests {
@@ -165,12 +164,12 @@ func loadMix(rng *rand.Rand, docs []string) []loadRequest {
 			q.Set("q", words[rng.Intn(len(words))])
 			out = append(out, loadRequest{"kwic", "/kwic.json?" + q.Encode()})
 		case n < 95:
-			city := synthCities[rng.Intn(len(synthCities))]
+			city := synth.Cities[rng.Intn(len(synth.Cities))]
 			q.Set("claim", fmt.Sprintf("%s%d年地区生产总值%d亿元", city, 2000+rng.Intn(24), 500+rng.Intn(3000)))
 			out = append(out, loadRequest{"check", "/check.json?" + q.Encode()})
 		default:
 			q.Set("metric", "地区生产总值")
-			q.Set("subject", synthCities[rng.Intn(len(synthCities))])
+			q.Set("subject", synth.Cities[rng.Intn(len(synth.Cities))])
 			out = append(out, loadRequest{"series", "/series.json?" + q.Encode()})
 		}
 	}
@@ -245,7 +244,7 @@ func loadCorpus(ctx context.Context, b *testing.B) (string, error) {
 	}
 	os.RemoveAll(root)
 	src := filepath.Join(root, "corpus")
-	if err := synthCorpus(src, 640); err != nil {
+	if err := synth.Write(src, 640, 42); err != nil {
 		return "", err
 	}
 	ws, err := app.Open(ctx, data, app.Options{})
@@ -264,62 +263,3 @@ func loadCorpus(ctx context.Context, b *testing.B) (string, error) {
 	b.Logf("load corpus: ingested %d documents in %s", sum.Ingested, time.Since(start).Round(time.Second))
 	return data, os.WriteFile(filepath.Join(data, "done"), []byte("ok\n"), 0o644)
 }
-
-// synthCities are invented cities: the load corpus speaks of no real
-// place.
-var synthCities = []string{"青河市", "云岭市", "石桥市", "白沙市", "临江市", "松原市", "北川市", "东陵市", "南溪市", "西平市",
-	"金川市", "银湖市", "长宁市", "安远市", "新丰市", "定边市", "宁海市", "永清市", "丰泽市", "兴隆市"}
-
-var synthMetrics = []struct{ name, unit string }{
-	{"地区生产总值", "亿元"}, {"一般公共预算收入", "亿元"}, {"固定资产投资", "亿元"}, {"社会消费品零售总额", "亿元"},
-	{"进出口总额", "亿元"}, {"规模以上工业增加值", "亿元"}, {"民生支出", "亿元"}, {"居民人均可支配收入", "元"},
-	{"粮食产量", "万吨"}, {"城镇新增就业", "万人"}, {"常住人口", "万人"}, {"港口货物吞吐量", "万吨"},
-}
-
-// synthCorpus writes n reports in the genre: a title, the session line,
-// the issuer, then paragraphs of review sentences with figures, plan
-// sentences with targets, and sentences without figures.
-func synthCorpus(dir string, n int) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	rng := rand.New(rand.NewSource(42))
-	works := []string{"深化改革", "扩大开放", "乡村振兴", "城市更新", "生态保护", "科技创新", "民生保障", "营商环境", "安全生产", "基层治理"}
-	for i := range n {
-		city := synthCities[i%len(synthCities)]
-		year := 1990 + i/len(synthCities)%35
-		var b strings.Builder
-		fmt.Fprintf(&b, "政府工作报告\n——%d年1月%d日在%s第%d届人民代表大会第%d次会议上\n%s人民政府\n各位代表：\n",
-			year, 8+rng.Intn(15), city, 10+rng.Intn(8), 1+rng.Intn(5), city)
-		fmt.Fprintf(&b, "一、%d年工作回顾\n", year-1)
-		for p := range 24 {
-			for s := range 7 {
-				m := synthMetrics[rng.Intn(len(synthMetrics))]
-				switch (p + s + rng.Intn(3)) % 4 {
-				case 0:
-					fmt.Fprintf(&b, "全市%s达到%.1f%s，比上年增长%.1f%%。", m.name, 10+rng.Float64()*3000, m.unit, rng.Float64()*12)
-				case 1:
-					fmt.Fprintf(&b, "%s%s%.1f%s，下降%.1f%%。", works[rng.Intn(len(works))], m.name, 1+rng.Float64()*500, m.unit, rng.Float64()*5)
-				case 2:
-					fmt.Fprintf(&b, "我们坚持%s，推进%s，各项工作取得新进展。", works[rng.Intn(len(works))], works[rng.Intn(len(works))])
-				default:
-					fmt.Fprintf(&b, "全年完成%s项目%d个，总投资%d亿元。", works[rng.Intn(len(works))], 5+rng.Intn(300), 10+rng.Intn(900))
-				}
-			}
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(&b, "二、%d年主要目标\n", year)
-		for range 6 {
-			m := synthMetrics[rng.Intn(len(synthMetrics))]
-			fmt.Fprintf(&b, "%s增长%d%%左右。", m.name, 3+rng.Intn(6))
-		}
-		b.WriteString("\n")
-		name := filepath.Join(dir, fmt.Sprintf("synth-%03d.txt", i))
-		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-var _ = json.Marshal

@@ -1,0 +1,141 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"reportmine/index"
+	"reportmine/ingest"
+	"reportmine/internal/synth"
+)
+
+// BenchmarkIngestScale ingests a generated corpus of distinct reports
+// (REPORTMINE_SCALE_MB, default 20 MB) on all cores and reports what
+// issue 14 measures: ingest MB/s, peak RSS, index bytes per text byte,
+// reindex time, and in-process query p50/p99. Run it alone, for the
+// peak RSS is the process's:
+//
+//	go test ./app -run '^$' -bench IngestScale -benchtime 1x
+func BenchmarkIngestScale(b *testing.B) {
+	if testing.Short() {
+		b.Skip("not with -short")
+	}
+	mb := 20
+	if v, err := strconv.Atoi(os.Getenv("REPORTMINE_SCALE_MB")); err == nil && v > 0 {
+		mb = v
+	}
+	src := filepath.Join(os.TempDir(), fmt.Sprintf("reportmine-scale-%dmb", mb))
+	text, err := scaleCorpus(src, int64(mb)<<20)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for range b.N {
+		dir := b.TempDir()
+		ws, err := Open(ctx, dir, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		sum, err := ws.Ingest(ctx, ingest.Reader{}.Sources([]string{src}), IngestOptions{Workers: 2})
+		if err != nil || sum.Failed > 0 {
+			b.Fatalf("ingest: %v %+v", err, sum)
+		}
+		took := time.Since(start)
+		ws.Close()
+		indexBytes := dirSize(filepath.Join(dir, index.DirName))
+		start = time.Now()
+		if err := Reindex(ctx, dir); err != nil {
+			b.Fatal(err)
+		}
+		reindex := time.Since(start)
+		compacted := dirSize(filepath.Join(dir, index.DirName))
+		p50, p99, sentences := queryLatency(b, dir)
+		var ru syscall.Rusage
+		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+		mbps := float64(text) / (1 << 20) / took.Seconds()
+		b.ReportMetric(mbps, "MB/s")
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MB")
+		b.ReportMetric(float64(indexBytes)/float64(text), "index/text")
+		b.ReportMetric(reindex.Seconds(), "reindex-s")
+		b.ReportMetric(p99, "query-p99-ms")
+		b.Logf("%.1f MB of text, %d documents, %d sentences: ingest %s (%.2f MB/s), peak RSS %d MB, index %.1f× the text after ingest, %.1f× after reindex (%s); queries p50 %.1f ms p99 %.1f ms",
+			float64(text)/(1<<20), sum.Ingested, sentences, took.Round(time.Second), mbps, ru.Maxrss/1024,
+			float64(indexBytes)/float64(text), float64(compacted)/float64(text), reindex.Round(time.Second), p50, p99)
+	}
+}
+
+// scaleCorpus writes (once per machine) reports until they hold size
+// bytes, and returns how many they hold.
+func scaleCorpus(dir string, size int64) (int64, error) {
+	if n := dirSize(dir); n >= size {
+		return n, nil
+	}
+	os.RemoveAll(dir)
+	for batch := int64(0); dirSize(dir) < size; batch++ {
+		part := filepath.Join(dir, fmt.Sprintf("part-%03d", batch))
+		if err := synth.Write(part, 100, 1000+batch); err != nil {
+			return 0, err
+		}
+	}
+	return dirSize(dir), nil
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+// queryLatency runs 300 queries of the kinds readers type on the index of
+// dir and returns p50 and p99 in milliseconds, and the index's sentences.
+func queryLatency(b *testing.B, dir string) (float64, float64, int) {
+	ctx := context.Background()
+	ws, err := Open(ctx, dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ws.Close()
+	ids, err := ws.Store().DocumentIDs(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sentences := 0
+	for _, id := range ids {
+		v, err := ws.Document(ctx, id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sentences += len(index.Sentences(v.Doc, v.Figures, v.Entities))
+	}
+	words := []string{"地区生产总值", "一般公共预算收入", "固定资产投资", "粮食产量", "增长", "下降", "港口", "民生支出", "常住人口",
+		"增长 year:2010..2020", "增长 value>=100亿", "\"规模以上工业增加值\"", "城镇新增就业 kind:count", "总投资 -下降"}
+	rng := rand.New(rand.NewSource(3))
+	var lat []float64
+	for range 300 {
+		q := words[rng.Intn(len(words))]
+		start := time.Now()
+		if _, err := ws.Search(ctx, index.Request{Query: q, Limit: 20}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, float64(time.Since(start).Microseconds())/1000)
+	}
+	sort.Float64s(lat)
+	return lat[len(lat)/2], lat[len(lat)*99/100], sentences
+}
