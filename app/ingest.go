@@ -89,8 +89,10 @@ type ingestJob struct {
 	// texts holds the texts of the batch being written, not yet in the
 	// store, for near-duplicate comparison.
 	texts map[string]string
-	// shingles are recent documents' shingles, for the same comparison.
+	// shingles are recent documents' shingles and sketches every
+	// compared document's, for the same comparison.
 	shingles *lru[string, corpus.Shingles]
+	sketches map[string]corpus.Sketch
 }
 
 // outcome is what a worker made of one source, for the single writer.
@@ -322,12 +324,20 @@ func (j *ingestJob) waitIndex() error {
 // republishes: a close fingerprint, then a full comparison of the texts.
 func (j *ingestJob) nearDuplicate(ctx context.Context, e store.Entry, prints []store.Fingerprint) string {
 	var mine corpus.Shingles // read once, only when a fingerprint is close
+	var sketch corpus.Sketch
 	for _, p := range prints {
 		if !corpus.MaybeDuplicate(p.SimHash, e.SimHash) {
 			continue
 		}
 		if mine == nil {
 			mine = corpus.NewShingles(e.Doc.Raw)
+			sketch = mine.Sketch()
+		}
+		// Reports of one template have close fingerprints: a sketch
+		// rules most of them out in 64 steps, and only likely
+		// republications are compared in full.
+		if sketch.Resemblance(j.sketchOf(ctx, p.Doc)) < sketchThreshold {
+			continue
 		}
 		if mine.Resemblance(j.shinglesOf(ctx, p.Doc)) >= corpus.NearDuplicateThreshold {
 			return p.Doc
@@ -336,9 +346,27 @@ func (j *ingestJob) nearDuplicate(ctx context.Context, e store.Entry, prints []s
 	return ""
 }
 
-// shinglesOf are a stored (or just stored) document's shingles: reports
-// of one template have close fingerprints, so the same documents are
-// compared again and again.
+// sketchThreshold is the estimated resemblance below which two documents
+// are not compared in full: well under NearDuplicateThreshold, for the
+// estimate errs by about 0.1.
+const sketchThreshold = 0.6
+
+// sketchOf is a document's sketch, kept for the whole run: 512 bytes a
+// document.
+func (j *ingestJob) sketchOf(ctx context.Context, doc string) corpus.Sketch {
+	if s, ok := j.sketches[doc]; ok {
+		return s
+	}
+	if j.sketches == nil {
+		j.sketches = map[string]corpus.Sketch{}
+	}
+	s := j.shinglesOf(ctx, doc).Sketch()
+	j.sketches[doc] = s
+	return s
+}
+
+// shinglesOf are a stored (or just stored) document's shingles, for the
+// few comparisons in full.
 func (j *ingestJob) shinglesOf(ctx context.Context, doc string) corpus.Shingles {
 	if j.shingles == nil {
 		j.shingles = newLRU[string, corpus.Shingles](shingleCache)

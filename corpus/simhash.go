@@ -105,3 +105,40 @@ func letters(text string) []rune {
 	}
 	return rs
 }
+
+// SketchSize is how many of a text's smallest shingle hashes a Sketch
+// keeps.
+const SketchSize = 64
+
+// Sketch is a bottom-k sample of a text's shingles: the SketchSize
+// smallest hashes. Two sketches estimate two texts' Resemblance in
+// SketchSize steps, whatever their length.
+type Sketch []uint64
+
+// Sketch samples a shingle set (sorted, as NewShingles returns it).
+func (s Shingles) Sketch() Sketch {
+	return Sketch(slices.Clone(s[:min(len(s), SketchSize)]))
+}
+
+// Resemblance estimates the Jaccard similarity of the texts the sketches
+// sample: the share of the union's smallest hashes that both hold.
+func (a Sketch) Resemblance(b Sketch) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	k := min(SketchSize, max(len(a), len(b)))
+	both, seen := 0, 0
+	for i, j := 0, 0; seen < k && (i < len(a) || j < len(b)); seen++ {
+		switch {
+		case j >= len(b) || i < len(a) && a[i] < b[j]:
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			j++
+		default:
+			both++
+			i++
+			j++
+		}
+	}
+	return float64(both) / float64(seen)
+}

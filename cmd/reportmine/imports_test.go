@@ -19,6 +19,7 @@ var allowedImports = map[string][]string{
 	"extract":        {"reportmine/corpus", "reportmine/internal/hanzi"},
 	"index":          {"reportmine/corpus", "reportmine/internal/hanzi"},
 	"internal/hanzi": {},
+	"internal/synth": {},
 	"check":          {"reportmine/corpus"},
 	"app":            {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
 	"server":         {"reportmine/app", "reportmine/format", "reportmine/corpus", "reportmine/corpus/store", "reportmine/index", "reportmine/check"},
