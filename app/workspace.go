@@ -281,16 +281,37 @@ func Reindex(ctx context.Context, dir string) error {
 		return err
 	}
 	return index.Rebuild(ctx, dir, gen, func(add func(index.Entry) error) error {
-		for _, id := range ids {
-			doc, figs, ents, err := st.Load(ctx, id)
-			if err != nil {
-				return fmt.Errorf("reindex %s: %w", id, err)
+		// The store is read while the index writes what was read before.
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		loaded := make(chan index.Entry, 16)
+		failed := make(chan error, 1)
+		go func() {
+			defer close(loaded)
+			for _, id := range ids {
+				doc, figs, ents, err := st.Load(ctx, id)
+				if err != nil {
+					failed <- fmt.Errorf("reindex %s: %w", id, err)
+					return
+				}
+				select {
+				case loaded <- index.Entry{Doc: doc, Figures: figs, Entities: ents}:
+				case <-ctx.Done():
+					return
+				}
 			}
-			if err := add(index.Entry{Doc: doc, Figures: figs, Entities: ents}); err != nil {
+		}()
+		for e := range loaded {
+			if err := add(e); err != nil {
 				return err
 			}
 		}
-		return nil
+		select {
+		case err := <-failed:
+			return err
+		default:
+			return nil
+		}
 	})
 }
 
