@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -263,4 +265,35 @@ func httpGet(t *testing.T, u string) string {
 		t.Fatal(errors.New(fmt.Sprint(resp.Status, ": ", string(b))))
 	}
 	return string(b)
+}
+
+// TestBrowserFragmentOnlyLink: a link that names a range only in its
+// fragment (as an API client might build it) still lands marked and
+// scrolled.
+func TestBrowserFragmentOnlyLink(t *testing.T) {
+	ctx, base := inBrowser(t)
+	srv, _ := testServer(t)
+	rec := get(t, srv, "GET", "/search.json?q="+url.QueryEscape("集装箱吞吐量"), "")
+	var res struct {
+		Hits []struct {
+			Doc        string
+			Start, End int
+		}
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil || len(res.Hits) == 0 {
+		t.Fatalf("search: %v %s", err, rec.Body.String())
+	}
+	h := res.Hits[0]
+	span := strconv.Itoa(h.Start) + "-" + strconv.Itoa(h.End)
+	do(t, ctx,
+		chromedp.Navigate(base+"/doc/"+url.PathEscape(h.Doc)+"#"+span),
+		chromedp.WaitVisible(chromedp.CSS(`.hl`)),
+		chromedp.Sleep(300*time.Millisecond),
+	)
+	if !value(t, ctx, chromedp.Evaluate[bool](inViewJS)) {
+		t.Error("the range is not in view")
+	}
+	if marked := value(t, ctx, chromedp.Text(chromedp.CSS(`.hl`))); !strings.Contains(marked, "集装箱吞吐量") {
+		t.Errorf("marked %q", marked)
+	}
 }

@@ -11,7 +11,14 @@
     if (!m) return;
     var span = m[1] + "-" + m[2];
     var el = document.getElementById(span) || document.querySelector('[data-span="' + span + '"]');
-    if (!el) return;
+    if (!el) {
+      // A link that names the range only in its fragment: ask the server
+      // to mark it.
+      if (/^\/doc\//.test(location.pathname) && !/[?&]hl=/.test(location.search)) {
+        location.replace(location.pathname + "?hl=" + span + "#" + span);
+      }
+      return;
+    }
     el.classList.add("active");
     el.scrollIntoView({ block: "center" });
   }
