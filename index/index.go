@@ -120,24 +120,45 @@ func openShards(path string) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err == nil {
 		return nil, fmt.Errorf("index %s: %w", path, ErrVersion) // one unsharded index: an older version
 	}
-	var shards []bleve.Index
-	for i := 0; ; i++ {
-		p := shardPath(path, i)
-		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+	n := 0
+	for {
+		if _, err := os.Stat(shardPath(path, n)); errors.Is(err, os.ErrNotExist) {
 			break
 		}
-		b, err := bleve.OpenUsing(p, map[string]any{"bolt_timeout": lockWait.String()})
-		if err != nil {
-			closeAll(shards)
-			if isLockTimeout(err) {
-				return nil, fmt.Errorf("index %s: %w", path, ErrBusy)
-			}
-			return nil, fmt.Errorf("index %s: %w", p, err)
-		}
-		shards = append(shards, b)
+		n++
 	}
-	if len(shards) == 0 {
+	if n == 0 {
 		return nil, fmt.Errorf("index %s: %w", path, ErrVersion)
+	}
+	// Opening a shard reads its segments' structures: shards open at once.
+	shards := make([]bleve.Index, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			shards[i], errs[i] = bleve.OpenUsing(shardPath(path, i), map[string]any{"bolt_timeout": lockWait.String()})
+		}()
+	}
+	wg.Wait()
+	var opened []bleve.Index
+	var failed error
+	for i, b := range shards {
+		if errs[i] != nil {
+			if failed == nil || isLockTimeout(errs[i]) {
+				failed = errs[i]
+			}
+			continue
+		}
+		opened = append(opened, b)
+	}
+	if failed != nil {
+		closeAll(opened)
+		if isLockTimeout(failed) {
+			return nil, fmt.Errorf("index %s: %w", path, ErrBusy)
+		}
+		return nil, fmt.Errorf("index %s: %w", path, failed)
 	}
 	v, err := shards[0].GetInternal([]byte(versionKey))
 	if err != nil || string(v) != Version() {
