@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,7 +25,13 @@ type Options struct {
 	// SearchCache keeps the results of that many recent searches (0:
 	// none); a server repeats the same query for every page and facet.
 	SearchCache int
+	// MustExist refuses a data directory without a store instead of
+	// creating one: commands that only read never write.
+	MustExist bool
 }
+
+// ErrNoCorpus is the error for a data directory that holds no store.
+var ErrNoCorpus = errors.New("no corpus there; run reportmine ingest first")
 
 // Workspace is an opened data directory. It is safe for concurrent use;
 // the search index is opened on the first search, so that commands that
@@ -45,6 +52,11 @@ type Workspace struct {
 
 // Open opens the store of a data directory.
 func Open(ctx context.Context, dir string, opts Options) (*Workspace, error) {
+	if opts.MustExist {
+		if _, err := os.Stat(filepath.Join(dir, store.FileName)); err != nil {
+			return nil, fmt.Errorf("%s: %w", dir, ErrNoCorpus)
+		}
+	}
 	st, err := store.Open(ctx, dir)
 	if err != nil {
 		return nil, err

@@ -51,7 +51,7 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := app.Open(ctx, *data, app.Options{Extractor: x})
+	ws, err := app.Open(ctx, *data, app.Options{Extractor: x, MustExist: true})
 	if err != nil {
 		return err
 	}
@@ -111,11 +111,11 @@ func runConflicts(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "conflicts", "[--data DIR] [--json] [--min-gap PCT]")
 	data := dataFlag(fs)
 	asJSON := fs.Bool("json", false, "print one JSON conflict per line")
-	minGap := fs.Float64("min-gap", 0, "report only disagreements of at least this many percent")
+	minGap := boundedFloat(fs, "min-gap", 0, 0, 1e6, "report only disagreements of at least this many percent")
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
-	ws, err := app.Open(ctx, *data, app.Options{})
+	ws, err := app.Open(ctx, *data, app.Options{MustExist: true})
 	if err != nil {
 		return err
 	}

@@ -16,9 +16,9 @@ func runCrawl(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "crawl", "[--data DIR] [--profile FILE|generic] [--max-pages N] [--delay D] START_URL")
 	data := dataFlag(fs)
 	profilePath := fs.String("profile", "generic", "site profile (JSON): list_link, next_page and optional title/date/body/source selectors")
-	maxPages := fs.Int("max-pages", 100, "stop after fetching this many pages, lists and articles together")
+	maxPages := boundedInt(fs, "max-pages", 100, 1, 1_000_000, "stop after fetching this many pages, lists and articles together")
 	delay := fs.Duration("delay", time.Second, "minimum time between two requests to the same host (robots.txt Crawl-delay can raise it)")
-	workers := fs.Int("workers", runtime.NumCPU(), "articles extracted in parallel")
+	workers := boundedInt(fs, "workers", runtime.NumCPU(), 1, 256, "articles extracted in parallel")
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err

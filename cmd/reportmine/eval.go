@@ -16,7 +16,7 @@ func runEval(ctx context.Context, e env, args []string) error {
 	goldPath := fs.String("gold", "", "gold set: JSON Lines of {doc, kind, value, unit, quote, optional, approx, bound, change, value_max, range, start, end, metric, subject, period, base}")
 	frames := fs.Bool("frames", false, "also score metric, subject, period and base against the gold's accepted answers")
 	verbose := fs.Bool("verbose", false, "list every missed gold figure and every extra prediction with its quote")
-	minF1 := fs.Float64("min-f1", 0, "exit with status 1 when F1 is below this")
+	minF1 := boundedFloat(fs, "min-f1", 0, 0, 1, "exit with status 1 when F1 is below this")
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}

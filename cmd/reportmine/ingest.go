@@ -23,7 +23,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	data := dataFlag(fs)
 	metaFile := metaFlag(fs)
 	maxBytes := maxBytesFlag(fs)
-	workers := fs.Int("workers", runtime.NumCPU(), "documents read and extracted in parallel")
+	workers := boundedInt(fs, "workers", runtime.NumCPU(), 1, 256, "documents read and extracted in parallel")
 	onlyFailed := fs.Bool("only-failed", false, "retry just the sources that failed in the last run")
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {

@@ -15,8 +15,8 @@ func runKWIC(ctx context.Context, e env, args []string) error {
 	defer forQueries()()
 	fs := newFlags(e, "kwic", "[--data DIR] [--width N] [--limit N] [--json|--format csv] QUERY...")
 	data := dataFlag(fs)
-	width := fs.Int("width", 20, "characters of context on each side")
-	limit := fs.Int("limit", 100, "sentences to read")
+	width := boundedInt(fs, "width", 20, 1, 200, "characters of context on each side")
+	limit := boundedInt(fs, "limit", 100, 1, 10000, "sentences to read")
 	asJSON := fs.Bool("json", false, "JSON Lines output")
 	formatName := fs.String("format", "text", "text or csv")
 	if ok, err := parseFlags(fs, e, args); !ok {
@@ -29,7 +29,7 @@ func runKWIC(ctx context.Context, e env, args []string) error {
 	if *formatName != "text" && *formatName != "csv" {
 		return fmt.Errorf("%w: --format must be text or csv, not %q", errUsage, *formatName)
 	}
-	ws, err := app.Open(ctx, *data, app.Options{})
+	ws, err := app.Open(ctx, *data, app.Options{MustExist: true})
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"reportmine/ingest"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -109,15 +111,81 @@ func newFlags(e env, name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, treating --help as success.
+// parseFlags parses args, treating --help as success: flags may come
+// before or after the arguments (search 发展 --limit 1), and -- ends them.
+// Usage is printed once: on --help to stdout, on a bad flag to stderr.
 func parseFlags(fs *flag.FlagSet, e env, args []string) (bool, error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(e.stdout)
-			fs.Usage()
-			return false, nil
-		}
+	fs.SetOutput(io.Discard)
+	err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(e.stdout)
+		fs.Usage()
+		return false, nil
+	}
+	fs.SetOutput(e.stderr)
+	if err != nil {
+		fs.Usage()
 		return false, fmt.Errorf("%w: %s", errUsage, strings.TrimSpace(err.Error()))
 	}
 	return true, nil
+}
+
+// parseInterleaved parses flags wherever they stand among the arguments;
+// everything after -- is an argument.
+func parseInterleaved(fs *flag.FlagSet, args []string) error {
+	var rest []string
+	for i, a := range args {
+		if a == "--" {
+			args, rest = args[:i], args[i+1:]
+			break
+		}
+	}
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	return fs.Parse(append([]string{"--"}, append(positional, rest...)...))
+}
+
+// boundedInt declares an integer flag that refuses values outside
+// [lo, hi] when it is parsed, naming the bounds (a usage error, exit 2).
+func boundedInt(fs *flag.FlagSet, name string, def, lo, hi int, usage string) *int {
+	v := def
+	fs.Func(name, fmt.Sprintf("%s (%d to %d, default %d)", usage, lo, hi, def), func(s string) error {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return errors.New("not a whole number")
+		}
+		if n < lo || n > hi {
+			return fmt.Errorf("must be from %d to %d", lo, hi)
+		}
+		v = n
+		return nil
+	})
+	return &v
+}
+
+// boundedFloat is boundedInt for a number.
+func boundedFloat(fs *flag.FlagSet, name string, def, lo, hi float64, usage string) *float64 {
+	v := def
+	fs.Func(name, fmt.Sprintf("%s (%g to %g, default %g)", usage, lo, hi, def), func(s string) error {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(f) {
+			return errors.New("not a number")
+		}
+		if f < lo || f > hi {
+			return fmt.Errorf("must be from %g to %g", lo, hi)
+		}
+		v = f
+		return nil
+	})
+	return &v
 }

@@ -20,8 +20,8 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "search", "[--data DIR] [--json] [--limit N] [--offset N] [--sort score|date] [--facets year,source,…] QUERY...")
 	data := dataFlag(fs)
 	asJSON := fs.Bool("json", false, "print {total, hits, facets} as JSON")
-	limit := fs.Int("limit", 10, "hits to show")
-	offset := fs.Int("offset", 0, "hits to skip")
+	limit := boundedInt(fs, "limit", 10, 1, 10000, "hits to show")
+	offset := boundedInt(fs, "offset", 0, 0, 1_000_000, "hits to skip")
 	sortBy := fs.String("sort", "score", "score or date (newest first)")
 	facets := fs.String("facets", "", "comma-separated facets to count: year, source, place, issuer, kind, unit")
 	if ok, err := parseFlags(fs, e, args); !ok {
@@ -31,7 +31,10 @@ func runSearch(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: search needs a QUERY", errUsage)
 	}
-	ws, err := app.Open(ctx, *data, app.Options{})
+	if *sortBy != "score" && *sortBy != "date" {
+		return fmt.Errorf("%w: --sort must be score or date, not %q", errUsage, *sortBy)
+	}
+	ws, err := app.Open(ctx, *data, app.Options{MustExist: true})
 	if err != nil {
 		return err
 	}

@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"time"
 
 	"reportmine/app"
-	"reportmine/corpus/store"
 	"reportmine/server"
 )
 
@@ -41,14 +39,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fs.Arg(0))
 	}
-	if _, err := os.Stat(filepath.Join(*data, store.FileName)); err != nil {
-		return fmt.Errorf("serve: no corpus in %s (run: reportmine ingest --data %s FILES...)", *data, *data)
-	}
 	x, err := newExtractor(*dict, *aliases)
 	if err != nil {
 		return err
 	}
-	ws, err := app.Open(ctx, *data, app.Options{Extractor: x, SearchCache: searchCache})
+	ws, err := app.Open(ctx, *data, app.Options{Extractor: x, SearchCache: searchCache, MustExist: true})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFlags: usage once on --help; flags after the arguments; -- ends
+// flags; values out of range are usage errors (exit 2), never a panic or
+// a flood.
+func TestFlags(t *testing.T) {
+	out, _, err := runCLI(t, "", "search", "--help")
+	if err != nil || strings.Count(out, "usage:") != 1 {
+		t.Errorf("--help: %v, %d usages", err, strings.Count(out, "usage:"))
+	}
+	data := t.TempDir()
+	if _, errOut, err := runCLI(t, "", "ingest", "--data", data, "../../examples"); err != nil {
+		t.Fatalf("%v %s", err, errOut)
+	}
+	out, _, err = runCLI(t, "", "search", "--data", data, "增长", "--limit", "1", "--json")
+	var res struct{ Hits []struct{ Sentence string } }
+	if err != nil || json.Unmarshal([]byte(out), &res) != nil || len(res.Hits) != 1 || !strings.Contains(res.Hits[0].Sentence, "增长") {
+		t.Errorf("flags after the query: %v %s", err, out)
+	}
+	out, _, err = runCLI(t, "", "check", "--data", data, "--json", "--", "-3%的说法")
+	if err != nil || !strings.Contains(out, `"claim":"-3%的说法"`) {
+		t.Errorf("-- before a claim that starts with -: %v %s", err, out)
+	}
+	for _, args := range [][]string{
+		{"search", "--data", data, "--offset", "-1", "x"},
+		{"search", "--data", data, "--limit", "0", "x"},
+		{"search", "--data", data, "--sort", "size", "x"},
+		{"kwic", "--data", data, "--width", "-1", "x"},
+		{"kwic", "--data", data, "--width", "100000000", "x"},
+		{"ingest", "--data", data, "--workers", "0", "../../examples"},
+		{"conflicts", "--data", data, "--min-gap", "-5"},
+		{"eval", "--gold", "g.jsonl", "--min-f1", "2", "x"},
+	} {
+		if _, _, err := runCLI(t, "", args...); !errors.Is(err, errUsage) || exitCode(err) != 2 {
+			t.Errorf("%v: %v, want a usage error", args, err)
+		}
+	}
+}
+
+// TestReadCommandsNeverCreate: a read command pointed at a directory
+// without a corpus says so and leaves nothing behind.
+func TestReadCommandsNeverCreate(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nothing-here")
+	for _, args := range [][]string{
+		{"search", "x"}, {"kwic", "x"}, {"figures"}, {"check", "增长5%"}, {"conflicts"}, {"export", "figures"}, {"serve"},
+	} {
+		_, _, err := runCLI(t, "", append(args, "--data", missing)...)
+		if err == nil || !strings.Contains(err.Error(), "no corpus") || !strings.Contains(err.Error(), missing) {
+			t.Errorf("%s on %s: %v", args[0], missing, err)
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Fatalf("%s created %s", args[0], missing)
+		}
+	}
+}
