@@ -54,6 +54,24 @@ type Reader struct {
 // mistake (a disk image, /dev/zero) than a report.
 const DefaultMaxBytes = 64 << 20
 
+// ErrNotRegular is the error for a path that names no regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+// fileKind names what a non-regular path is.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a file"
+}
+
 // ErrTooLarge is the error for a source over the size bound.
 var ErrTooLarge = errors.New("larger than the size limit")
 
@@ -184,12 +202,21 @@ func (r Reader) fetch(ctx context.Context, source string) (raw []byte, contentTy
 		raw, contentType, err = f.Get(ctx, source)
 		return raw, contentType, source, err
 	}
+	// Only regular files: opening a FIFO waits for a writer for ever, and
+	// a device never ends. Stat follows a symlink to what it names.
+	info, err := os.Stat(source)
+	if err != nil {
+		return nil, "", "", err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, "", "", fmt.Errorf("%w (%s)", ErrNotRegular, fileKind(info.Mode()))
+	}
 	f, err := os.Open(source)
 	if err != nil {
 		return nil, "", "", err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > r.maxBytes() {
+	if info.Size() > r.maxBytes() {
 		return nil, "", "", fmt.Errorf("%w: %s, more than %s (raise it with --max-bytes)", ErrTooLarge, size(info.Size()), size(r.maxBytes()))
 	}
 	raw, err = readLimited(f, r.maxBytes())

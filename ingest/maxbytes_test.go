@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestMaxBytes: a source over the bound is refused by name, without
@@ -24,8 +26,21 @@ func TestMaxBytes(t *testing.T) {
 		t.Errorf("a file at the bound: %v", res.Err)
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil {
-		if res := r.Read(context.Background(), "/dev/zero"); !errors.Is(res.Err, ErrTooLarge) {
+		if res := r.Read(context.Background(), "/dev/zero"); !errors.Is(res.Err, ErrNotRegular) || !strings.Contains(res.Err.Error(), "device") {
 			t.Errorf("/dev/zero: %v", res.Err)
+		}
+	}
+	fifo := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err == nil {
+		done := make(chan Result, 1)
+		go func() { done <- r.Read(context.Background(), fifo) }()
+		select {
+		case res := <-done:
+			if !errors.Is(res.Err, ErrNotRegular) || !strings.Contains(res.Err.Error(), "FIFO") {
+				t.Errorf("FIFO: %v", res.Err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("reading a FIFO hangs")
 		}
 	}
 	stdin := Reader{MaxBytes: 10, Stdin: strings.NewReader(strings.Repeat("x", 11))}

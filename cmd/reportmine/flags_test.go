@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestFlags: usage once on --help; flags after the arguments; -- ends
@@ -60,5 +62,30 @@ func TestReadCommandsNeverCreate(t *testing.T) {
 		if _, err := os.Stat(missing); err == nil {
 			t.Fatalf("%s created %s", args[0], missing)
 		}
+	}
+}
+
+// TestIngestFIFOInFolder: a FIFO among the files of a folder is named
+// with its reason and the batch goes on: nothing hangs.
+func TestIngestFIFOInFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("全年地区生产总值增长5.1%。"), 0o644)
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Skip("no FIFOs here")
+	}
+	done := make(chan struct{})
+	var out, errOut string
+	var err error
+	go func() {
+		out, errOut, err = runCLI(t, "", "ingest", "--data", t.TempDir(), dir)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("ingest hangs on a FIFO")
+	}
+	if !errors.Is(err, errReported) || !strings.Contains(errOut, "pipe.txt") || !strings.Contains(errOut, "FIFO") || !strings.Contains(out, "ingested 1,") {
+		t.Errorf("err %v\nstdout %s\nstderr %s", err, out, errOut)
 	}
 }
