@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -178,6 +179,9 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 		frames := newFrameFinder(an, sentences, fd, e.indicators).frames(an.founds)
 		figures = slices.Grow(figures, len(an.founds))
 		for i, f := range an.founds {
+			if !representable(f) {
+				continue // a number beyond float64 (1 and 400 zeros): no figure rather than a wrong one
+			}
 			fig := e.figure(doc, an, sentences, f)
 			if f.kind != corpus.KindDate {
 				fr := frames[i]
@@ -365,3 +369,10 @@ func (x sentenceIndex) sentence(an analysis, i int) string {
 // sentenceReach is how many characters of an overlong sentence are kept on
 // each side of its figure.
 const sentenceReach = 200
+
+// representable reports a found figure whose value (and upper bound) a
+// float64 holds: text can print numbers no float can.
+func representable(f found) bool {
+	finite := func(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
+	return finite(f.value) && finite(f.valueMax)
+}

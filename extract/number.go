@@ -223,10 +223,10 @@ func readArabic(rs []rune, j int) (v float64, decimals int, next int) {
 		}
 	}
 	v, err := strconv.ParseFloat(sb.String(), 64)
-	if err != nil || math.IsInf(v, 0) {
+	if err != nil && !math.IsInf(v, 0) {
 		v = 0
 	}
-	return v, decimals, k
+	return v, decimals, k // ±Inf when out of range: the figure is dropped, never read as 0
 }
 
 // spaceGrouped reports a space at rs[k] that separates thousands, as Hong

@@ -9,10 +9,7 @@ import (
 // 39785999999.999996 in floating point) by keeping 12 significant digits.
 func roundValue(v float64) float64 {
 	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return 0
-		}
-		return v
+		return v // out of range stays out of range: such a figure is dropped
 	}
 	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
 	if err != nil {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math"
+	"strings"
 	"testing"
 
 	"reportmine/corpus"
@@ -27,5 +29,22 @@ func TestUserWordsStayWithTheirExtractor(t *testing.T) {
 	}
 	if after := count(plain); after != before || before == 0 {
 		t.Errorf("the plain extractor read %d counts before and %d after another got user words", before, after)
+	}
+}
+
+// TestNumberOutOfRange: a number no float64 holds gives no figure, never
+// a figure of value 0; its neighbours are read as usual.
+func TestNumberOutOfRange(t *testing.T) {
+	huge := "1" + strings.Repeat("0", 400)
+	doc := corpus.NewDocument("t.txt", []byte("全年收入"+huge+"亿元，支出"+huge+"万元至"+huge+"0亿元，增长5.1%。"))
+	var got []string
+	for _, f := range New().Extract(doc) {
+		if f.Value == 0 || math.IsInf(f.Value, 0) || math.IsNaN(f.Value) {
+			t.Errorf("figure %q has value %v", f.Text, f.Value)
+		}
+		got = append(got, f.Text)
+	}
+	if len(got) != 1 || got[0] != "5.1%" {
+		t.Errorf("figures %q, want only 5.1%%", got)
 	}
 }
