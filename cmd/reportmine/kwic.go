@@ -19,6 +19,7 @@ func runKWIC(ctx context.Context, e env, args []string) error {
 	limit := boundedInt(fs, "limit", 100, 1, 10000, "sentences to read")
 	asJSON := fs.Bool("json", false, "JSON Lines output")
 	formatName := fs.String("format", "text", "text or csv")
+	withQueryHelp(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}

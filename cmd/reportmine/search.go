@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"reportmine/app"
@@ -24,6 +25,7 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	offset := boundedInt(fs, "offset", 0, 0, 1_000_000, "hits to skip")
 	sortBy := fs.String("sort", "score", "score or date (newest first)")
 	facets := fs.String("facets", "", "comma-separated facets to count: year, source, place, issuer, kind, unit")
+	withQueryHelp(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
@@ -126,4 +128,33 @@ func runReindex(ctx context.Context, e env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, "index rebuilt from the store")
 	return nil
+}
+
+// queryHelp is the query language, for the help of the verbs that take a
+// query.
+const queryHelp = `
+query language:
+  总投资 增长              both, anywhere in the sentence (a run of Chinese is an exact phrase)
+  "同比 下降"              the quoted words as one phrase
+  高新区 OR 经开区          either
+  开发区 -经开区            the first and not the second
+  year:2024  year:2015..2020  source:临汾  place:太原市  issuer:…  title:招商
+                           document filters
+  kind:money  unit:CNY  metric:总投资  subject:晶科  period:上半年
+                           figure filters (all of one query hold for the same figure)
+  value>=100亿  value<5e9  value:100亿..1000亿
+                           figure values (万, 亿, 万亿 and 元 accepted)
+
+examples:
+  reportmine search 国内生产总值 year:2010..2024 --sort date
+  reportmine search 一般公共预算收入 value>=1000亿 --facets year,issuer
+`
+
+// withQueryHelp adds the query language to a flag set's usage.
+func withQueryHelp(fs *flag.FlagSet) {
+	usage := fs.Usage
+	fs.Usage = func() {
+		usage()
+		fmt.Fprint(fs.Output(), queryHelp)
+	}
 }
