@@ -36,13 +36,32 @@ var (
 	htmlAuthorRe = regexp.MustCompile(`(?:作者|记者|撰稿)[:：]\s*([\p{Han}]{2,4})`)
 )
 
-// readHTML decodes an HTML page (charset from the BOM, <meta> or the
-// content type) and extracts its article.
-func readHTML(raw []byte, contentType string, profile *Profile) (htmlPage, error) {
-	enc, name, _ := charset.DetermineEncoding(raw, contentType)
-	decoded, err := enc.NewDecoder().Bytes(raw)
+// decodeHTML decodes a page on evidence: the BOM or the HTTP charset,
+// else a <meta> declaration, else the whole body read as the text reader
+// reads files (UTF-8, or GB18030 or Big5, whichever reads as Chinese).
+// The HTML default, Windows-1252, is never assumed: on a Chinese site it
+// turns every character into mojibake without a word.
+func decodeHTML(raw []byte, contentType string) ([]byte, string, error) {
+	enc, name, certain := charset.DetermineEncoding(raw, contentType)
+	if certain || name != "windows-1252" { // a BOM, the header, or a <meta> that names a charset
+		decoded, err := enc.NewDecoder().Bytes(raw)
+		if err != nil {
+			return nil, "", fmt.Errorf("decode HTML as %s: %w", name, err)
+		}
+		return decoded, name, nil
+	}
+	text, name, err := decodeText(raw)
 	if err != nil {
-		return htmlPage{}, fmt.Errorf("decode HTML as %s: %w", name, err)
+		return nil, "", fmt.Errorf("HTML page without a charset: %w", err)
+	}
+	return []byte(text), strings.ToLower(name), nil
+}
+
+// readHTML decodes an HTML page (decodeHTML) and extracts its article.
+func readHTML(raw []byte, contentType string, profile *Profile) (htmlPage, error) {
+	decoded, name, err := decodeHTML(raw, contentType)
+	if err != nil {
+		return htmlPage{}, err
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(decoded))
 	if err != nil {
