@@ -6,6 +6,7 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -79,6 +80,20 @@ func (c *Crawler) Crawl(ctx context.Context, start string, article func(url stri
 	limit := c.MaxPages
 	if limit <= 0 {
 		limit = 100
+	}
+	// Every hop obeys the rules a link does: a redirect off the site or
+	// into a path robots.txt disallows is not followed.
+	if c.Fetcher.Redirect == nil {
+		c.Fetcher.Redirect = func(ctx context.Context, target *url.URL) error {
+			if !c.onSite(base, target.String()) {
+				return errors.New("off the site")
+			}
+			if !c.allowed(ctx, target.String()) {
+				return errors.New("disallowed by robots.txt")
+			}
+			return nil
+		}
+		defer func() { c.Fetcher.Redirect = nil }()
 	}
 	seen := map[string]bool{}
 	fetched := 0

@@ -22,6 +22,12 @@ type Fetcher struct {
 	Retries   int
 	Backoff   time.Duration
 	HostDelay time.Duration
+	// Deadline bounds one URL, every attempt and wait included, as the
+	// client's timeout bounds one request.
+	Deadline time.Duration
+	// Redirect, when set, must approve every redirect target before it
+	// is fetched (a crawler's host and robots.txt rules).
+	Redirect func(ctx context.Context, target *url.URL) error
 
 	mu   sync.Mutex
 	last map[string]time.Time
@@ -36,6 +42,7 @@ func NewFetcher() *Fetcher {
 		Retries:   3,
 		Backoff:   time.Second,
 		HostDelay: time.Second,
+		Deadline:  2 * time.Minute,
 		last:      map[string]time.Time{},
 	}
 }
@@ -45,6 +52,11 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) ([]byte, string, error
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, "", err
+	}
+	if f.Deadline > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, f.Deadline)
+		defer cancel()
 	}
 	var lastErr error
 	for attempt := 0; attempt <= f.Retries; attempt++ {
@@ -76,7 +88,22 @@ func (f *Fetcher) once(ctx context.Context, rawURL string) ([]byte, string, bool
 		return nil, "", false, err
 	}
 	req.Header.Set("User-Agent", f.UserAgent)
-	resp, err := f.Client.Do(req)
+	client := *f.Client
+	client.CheckRedirect = func(next *http.Request, via []*http.Request) error {
+		if len(via) >= 10 {
+			return errors.New("more than 10 redirects")
+		}
+		if next.URL.Scheme != "http" && next.URL.Scheme != "https" {
+			return fmt.Errorf("redirect to %s: not http", next.URL)
+		}
+		if f.Redirect != nil {
+			if err := f.Redirect(ctx, next.URL); err != nil {
+				return fmt.Errorf("redirect to %s: %w", next.URL, err)
+			}
+		}
+		return nil
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, "", ctx.Err() == nil, err
 	}
