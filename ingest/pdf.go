@@ -37,7 +37,17 @@ func readPDF(ctx context.Context, path string, raw []byte) (string, []int, error
 		}
 		return "", nil, fmt.Errorf("pdftotext failed (%v): %s", err, msg)
 	}
-	pages := strings.Split(out.String(), "\f")
+	text, starts := splitPages(out.String())
+	if strings.TrimSpace(text) == "" {
+		return "", nil, fmt.Errorf("%w: the PDF has no text layer (scanned images need OCR first)", ErrNotText)
+	}
+	return text, starts, nil
+}
+
+// splitPages joins pdftotext's pages (separated by form feeds) into one
+// text, a blank line between pages, and returns where each page starts.
+func splitPages(out string) (string, []int) {
+	pages := strings.Split(out, "\f")
 	if len(pages) > 1 && strings.TrimSpace(pages[len(pages)-1]) == "" {
 		pages = pages[:len(pages)-1] // pdftotext ends every page with a form feed
 	}
@@ -48,8 +58,5 @@ func readPDF(ctx context.Context, path string, raw []byte) (string, []int, error
 		text.WriteString(strings.TrimRight(p, "\n"))
 		text.WriteString("\n\n")
 	}
-	if strings.TrimSpace(text.String()) == "" {
-		return "", nil, fmt.Errorf("%w: the PDF has no text layer (scanned images need OCR first)", ErrNotText)
-	}
-	return text.String(), starts, nil
+	return text.String(), starts
 }
