@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestFlags: usage once on --help; flags after the arguments; -- ends
@@ -87,5 +89,56 @@ func TestIngestFIFOInFolder(t *testing.T) {
 	}
 	if !errors.Is(err, errReported) || !strings.Contains(errOut, "pipe.txt") || !strings.Contains(errOut, "FIFO") || !strings.Contains(out, "ingested 1,") {
 		t.Errorf("err %v\nstdout %s\nstderr %s", err, out, errOut)
+	}
+}
+
+// TestBadInputBatch: one batch with every kind of bad input beside good
+// files stores the good files, names every bad one with its reason, and
+// exits 1.
+func TestBadInputBatch(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.txt", []byte("全年地区生产总值增长5.1%。"))
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("<html><body><div class=\"article\"><p>全年粮食产量98.6万吨。</p></div></body></html>")
+	write("good-gbk.html", []byte(gbk))
+	bad := map[string][]byte{
+		"binary.txt": {'a', 0, 'b', 0xff},
+		"broken.pdf": []byte("%PDF-1.7\n1 0 obj << garbage"),
+		"latin.html": []byte("<html><body><p>caf\xe9 cr\xe8me " + strings.Repeat("\xe9", 40) + "</p></body></html>"),
+		"big.txt":    []byte(strings.Repeat("数", 1000)),
+		"noise.txt":  []byte(strings.Repeat("\x81\x30\xfe\x39\xa0", 50)),
+	}
+	for name, data := range bad {
+		write(name, data)
+	}
+	if syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644) == nil {
+		bad["pipe.txt"] = nil
+	}
+	done := make(chan struct{})
+	var out, errOut string
+	var err error
+	go func() {
+		out, errOut, err = runCLI(t, "", "ingest", "--max-bytes", "2000", "--data", t.TempDir(), dir)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the batch hangs")
+	}
+	if !errors.Is(err, errReported) {
+		t.Errorf("exit: %v, want status 1", err)
+	}
+	if !strings.Contains(out, "ingested 2,") {
+		t.Errorf("good files not both stored:\n%s", out)
+	}
+	for name := range bad {
+		if !strings.Contains(errOut, name) {
+			t.Errorf("%s not named on stderr:\n%s", name, errOut)
+		}
 	}
 }
