@@ -48,7 +48,9 @@ func decodeHTML(raw []byte, contentType string) ([]byte, string, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("decode HTML as %s: %w", name, err)
 		}
-		return decoded, name, nil
+		// UTF-8 is passed through as it is: a broken byte (a page cut
+		// short mid-character) becomes U+FFFD, as a browser shows it.
+		return bytes.ToValidUTF8(decoded, []byte("\uFFFD")), name, nil
 	}
 	text, name, err := decodeText(raw)
 	if err != nil {
