@@ -28,6 +28,10 @@ type Options struct {
 	// MustExist refuses a data directory without a store instead of
 	// creating one: commands that only read never write.
 	MustExist bool
+	// OnBusy, when set, is told once that another process holds the
+	// index, and the workspace waits for it (until the context ends)
+	// instead of failing with index.ErrBusy.
+	OnBusy func()
 }
 
 // ErrNoCorpus is the error for a data directory that holds no store.
@@ -48,6 +52,26 @@ type Workspace struct {
 	cands candidateCache
 	// searches are recent results, nil without Options.SearchCache.
 	searches *lru[string, index.Results]
+	onBusy   func()
+}
+
+// openIndex opens the index, waiting while another process holds it when
+// the workspace was asked to (Options.OnBusy).
+func (w *Workspace) openIndex(ctx context.Context) (*index.Index, error) {
+	told := false
+	for {
+		x, err := index.Open(w.Dir) // waits a little for the lock itself
+		if !errors.Is(err, index.ErrBusy) || w.onBusy == nil {
+			return x, err
+		}
+		if !told {
+			w.onBusy()
+			told = true
+		}
+		if ctx.Err() != nil {
+			return nil, err
+		}
+	}
 }
 
 // Open opens the store of a data directory.
@@ -65,7 +89,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Workspace, error) {
 	if x == nil {
 		x = extract.New()
 	}
-	w := &Workspace{Dir: dir, store: st, x: x}
+	w := &Workspace{Dir: dir, store: st, x: x, onBusy: opts.OnBusy}
 	if opts.SearchCache > 0 {
 		w.searches = newLRU[string, index.Results](opts.SearchCache)
 	}
@@ -113,7 +137,7 @@ func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
 	if err := UseVocabulary(); err != nil {
 		return nil, err
 	}
-	x, err := index.Open(w.Dir)
+	x, err := w.openIndex(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"reportmine/index"
 )
 
 // TestFlags: usage once on --help; flags after the arguments; -- ends
@@ -140,5 +144,43 @@ func TestBadInputBatch(t *testing.T) {
 		if !strings.Contains(errOut, name) {
 			t.Errorf("%s not named on stderr:\n%s", name, errOut)
 		}
+	}
+}
+
+// TestSearchWaitsVisibly: while another holder has the index, search says
+// it waits and answers once the index is free; --no-wait fails instead.
+func TestSearchWaitsVisibly(t *testing.T) {
+	data := t.TempDir()
+	if _, errOut, err := runCLI(t, "", "ingest", "--data", data, "../../examples"); err != nil {
+		t.Fatalf("%v %s", err, errOut)
+	}
+	holder, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runCLI(t, "", "search", "--data", data, "--no-wait", "增长"); !errors.Is(err, index.ErrBusy) {
+		holder.Close()
+		t.Fatalf("--no-wait: %v", err)
+	}
+	var stderr lockedBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(context.Background(), []string{"search", "--data", data, "增长"}, strings.NewReader(""), io.Discard, &stderr)
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(stderr.String(), "waiting for the index") && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	holder.Close()
+	if !strings.Contains(stderr.String(), "waiting for the index") {
+		t.Error("no word of waiting")
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("search after the index was freed: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("search still waits after the index was freed")
 	}
 }

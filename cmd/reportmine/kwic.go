@@ -19,6 +19,7 @@ func runKWIC(ctx context.Context, e env, args []string) error {
 	limit := boundedInt(fs, "limit", 100, 1, 10000, "sentences to read")
 	asJSON := fs.Bool("json", false, "JSON Lines output")
 	formatName := fs.String("format", "text", "text or csv")
+	noWait := noWaitFlag(fs)
 	withQueryHelp(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
@@ -30,7 +31,7 @@ func runKWIC(ctx context.Context, e env, args []string) error {
 	if *formatName != "text" && *formatName != "csv" {
 		return fmt.Errorf("%w: --format must be text or csv, not %q", errUsage, *formatName)
 	}
-	ws, err := app.Open(ctx, *data, app.Options{MustExist: true})
+	ws, err := app.Open(ctx, *data, app.Options{MustExist: true, OnBusy: waiting(e, *noWait)})
 	if err != nil {
 		return err
 	}

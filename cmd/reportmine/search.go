@@ -25,6 +25,7 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	offset := boundedInt(fs, "offset", 0, 0, 1_000_000, "hits to skip")
 	sortBy := fs.String("sort", "score", "score or date (newest first)")
 	facets := fs.String("facets", "", "comma-separated facets to count: year, source, place, issuer, kind, unit")
+	noWait := noWaitFlag(fs)
 	withQueryHelp(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
@@ -36,7 +37,7 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	if *sortBy != "score" && *sortBy != "date" {
 		return fmt.Errorf("%w: --sort must be score or date, not %q", errUsage, *sortBy)
 	}
-	ws, err := app.Open(ctx, *data, app.Options{MustExist: true})
+	ws, err := app.Open(ctx, *data, app.Options{MustExist: true, OnBusy: waiting(e, *noWait)})
 	if err != nil {
 		return err
 	}
@@ -156,5 +157,21 @@ func withQueryHelp(fs *flag.FlagSet) {
 	fs.Usage = func() {
 		usage()
 		fmt.Fprint(fs.Output(), queryHelp)
+	}
+}
+
+// noWaitFlag is --no-wait: fail when another process holds the index.
+func noWaitFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("no-wait", false, "fail at once when another process (an ingest, a server) holds the index, instead of waiting for it")
+}
+
+// waiting says once on stderr that the command waits for the index
+// another process holds; nil (fail at once) with --no-wait.
+func waiting(e env, noWait bool) func() {
+	if noWait {
+		return nil
+	}
+	return func() {
+		fmt.Fprintln(e.stderr, "reportmine: waiting for the index, which another process holds (an ingest or a server); Ctrl-C stops, --no-wait fails at once")
 	}
 }
