@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -30,5 +31,37 @@ func TestHTMLWithoutCharset(t *testing.T) {
 	latin := []byte("<html><body><p>caf\xe9 cr\xe8me br\xfbl\xe9e " + strings.Repeat("\xe9", 50) + "</p></body></html>")
 	if res := (Reader{}).ReadBytes(context.Background(), "latin.html", latin, "text/html"); res.Err == nil {
 		t.Errorf("a page that is not Chinese in any encoding was stored as %s", res.Doc.Encoding)
+	}
+}
+
+// TestImplausibleTextRefused: text that decodes without error but is
+// mojibake or mostly replacement characters is refused with its reason;
+// a Chinese report with a few ×, ° and “” and one broken byte is kept.
+func TestImplausibleTextRefused(t *testing.T) {
+	report := "全年粮食总产量达到1250万吨，比上年增长2.1%。“十四五”规划实施顺利，气温-5°C×3。\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.Repeat(report, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, raw, contentType string
+		refused                bool
+	}{
+		{"declared-latin1.html", "<html><body><p>" + gbk + "</p></body></html>", "text/html; charset=iso-8859-1", true},
+		{"meta-utf8.html", "<html><head><meta charset=\"utf-8\"></head><body><p>" + gbk + "</p></body></html>", "", true},
+		{"report.html", "<html><head><meta charset=\"utf-8\"></head><body><p>" + strings.Repeat(report, 3) + "\xe5</p></body></html>", "", false},
+		{"report.txt", strings.Repeat(report, 3), "", false},
+		{"french.txt", strings.Repeat("Le café du matin, très léger, à la française. ", 5), "", false},
+	}
+	for _, c := range cases {
+		res := Reader{}.ReadBytes(context.Background(), c.name, []byte(c.raw), c.contentType)
+		switch {
+		case c.refused && res.Err == nil:
+			t.Errorf("%s: stored as %s: %.60q", c.name, res.Doc.Encoding, res.Doc.Raw)
+		case c.refused && !errors.Is(res.Err, ErrImplausible):
+			t.Errorf("%s: refused for another reason: %v", c.name, res.Err)
+		case !c.refused && res.Err != nil:
+			t.Errorf("%s: refused: %v", c.name, res.Err)
+		}
 	}
 }

@@ -270,6 +270,9 @@ func (r Reader) decode(ctx context.Context, source string, raw []byte, contentTy
 	default:
 		return doc, fmt.Errorf("%w: %s, not text, HTML or PDF", errNotDocument, format)
 	}
+	if err := checkPlausible(doc.Raw); err != nil {
+		return corpus.Document{}, err
+	}
 	doc.Format, doc.FileHash = sniff(raw, source), fileHash
 	if doc.Format == "text" {
 		doc.Format = "txt"
