@@ -61,6 +61,9 @@ const StatusSkipped = "skipped"
 // goes on; the error is for what stops the run (the store, the index, a
 // cancelled context).
 func (w *Workspace) Ingest(ctx context.Context, sources []string, opts IngestOptions) (Summary, error) {
+	if w.readOnly {
+		return Summary{}, fmt.Errorf("ingest into %s: %w", w.Dir, ErrReadOnly)
+	}
 	x, err := w.Index(ctx) // brings the index up to date with the store first
 	if err != nil {
 		return Summary{}, err

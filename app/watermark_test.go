@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"reportmine/corpus"
@@ -52,5 +54,53 @@ func TestIndexWatermark(t *testing.T) {
 	gen2, _ := ws.Store().Generation(ctx)
 	if mark, _ := x.Watermark(); mark != gen2 || gen2 <= gen {
 		t.Errorf("watermark %d after catching up with generation %d", mark, gen2)
+	}
+}
+
+// TestReadOnlyStaleIndex: a read-only workspace does not index what the
+// index lacks; it says so once (OnStale, with the count) and searches
+// what the index holds. A writable one then catches up.
+func TestReadOnlyStaleIndex(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	src := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(src, []byte("青河市2023年地区生产总值2455.8亿元，增长5.8%。\n"), 0o644)
+	ws, err := Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.Ingest(ctx, []string{src}, IngestOptions{Workers: 1, Reader: ingest.Reader{}}); err != nil {
+		t.Fatal(err)
+	}
+	doc := corpus.NewDocument("b.txt", []byte("石桥市港口集装箱吞吐量56万标箱。"))
+	if err := ws.Store().Put(ctx, store.Entry{Doc: doc}); err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+
+	var warnings []error
+	ro, err := Open(ctx, dir, Options{ReadOnly: true, OnStale: func(err error) { warnings = append(warnings, err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ro.Search(ctx, index.Request{Query: "生产总值", Limit: 5})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("read-only search: %d hits, %v", res.Total, err)
+	}
+	if len(warnings) != 1 || !errors.Is(warnings[0], ErrStale) || !strings.Contains(warnings[0].Error(), "lacks 1 of the 2") {
+		t.Errorf("warnings %v, want one ErrStale counting 1 of 2", warnings)
+	}
+	if _, err := ro.Ingest(ctx, []string{src}, IngestOptions{Workers: 1}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("ingest into a read-only workspace: %v", err)
+	}
+	ro.Close()
+
+	ws, err = Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	if res, err := ws.Search(ctx, index.Request{Query: "集装箱", Limit: 5}); err != nil || res.Total != 1 {
+		t.Errorf("after a writable opening: %d hits, %v", res.Total, err)
 	}
 }

@@ -28,6 +28,14 @@ type Options struct {
 	// MustExist refuses a data directory without a store instead of
 	// creating one: commands that only read never write.
 	MustExist bool
+	// ReadOnly opens the store and the index for reading only (it implies
+	// MustExist): nothing in the data directory is created or changed,
+	// an index that lags behind the store is searched as it is (OnStale
+	// says so), and Ingest is refused.
+	ReadOnly bool
+	// OnStale, when set, is told once that a read-only workspace's index
+	// does not hold everything the store does.
+	OnStale func(error)
 	// OnBusy, when set, is told once that another process holds the
 	// index, and the workspace waits for it (until the context ends)
 	// instead of failing with index.ErrBusy.
@@ -53,14 +61,26 @@ type Workspace struct {
 	// searches are recent results, nil without Options.SearchCache.
 	searches *lru[string, index.Results]
 	onBusy   func()
+	readOnly bool
+	onStale  func(error)
 }
+
+// ErrReadOnly is the error for a change asked of a read-only workspace.
+var ErrReadOnly = errors.New("data directory opened read-only")
+
+// ErrStale describes an index that lacks what the store holds.
+var ErrStale = errors.New("the search index lags behind the store (an interrupted ingest?): run reportmine reindex")
 
 // openIndex opens the index, waiting while another process holds it when
 // the workspace was asked to (Options.OnBusy).
 func (w *Workspace) openIndex(ctx context.Context) (*index.Index, error) {
 	told := false
 	for {
-		x, err := index.Open(w.Dir) // waits a little for the lock itself
+		open := index.Open
+		if w.readOnly {
+			open = index.OpenReadOnly
+		}
+		x, err := open(w.Dir) // waits a little for the lock itself
 		if !errors.Is(err, index.ErrBusy) || w.onBusy == nil {
 			return x, err
 		}
@@ -76,12 +96,16 @@ func (w *Workspace) openIndex(ctx context.Context) (*index.Index, error) {
 
 // Open opens the store of a data directory.
 func Open(ctx context.Context, dir string, opts Options) (*Workspace, error) {
-	if opts.MustExist {
+	if opts.MustExist || opts.ReadOnly {
 		if _, err := os.Stat(filepath.Join(dir, store.FileName)); err != nil {
 			return nil, fmt.Errorf("%s: %w", dir, ErrNoCorpus)
 		}
 	}
-	st, err := store.Open(ctx, dir)
+	openStore := store.Open
+	if opts.ReadOnly {
+		openStore = store.OpenReadOnly
+	}
+	st, err := openStore(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +113,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Workspace, error) {
 	if x == nil {
 		x = extract.New()
 	}
-	w := &Workspace{Dir: dir, store: st, x: x, onBusy: opts.OnBusy}
+	w := &Workspace{Dir: dir, store: st, x: x, onBusy: opts.OnBusy, readOnly: opts.ReadOnly, onStale: opts.OnStale}
 	if opts.SearchCache > 0 {
 		w.searches = newLRU[string, index.Results](opts.SearchCache)
 	}
@@ -141,7 +165,16 @@ func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := catchUp(ctx, w.store, x); err != nil {
+	if w.readOnly {
+		err = checkCurrent(ctx, w.store, x)
+		if errors.Is(err, ErrStale) && w.onStale != nil {
+			w.onStale(err)
+			err = nil
+		}
+	} else {
+		err = catchUp(ctx, w.store, x)
+	}
+	if err != nil {
 		x.Close()
 		return nil, err
 	}
@@ -165,6 +198,32 @@ func catchUp(ctx context.Context, st *store.Store, x *index.Index) error {
 		return err
 	}
 	return x.SetWatermark(gen)
+}
+
+// checkCurrent is catchUp for a read-only workspace: it says (ErrStale,
+// with how many stored documents the index lacks) what it may not fix.
+func checkCurrent(ctx context.Context, st *store.Store, x *index.Index) error {
+	gen, err := st.Generation(ctx)
+	if err != nil {
+		return err
+	}
+	if mark, ok := x.Watermark(); ok && mark == gen {
+		return nil
+	}
+	ids, err := st.DocumentIDs(ctx)
+	if err != nil {
+		return err
+	}
+	missing := 0
+	for _, id := range ids {
+		if !x.HasDocument(id) {
+			missing++
+		}
+	}
+	if missing == 0 {
+		return nil // the same documents, a change the index need not see (a run's record)
+	}
+	return fmt.Errorf("%w: it lacks %d of the %d stored documents", ErrStale, missing, len(ids))
 }
 
 // IndexMissing adds to the index the stored documents it lacks.

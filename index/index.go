@@ -87,7 +87,21 @@ func Open(dataDir string) (*Index, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return create(path, defaultShards())
 	}
-	return openShards(path)
+	return openShards(path, false)
+}
+
+// ErrNoIndex is the error for a data directory without a search index.
+var ErrNoIndex = errors.New("no search index; run reportmine reindex")
+
+// OpenReadOnly opens the existing index under dataDir for reading only:
+// nothing is created or changed (read-only media, a full disk), and any
+// number of readers share it, while a writer waits for them.
+func OpenReadOnly(dataDir string) (*Index, error) {
+	path := filepath.Join(dataDir, DirName)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("index %s: %w", path, ErrNoIndex)
+	}
+	return openShards(path, true)
 }
 
 // create makes a new, empty index of n shards at path.
@@ -116,7 +130,7 @@ func create(path string, n int) (*Index, error) {
 // openShards opens every shard of the index at path. One process at a
 // time holds an index; another waits lockWait for it and then says so,
 // instead of waiting for ever.
-func openShards(path string) (*Index, error) {
+func openShards(path string, readOnly bool) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err == nil {
 		return nil, fmt.Errorf("index %s: %w", path, ErrVersion) // one unsharded index: an older version
 	}
@@ -138,7 +152,11 @@ func openShards(path string) (*Index, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			shards[i], errs[i] = bleve.OpenUsing(shardPath(path, i), map[string]any{"bolt_timeout": lockWait.String()})
+			config := map[string]any{"bolt_timeout": lockWait.String()}
+			if readOnly {
+				config["read_only"] = true
+			}
+			shards[i], errs[i] = bleve.OpenUsing(shardPath(path, i), config)
 		}()
 	}
 	wg.Wait()

@@ -48,7 +48,7 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	if err == nil {
 		// Opening removes the files the merge made obsolete, which a
 		// close right after it leaves behind.
-		if x, err = openShards(fresh); err == nil {
+		if x, err = openShards(fresh, false); err == nil {
 			err = x.Close()
 		}
 	}
@@ -92,7 +92,7 @@ func checkNotBusy(path string) error {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
-	x, err := openShards(path)
+	x, err := openShards(path, false)
 	if err != nil {
 		if errors.Is(err, ErrBusy) {
 			return err

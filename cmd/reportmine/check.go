@@ -51,7 +51,9 @@ func runCheck(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := app.Open(ctx, *data, app.Options{Extractor: x, MustExist: true})
+	opts := readOptions(e, false)
+	opts.Extractor = x
+	ws, err := app.Open(ctx, *data, opts)
 	if err != nil {
 		return err
 	}
@@ -115,7 +117,7 @@ func runConflicts(ctx context.Context, e env, args []string) error {
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
-	ws, err := app.Open(ctx, *data, app.Options{MustExist: true})
+	ws, err := app.Open(ctx, *data, readOptions(e, false))
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func runExport(ctx context.Context, e env, args []string) error {
 	if what != "figures" && what != "documents" && what != "entities" {
 		return fmt.Errorf("%w: export figures, documents or entities, not %q", errUsage, what)
 	}
-	ws, err := app.Open(ctx, *data, app.Options{MustExist: true})
+	ws, err := app.Open(ctx, *data, readOptions(e, false))
 	if err != nil {
 		return err
 	}

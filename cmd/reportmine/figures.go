@@ -32,7 +32,7 @@ func runFigures(ctx context.Context, e env, args []string) error {
 	}
 	filter.Min, filter.Max = minV.value, maxV.value
 	filter.Year = *year
-	ws, err := app.Open(ctx, *data, app.Options{MustExist: true})
+	ws, err := app.Open(ctx, *data, readOptions(e, false))
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ var allowedImports = map[string][]string{
 var thirdParty = map[string][]string{
 	"extract":      {"golang.org/x/text", "github.com/go-ego/gse"},
 	"ingest":       {"golang.org/x/text", "golang.org/x/net/html", "github.com/PuerkitoBio/goquery"},
-	"corpus/store": {"modernc.org/sqlite"},
+	"corpus/store": {"modernc.org/sqlite", "golang.org/x/sys/unix"},
 	"index":        {"github.com/blevesearch/bleve/v2", "golang.org/x/text", "github.com/go-ego/gse"},
 }
 

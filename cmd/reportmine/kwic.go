@@ -31,7 +31,7 @@ func runKWIC(ctx context.Context, e env, args []string) error {
 	if *formatName != "text" && *formatName != "csv" {
 		return fmt.Errorf("%w: --format must be text or csv, not %q", errUsage, *formatName)
 	}
-	ws, err := app.Open(ctx, *data, app.Options{MustExist: true, OnBusy: waiting(e, *noWait)})
+	ws, err := app.Open(ctx, *data, readOptions(e, *noWait))
 	if err != nil {
 		return err
 	}

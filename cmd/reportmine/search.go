@@ -37,7 +37,7 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	if *sortBy != "score" && *sortBy != "date" {
 		return fmt.Errorf("%w: --sort must be score or date, not %q", errUsage, *sortBy)
 	}
-	ws, err := app.Open(ctx, *data, app.Options{MustExist: true, OnBusy: waiting(e, *noWait)})
+	ws, err := app.Open(ctx, *data, readOptions(e, *noWait))
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ws, err := app.Open(ctx, *data, app.Options{Extractor: x, SearchCache: searchCache, MustExist: true})
+	// Without uploads the server only reads: it opens the data directory
+	// read-only, and searches from the command line can share it.
+	opts := readOptions(e, false)
+	opts.Extractor, opts.SearchCache, opts.ReadOnly = x, searchCache, !*allowIngest
+	ws, err := app.Open(ctx, *data, opts)
 	if err != nil {
 		return err
 	}

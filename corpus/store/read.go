@@ -351,7 +351,10 @@ func (s *Store) RecordSources(ctx context.Context, run int64, recs []SourceRecor
 func (s *Store) FinishRun(ctx context.Context, run int64, ingested, unchanged, failed int) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE runs SET finished_at = ?, ingested = ?, unchanged = ?, failed = ? WHERE id = ?`,
 		time.Now().UTC().Format(time.RFC3339), ingested, unchanged, failed, run)
-	return err
+	if err != nil {
+		return err
+	}
+	return s.Index(ctx) // so that read commands, which may not write, find them
 }
 
 // LastFailures lists the sources that failed in the most recent run.
@@ -379,6 +382,9 @@ func (s *Store) strings(ctx context.Context, query string, args ...any) ([]strin
 
 // Index builds the indexes that queries use, if they are missing.
 func (s *Store) Index(ctx context.Context) error {
+	if s.readOnly {
+		return nil
+	}
 	_, err := s.db.ExecContext(ctx, queryIndexes)
 	return err
 }

@@ -106,9 +106,10 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 `
 
-// queryIndexes serve searches and exports. They are built when the store is
-// first read, not kept up to date row by row during a large ingest, which
-// would make every insert several times slower.
+// queryIndexes serve searches and exports. They are built when an ingest
+// run ends (or when a writable store is first read), not kept up to date
+// row by row during the first large ingest, which would make every insert
+// several times slower. A read-only store is read without building them.
 const queryIndexes = `
 CREATE INDEX IF NOT EXISTS figures_kind_unit ON figures(kind, unit, value);
 CREATE INDEX IF NOT EXISTS figures_metric ON figures(metric);

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sys/unix"
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
 
 	"reportmine/corpus"
@@ -25,6 +26,8 @@ type Store struct {
 	db   *sql.DB
 	Path string
 	cat  catalogHolder
+	// readOnly stores never write, not even the query indexes.
+	readOnly bool
 }
 
 // Open opens (creating if needed) the store in dir.
@@ -45,6 +48,52 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// ErrSchema is the error for a store written by another version of
+// reportmine, which a read-only opening may not upgrade.
+var ErrSchema = errors.New("store schema")
+
+// OpenReadOnly opens the existing store in dir for reading only: nothing
+// in dir is created or changed, so that read commands work on read-only
+// media, on a full disk and beside a running ingest (SQLite's WAL lets
+// them read the last committed state). A directory that cannot be
+// written is opened as immutable: on such media no one can change it,
+// and SQLite then needs no -wal or -shm file.
+func OpenReadOnly(ctx context.Context, dir string) (*Store, error) {
+	path := filepath.Join(dir, FileName)
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("store %s: not a regular file", path)
+	}
+	dsn := "file:" + path + "?mode=ro&_pragma=busy_timeout(10000)&_pragma=cache_size(-65536)"
+	if !writable(dir) {
+		dsn += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db, Path: path, readOnly: true}
+	var v string
+	if err := db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: not a reportmine store: %w", path, err)
+	}
+	if v != SchemaVersion {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w version %s, this reportmine reads %s: run reportmine reindex (or an ingest) once to upgrade it",
+			path, ErrSchema, v, SchemaVersion)
+	}
+	return s, nil
+}
+
+// writable reports whether files can be made in dir (false on read-only
+// media, whoever asks).
+func writable(dir string) bool { return unix.Access(dir, unix.W_OK) == nil }
 
 func (s *Store) init(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, schema); err != nil {
