@@ -13,11 +13,12 @@ import (
 )
 
 func runCrawl(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "crawl", "[--data DIR] [--profile FILE|generic] [--max-pages N] [--delay D] START_URL")
+	fs := newFlags(e, "crawl", "[--data DIR] [--profile FILE|generic] [--max-pages N] [--delay D] [--url-deadline D] START_URL")
 	data := dataFlag(fs)
 	profilePath := fs.String("profile", "generic", "site profile (JSON): list_link, next_page and optional title/date/body/source selectors")
 	maxPages := boundedInt(fs, "max-pages", 100, 1, 1_000_000, "stop after fetching this many pages, lists and articles together")
-	delay := fs.Duration("delay", time.Second, "minimum time between two requests to the same host (robots.txt Crawl-delay can raise it)")
+	delay := boundedDuration(fs, "delay", time.Second, 0, time.Hour, "minimum time between two requests to the same host (robots.txt Crawl-delay can raise it)")
+	newFetcher := fetcherFlags(fs, e)
 	workers := boundedInt(fs, "workers", runtime.NumCPU(), 1, 256, "articles extracted in parallel")
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
@@ -35,7 +36,7 @@ func runCrawl(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fetcher := ingest.NewFetcher()
+	fetcher := newFetcher()
 	fetcher.HostDelay = *delay
 	crawler := &ingest.Crawler{Fetcher: fetcher, Profile: profile, MaxPages: *maxPages}
 	fetched := map[string]app.Page{}

@@ -19,12 +19,13 @@ import (
 )
 
 func runIngest(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--meta FILE] [--dict F] [--aliases F] PATH|URL...")
+	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--meta FILE] [--max-bytes N] [--url-deadline D] [--dict F] [--aliases F] PATH|URL...")
 	data := dataFlag(fs)
 	metaFile := metaFlag(fs)
 	maxBytes := maxBytesFlag(fs)
 	workers := boundedInt(fs, "workers", runtime.NumCPU(), 1, 256, "documents read and extracted in parallel")
 	onlyFailed := fs.Bool("only-failed", false, "retry just the sources that failed in the last run")
+	newFetcher := fetcherFlags(fs, e)
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
@@ -41,7 +42,9 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	reader := ingest.Reader{Stdin: e.stdin, MaxBytes: *maxBytes}
+	fetcher := newFetcher()
+	fetcher.MaxBytes = *maxBytes // one bound for files and URLs
+	reader := ingest.Reader{Stdin: e.stdin, MaxBytes: *maxBytes, Fetcher: fetcher}
 	sources := withoutFile(reader.Sources(fs.Args()), *metaFile)
 	job := ingestRun{env: e, x: ex, opts: app.IngestOptions{Workers: *workers, Reader: reader, Manifest: manifest}}
 	return job.start(ctx, *data, func(st *store.Store) ([]string, error) {

@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"reportmine/ingest"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
+
+	"reportmine/ingest"
 )
 
 // errReported means the failure was already explained on stderr (a file
@@ -188,4 +191,39 @@ func boundedFloat(fs *flag.FlagSet, name string, def, lo, hi float64, usage stri
 		return nil
 	})
 	return &v
+}
+
+// boundedDuration is boundedInt for a duration (1s, 2m30s).
+func boundedDuration(fs *flag.FlagSet, name string, def, lo, hi time.Duration, usage string) *time.Duration {
+	v := def
+	fs.Func(name, fmt.Sprintf("%s (%s to %s, default %s)", usage, lo, hi, def), func(s string) error {
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return errors.New("not a duration (such as 1s or 2m30s)")
+		}
+		if d < lo || d > hi {
+			return fmt.Errorf("must be from %s to %s", lo, hi)
+		}
+		v = d
+		return nil
+	})
+	return &v
+}
+
+// fetcherFlags declares the flags of downloads: the per-URL deadline.
+// The fetcher they make reports a slow URL on stderr (ingest.Download).
+func fetcherFlags(fs *flag.FlagSet, e env) func() *ingest.Fetcher {
+	deadline := boundedDuration(fs, "url-deadline", 2*time.Minute, time.Second, 24*time.Hour,
+		"longest time one URL may take, retries included")
+	return func() *ingest.Fetcher {
+		f := ingest.NewFetcher()
+		f.Deadline = *deadline
+		var mu sync.Mutex
+		f.Progress = func(d ingest.Download) {
+			mu.Lock()
+			defer mu.Unlock()
+			fmt.Fprintln(e.stderr, "reportmine:", d)
+		}
+		return f
+	}
 }
