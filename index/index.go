@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -27,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/12 " + WordsDictionary
+	v := "reportmine-index/13 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -46,6 +47,7 @@ var ErrVersion = errors.New("the index was built by another version: run reportm
 type Index struct {
 	shards []bleve.Index
 	b      bleve.Index // the shards as one: an alias, or the only shard
+	meta   metaCache
 }
 
 // newIndex joins shards; the first one holds the index's own records
@@ -267,24 +269,29 @@ func compact(ctx context.Context, b bleve.Index) error {
 }
 
 func newMapping() mapping.IndexMapping {
+	// Stored per sentence: its text (shown and highlighted), page, end and
+	// figures. What is the same for every sentence of a document (source,
+	// title, date, issuer) is stored once per document (docMeta) and only
+	// indexed here, for filters, facets and sorting.
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = AnalyzerName
 	text.Store = true
 	text.IncludeTermVectors = true // phrase queries need positions
 	text.DocValues = false         // nothing sorts or facets on text
-	keyword := bleve.NewKeywordFieldMapping()
-	keyword.Store = true
-	number := bleve.NewNumericFieldMapping()
-	number.Store = true
+	text.IncludeInAll = false
+	facet := keywordField(true)   // filtered on and counted (facets) or sorted on (date)
+	filter := keywordField(false) // filtered on only
 	bigram := searchField(BigramName, true)
 	ngram := searchField(NgramName, false)        // single-term look-ups need no positions
 	searchText := searchField(AnalyzerName, true) // metric, subject: substring search
 	wordsField := searchField(WordsName, false)   // ranking only: terms, no phrases
+	value := bleve.NewNumericFieldMapping()
+	value.Store, value.DocValues, value.IncludeInAll = false, false, false
 
 	fig := bleve.NewNestedDocumentMapping()
-	fig.AddFieldMappingsAt("kind", keyword)
-	fig.AddFieldMappingsAt("unit", keyword)
-	fig.AddFieldMappingsAt("value", number)
+	fig.AddFieldMappingsAt("kind", filter)
+	fig.AddFieldMappingsAt("unit", filter)
+	fig.AddFieldMappingsAt("value", value)
 	fig.AddFieldMappingsAt("metric", searchText)
 	fig.AddFieldMappingsAt("subject", searchText)
 	fig.AddFieldMappingsAt("period", searchText)
@@ -294,33 +301,38 @@ func newMapping() mapping.IndexMapping {
 	s.AddFieldMappingsAt("text_bi", bigram)
 	s.AddFieldMappingsAt("text_ng", ngram)
 	s.AddFieldMappingsAt("words", wordsField)
-	s.AddFieldMappingsAt("title", text)
-	s.AddFieldMappingsAt("doc", storedOnly())
-	s.AddFieldMappingsAt("source", keyword)
+	s.AddFieldMappingsAt("title", searchText)
+	s.AddFieldMappingsAt("source", facet)
 	s.AddFieldMappingsAt("source_text", searchText)
-	s.AddFieldMappingsAt("date", keyword)
-	s.AddFieldMappingsAt("year", number)
-	s.AddFieldMappingsAt("year_kw", keyword)
-	s.AddFieldMappingsAt("issuer", keyword)
+	s.AddFieldMappingsAt("date", facet)
+	s.AddFieldMappingsAt("year_kw", facet) // four digits: year:2010..2020 is a term range
+	s.AddFieldMappingsAt("issuer", facet)
 	s.AddFieldMappingsAt("issuer_text", searchText)
-	s.AddFieldMappingsAt("place", keyword)
+	s.AddFieldMappingsAt("place", facet)
 	s.AddFieldMappingsAt("place_text", searchText)
-	// Where a sentence is: shown, never searched. Indexing a number
-	// writes a dozen prefix terms and doc values for it; on a corpus of
-	// short sentences these three cost a third of the index and a sixth
-	// of the ingest time.
+	// Where a sentence is: shown, never searched (the start is in its id).
 	s.AddFieldMappingsAt("page", storedNumber())
-	s.AddFieldMappingsAt("start", storedNumber())
 	s.AddFieldMappingsAt("end", storedNumber())
 	s.AddFieldMappingsAt("figures_json", storedOnly())
-	s.AddFieldMappingsAt("fig_kind", keyword) // flat copies for facets, which count sentences
-	s.AddFieldMappingsAt("fig_unit", keyword)
+	s.AddFieldMappingsAt("fig_kind", facet) // flat copies for facets, which count sentences
+	s.AddFieldMappingsAt("fig_unit", facet)
 	s.AddSubDocumentMapping("figures", fig)
+	// No _all field: every query names its field, and bleve's composite
+	// of all fields would index each sentence once more, with positions.
+	s.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = s
 	m.DefaultAnalyzer = AnalyzerName
 	return m
+}
+
+// keywordField is an unstored keyword; docValues for the fields facets
+// count and sorting reads.
+func keywordField(docValues bool) *mapping.FieldMapping {
+	f := bleve.NewKeywordFieldMapping()
+	f.Store, f.DocValues, f.IncludeInAll = false, docValues, false
+	return f
 }
 
 // searchField is an unstored text field read by one of the Chinese
@@ -385,6 +397,7 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 		i := x.shardOf(e.Doc.ID)
 		parts[i] = append(parts[i], e)
 	}
+	defer x.meta.forget() // a document indexed again may have new metadata
 	return eachShard(x.shards, func(i int, b bleve.Index) error {
 		if len(parts[i]) == 0 {
 			return nil
@@ -409,6 +422,11 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 					batch, size = b.NewBatch(), 0
 				}
 			}
+			meta, err := json.Marshal(newDocMeta(e.Doc))
+			if err != nil {
+				return err
+			}
+			batch.SetInternal(metaKey(docKey(e.Doc.ID)), meta)
 			// Marked only once all its sentences are in: a document cut
 			// short by a crash is indexed again, over the same ids.
 			batch.SetInternal([]byte("doc:"+e.Doc.ID), []byte{1})
@@ -418,12 +436,12 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 }
 
 // batchBytes is the sentence text one index batch holds at most.
-const batchBytes = 256 << 10
+const batchBytes = 64 << 10
 
 func (s Sentence) fields() map[string]any {
 	m := map[string]any{
-		"text": s.Text, "text_bi": s.Text, "text_ng": s.Text, "words": s.Text, "doc": s.Doc, "source": s.Source, "source_text": s.Source,
-		"start": s.Start, "end": s.End,
+		"text": s.Text, "text_bi": s.Text, "text_ng": s.Text, "words": s.Text, "source": s.Source, "source_text": s.Source,
+		"end": s.End,
 	}
 	if s.Title != "" {
 		m["title"] = s.Title
@@ -432,8 +450,7 @@ func (s Sentence) fields() map[string]any {
 		m["date"] = s.Date
 	}
 	if s.Year != 0 {
-		m["year"] = s.Year
-		m["year_kw"] = itoa(s.Year)
+		m["year_kw"] = yearTerm(s.Year)
 	}
 	if s.Issuer != "" {
 		m["issuer"] = s.Issuer
@@ -448,14 +465,10 @@ func (s Sentence) fields() map[string]any {
 	}
 	if len(s.Figures) > 0 {
 		figs := make([]map[string]any, 0, len(s.Figures))
+		var kinds, units []string
 		for _, f := range s.Figures {
 			figs = append(figs, map[string]any{"kind": string(f.Kind), "unit": f.Unit, "value": f.Value,
 				"metric": f.Metric, "subject": f.Subject, "period": f.Period})
-		}
-		m["figures"] = figs
-		m["figures_json"] = figuresJSON(s.Figures)
-		var kinds, units []string
-		for _, f := range s.Figures {
 			if !contains(kinds, string(f.Kind)) {
 				kinds = append(kinds, string(f.Kind))
 			}
@@ -463,6 +476,8 @@ func (s Sentence) fields() map[string]any {
 				units = append(units, f.Unit)
 			}
 		}
+		m["figures"] = figs
+		m["figures_json"] = figuresJSON(s.Figures)
 		m["fig_kind"], m["fig_unit"] = kinds, units
 	}
 	return m

@@ -102,7 +102,7 @@ func sentenceAt(doc corpus.Document, s, e int) Sentence {
 			}
 		}
 	}
-	return Sentence{ID: doc.ID + "#" + itoa(s), Doc: doc.ID, Article: article, Source: doc.Source, Title: meta.Title,
+	return Sentence{ID: sentenceID(doc.ID, s), Doc: doc.ID, Article: article, Source: doc.Source, Title: meta.Title,
 		Date: meta.Date, Year: meta.Year(), Issuer: meta.Issuer, Page: doc.Page(s), Start: s, End: e, Text: doc.Raw[s:e]}
 }
 
