@@ -3,6 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 )
 
 // Document is one source text as it was read. Raw is never modified: every
@@ -30,6 +31,57 @@ type Document struct {
 	// a document of one article has one covering all of Raw (or none, before
 	// its structure is read).
 	Articles []Article `json:"articles,omitempty"`
+	// OCR lists the pages whose text was read by OCR from their image, in
+	// page order; their figures and names carry the warning "ocr".
+	OCR []OCRPage `json:"ocr,omitempty"`
+	// Cells are the spreadsheet cells of a table source (xlsx, xls, csv),
+	// in order of Start: the span of Raw each cell's text was written to.
+	Cells []Cell `json:"cells,omitempty"`
+	// Notes are what a reader should know about how the document was
+	// read (a blank page OCR found nothing on, a sheet left empty).
+	Notes []string `json:"notes,omitempty"`
+}
+
+// OCRPage is a page read by OCR: its 1-based number, the engine's mean
+// word confidence (0–100) and the languages it read with.
+type OCRPage struct {
+	Page       int     `json:"page"`
+	Confidence float64 `json:"confidence"`
+	Languages  string  `json:"languages"`
+}
+
+// Cell is a spreadsheet cell's place in Raw and its reference as people
+// write it: 主要产品产量!C3.
+type Cell struct {
+	Span
+	Ref string `json:"ref"`
+}
+
+// WarningOCR marks a figure or name read from an OCR'd page.
+const WarningOCR = "ocr"
+
+// OCRAt reports whether byte offset off lies on a page read by OCR.
+func (d Document) OCRAt(off int) bool {
+	if len(d.OCR) == 0 {
+		return false
+	}
+	p := d.Page(off)
+	for _, o := range d.OCR {
+		if o.Page == p {
+			return true
+		}
+	}
+	return false
+}
+
+// CellAt returns the reference of the cell holding byte offset off, or ""
+// outside every cell.
+func (d Document) CellAt(off int) string {
+	i := sort.Search(len(d.Cells), func(i int) bool { return d.Cells[i].End > off })
+	if i < len(d.Cells) && d.Cells[i].Start <= off {
+		return d.Cells[i].Ref
+	}
+	return ""
 }
 
 // Meta is what a text says about itself: title, date, issuer, bylines and

@@ -24,4 +24,8 @@ type Entity struct {
 	Text      string     `json:"text"`
 	Start     int        `json:"start"`
 	End       int        `json:"end"`
+	// Page is the 1-based page of a paged source; Warnings as a figure's
+	// ("ocr" for a name read from an OCR'd page).
+	Page     int      `json:"page,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }

@@ -80,7 +80,10 @@ type Figure struct {
 	Article string `json:"article,omitempty"`
 	// Page is the 1-based page of a paged source (PDF) where the figure
 	// starts; 0 (absent) for unpaged sources.
-	Page      int      `json:"page,omitempty"`
+	Page int `json:"page,omitempty"`
+	// Cell is the spreadsheet cell the figure was read from
+	// (主要产品产量!C3), for table sources.
+	Cell      string   `json:"cell,omitempty"`
 	Precision int      `json:"precision"`
 	Rule      string   `json:"rule"`
 	Warnings  []string `json:"warnings,omitempty"`

@@ -269,7 +269,11 @@ func (e *Extractor) entities(doc corpus.Document, a corpus.Article, an analysis)
 	for _, m := range an.mentions {
 		span := an.rawSpan(m.start, m.end)
 		ent := corpus.Entity{Doc: doc.ID, Source: doc.Source, Kind: m.kind, Name: m.name,
-			Canonical: m.canonical, Title: an.asWritten(m.title, m.start), Text: span.Text(doc.Raw), Start: span.Start, End: span.End}
+			Canonical: m.canonical, Title: an.asWritten(m.title, m.start), Text: span.Text(doc.Raw), Start: span.Start, End: span.End,
+			Page: doc.Page(span.Start)}
+		if doc.OCRAt(span.Start) {
+			ent.Warnings = []string{corpus.WarningOCR}
+		}
 		if len(doc.Articles) > 0 {
 			ent.Article = a.ID
 		}
@@ -302,6 +306,10 @@ func (e *Extractor) figure(doc corpus.Document, an analysis, sentences sentenceI
 		Warnings:  f.warnings,
 		Dict:      e.dict,
 		Page:      doc.Page(span.Start),
+		Cell:      doc.CellAt(span.Start),
+	}
+	if doc.OCRAt(span.Start) {
+		fig.Warnings = append(fig.Warnings, corpus.WarningOCR)
 	}
 	if f.hasMax {
 		v := roundValue(f.valueMax)

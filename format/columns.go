@@ -84,6 +84,7 @@ var Figures = Columns[corpus.Figure]{
 	{"target", func(f corpus.Figure) string { return strconv.FormatBool(f.Target) }},
 	{"article", func(f corpus.Figure) string { return f.Article }},
 	{"page", func(f corpus.Figure) string { return positive(f.Page) }},
+	{"cell", func(f corpus.Figure) string { return f.Cell }},
 	{"precision", func(f corpus.Figure) string { return strconv.Itoa(f.Precision) }},
 	{"rule", func(f corpus.Figure) string { return f.Rule }},
 	{"warnings", func(f corpus.Figure) string { return strings.Join(f.Warnings, ";") }},
@@ -111,6 +112,14 @@ var Documents = Columns[store.DocumentRow]{
 	{"ingested_at", func(d store.DocumentRow) string { return d.IngestedAt }},
 	{"extractor", func(d store.DocumentRow) string { return d.Extractor }},
 	{"figures", func(d store.DocumentRow) string { return strconv.Itoa(d.Figures) }},
+	{"ocr_pages", func(d store.DocumentRow) string {
+		pages := make([]string, len(d.OCRPages))
+		for i, p := range d.OCRPages {
+			pages[i] = strconv.Itoa(p.Page)
+		}
+		return strings.Join(pages, ";")
+	}},
+	{"notes", func(d store.DocumentRow) string { return strings.Join(d.Notes, "; ") }},
 }
 
 // Entities are one name mention's fields.
@@ -125,6 +134,8 @@ var Entities = Columns[corpus.Entity]{
 	{"text", func(e corpus.Entity) string { return e.Text }},
 	{"start", func(e corpus.Entity) string { return strconv.Itoa(e.Start) }},
 	{"end", func(e corpus.Entity) string { return strconv.Itoa(e.End) }},
+	{"page", func(e corpus.Entity) string { return positive(e.Page) }},
+	{"warnings", func(e corpus.Entity) string { return strings.Join(e.Warnings, ";") }},
 }
 
 // Hits are one search hit: the sentence, where it is, and its score.

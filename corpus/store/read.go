@@ -175,7 +175,7 @@ func (s *Store) figuresSQL(ctx context.Context, filter FigureFilter, fn func(Fig
 func (s *Store) scanFigures(ctx context.Context, tail string, args []any, fn func(rowid int64, r FigureRow) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT f.rowid, f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
 		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base, f.target,
-		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, d.title, d.date, d.issuer, d.place, d.duplicate_of IS NOT NULL
+		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, f.cell, d.title, d.date, d.issuer, d.place, d.duplicate_of IS NOT NULL
 		FROM figures f JOIN documents d ON d.id = f.doc`+tail, args...)
 	if err != nil {
 		return err
@@ -185,13 +185,13 @@ func (s *Store) scanFigures(ctx context.Context, tail string, args []any, fn fun
 		var r FigureRow
 		var rowid int64
 		var valueMax sql.NullFloat64
-		var bound, change, periodFrom, periodTo, article, warnings sql.NullString
+		var bound, change, periodFrom, periodTo, article, warnings, cell sql.NullString
 		var page sql.NullInt64
 		var title, date, issuer, place sql.NullString
 		f := &r.Figure
 		if err := rows.Scan(&rowid, &f.ID, &f.Doc, &f.Source, &f.Kind, &f.Value, &valueMax, &f.Unit, &f.Approx, &bound, &change,
 			&f.Text, &f.Surface, &f.Start, &f.End, &f.Sentence, &f.Metric, &f.Subject, &f.Period, &periodFrom, &periodTo, &f.Base, &f.Target,
-			&article, &f.Precision, &f.Rule, &warnings, &f.Dict, &page, &title, &date, &issuer, &place, &r.Duplicate); err != nil {
+			&article, &f.Precision, &f.Rule, &warnings, &f.Dict, &page, &cell, &title, &date, &issuer, &place, &r.Duplicate); err != nil {
 			return err
 		}
 		f.Schema = corpus.FigureSchema
@@ -203,7 +203,7 @@ func (s *Store) scanFigures(ctx context.Context, tail string, args []any, fn fun
 		if warnings.Valid {
 			json.Unmarshal([]byte(warnings.String), &f.Warnings)
 		}
-		f.Page, r.Title, r.Date, r.Issuer, r.Place = int(page.Int64), title.String, date.String, issuer.String, place.String
+		f.Page, f.Cell, r.Title, r.Date, r.Issuer, r.Place = int(page.Int64), cell.String, title.String, date.String, issuer.String, place.String
 		if err := fn(rowid, r); err != nil {
 			return err
 		}
@@ -232,13 +232,17 @@ type DocumentRow struct {
 	IngestedAt  string `json:"ingested_at"`
 	Extractor   string `json:"extractor"`
 	Figures     int    `json:"figures"`
+	// OCRPages are the pages read by OCR, with their confidence.
+	OCRPages []corpus.OCRPage `json:"ocr_pages,omitempty"`
+	// Notes say what a reader should know about how it was read.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Documents calls fn for each stored document, ordered by source.
 func (s *Store) Documents(ctx context.Context, fn func(DocumentRow) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.source, d.url, d.title, d.date, d.issuer, d.authors, d.issue, d.kind, d.place, d.format,
 		d.encoding, d.pages, d.file_hash, length(CAST(d.raw AS BLOB)), d.duplicate_of, d.ingested_at, d.extractor,
-		(SELECT count(*) FROM figures f WHERE f.doc = d.id)
+		(SELECT count(*) FROM figures f WHERE f.doc = d.id), d.ocr, d.notes
 		FROM documents d ORDER BY d.source, d.id`)
 	if err != nil {
 		return err
@@ -246,10 +250,16 @@ func (s *Store) Documents(ctx context.Context, fn func(DocumentRow) error) error
 	defer rows.Close()
 	for rows.Next() {
 		var r DocumentRow
-		var url, title, date, issuer, authors, issue, kind, place, fileHash, dup, extractor sql.NullString
+		var url, title, date, issuer, authors, issue, kind, place, fileHash, dup, extractor, ocr, notes sql.NullString
 		if err := rows.Scan(&r.ID, &r.Source, &url, &title, &date, &issuer, &authors, &issue, &kind, &place, &r.Format, &r.Encoding, &r.Pages,
-			&fileHash, &r.Bytes, &dup, &r.IngestedAt, &extractor, &r.Figures); err != nil {
+			&fileHash, &r.Bytes, &dup, &r.IngestedAt, &extractor, &r.Figures, &ocr, &notes); err != nil {
 			return err
+		}
+		if err := unmarshalColumn(ocr, &r.OCRPages); err != nil {
+			return fmt.Errorf("document %s: ocr: %w", r.ID, err)
+		}
+		if err := unmarshalColumn(notes, &r.Notes); err != nil {
+			return fmt.Errorf("document %s: notes: %w", r.ID, err)
 		}
 		r.URL, r.Title, r.Date, r.Issuer, r.Authors, r.Issue = url.String, title.String, date.String, issuer.String, authors.String, issue.String
 		r.Kind, r.Place = kind.String, place.String
@@ -271,7 +281,7 @@ func (s *Store) entities(ctx context.Context, doc string, fn func(corpus.Entity)
 	if doc != "" {
 		where, args = " WHERE e.doc = ?", []any{doc}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.doc, d.source, e.article, e.kind, e.name, e.canonical, e.title, e.text, e.start, e."end"
+	rows, err := s.db.QueryContext(ctx, `SELECT e.doc, d.source, e.article, e.kind, e.name, e.canonical, e.title, e.text, e.start, e."end", e.page, e.warnings
 		FROM entities e JOIN documents d ON d.id = e.doc`+where+` ORDER BY d.source, d.id, e.seq`, args...)
 	if err != nil {
 		return err
@@ -279,11 +289,15 @@ func (s *Store) entities(ctx context.Context, doc string, fn func(corpus.Entity)
 	defer rows.Close()
 	for rows.Next() {
 		var e corpus.Entity
-		var article, canonical, title sql.NullString
-		if err := rows.Scan(&e.Doc, &e.Source, &article, &e.Kind, &e.Name, &canonical, &title, &e.Text, &e.Start, &e.End); err != nil {
+		var article, canonical, title, warnings sql.NullString
+		var page sql.NullInt64
+		if err := rows.Scan(&e.Doc, &e.Source, &article, &e.Kind, &e.Name, &canonical, &title, &e.Text, &e.Start, &e.End, &page, &warnings); err != nil {
 			return err
 		}
-		e.Article, e.Canonical, e.Title = article.String, canonical.String, title.String
+		e.Article, e.Canonical, e.Title, e.Page = article.String, canonical.String, title.String, int(page.Int64)
+		if err := unmarshalColumn(warnings, &e.Warnings); err != nil {
+			return fmt.Errorf("entity of %s: warnings: %w", e.Doc, err)
+		}
 		if err := fn(e); err != nil {
 			return err
 		}
@@ -411,10 +425,11 @@ func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
 // articles, figures and entities.
 func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.Figure, []corpus.Entity, error) {
 	var d corpus.Document
-	var url, title, date, issuer, authors, issue, kind, place, pageStarts, fileHash sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, date, issuer, authors, issue, kind, place, format, encoding, page_starts, file_hash, raw
+	var url, title, date, issuer, authors, issue, kind, place, pageStarts, fileHash, ocr, cells, notes sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, date, issuer, authors, issue, kind, place, format, encoding, page_starts, file_hash, raw,
+		ocr, cells, notes
 		FROM documents WHERE id = ?`, id).Scan(&d.ID, &d.Source, &url, &title, &date, &issuer, &authors, &issue, &kind, &place, &d.Format, &d.Encoding,
-		&pageStarts, &fileHash, &d.Raw)
+		&pageStarts, &fileHash, &d.Raw, &ocr, &cells, &notes)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, nil, nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
 	}
@@ -427,6 +442,14 @@ func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.
 		d.Authors = strings.Split(authors.String, "、")
 	}
 	json.Unmarshal([]byte(pageStarts.String), &d.Pages)
+	for _, c := range []struct {
+		col sql.NullString
+		to  any
+	}{{ocr, &d.OCR}, {cells, &d.Cells}, {notes, &d.Notes}} {
+		if err := unmarshalColumn(c.col, c.to); err != nil {
+			return d, nil, nil, fmt.Errorf("document %s: %w", id, err)
+		}
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, start, "end", title, date, issuer, authors FROM articles WHERE doc = ? ORDER BY start`, id)
 	if err != nil {
 		return d, nil, nil, err
@@ -507,4 +530,12 @@ func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
 		frows.Close()
 	}
 	return runs, nil
+}
+
+// unmarshalColumn reads a JSON column; NULL leaves v as it is.
+func unmarshalColumn(col sql.NullString, v any) error {
+	if !col.Valid || col.String == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(col.String), v)
 }

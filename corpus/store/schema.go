@@ -2,7 +2,7 @@ package store
 
 // SchemaVersion is recorded in the meta table; a store with another
 // version is refused rather than misread.
-const SchemaVersion = "2"
+const SchemaVersion = "3"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -29,7 +29,10 @@ CREATE TABLE IF NOT EXISTS documents (
 	simhash      INTEGER,
 	duplicate_of TEXT,
 	ingested_at  TEXT NOT NULL,
-	extractor    TEXT
+	extractor    TEXT,
+	ocr          TEXT,
+	cells        TEXT,
+	notes        TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_file_hash ON documents(file_hash);
 CREATE TABLE IF NOT EXISTS articles (
@@ -71,7 +74,8 @@ CREATE TABLE IF NOT EXISTS figures (
 	precision   INTEGER,
 	rule        TEXT,
 	warnings    TEXT,
-	dict        TEXT
+	dict        TEXT,
+	cell        TEXT
 );
 CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc, seq);
 CREATE TABLE IF NOT EXISTS entities (
@@ -86,6 +90,7 @@ CREATE TABLE IF NOT EXISTS entities (
 	text      TEXT NOT NULL,
 	start     INTEGER NOT NULL,
 	"end"     INTEGER NOT NULL,
+	warnings  TEXT,
 	PRIMARY KEY (doc, seq)
 );
 CREATE TABLE IF NOT EXISTS runs (
@@ -123,4 +128,9 @@ var migrations = map[string]string{
 	"1": `ALTER TABLE documents ADD COLUMN kind TEXT;
 ALTER TABLE documents ADD COLUMN place TEXT;
 ALTER TABLE figures ADD COLUMN target INTEGER NOT NULL DEFAULT 0;`,
+	"2": `ALTER TABLE documents ADD COLUMN ocr TEXT;
+ALTER TABLE documents ADD COLUMN cells TEXT;
+ALTER TABLE documents ADD COLUMN notes TEXT;
+ALTER TABLE figures ADD COLUMN cell TEXT;
+ALTER TABLE entities ADD COLUMN warnings TEXT;`,
 }

@@ -280,11 +280,12 @@ func putEntry(ctx context.Context, tx *sql.Tx, e Entry) error {
 	}
 	pageStarts, _ := json.Marshal(d.Pages)
 	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO documents
-		(id, source, url, title, date, issuer, authors, issue, kind, place, format, encoding, pages, page_starts, file_hash, raw, simhash, duplicate_of, ingested_at, extractor)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(id, source, url, title, date, issuer, authors, issue, kind, place, format, encoding, pages, page_starts, file_hash, raw, simhash, duplicate_of, ingested_at, extractor,
+		 ocr, cells, notes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.ID, d.Source, nullable(d.URL), nullable(d.Title), nullable(d.Date), nullable(d.Issuer), nullable(strings.Join(d.Authors, "、")),
 		nullable(d.Issue), nullable(d.Kind), nullable(d.Place), d.Format, d.Encoding, len(d.Pages), string(pageStarts), nullable(d.FileHash), d.Raw, int64(e.SimHash),
-		nullable(e.DuplicateOf), time.Now().UTC().Format(time.RFC3339), e.Extractor)
+		nullable(e.DuplicateOf), time.Now().UTC().Format(time.RFC3339), e.Extractor, jsonOrNull(d.OCR), jsonOrNull(d.Cells), jsonOrNull(d.Notes))
 	if err != nil {
 		return err
 	}
@@ -332,28 +333,23 @@ func insertFigures(ctx context.Context, tx *sql.Tx, d corpus.Document, figs []co
 		if f.ValueMax != nil {
 			valueMax = *f.ValueMax
 		}
-		var warnings any
-		if f.Warnings != nil {
-			b, _ := json.Marshal(f.Warnings)
-			warnings = string(b)
-		}
 		rows = append(rows, []any{f.ID, d.ID, nullable(f.Article), nullable0(d.Page(f.Start)), i, f.Source, string(f.Kind),
 			f.Value, valueMax, f.Unit, f.Approx, nullable(f.Bound), nullable(f.Change), f.Text, f.Surface, f.Start, f.End,
 			f.Sentence, f.Metric, f.Subject, f.Period, nullable(f.PeriodFrom), nullable(f.PeriodTo), f.Base, f.Target, f.Precision,
-			f.Rule, warnings, f.Dict})
+			f.Rule, jsonOrNull(f.Warnings), f.Dict, nullable(f.Cell)})
 	}
 	return insertRows(ctx, tx, `INSERT INTO figures
 		(id, doc, article, page, seq, source, kind, value, value_max, unit, approx, bound, change, text, surface, start, "end",
-		 sentence, metric, subject, period, period_from, period_to, base, target, precision, rule, warnings, dict)`, 29, rows)
+		 sentence, metric, subject, period, period_from, period_to, base, target, precision, rule, warnings, dict, cell)`, 30, rows)
 }
 
 func insertEntities(ctx context.Context, tx *sql.Tx, d corpus.Document, ents []corpus.Entity) error {
 	rows := make([][]any, 0, len(ents))
 	for i, e := range ents {
 		rows = append(rows, []any{d.ID, nullable(e.Article), nullable0(d.Page(e.Start)), i, string(e.Kind), e.Name,
-			e.Canonical, nullable(e.Title), e.Text, e.Start, e.End})
+			e.Canonical, nullable(e.Title), e.Text, e.Start, e.End, jsonOrNull(e.Warnings)})
 	}
-	return insertRows(ctx, tx, `INSERT INTO entities (doc, article, page, seq, kind, name, canonical, title, text, start, "end")`, 11, rows)
+	return insertRows(ctx, tx, `INSERT INTO entities (doc, article, page, seq, kind, name, canonical, title, text, start, "end", warnings)`, 12, rows)
 }
 
 func nullable(s string) any {
@@ -361,6 +357,18 @@ func nullable(s string) any {
 		return nil
 	}
 	return s
+}
+
+// jsonOrNull writes a list as JSON, an empty one as NULL.
+func jsonOrNull[T any](list []T) any {
+	if len(list) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		return nil
+	}
+	return string(b)
 }
 
 func nullable0(n int) any {

@@ -71,7 +71,9 @@ func TestMigrateSchema1(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{`ALTER TABLE documents DROP COLUMN kind`, `ALTER TABLE documents DROP COLUMN place`,
-		`ALTER TABLE figures DROP COLUMN target`, `UPDATE meta SET value = '1' WHERE key = 'schema_version'`} {
+		`ALTER TABLE figures DROP COLUMN target`, `ALTER TABLE documents DROP COLUMN ocr`, `ALTER TABLE documents DROP COLUMN cells`,
+		`ALTER TABLE documents DROP COLUMN notes`, `ALTER TABLE figures DROP COLUMN cell`, `ALTER TABLE entities DROP COLUMN warnings`,
+		`UPDATE meta SET value = '1' WHERE key = 'schema_version'`} {
 		if _, err := st.DB().ExecContext(ctx, q); err != nil {
 			t.Fatal(q, err)
 		}
@@ -86,7 +88,7 @@ func TestMigrateSchema1(t *testing.T) {
 	if err := st.DB().QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v); err != nil || v != SchemaVersion {
 		t.Errorf("schema version %q %v, want %s", v, err, SchemaVersion)
 	}
-	if _, err := st.DB().ExecContext(ctx, `SELECT kind, place FROM documents; SELECT target FROM figures`); err != nil {
+	if _, err := st.DB().ExecContext(ctx, `SELECT kind, place, ocr, cells, notes FROM documents; SELECT target, cell FROM figures; SELECT warnings FROM entities`); err != nil {
 		t.Errorf("new columns missing: %v", err)
 	}
 }
