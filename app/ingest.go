@@ -43,6 +43,9 @@ type Event struct {
 	Source      string
 	Status      string
 	Reason      string
+	// Notes are what a reader should know about how the document was
+	// read (a blank scanned page, a page OCR could not read).
+	Notes []string
 }
 
 // Summary counts what a run did.
@@ -273,7 +276,11 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 		}
 		j.done++
 		if j.opts.Progress != nil {
-			j.opts.Progress(Event{Done: j.done, Total: j.total, Source: o.source, Status: o.status, Reason: o.reason})
+			ev := Event{Done: j.done, Total: j.total, Source: o.source, Status: o.status, Reason: o.reason}
+			if o.entry != nil {
+				ev.Notes = o.entry.Doc.Notes
+			}
+			j.opts.Progress(ev)
 		}
 		if o.status != StatusSkipped {
 			recs = append(recs, store.SourceRecord{Source: o.source, Doc: o.doc, Status: o.status, Reason: o.reason})

@@ -74,6 +74,22 @@ func (d Document) OCRAt(off int) bool {
 	return false
 }
 
+// OCRSpans are the byte ranges of Raw on pages read by OCR.
+func (d Document) OCRSpans() []Span {
+	var spans []Span
+	for _, o := range d.OCR {
+		if o.Page < 1 || o.Page > len(d.Pages) {
+			continue
+		}
+		end := len(d.Raw)
+		if o.Page < len(d.Pages) {
+			end = d.Pages[o.Page]
+		}
+		spans = append(spans, Span{Start: d.Pages[o.Page-1], End: end})
+	}
+	return spans
+}
+
 // CellAt returns the reference of the cell holding byte offset off, or ""
 // outside every cell.
 func (d Document) CellAt(off int) string {

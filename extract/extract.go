@@ -67,7 +67,7 @@ type analysis struct {
 }
 
 func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docAliases, yuan string) analysis {
-	norm := e.normalizer.Normalize(doc.Raw[a.Start:a.End])
+	norm := e.normalizer.NormalizeOCR(doc.Raw[a.Start:a.End], within(doc.OCRSpans(), a.Span))
 	sc := newScanner(norm.Text, e.words, yuan)
 	founds := sc.scan()
 	ends := map[int]bool{}
@@ -383,4 +383,16 @@ const sentenceReach = 200
 func representable(f found) bool {
 	finite := func(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
 	return finite(f.value) && finite(f.valueMax)
+}
+
+// within clips spans to part and makes them relative to its start.
+func within(spans []corpus.Span, part corpus.Span) []corpus.Span {
+	var out []corpus.Span
+	for _, sp := range spans {
+		s, e := max(sp.Start, part.Start), min(sp.End, part.End)
+		if s < e {
+			out = append(out, corpus.Span{Start: s - part.Start, End: e - part.Start})
+		}
+	}
+	return out
 }

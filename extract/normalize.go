@@ -58,7 +58,14 @@ type Normalizer struct{}
 
 // Normalize folds, cleans and rejoins raw.
 func (Normalizer) Normalize(raw string) Normalized {
-	return normalize(raw)
+	return normalize(raw, nil)
+}
+
+// NormalizeOCR is Normalize for a text whose spans ocr (byte ranges of
+// raw) were read by OCR: inside them it also repairs the noise OCR puts
+// into figures (repairOCR), always through the offset map.
+func (Normalizer) NormalizeOCR(raw string, ocr []corpus.Span) Normalized {
+	return normalize(raw, ocr)
 }
 
 // item is one raw rune after width folding, with the raw bytes it came from.
@@ -268,7 +275,7 @@ func lineHasTab(items []item, k int) bool {
 	return false
 }
 
-func normalize(raw string) Normalized {
+func normalize(raw string, ocr []corpus.Span) Normalized {
 	items := decode(raw)
 	b := &builder{headingBelow: headingLength(items), tabbedFrom: -1}
 	b.sb.Grow(len(raw))
@@ -276,6 +283,15 @@ func normalize(raw string) Normalized {
 	b.rawEnd = make([]int32, 0, len(raw))
 	for i := 0; i < len(items); {
 		it := items[i]
+		if len(ocr) > 0 && inSpans(ocr, it.start) {
+			if r, changed := repairOCR(items, i, b.last); changed {
+				if r != 0 {
+					b.emit(r, it.start, it.end)
+				}
+				i++
+				continue
+			}
+		}
 		if !isSpace(it.r) {
 			b.emit(it.r, it.start, it.end)
 			i++
@@ -463,3 +479,48 @@ func isDigit(r rune) bool       { return r >= '0' && r <= '9' }
 func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
 func isASCIIAlnum(r rune) bool  { return isDigit(r) || isASCIILetter(r) }
 func isHan(r rune) bool         { return unicode.Is(unicode.Han, r) }
+
+func inSpans(spans []corpus.Span, off int) bool {
+	for _, sp := range spans {
+		if off >= sp.Start && off < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// repairOCR reads items[i] of an OCR'd page the way its figure meant it,
+// prev being the rune written last: O and o for 0 and l, I and | for 1
+// inside a run of digits (2O23, 1O%, 3l5), and a comma or full stop that
+// OCR put between a number and its unit (2570亿,元, 125.亿元) dropped (0).
+// changed is false where the rune stays as it is.
+func repairOCR(items []item, i int, prev rune) (r rune, changed bool) {
+	next := func() (rune, int) { // the next rune that is not a space, and its index
+		for k := i + 1; k < len(items); k++ {
+			if !isSpace(items[k].r) {
+				return items[k].r, k
+			}
+		}
+		return 0, len(items)
+	}
+	digitAfter := func(k int) bool { return k < len(items) && isDigit(items[k].r) }
+	n, k := next()
+	afterDigit := isDigit(prev) || (prev == '.' && i >= 2 && isDigit(items[i-2].r))
+	beforeDigit := isDigit(n) || (n == '.' && digitAfter(k+1))
+	switch items[i].r {
+	case 'O', 'o':
+		if afterDigit && (beforeDigit || n == '%' || n == '万' || n == '亿') {
+			return '0', true
+		}
+	case 'l', 'I', '|':
+		if afterDigit && beforeDigit {
+			return '1', true
+		}
+	case ',', '.', '，', '。', '、':
+		magnitude := prev == '万' || prev == '亿' || prev == '千' || prev == '百'
+		if (isDigit(prev) || magnitude) && !isDigit(n) && startsWithUnit(restString(items, k, 12)) && !startsWithCountWord(restString(items, k, 12)) {
+			return 0, true
+		}
+	}
+	return items[i].r, false
+}

@@ -47,6 +47,8 @@ type Reader struct {
 	// MaxBytes bounds one local source or standard input (0:
 	// DefaultMaxBytes); URLs have the fetcher's bound.
 	MaxBytes int64
+	// OCR reads the pages of PDFs that have no text layer.
+	OCR OCR
 }
 
 // DefaultMaxBytes is the largest local source read unless a Reader says
@@ -247,12 +249,12 @@ func (r Reader) decode(ctx context.Context, source string, raw []byte, contentTy
 	var doc corpus.Document
 	switch format := sniff(raw, source); format {
 	case "pdf":
-		text, pages, err := readPDF(ctx, source, raw)
+		pdf, err := readPDF(ctx, source, raw, r.OCR)
 		if err != nil {
 			return doc, err
 		}
-		doc = corpus.NewDocument(source, []byte(text))
-		doc.Pages, doc.Encoding = pages, "UTF-8"
+		doc = corpus.NewDocument(source, []byte(pdf.text))
+		doc.Pages, doc.Encoding, doc.OCR, doc.Notes = pdf.pages, "UTF-8", pdf.ocr, pdf.notes
 	case "html":
 		page, err := readHTML(raw, contentType, r.Profile)
 		if err != nil {

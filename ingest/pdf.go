@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+
+	"reportmine/corpus"
 )
 
 // ErrNoPDFTool is returned when poppler's pdftotext is not installed.
@@ -17,16 +19,25 @@ var ErrNoPDFTool = errors.New("pdftotext not found: install poppler-utils (Debia
 // a batch.
 const pdfTimeout = 2 * time.Minute
 
-// readPDF extracts a PDF's text with pdftotext, in reading order, and
-// returns it with the byte offset where each page starts.
-func readPDF(ctx context.Context, path string, raw []byte) (string, []int, error) {
+// pdfText is a PDF read: its text with the byte offset where each page
+// starts, and which pages were read by OCR.
+type pdfText struct {
+	text  string
+	pages []int
+	ocr   []corpus.OCRPage
+	notes []string
+}
+
+// readPDF extracts a PDF's text with pdftotext, in reading order, page by
+// page; pages without a text layer are read by OCR (ocr).
+func readPDF(ctx context.Context, source string, raw []byte, ocr OCR) (pdfText, error) {
 	tool, err := exec.LookPath("pdftotext")
 	if err != nil {
-		return "", nil, ErrNoPDFTool
+		return pdfText{}, ErrNoPDFTool
 	}
-	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
+	tctx, cancel := context.WithTimeout(ctx, pdfTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, tool, "-enc", "UTF-8", "-eol", "unix", "-", "-")
+	cmd := exec.CommandContext(tctx, tool, "-enc", "UTF-8", "-eol", "unix", "-", "-")
 	cmd.Stdin = bytes.NewReader(raw)
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
@@ -35,22 +46,44 @@ func readPDF(ctx context.Context, path string, raw []byte) (string, []int, error
 		if i := strings.IndexByte(msg, '\n'); i > 0 {
 			msg = msg[:i]
 		}
-		return "", nil, fmt.Errorf("pdftotext failed (%v): %s", err, msg)
+		return pdfText{}, fmt.Errorf("pdftotext failed (%v): %s", err, msg)
 	}
-	text, starts := splitPages(out.String())
-	if strings.TrimSpace(text) == "" {
-		return "", nil, fmt.Errorf("%w: the PDF has no text layer (scanned images need OCR first)", ErrNotText)
+	pages := pageTexts(out.String())
+	var todo []int
+	for i, p := range pages {
+		if needsOCR(p) {
+			todo = append(todo, i+1)
+		}
 	}
-	return text, starts, nil
+	var res pdfText
+	if len(todo) > 0 {
+		if res.ocr, res.notes, err = ocr.readScanned(ctx, source, raw, pages, todo); err != nil {
+			return pdfText{}, err
+		}
+	}
+	res.text, res.pages = joinPages(pages)
+	if strings.TrimSpace(res.text) == "" {
+		return pdfText{}, fmt.Errorf("%w: the PDF has no text, and OCR found none on its pages", ErrNotText)
+	}
+	return res, nil
 }
 
 // splitPages joins pdftotext's pages (separated by form feeds) into one
 // text, a blank line between pages, and returns where each page starts.
-func splitPages(out string) (string, []int) {
+func splitPages(out string) (string, []int) { return joinPages(pageTexts(out)) }
+
+// pageTexts splits pdftotext's output at its form feeds, one per page.
+func pageTexts(out string) []string {
 	pages := strings.Split(out, "\f")
 	if len(pages) > 1 && strings.TrimSpace(pages[len(pages)-1]) == "" {
 		pages = pages[:len(pages)-1] // pdftotext ends every page with a form feed
 	}
+	return pages
+}
+
+// joinPages writes pages one after another, a blank line between them,
+// and returns where each starts.
+func joinPages(pages []string) (string, []int) {
 	var text strings.Builder
 	var starts []int
 	for _, p := range pages {

@@ -19,13 +19,14 @@ import (
 )
 
 func runIngest(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--meta FILE] [--max-bytes N] [--url-deadline D] [--dict F] [--aliases F] PATH|URL...")
+	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--meta FILE] [--max-bytes N] [--url-deadline D] [--ocr-lang L] [--no-ocr] [--dict F] [--aliases F] PATH|URL...")
 	data := dataFlag(fs)
 	metaFile := metaFlag(fs)
 	maxBytes := maxBytesFlag(fs)
 	workers := boundedInt(fs, "workers", runtime.NumCPU(), 1, 256, "documents read and extracted in parallel")
 	onlyFailed := fs.Bool("only-failed", false, "retry just the sources that failed in the last run")
 	newFetcher := fetcherFlags(fs, e)
+	ocr := ocrFlags(fs, e)
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
@@ -44,7 +45,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	}
 	fetcher := newFetcher()
 	fetcher.MaxBytes = *maxBytes // one bound for files and URLs
-	reader := ingest.Reader{Stdin: e.stdin, MaxBytes: *maxBytes, Fetcher: fetcher}
+	reader := ingest.Reader{Stdin: e.stdin, MaxBytes: *maxBytes, Fetcher: fetcher, OCR: ocr()}
 	sources := withoutFile(reader.Sources(fs.Args()), *metaFile)
 	job := ingestRun{env: e, x: ex, opts: app.IngestOptions{Workers: *workers, Reader: reader, Manifest: manifest}}
 	return job.start(ctx, *data, func(st *store.Store) ([]string, error) {
@@ -80,6 +81,9 @@ func (r ingestRun) start(ctx context.Context, data string, pick func(*store.Stor
 	r.opts.Progress = func(ev app.Event) {
 		if ev.Status == store.StatusFailed {
 			fmt.Fprintln(r.env.stderr, "reportmine:", ev.Reason)
+		}
+		for _, note := range ev.Notes {
+			fmt.Fprintf(r.env.stderr, "reportmine: %s: %s\n", ev.Source, note)
 		}
 		bar.step(ev.Source, ev.Status)
 	}

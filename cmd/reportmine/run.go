@@ -227,3 +227,19 @@ func fetcherFlags(fs *flag.FlagSet, e env) func() *ingest.Fetcher {
 		return f
 	}
 }
+
+// ocrFlags declares the flags of OCR for scanned PDF pages; the OCR they
+// make reports each page read on stderr.
+func ocrFlags(fs *flag.FlagSet, e env) func() ingest.OCR {
+	langs := fs.String("ocr-lang", "", "Tesseract languages for scanned pages (chi_sim, chi_tra, eng, joined by +; default chi_sim, then chi_tra for a page it reads poorly)")
+	off := fs.Bool("no-ocr", false, "refuse PDF pages without a text layer instead of reading them by OCR")
+	workers := boundedInt(fs, "ocr-workers", 0, 0, 64, "scanned pages read at once (0: the cores, at most 4)")
+	return func() ingest.OCR {
+		var mu sync.Mutex
+		return ingest.OCR{Off: *off, Languages: *langs, Workers: *workers, Progress: func(p ingest.OCRProgress) {
+			mu.Lock()
+			defer mu.Unlock()
+			fmt.Fprintf(e.stderr, "reportmine: %s: OCR page %d (%d of %d)\n", p.Source, p.Page, p.Done, p.Pages)
+		}}
+	}
+}
