@@ -40,6 +40,10 @@ type Document struct {
 	// Notes are what a reader should know about how the document was
 	// read (a blank page OCR found nothing on, a sheet left empty).
 	Notes []string `json:"notes,omitempty"`
+	// FileMeta is what the file's own properties say (a Word or Excel
+	// file's title, created date, author): used only where the text
+	// itself says nothing.
+	FileMeta Meta `json:"-"`
 }
 
 // OCRPage is a page read by OCR: its 1-based number, the engine's mean

@@ -249,7 +249,9 @@ func (s *scanner) fromHeader(n number) (found, bool) {
 			f.rule, f.label = "table_cell", s.rowLabel(n.start)
 			return f, true
 		}
-		if s.headerUnit != nil {
+		if ru, rmul, rok := rowUnit(rs, n.start); rok {
+			u, mul, ok = ru, rmul, true
+		} else if s.headerUnit != nil {
 			u, mul, ok = *s.headerUnit, s.headerMul, true
 		}
 	}
@@ -430,6 +432,34 @@ func hasNumberCell(cells []string) bool {
 		}
 	}
 	return false
+}
+
+// rowUnit reads the unit of the table row holding rune i from its 单位
+// column (项目 单位 计划 完成: every number of the row after the unit cell
+// is in that unit), when its column header says nothing of its own.
+func rowUnit(rs []rune, i int) (unitSpec, float64, bool) {
+	lineStart := i
+	for lineStart > 0 && rs[lineStart-1] != '\n' {
+		lineStart--
+	}
+	lineEnd := i
+	for lineEnd < len(rs) && rs[lineEnd] != '\n' {
+		lineEnd++
+	}
+	cells := strings.Split(string(rs[lineStart:lineEnd]), "\t")
+	col := strings.Count(string(rs[lineStart:i]), "\t")
+	for u := 0; u < col && u < len(cells); u++ {
+		at := lineStart + len([]rune(strings.Join(cells[:u], "\t")))
+		if u > 0 {
+			at++ // past the tab that opens the cell
+		}
+		header, ok := columnHeader(rs, at)
+		if !ok || (strings.TrimSpace(header) != "单位" && strings.TrimSpace(header) != "计量单位") {
+			continue
+		}
+		return unitExpr([]rune(strings.TrimSpace(cells[u])))
+	}
+	return unitSpec{}, 0, false
 }
 
 // columnHeader finds the header of the table column holding rune i: the

@@ -269,8 +269,36 @@ func (r Reader) decode(ctx context.Context, source string, raw []byte, contentTy
 		}
 		doc = corpus.NewDocument(source, []byte(text))
 		doc.Encoding = enc
+	case "csv":
+		var err error
+		if doc, err = readCSV(source, raw); err != nil {
+			return doc, err
+		}
+	case "xlsx":
+		var err error
+		if doc, err = readXLSX(source, raw); err != nil {
+			return doc, err
+		}
+	case "docx":
+		var err error
+		if doc, err = readDOCX(source, raw); err != nil {
+			return doc, err
+		}
+	case "xls":
+		var err error
+		if doc, err = readXLS(ctx, source, raw); err != nil {
+			return doc, err
+		}
+	case "doc":
+		var err error
+		if doc, err = readDOC(ctx, source, raw); err != nil {
+			return doc, err
+		}
 	default:
-		return doc, fmt.Errorf("%w: %s, not text, HTML or PDF", errNotDocument, format)
+		return doc, fmt.Errorf("%w: %s, not text, HTML, PDF, Word or Excel", errNotDocument, format)
+	}
+	if doc.Encoding == "" {
+		doc.Encoding = "UTF-8"
 	}
 	if err := checkPlausible(doc.Raw); err != nil {
 		return corpus.Document{}, err
@@ -289,6 +317,16 @@ func sniff(raw []byte, source string) string {
 	if bytes.HasPrefix(head, []byte("%PDF-")) {
 		return "pdf"
 	}
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		if f := zipFormat(raw); f != "" {
+			return f
+		}
+	}
+	if bytes.HasPrefix(head, []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}) {
+		if f := oleFormat(raw, source); f != "" {
+			return f
+		}
+	}
 	lower := bytes.ToLower(head)
 	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<meta "} {
 		if bytes.Contains(lower, []byte(tag)) {
@@ -297,6 +335,8 @@ func sniff(raw []byte, source string) string {
 	}
 	mime := http.DetectContentType(head)
 	switch {
+	case (strings.HasPrefix(mime, "text/") || mime == "application/octet-stream" && !hasNUL(head)) && isTableName(source):
+		return "csv"
 	case strings.HasPrefix(mime, "text/"), mime == "application/octet-stream" && !hasNUL(head):
 		return "text"
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe}), bytes.HasPrefix(head, []byte{0xfe, 0xff}):
@@ -313,8 +353,15 @@ func hasNUL(b []byte) bool { return bytes.IndexByte(b, 0) >= 0 }
 // a binary file behind it is a failure to report, not a file to pass over.
 func documentExtension(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text", ".htm", ".html", ".shtml", ".pdf", ".md", ".csv", "":
+	case ".txt", ".text", ".htm", ".html", ".shtml", ".pdf", ".md", ".csv", ".tsv", ".docx", ".doc", ".xlsx", ".xls", "":
 		return true
 	}
 	return false
+}
+
+// isTableName reports a file name that promises comma- or tab-separated
+// rows.
+func isTableName(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".csv" || ext == ".tsv"
 }

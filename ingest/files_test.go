@@ -31,7 +31,7 @@ func TestReader(t *testing.T) {
 		wantErr string
 	}{
 		{want[0], ""},
-		{want[2], "binary data, not text, HTML or PDF"},
+		{want[2], "binary data, not text, HTML, PDF, Word or Excel"},
 		{"-", ""},
 		{want[5], "no such file"},
 	}

@@ -19,8 +19,10 @@ type Structurer struct{}
 // Structure returns doc with its metadata and articles filled in.
 func (Structurer) Structure(doc corpus.Document) corpus.Document {
 	paras := paragraphs(doc.Raw)
-	doc.Meta = mergeMeta(doc.Meta, documentMeta(doc.Raw, paras))
-	doc.Articles = splitArticles(doc, paras)
+	doc.Meta = mergeMeta(mergeMeta(doc.Meta, documentMeta(doc.Raw, paras)), doc.FileMeta)
+	if len(doc.Articles) == 0 { // a reader's parts (a workbook's sheets) stand
+		doc.Articles = splitArticles(doc, paras)
+	}
 	return doc
 }
 

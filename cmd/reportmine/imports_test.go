@@ -30,7 +30,7 @@ var allowedImports = map[string][]string{
 // thirdParty lists the outside modules each package may use.
 var thirdParty = map[string][]string{
 	"extract":      {"golang.org/x/text", "github.com/go-ego/gse"},
-	"ingest":       {"golang.org/x/text", "golang.org/x/net/html", "github.com/PuerkitoBio/goquery"},
+	"ingest":       {"golang.org/x/text", "golang.org/x/net/html", "github.com/PuerkitoBio/goquery", "github.com/xuri/excelize/v2"},
 	"corpus/store": {"modernc.org/sqlite", "golang.org/x/sys/unix"},
 	"index":        {"github.com/blevesearch/bleve/v2", "golang.org/x/text", "github.com/go-ego/gse"},
 }
