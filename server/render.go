@@ -153,6 +153,12 @@ func figureTitle(f corpus.Figure) string {
 	if f.Target {
 		parts = append(parts, "目标")
 	}
+	if f.Cell != "" {
+		parts = append(parts, "单元格："+f.Cell)
+	}
+	if slices.Contains(f.Warnings, corpus.WarningOCR) {
+		parts = append(parts, "图像识别（OCR），请核对原件")
+	}
 	return strings.Join(parts, " · ")
 }
 
