@@ -4,9 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/blevesearch/bleve/v2"
 
 	"reportmine/corpus"
 )
@@ -39,22 +42,46 @@ type docMeta struct {
 	Source   string        `json:"source"`
 	Title    string        `json:"title,omitempty"`
 	Date     string        `json:"date,omitempty"`
+	Issuer   string        `json:"issuer,omitempty"`
 	Articles []articleMeta `json:"articles,omitempty"`
 }
 
 type articleMeta struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Title string `json:"title,omitempty"`
-	Date  string `json:"date,omitempty"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Title  string `json:"title,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Issuer string `json:"issuer,omitempty"`
+}
+
+// partKey names a document's part in its sentences' part field: article
+// n (1-based), or 0 for the document outside its articles.
+func partKey(doc string, n int) string {
+	if n == 0 {
+		return docKey(doc)
+	}
+	return docKey(doc) + "#" + strconv.Itoa(n)
+}
+
+// part is what the title: and issuer: filters read of a document's part.
+type part struct{ key, title, issuer string }
+
+// parts are the document and its articles, each with the title and
+// issuer its sentences have (as sentenceAt gives them).
+func (m docMeta) parts() []part {
+	out := []part{{partKey(m.ID, 0), m.Title, m.Issuer}}
+	for i, a := range m.Articles {
+		out = append(out, part{partKey(m.ID, i+1), a.Title, a.Issuer})
+	}
+	return out
 }
 
 func metaKey(key string) []byte { return []byte("meta:" + key) }
 
 func newDocMeta(doc corpus.Document) docMeta {
-	m := docMeta{ID: doc.ID, Source: doc.Source, Title: doc.Meta.Title, Date: doc.Meta.Date}
+	m := docMeta{ID: doc.ID, Source: doc.Source, Title: doc.Meta.Title, Date: doc.Meta.Date, Issuer: doc.Meta.Issuer}
 	for _, a := range doc.Articles {
-		m.Articles = append(m.Articles, articleMeta{Start: a.Start, End: a.End, Title: a.Meta.Title, Date: a.Meta.Date})
+		m.Articles = append(m.Articles, articleMeta{Start: a.Start, End: a.End, Title: a.Meta.Title, Date: a.Meta.Date, Issuer: a.Meta.Issuer})
 	}
 	return m
 }
@@ -80,6 +107,9 @@ func (m docMeta) at(start int) (title, date string) {
 type metaCache struct {
 	mu sync.Mutex
 	m  map[string]docMeta
+	// all are every document's records, read when a title: or issuer:
+	// filter first needs them.
+	all []docMeta
 }
 
 // maxCachedMeta bounds the cache; it starts afresh when full.
@@ -114,6 +144,139 @@ func (x *Index) docMeta(key string) (docMeta, bool) {
 // forget empties the cache.
 func (c *metaCache) forget() {
 	c.mu.Lock()
-	c.m = nil
+	c.m, c.all = nil, nil
 	c.mu.Unlock()
+}
+
+// Each shard lists its documents' keys in numbered internal records, one
+// per batch (docListKey), so that their records can be read without
+// scanning the index.
+const docListCount = "doclist:count"
+
+func docListKey(n int) []byte { return []byte("doclist:" + strconv.Itoa(n)) }
+
+// addToDocList records keys as the next list of the shard, in batch.
+func addToDocList(b bleve.Index, batch *bleve.Batch, keys []string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	n := 0
+	if v, err := b.GetInternal([]byte(docListCount)); err == nil && len(v) > 0 {
+		n, _ = strconv.Atoi(string(v))
+	}
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return err
+	}
+	batch.SetInternal(docListKey(n), list)
+	batch.SetInternal([]byte(docListCount), []byte(strconv.Itoa(n+1)))
+	return nil
+}
+
+// allDocs reads every document's record, once until the index changes.
+func (x *Index) allDocs() ([]docMeta, error) {
+	x.meta.mu.Lock()
+	all := x.meta.all
+	x.meta.mu.Unlock()
+	if all != nil {
+		return all, nil
+	}
+	seen := map[string]bool{}
+	all = []docMeta{}
+	for _, b := range x.shards {
+		v, err := b.GetInternal([]byte(docListCount))
+		if err != nil {
+			return nil, err
+		}
+		n, _ := strconv.Atoi(string(v))
+		for i := range n {
+			raw, err := b.GetInternal(docListKey(i))
+			if err != nil {
+				return nil, err
+			}
+			var keys []string
+			if err := json.Unmarshal(raw, &keys); err != nil {
+				return nil, fmt.Errorf("index: document list %d: %w", i, err)
+			}
+			for _, k := range keys {
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				raw, err := b.GetInternal(metaKey(k))
+				if err != nil || len(raw) == 0 {
+					continue
+				}
+				var m docMeta
+				if err := json.Unmarshal(raw, &m); err != nil {
+					return nil, fmt.Errorf("index: document record %s: %w", k, err)
+				}
+				all = append(all, m)
+			}
+		}
+	}
+	x.meta.mu.Lock()
+	x.meta.all = all
+	x.meta.mu.Unlock()
+	return all, nil
+}
+
+// partsMatching lists the parts whose title or issuer (field) holds
+// phrase, read as the text is (full width and traditional script folded,
+// punctuation a gap no phrase spans).
+func (x *Index) partsMatching(field, phrase string) ([]string, error) {
+	all, err := x.allDocs()
+	if err != nil {
+		return nil, err
+	}
+	want := positions(phrase)
+	if len(want) == 0 {
+		return nil, nil
+	}
+	var keys []string
+	for _, m := range all {
+		for _, p := range m.parts() {
+			v := p.title
+			if field == "issuer" {
+				v = p.issuer
+			}
+			if v != "" && holdsPhrase(positions(v), want) {
+				keys = append(keys, p.key)
+			}
+		}
+	}
+	return keys, nil
+}
+
+// positions are a text's tokens by position, "" where punctuation
+// leaves a gap.
+func positions(s string) []string {
+	toks := Terms(s)
+	if len(toks) == 0 {
+		return nil
+	}
+	first := toks[0].Position
+	out := make([]string, toks[len(toks)-1].Position-first+1)
+	for _, t := range toks {
+		out[t.Position-first] = string(t.Term)
+	}
+	return out
+}
+
+// holdsPhrase reports whether want occurs in have at consecutive
+// positions.
+func holdsPhrase(have, want []string) bool {
+	for i := 0; i+len(want) <= len(have); i++ {
+		ok := true
+		for j, w := range want {
+			if w != "" && have[i+j] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

@@ -301,13 +301,14 @@ func newMapping() mapping.IndexMapping {
 	s.AddFieldMappingsAt("text_bi", bigram)
 	s.AddFieldMappingsAt("text_ng", ngram)
 	s.AddFieldMappingsAt("words", wordsField)
-	s.AddFieldMappingsAt("title", searchText)
+	// title: and issuer: are read from the documents' records and
+	// become a choice of parts (partsMatching): a document's title is
+	// not analysed again in each of its sentences.
+	s.AddFieldMappingsAt("part", filter)
 	s.AddFieldMappingsAt("source", facet)
-	s.AddFieldMappingsAt("source_text", searchText)
 	s.AddFieldMappingsAt("date", facet)
 	s.AddFieldMappingsAt("year_kw", facet) // four digits: year:2010..2020 is a term range
 	s.AddFieldMappingsAt("issuer", facet)
-	s.AddFieldMappingsAt("issuer_text", searchText)
 	s.AddFieldMappingsAt("place", facet)
 	s.AddFieldMappingsAt("place_text", searchText)
 	// Where a sentence is: shown, never searched (the start is in its id).
@@ -397,12 +398,13 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 		i := x.shardOf(e.Doc.ID)
 		parts[i] = append(parts[i], e)
 	}
-	defer x.meta.forget() // a document indexed again may have new metadata
+	defer x.meta.forget() // a document indexed again may have new metadata, and the list grows
 	return eachShard(x.shards, func(i int, b bleve.Index) error {
 		if len(parts[i]) == 0 {
 			return nil
 		}
 		batch, size := b.NewBatch(), 0
+		var keys []string // the documents of this batch, for the shard's list
 		for _, e := range parts[i] {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -427,9 +429,13 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 				return err
 			}
 			batch.SetInternal(metaKey(docKey(e.Doc.ID)), meta)
+			keys = append(keys, docKey(e.Doc.ID))
 			// Marked only once all its sentences are in: a document cut
 			// short by a crash is indexed again, over the same ids.
 			batch.SetInternal([]byte("doc:"+e.Doc.ID), []byte{1})
+		}
+		if err := addToDocList(b, batch, keys); err != nil {
+			return err
 		}
 		return b.Batch(batch)
 	})
@@ -440,11 +446,8 @@ const batchBytes = 64 << 10
 
 func (s Sentence) fields() map[string]any {
 	m := map[string]any{
-		"text": s.Text, "text_bi": s.Text, "text_ng": s.Text, "words": s.Text, "source": s.Source, "source_text": s.Source,
+		"text": s.Text, "text_bi": s.Text, "text_ng": s.Text, "words": s.Text, "source": s.Source, "part": s.Part,
 		"end": s.End,
-	}
-	if s.Title != "" {
-		m["title"] = s.Title
 	}
 	if s.Date != "" {
 		m["date"] = s.Date
@@ -454,7 +457,6 @@ func (s Sentence) fields() map[string]any {
 	}
 	if s.Issuer != "" {
 		m["issuer"] = s.Issuer
-		m["issuer_text"] = s.Issuer
 	}
 	if s.Page != 0 {
 		m["page"] = s.Page

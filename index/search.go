@@ -62,7 +62,7 @@ var facetFields = map[string]string{
 
 // Search runs a query in the reportmine query language.
 func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
-	parsed, err := Parse(r.Query)
+	parsed, err := parser{parts: x.partsMatching}.parse(r.Query)
 	if err != nil {
 		return Results{}, err
 	}
@@ -143,7 +143,18 @@ var (
 // (year:2023 source: place: title: issuer:) and figure filters (kind:money
 // unit:CNY metric:总投资 subject:晶科 period: value>=100亿 value:1e9..5e9)
 // that must hold for one and the same figure.
-func Parse(q string) (Parsed, error) {
+//
+// title: and issuer: are answered from the documents' records of an
+// index; without one (Parse) they match nothing.
+func Parse(q string) (Parsed, error) { return parser{}.parse(q) }
+
+// parser reads the query language; parts, when set, lists the parts
+// (documents or articles) whose title or issuer holds a phrase.
+type parser struct {
+	parts func(field, phrase string) ([]string, error)
+}
+
+func (ps parser) parse(q string) (Parsed, error) {
 	var p Parsed
 	var must, mustNot, figure []query.Query
 	terms := splitQuery(q)
@@ -156,7 +167,7 @@ func Parse(q string) (Parsed, error) {
 		if neg {
 			t = t[1:]
 		}
-		cl, isFigure, err := clause(t, &p)
+		cl, isFigure, err := ps.clause(t, &p)
 		if err != nil {
 			return p, err
 		}
@@ -165,7 +176,7 @@ func Parse(q string) (Parsed, error) {
 		}
 		// a OR b: gather the run of OR-joined terms into one disjunction.
 		for i+2 < len(terms) && terms[i+1] == "OR" && !neg {
-			next, _, err := clause(terms[i+2], &p)
+			next, _, err := ps.clause(terms[i+2], &p)
 			if err != nil {
 				return p, err
 			}
@@ -209,7 +220,7 @@ func Parse(q string) (Parsed, error) {
 }
 
 // clause turns one term into a query; isFigure marks figure filters.
-func clause(t string, p *Parsed) (query.Query, bool, error) {
+func (ps parser) clause(t string, p *Parsed) (query.Query, bool, error) {
 	t = strings.Trim(t, `"`)
 	if t == "" {
 		return nil, false, nil
@@ -263,18 +274,39 @@ func clause(t string, p *Parsed) (query.Query, bool, error) {
 			q := query.NewWildcardQuery("*" + val + "*")
 			q.SetField("source")
 			return q, false, nil
-		case "place", "issuer":
+		case "place":
 			q := query.NewMatchPhraseQuery(val) // place:太原 finds 太原市
-			q.SetField(field + "_text")
+			q.SetField("place_text")
 			return q, false, nil
-		case "title":
-			q := query.NewMatchPhraseQuery(val)
-			q.SetField("title")
-			return q, false, nil
+		case "title", "issuer":
+			q, err := ps.partsQuery(field, val)
+			return q, false, err
 		}
 	}
 	p.Phrases = append(p.Phrases, t)
 	return phraseQuery(t), false, nil
+}
+
+// partsQuery matches the sentences of the parts whose title or issuer
+// holds phrase.
+func (ps parser) partsQuery(field, phrase string) (query.Query, error) {
+	if ps.parts == nil {
+		return query.NewMatchNoneQuery(), nil
+	}
+	keys, err := ps.parts(field, phrase)
+	if err != nil {
+		return nil, err
+	}
+	if len(keys) == 0 {
+		return query.NewMatchNoneQuery(), nil
+	}
+	qs := make([]query.Query, len(keys))
+	for i, k := range keys {
+		q := query.NewTermQuery(k)
+		q.SetField("part")
+		qs[i] = q
+	}
+	return anyOf(qs), nil
 }
 
 // phraseQuery matches t as an exact phrase. One token (a character, a

@@ -14,6 +14,9 @@ type Sentence struct {
 	ID       string          `json:"-"`
 	Doc      string          `json:"doc"`
 	Article  string          `json:"article,omitempty"`
+	// Part names the document, or its article, for the title: and
+	// issuer: filters (partKey).
+	Part string `json:"-"`
 	Source   string          `json:"source"`
 	Title    string          `json:"title,omitempty"`
 	Date     string          `json:"date,omitempty"`
@@ -93,16 +96,16 @@ func isBlank(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\
 
 func sentenceAt(doc corpus.Document, s, e int) Sentence {
 	meta := doc.Meta
-	article := ""
-	for _, a := range doc.Articles {
+	article, part := "", partKey(doc.ID, 0)
+	for i, a := range doc.Articles {
 		if s >= a.Start && s < a.End {
-			meta, article = a.Meta, a.ID
+			meta, article, part = a.Meta, a.ID, partKey(doc.ID, i+1)
 			if meta.Date == "" {
 				meta.Date = doc.Meta.Date
 			}
 		}
 	}
-	return Sentence{ID: sentenceID(doc.ID, s), Doc: doc.ID, Article: article, Source: doc.Source, Title: meta.Title,
+	return Sentence{ID: sentenceID(doc.ID, s), Doc: doc.ID, Article: article, Part: part, Source: doc.Source, Title: meta.Title,
 		Date: meta.Date, Year: meta.Year(), Issuer: meta.Issuer, Page: doc.Page(s), Start: s, End: e, Text: doc.Raw[s:e]}
 }
 

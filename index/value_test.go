@@ -1,0 +1,87 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"sort"
+	"testing"
+
+	"reportmine/corpus"
+)
+
+// TestValueRanges: value filters give exactly the sentences that have a
+// figure in the range (bounds included or not, open ends, negative and
+// tiny values, ranges inside one binary order of magnitude and across
+// many), checked against the figures themselves on random ranges; with
+// kind: the same figure must satisfy both.
+func TestValueRanges(t *testing.T) {
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rng := rand.New(rand.NewSource(7))
+	values := []float64{0, -3.9, -0.5, 0.2, 1, 2.5, 5, 5.6, 12, 99.99, 100, 1e4, 12345.6, 1e8, 2.3e9, 1e10, 1.2e10, 9.9e11, 3e12}
+	type fig struct {
+		value float64
+		kind  corpus.Kind
+	}
+	var sentences [][]fig
+	var entries []Entry
+	for i := range 60 {
+		text := fmt.Sprintf("第%d句。", i)
+		doc := corpus.NewDocument(fmt.Sprintf("v%d.txt", i), []byte(text))
+		var figs []corpus.Figure
+		var fs []fig
+		for range 1 + rng.Intn(2) {
+			f := fig{values[rng.Intn(len(values))], []corpus.Kind{corpus.KindMoney, corpus.KindPercent}[rng.Intn(2)]}
+			fs = append(fs, f)
+			figs = append(figs, corpus.Figure{Doc: doc.ID, Kind: f.kind, Value: f.value, Unit: "x", Start: 0, End: 1})
+		}
+		sentences = append(sentences, fs)
+		entries = append(entries, Entry{Doc: doc, Figures: figs})
+	}
+	if err := x.AddAll(context.Background(), entries); err != nil {
+		t.Fatal(err)
+	}
+	check := func(q string, match func(fig) bool) {
+		t.Helper()
+		var want []string
+		for i, fs := range sentences {
+			for _, f := range fs {
+				if match(f) {
+					want = append(want, fmt.Sprintf("v%d.txt", i))
+					break
+				}
+			}
+		}
+		r, err := x.Search(context.Background(), Request{Query: q, Limit: 100})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		var got []string
+		for _, h := range r.Hits {
+			got = append(got, h.Source)
+		}
+		sort.Strings(got)
+		sort.Strings(want)
+		if !equal(got, want) {
+			t.Errorf("%s: %d hits %v, want %d %v", q, len(got), got, len(want), want)
+		}
+	}
+	for range 200 {
+		a, b := values[rng.Intn(len(values))], values[rng.Intn(len(values))]
+		if rng.Intn(3) == 0 {
+			a += 0.001
+		}
+		if a > b {
+			a, b = b, a
+		}
+		check(fmt.Sprintf("value:%g..%g", a, b), func(f fig) bool { return f.value >= a && f.value <= b })
+		check(fmt.Sprintf("value>%g", a), func(f fig) bool { return f.value > a })
+		check(fmt.Sprintf("value<%g", b), func(f fig) bool { return f.value < b })
+		check(fmt.Sprintf("value>=%g kind:money", a), func(f fig) bool { return f.value >= a && f.kind == corpus.KindMoney })
+		check(fmt.Sprintf("value=%g", a), func(f fig) bool { return f.value == a })
+	}
+}
