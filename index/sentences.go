@@ -11,12 +11,12 @@ import (
 // Sentence is the unit the index stores and returns: a span of a
 // document's raw text with what search filters on.
 type Sentence struct {
-	ID       string          `json:"-"`
-	Doc      string          `json:"doc"`
-	Article  string          `json:"article,omitempty"`
+	ID      string `json:"-"`
+	Doc     string `json:"doc"`
+	Article string `json:"article,omitempty"`
 	// Part names the document, or its article, for the title: and
 	// issuer: filters (partKey).
-	Part string `json:"-"`
+	Part     string          `json:"-"`
 	Source   string          `json:"source"`
 	Title    string          `json:"title,omitempty"`
 	Date     string          `json:"date,omitempty"`
