@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/13 " + WordsDictionary
+	v := "reportmine-index/14 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -285,13 +285,12 @@ func newMapping() mapping.IndexMapping {
 	ngram := searchField(NgramName, false)        // single-term look-ups need no positions
 	searchText := searchField(AnalyzerName, true) // metric, subject: substring search
 	wordsField := searchField(WordsName, false)   // ranking only: terms, no phrases
-	value := bleve.NewNumericFieldMapping()
-	value.Store, value.DocValues, value.IncludeInAll = false, false, false
 
 	fig := bleve.NewNestedDocumentMapping()
 	fig.AddFieldMappingsAt("kind", filter)
 	fig.AddFieldMappingsAt("unit", filter)
-	fig.AddFieldMappingsAt("value", value)
+	fig.AddFieldMappingsAt(valueFine, filter) // value.go
+	fig.AddFieldMappingsAt(valueCoarse, filter)
 	fig.AddFieldMappingsAt("metric", searchText)
 	fig.AddFieldMappingsAt("subject", searchText)
 	fig.AddFieldMappingsAt("period", searchText)
@@ -469,7 +468,8 @@ func (s Sentence) fields() map[string]any {
 		figs := make([]map[string]any, 0, len(s.Figures))
 		var kinds, units []string
 		for _, f := range s.Figures {
-			figs = append(figs, map[string]any{"kind": string(f.Kind), "unit": f.Unit, "value": f.Value,
+			fine, coarse := valueTerms(f.Value)
+			figs = append(figs, map[string]any{"kind": string(f.Kind), "unit": f.Unit, valueFine: fine, valueCoarse: coarse,
 				"metric": f.Metric, "subject": f.Subject, "period": f.Period})
 			if !contains(kinds, string(f.Kind)) {
 				kinds = append(kinds, string(f.Kind))

@@ -240,9 +240,7 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, bool, error) {
 		default:
 			lo, hi = &v, &v
 		}
-		q := query.NewNumericRangeInclusiveQuery(lo, hi, &inc, &inc)
-		q.SetField("figures.value")
-		return q, true, nil
+		return valueQuery(lo, hi, inc, inc), true, nil
 	}
 	if m := fieldRe.FindStringSubmatch(t); m != nil {
 		field, val := m[1], strings.Trim(m[2], `"`)
@@ -252,10 +250,7 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, bool, error) {
 			if err != nil {
 				return nil, false, err
 			}
-			t := true
-			q := query.NewNumericRangeInclusiveQuery(&lo, &hi, &t, &t)
-			q.SetField("figures.value")
-			return q, true, nil
+			return valueQuery(&lo, &hi, true, true), true, nil
 		case "year":
 			lo, hi, err := yearRange(val)
 			if err != nil {
