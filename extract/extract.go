@@ -156,50 +156,9 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 	var figures []corpus.Figure
 	var ents []corpus.Entity
 	yuan := localCurrency(doc.Raw)
-	for _, a := range doc.Parts() {
-		an := e.analyze(doc, a, aliases, yuan)
-		if withEntities {
-			ents = append(ents, e.entities(doc, a, an)...)
-		}
-		sentences := newSentenceIndex(an.rs)
-		year := referenceYear(a.Meta)
-		if year == 0 {
-			year = referenceYear(doc.Meta)
-		}
-		place := a.Meta.Place
-		if place == "" {
-			place = doc.Meta.Place
-		}
-		date := a.Meta.Date
-		if date == "" {
-			date = doc.Meta.Date
-		}
-		fd := frameDoc{year: year, date: date, place: place, report: isReport(doc.Meta.Kind), claim: doc.Meta.Kind == corpus.ClaimKind,
-			reviewYear: reviewYear(doc.Meta.Kind, date)}
-		frames := newFrameFinder(an, sentences, fd, e.indicators).frames(an.founds)
-		figures = slices.Grow(figures, len(an.founds))
-		for i, f := range an.founds {
-			if !representable(f) {
-				continue // a number beyond float64 (1 and 400 zeros): no figure rather than a wrong one
-			}
-			fig := e.figure(doc, an, sentences, f)
-			if f.kind != corpus.KindDate {
-				fr := frames[i]
-				fig.Metric, fig.Subject = an.asWritten(fr.metric, f.start), fr.subject
-				if fr.subject != place {
-					fig.Subject = an.asWritten(fr.subject, f.start) // the document's place is as its metadata gives it
-				}
-				fig.Period, fig.Base = an.asWritten(fr.period, f.start), an.asWritten(fr.base, f.start)
-				if f.label != "" {
-					fig.Metric = f.label // a table cell measures what its row names
-				}
-				fig.PeriodFrom, fig.PeriodTo = fr.periodFrom, fr.periodTo
-				fig.Target = fr.target
-			}
-			if len(doc.Articles) > 0 {
-				fig.Article = a.ID
-			}
-			figures = append(figures, fig)
+	for _, part := range doc.Parts() {
+		for _, a := range windows(doc.Raw, part) {
+			figures, ents = e.extractWindow(doc, a, aliases, yuan, withEntities, figures, ents)
 		}
 	}
 	sort.SliceStable(figures, func(i, j int) bool {
@@ -208,6 +167,123 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 		}
 		return figures[i].End < figures[j].End
 	})
+	return figures, ents
+}
+
+// maxWindow is the longest stretch of a part read at once: the analysis
+// holds about fifty bytes per byte of text, so a long part (a 50 MB
+// report in one piece) is read in windows that end at a paragraph break
+// outside tables, and memory does not grow with the document. Frames do
+// not reach across a paragraph break anyway.
+const maxWindow = 512 << 10
+
+// windows cuts a part into windows of at most maxWindow bytes, each
+// ending at a paragraph break (a blank line with no table row around
+// it), else at a line break, else at a sentence end, else at a rune.
+func windows(raw string, a corpus.Article) []corpus.Article {
+	if a.End-a.Start <= maxWindow {
+		return []corpus.Article{a}
+	}
+	var out []corpus.Article
+	for start := a.Start; start < a.End; {
+		end := min(start+maxWindow, a.End)
+		if end < a.End {
+			end = windowEnd(raw, start, end)
+		}
+		w := a
+		w.Span = corpus.Span{Start: start, End: end}
+		out = append(out, w)
+		start = end
+	}
+	return out
+}
+
+// windowEnd finds where a window starting at start and ending at most
+// at limit should end.
+func windowEnd(raw string, start, limit int) int {
+	text := raw[start:limit]
+	floor := len(text) / 2 // never a window under half the size
+	for i := len(text); i > floor; {
+		k := strings.LastIndex(text[:i], "\n\n")
+		if k <= floor {
+			break
+		}
+		if !tabbedAround(raw, start+k) {
+			return start + k + 2
+		}
+		i = k
+	}
+	for _, sep := range []string{"\n", "。"} {
+		if k := strings.LastIndex(text, sep); k > floor {
+			return start + k + len(sep)
+		}
+	}
+	end := limit
+	for end > start && !utf8.RuneStart(raw[end]) {
+		end--
+	}
+	return end
+}
+
+// tabbedAround reports a table row on the line before or after the
+// blank line at k: a table's header must stay with its rows.
+func tabbedAround(raw string, k int) bool {
+	lineStart := strings.LastIndexByte(raw[:k], '\n') + 1
+	next := raw[k+2:]
+	if j := strings.IndexByte(next, '\n'); j >= 0 {
+		next = next[:j]
+	}
+	return strings.Contains(raw[lineStart:k], "\t") || strings.Contains(next, "\t")
+}
+
+// extractWindow reads one window of a part and appends its figures and
+// names.
+func (e *Extractor) extractWindow(doc corpus.Document, a corpus.Article, aliases *docAliases, yuan string, withEntities bool,
+	figures []corpus.Figure, ents []corpus.Entity) ([]corpus.Figure, []corpus.Entity) {
+	an := e.analyze(doc, a, aliases, yuan)
+	if withEntities {
+		ents = append(ents, e.entities(doc, a, an)...)
+	}
+	sentences := newSentenceIndex(an.rs)
+	year := referenceYear(a.Meta)
+	if year == 0 {
+		year = referenceYear(doc.Meta)
+	}
+	place := a.Meta.Place
+	if place == "" {
+		place = doc.Meta.Place
+	}
+	date := a.Meta.Date
+	if date == "" {
+		date = doc.Meta.Date
+	}
+	fd := frameDoc{year: year, date: date, place: place, report: isReport(doc.Meta.Kind), claim: doc.Meta.Kind == corpus.ClaimKind,
+		reviewYear: reviewYear(doc.Meta.Kind, date)}
+	frames := newFrameFinder(an, sentences, fd, e.indicators).frames(an.founds)
+	figures = slices.Grow(figures, len(an.founds))
+	for i, f := range an.founds {
+		if !representable(f) {
+			continue // a number beyond float64 (1 and 400 zeros): no figure rather than a wrong one
+		}
+		fig := e.figure(doc, an, sentences, f)
+		if f.kind != corpus.KindDate {
+			fr := frames[i]
+			fig.Metric, fig.Subject = an.asWritten(fr.metric, f.start), fr.subject
+			if fr.subject != place {
+				fig.Subject = an.asWritten(fr.subject, f.start) // the document's place is as its metadata gives it
+			}
+			fig.Period, fig.Base = an.asWritten(fr.period, f.start), an.asWritten(fr.base, f.start)
+			if f.label != "" {
+				fig.Metric = f.label // a table cell measures what its row names
+			}
+			fig.PeriodFrom, fig.PeriodTo = fr.periodFrom, fr.periodTo
+			fig.Target = fr.target
+		}
+		if len(doc.Articles) > 0 {
+			fig.Article = a.ID
+		}
+		figures = append(figures, fig)
+	}
 	return figures, ents
 }
 
