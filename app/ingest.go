@@ -219,7 +219,9 @@ func (j *ingestJob) read(ctx context.Context, src string) outcome {
 		// date and place, so it is read again and stored in its place.
 		status, replace = store.StatusUpdated, true
 	}
-	figs, ents := j.extractor.ExtractAll(doc)
+	x := j.extractor.ExtractFull(doc)
+	doc.Notes = append(doc.Notes, x.Notes...)
+	figs, ents := x.Figures, x.Entities
 	entry := &store.Entry{Doc: doc, Figures: figs, Entities: ents, SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion, Replace: replace}
 	return outcome{source: src, entry: entry, status: status, doc: doc.ID}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -147,18 +148,34 @@ func (an analysis) rawSpan(start, end int) corpus.Span {
 // cross them. It is a pure stage: any text, even invalid UTF-8, gives a
 // (possibly empty) result.
 func (e *Extractor) Extract(doc corpus.Document) []corpus.Figure {
-	figs, _ := e.extract(doc, false)
-	return figs
+	return e.extract(doc, false).Figures
 }
 
-func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Figure, []corpus.Entity) {
+// Extraction is all that reading a document gives.
+type Extraction struct {
+	Figures  []corpus.Figure
+	Entities []corpus.Entity
+	// Notes are what a reader should know about the reading: numbers
+	// refused as figures because no float64 holds them.
+	Notes []string
+}
+
+// ExtractFull reads doc once: its figures, its names and the notes of
+// the reading.
+func (e *Extractor) ExtractFull(doc corpus.Document) Extraction { return e.extract(doc, true) }
+
+// ExtractFigures is ExtractFull without the names.
+func (e *Extractor) ExtractFigures(doc corpus.Document) Extraction { return e.extract(doc, false) }
+
+func (e *Extractor) extract(doc corpus.Document, withEntities bool) Extraction {
 	aliases := &docAliases{shared: e.aliases}
 	var figures []corpus.Figure
 	var ents []corpus.Entity
+	var notes []string
 	yuan := localCurrency(doc.Raw)
 	for _, part := range doc.Parts() {
 		for _, a := range windows(doc.Raw, part) {
-			figures, ents = e.extractWindow(doc, a, aliases, yuan, withEntities, figures, ents)
+			figures, ents, notes = e.extractWindow(doc, a, aliases, yuan, withEntities, figures, ents, notes)
 		}
 	}
 	sort.SliceStable(figures, func(i, j int) bool {
@@ -167,7 +184,7 @@ func (e *Extractor) extract(doc corpus.Document, withEntities bool) ([]corpus.Fi
 		}
 		return figures[i].End < figures[j].End
 	})
-	return figures, ents
+	return Extraction{Figures: figures, Entities: ents, Notes: notes}
 }
 
 // maxWindow is the longest stretch of a part read at once: the analysis
@@ -239,7 +256,7 @@ func tabbedAround(raw string, k int) bool {
 // extractWindow reads one window of a part and appends its figures and
 // names.
 func (e *Extractor) extractWindow(doc corpus.Document, a corpus.Article, aliases *docAliases, yuan string, withEntities bool,
-	figures []corpus.Figure, ents []corpus.Entity) ([]corpus.Figure, []corpus.Entity) {
+	figures []corpus.Figure, ents []corpus.Entity, notes []string) ([]corpus.Figure, []corpus.Entity, []string) {
 	an := e.analyze(doc, a, aliases, yuan)
 	if withEntities {
 		ents = append(ents, e.entities(doc, a, an)...)
@@ -263,7 +280,11 @@ func (e *Extractor) extractWindow(doc corpus.Document, a corpus.Article, aliases
 	figures = slices.Grow(figures, len(an.founds))
 	for i, f := range an.founds {
 		if !representable(f) {
-			continue // a number beyond float64 (1 and 400 zeros): no figure rather than a wrong one
+			// A number beyond float64 (1 and 400 zeros): no figure rather
+			// than a wrong one, and a note that says so.
+			span := an.rawSpan(f.start, f.end)
+			notes = append(notes, fmt.Sprintf("%s at byte %d: a number too large for a figure, not read as one", clip(span.Text(doc.Raw), 24), span.Start))
+			continue
 		}
 		fig := e.figure(doc, an, sentences, f)
 		if f.kind != corpus.KindDate {
@@ -284,7 +305,7 @@ func (e *Extractor) extractWindow(doc corpus.Document, a corpus.Article, aliases
 		}
 		figures = append(figures, fig)
 	}
-	return figures, ents
+	return figures, ents, notes
 }
 
 // referenceYear is the year a document's undated periods (全年, 年末)
@@ -337,7 +358,17 @@ func (e *Extractor) Entities(doc corpus.Document) []corpus.Entity {
 
 // ExtractAll reads doc once and returns both its figures and its names.
 func (e *Extractor) ExtractAll(doc corpus.Document) ([]corpus.Figure, []corpus.Entity) {
-	return e.extract(doc, true)
+	x := e.extract(doc, true)
+	return x.Figures, x.Entities
+}
+
+// clip shortens s to n runes with an ellipsis.
+func clip(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n/2]) + "…" + string(rs[len(rs)-n/2:])
 }
 
 func (e *Extractor) entities(doc corpus.Document, a corpus.Article, an analysis) []corpus.Entity {

@@ -47,4 +47,8 @@ func TestNumberOutOfRange(t *testing.T) {
 	if len(got) != 1 || got[0] != "5.1%" {
 		t.Errorf("figures %q, want only 5.1%%", got)
 	}
+	notes := New().ExtractFull(doc).Notes
+	if len(notes) != 2 || !strings.Contains(notes[0], "too large for a figure") || !strings.Contains(notes[0], "at byte 12") {
+		t.Errorf("notes %q: want a warning for each refused number, with its place", notes)
+	}
 }

@@ -45,7 +45,11 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	err = forEachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
-		for _, f := range x.Extract(doc) {
+		read := x.ExtractFigures(doc)
+		for _, note := range append(doc.Notes, read.Notes...) {
+			fmt.Fprintf(e.stderr, "reportmine: %s: %s\n", doc.Source, note)
+		}
+		for _, f := range read.Figures {
 			if err := w.Write(f); err != nil {
 				return err
 			}
