@@ -93,6 +93,23 @@ func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Voi
 	}
 }
 
+// waitQuery waits until the page's address holds part in its query.
+func waitQuery(t *testing.T, ctx context.Context, part string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		q := value(t, ctx, chromedp.Evaluate[string](`document.readyState == "complete" ? location.search : ""`))
+		if strings.Contains(q, url.QueryEscape(part)) || strings.Contains(q, part) {
+			time.Sleep(50 * time.Millisecond) // let the driver see the new document
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page's query %q never held %q", q, part)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func value[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, a)
@@ -166,10 +183,16 @@ func TestBrowserFiguresDownload(t *testing.T) {
 		chromedp.SendKeys(css(`input[name=metric]`), "生产总值"),
 		chromedp.SetValue(css(`select[name=target]`), "outcome"),
 		chromedp.Submit(css(`form.filters`)),
+	)
+	// The old page's rows are there until the new one arrives: wait for
+	// the address to change, not for rows.
+	waitQuery(t, ctx, "metric=")
+	do(t, ctx,
 		chromedp.WaitReady(css(`table.figures tbody tr`)),
 		chromedp.Click(css(`table.figures th a`)), // sort by value
-		chromedp.WaitReady(css(`table.figures tbody tr`)),
 	)
+	waitQuery(t, ctx, "sort=value")
+	do(t, ctx, chromedp.WaitReady(css(`table.figures tbody tr`)))
 	rows := value(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('table.figures tbody tr').length`))
 	href := value(t, ctx, chromedp.AttributeValue(css(`#download-csv`), "href")).Value
 	downloads := chromedp.BrowserEvents(ctx, browser.DownloadProgress)
