@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/14 " + WordsDictionary
+	v := "reportmine-index/15 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -286,15 +286,6 @@ func newMapping() mapping.IndexMapping {
 	searchText := searchField(AnalyzerName, true) // metric, subject: substring search
 	wordsField := searchField(WordsName, false)   // ranking only: terms, no phrases
 
-	fig := bleve.NewNestedDocumentMapping()
-	fig.AddFieldMappingsAt("kind", filter)
-	fig.AddFieldMappingsAt("unit", filter)
-	fig.AddFieldMappingsAt(valueFine, filter) // value.go
-	fig.AddFieldMappingsAt(valueCoarse, filter)
-	fig.AddFieldMappingsAt("metric", searchText)
-	fig.AddFieldMappingsAt("subject", searchText)
-	fig.AddFieldMappingsAt("period", searchText)
-
 	s := bleve.NewDocumentStaticMapping()
 	s.AddFieldMappingsAt("text", text)
 	s.AddFieldMappingsAt("text_bi", bigram)
@@ -314,9 +305,13 @@ func newMapping() mapping.IndexMapping {
 	s.AddFieldMappingsAt("page", storedNumber())
 	s.AddFieldMappingsAt("end", storedNumber())
 	s.AddFieldMappingsAt("figures_json", storedOnly())
-	s.AddFieldMappingsAt("fig_kind", facet) // flat copies for facets, which count sentences
+	s.AddFieldMappingsAt("fig_kind", facet) // for facets, which count sentences
 	s.AddFieldMappingsAt("fig_unit", facet)
-	s.AddSubDocumentMapping("figures", fig)
+	// The figures, in slots (figslots.go).
+	for _, f := range []string{figKindField, figUnitField, figFineField, figCoarse} {
+		s.AddFieldMappingsAt(f, filter)
+	}
+	s.AddFieldMappingsAt(figFrameField, searchField(FrameName, true))
 	// No _all field: every query names its field, and bleve's composite
 	// of all fields would index each sentence once more, with positions.
 	s.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
@@ -404,6 +399,7 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 		}
 		batch, size := b.NewBatch(), 0
 		var keys []string // the documents of this batch, for the shard's list
+		slots := 0        // the most figures of a sentence in this batch
 		for _, e := range parts[i] {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -412,6 +408,7 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 				if err := batch.Index(s.ID, s.fields()); err != nil {
 					return err
 				}
+				slots = max(slots, len(s.Figures))
 				// bleve holds a batch's analysed form in memory, about a
 				// thousand times its text: a batch is cut by size, inside
 				// a long document too, so that memory does not grow with
@@ -435,6 +432,9 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 		}
 		if err := addToDocList(b, batch, keys); err != nil {
 			return err
+		}
+		if slots > shardSlots(b) {
+			batch.SetInternal([]byte(slotsKey), []byte(strconv.Itoa(slots)))
 		}
 		return b.Batch(batch)
 	})
@@ -465,12 +465,9 @@ func (s Sentence) fields() map[string]any {
 		m["place_text"] = strings.Join(s.Places, "，")
 	}
 	if len(s.Figures) > 0 {
-		figs := make([]map[string]any, 0, len(s.Figures))
+		figureFields(m, s.Figures)
 		var kinds, units []string
 		for _, f := range s.Figures {
-			fine, coarse := valueTerms(f.Value)
-			figs = append(figs, map[string]any{"kind": string(f.Kind), "unit": f.Unit, valueFine: fine, valueCoarse: coarse,
-				"metric": f.Metric, "subject": f.Subject, "period": f.Period})
 			if !contains(kinds, string(f.Kind)) {
 				kinds = append(kinds, string(f.Kind))
 			}
@@ -478,11 +475,32 @@ func (s Sentence) fields() map[string]any {
 				units = append(units, f.Unit)
 			}
 		}
-		m["figures"] = figs
 		m["figures_json"] = figuresJSON(s.Figures)
 		m["fig_kind"], m["fig_unit"] = kinds, units
 	}
 	return m
+}
+
+// slotsKey records the most figures one sentence of a shard has: figure
+// filters are asked of that many slots.
+const slotsKey = "figure_slots"
+
+func shardSlots(b bleve.Index) int {
+	v, err := b.GetInternal([]byte(slotsKey))
+	if err != nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(string(v))
+	return n
+}
+
+// slots is the most figures a sentence of the index has.
+func (x *Index) slots() int {
+	n := 0
+	for _, b := range x.shards {
+		n = max(n, shardSlots(b))
+	}
+	return n
 }
 
 // watermarkKey records which state of the store the index reflects.

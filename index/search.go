@@ -62,7 +62,7 @@ var facetFields = map[string]string{
 
 // Search runs a query in the reportmine query language.
 func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
-	parsed, err := parser{parts: x.partsMatching}.parse(r.Query)
+	parsed, err := parser{parts: x.partsMatching, slots: x.slots()}.parse(r.Query)
 	if err != nil {
 		return Results{}, err
 	}
@@ -152,11 +152,15 @@ func Parse(q string) (Parsed, error) { return parser{}.parse(q) }
 // (documents or articles) whose title or issuer holds a phrase.
 type parser struct {
 	parts func(field, phrase string) ([]string, error)
+	// slots is how many figures the fullest sentence of the index has
+	// (figure filters are asked of each); 0 reads as 1.
+	slots int
 }
 
 func (ps parser) parse(q string) (Parsed, error) {
 	var p Parsed
-	var must, mustNot, figure []query.Query
+	var must, mustNot []query.Query
+	var figure []slotted
 	terms := splitQuery(q)
 	for i := 0; i < len(terms); i++ {
 		t := terms[i]
@@ -167,33 +171,41 @@ func (ps parser) parse(q string) (Parsed, error) {
 		if neg {
 			t = t[1:]
 		}
-		cl, isFigure, err := ps.clause(t, &p)
+		cl, fig, err := ps.clause(t, &p)
 		if err != nil {
 			return p, err
 		}
-		if cl == nil {
+		if cl == nil && fig == nil {
 			continue
 		}
-		// a OR b: gather the run of OR-joined terms into one disjunction.
+		// a OR b: gather the run of OR-joined terms into one disjunction,
+		// of one figure's filters when both are figure filters.
 		for i+2 < len(terms) && terms[i+1] == "OR" && !neg {
-			next, _, err := ps.clause(terms[i+2], &p)
+			next, nextFig, err := ps.clause(terms[i+2], &p)
 			if err != nil {
 				return p, err
 			}
-			cl = query.NewDisjunctionQuery([]query.Query{cl, next})
+			switch {
+			case fig != nil && nextFig != nil:
+				fig = slotOr(fig, nextFig)
+			case next == nil && nextFig == nil:
+			default:
+				cl = query.NewDisjunctionQuery([]query.Query{ps.whole(cl, fig), ps.whole(next, nextFig)})
+				fig = nil
+			}
 			i += 2
 		}
 		switch {
 		case neg:
-			mustNot = append(mustNot, cl)
-		case isFigure:
-			figure = append(figure, cl)
+			mustNot = append(mustNot, ps.whole(cl, fig))
+		case fig != nil:
+			figure = append(figure, fig)
 		default:
 			must = append(must, cl)
 		}
 	}
 	if len(figure) > 0 {
-		must = append(must, query.NewConjunctionQuery(figure)) // one nested figure must satisfy all
+		must = append(must, figureQuery(figure, ps.slots)) // one figure must satisfy all
 	}
 	// Sentences where a phrase stands as a whole dictionary word rank
 	// first; which sentences match is decided by the exact clauses alone.
@@ -219,16 +231,26 @@ func (ps parser) parse(q string) (Parsed, error) {
 	return p, nil
 }
 
-// clause turns one term into a query; isFigure marks figure filters.
-func (ps parser) clause(t string, p *Parsed) (query.Query, bool, error) {
+// whole is a clause as a query of its own: a figure filter asked of
+// every slot.
+func (ps parser) whole(cl query.Query, fig slotted) query.Query {
+	if fig != nil {
+		return figureQuery([]slotted{fig}, ps.slots)
+	}
+	return cl
+}
+
+// clause turns one term into a query, or, for a figure filter, into a
+// query of one slot.
+func (ps parser) clause(t string, p *Parsed) (query.Query, slotted, error) {
 	t = strings.Trim(t, `"`)
 	if t == "" {
-		return nil, false, nil
+		return nil, nil, nil
 	}
 	if m := valueRe.FindStringSubmatch(t); m != nil {
 		v, err := parseAmount(m[2])
 		if err != nil {
-			return nil, false, err
+			return nil, nil, err
 		}
 		inc := true
 		var lo, hi *float64
@@ -240,7 +262,7 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, bool, error) {
 		default:
 			lo, hi = &v, &v
 		}
-		return valueQuery(lo, hi, inc, inc), true, nil
+		return nil, slotValue(lo, hi, inc, inc), nil
 	}
 	if m := fieldRe.FindStringSubmatch(t); m != nil {
 		field, val := m[1], strings.Trim(m[2], `"`)
@@ -248,38 +270,36 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, bool, error) {
 		case "value":
 			lo, hi, err := parseRange(val)
 			if err != nil {
-				return nil, false, err
+				return nil, nil, err
 			}
-			return valueQuery(&lo, &hi, true, true), true, nil
+			return nil, slotValue(&lo, &hi, true, true), nil
 		case "year":
 			lo, hi, err := yearRange(val)
 			if err != nil {
-				return nil, false, err
+				return nil, nil, err
 			}
-			return yearsQuery(int(lo), int(hi)), false, nil
-		case "kind", "unit":
-			q := query.NewTermQuery(val)
-			q.SetField("figures." + field)
-			return q, true, nil
+			return yearsQuery(int(lo), int(hi)), nil, nil
+		case "kind":
+			return nil, slotTerm(figKindField, val), nil
+		case "unit":
+			return nil, slotTerm(figUnitField, val), nil
 		case "metric", "subject", "period":
-			q := query.NewMatchPhraseQuery(val)
-			q.SetField("figures." + field)
-			return q, true, nil
+			return nil, slotPhrase(field[:1], val), nil
 		case "source":
 			q := query.NewWildcardQuery("*" + val + "*")
 			q.SetField("source")
-			return q, false, nil
+			return q, nil, nil
 		case "place":
 			q := query.NewMatchPhraseQuery(val) // place:太原 finds 太原市
 			q.SetField("place_text")
-			return q, false, nil
+			return q, nil, nil
 		case "title", "issuer":
 			q, err := ps.partsQuery(field, val)
-			return q, false, err
+			return q, nil, err
 		}
 	}
 	p.Phrases = append(p.Phrases, t)
-	return phraseQuery(t), false, nil
+	return phraseQuery(t), nil, nil
 }
 
 // partsQuery matches the sentences of the parts whose title or issuer

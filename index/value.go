@@ -14,11 +14,7 @@ import (
 // sixteenth of a binary order of magnitude). A range is one term range
 // over the coarse terms for the buckets it covers whole and two over the
 // fine terms at its ends, exact at every bound.
-const (
-	valueFine   = "value_f"
-	valueCoarse = "value_c"
-	coarseShift = 48
-)
+const coarseShift = 48
 
 // sortable maps a float64 to an unsigned integer of the same order.
 func sortable(v float64) uint64 {
@@ -41,9 +37,9 @@ func valueTerms(v float64) (string, string) {
 	return fineTerm(k), coarseTerm(k)
 }
 
-// valueQuery matches figures whose value lies between lo and hi (nil: open),
-// each bound included or not.
-func valueQuery(lo, hi *float64, loIncl, hiIncl bool) query.Query {
+// valueQuery matches figures (of the slot that prefix names) whose value
+// lies between lo and hi (nil: open), each bound included or not.
+func valueQuery(prefix string, lo, hi *float64, loIncl, hiIncl bool) query.Query {
 	from, to := uint64(0), uint64(math.MaxUint64)
 	if lo != nil {
 		from = sortable(*lo)
@@ -66,7 +62,7 @@ func valueQuery(lo, hi *float64, loIncl, hiIncl bool) query.Query {
 	if from > to {
 		return query.NewMatchNoneQuery()
 	}
-	fine := func(a, b uint64) query.Query { return termRange("figures."+valueFine, fineTerm(a), fineTerm(b)) }
+	fine := func(a, b uint64) query.Query { return termRange(figFineField, prefix+fineTerm(a), prefix+fineTerm(b)) }
 	cFrom, cTo := from>>coarseShift, to>>coarseShift
 	if cFrom == cTo {
 		return fine(from, to)
@@ -74,7 +70,7 @@ func valueQuery(lo, hi *float64, loIncl, hiIncl bool) query.Query {
 	const low = 1<<coarseShift - 1
 	parts := []query.Query{fine(from, cFrom<<coarseShift|low), fine(cTo<<coarseShift, to)}
 	if cFrom+1 <= cTo-1 {
-		parts = append(parts, termRange("figures."+valueCoarse, coarseTerm((cFrom+1)<<coarseShift), coarseTerm((cTo-1)<<coarseShift)))
+		parts = append(parts, termRange(figCoarse, prefix+coarseTerm((cFrom+1)<<coarseShift), prefix+coarseTerm((cTo-1)<<coarseShift)))
 	}
 	return query.NewDisjunctionQuery(parts)
 }
