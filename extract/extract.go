@@ -277,7 +277,6 @@ func (e *Extractor) extractWindow(doc corpus.Document, a corpus.Article, aliases
 	fd := frameDoc{year: year, date: date, place: place, report: isReport(doc.Meta.Kind), claim: doc.Meta.Kind == corpus.ClaimKind,
 		reviewYear: reviewYear(doc.Meta.Kind, date)}
 	frames := newFrameFinder(an, sentences, fd, e.indicators).frames(an.founds)
-	figures = slices.Grow(figures, len(an.founds))
 	for i, f := range an.founds {
 		if !representable(f) {
 			// A number beyond float64 (1 and 400 zeros): no figure rather
