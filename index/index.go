@@ -386,59 +386,85 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 	if _, err := segmenter(); err != nil {
 		return fmt.Errorf("index: load word dictionary %s: %w", WordsDictionary, err)
 	}
-	// Each shard analyses and writes its documents on a core of its own.
-	parts := make([][]Entry, len(x.shards))
+	// Each shard analyses and writes its sentences on a core of its own:
+	// a document's go to its own shard, and those of a long one to every
+	// shard in turn, in runs of spreadBytes, so that one large report
+	// uses every core too.
+	sentences := make([][]Sentence, len(x.shards))
+	homes := make([][]Entry, len(x.shards))
 	for _, e := range entries {
-		i := x.shardOf(e.Doc.ID)
-		parts[i] = append(parts[i], e)
+		home := x.shardOf(e.Doc.ID)
+		homes[home] = append(homes[home], e)
+		shard, run := home, 0
+		for _, s := range Sentences(e.Doc, e.Figures, e.Entities) {
+			sentences[shard] = append(sentences[shard], s)
+			if run += len(s.Text); run >= spreadBytes {
+				shard, run = (shard+1)%len(x.shards), 0
+			}
+		}
 	}
 	defer x.meta.forget() // a document indexed again may have new metadata, and the list grows
-	return eachShard(x.shards, func(i int, b bleve.Index) error {
-		if len(parts[i]) == 0 {
+	err := eachShard(x.shards, func(i int, b bleve.Index) error {
+		if len(sentences[i]) == 0 {
 			return nil
 		}
 		batch, size := b.NewBatch(), 0
-		var keys []string // the documents of this batch, for the shard's list
-		slots := 0        // the most figures of a sentence in this batch
-		for _, e := range parts[i] {
+		slots := 0 // the most figures of a sentence here
+		for _, s := range sentences[i] {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			for _, s := range Sentences(e.Doc, e.Figures, e.Entities) {
-				if err := batch.Index(s.ID, s.fields()); err != nil {
-					return err
-				}
-				slots = max(slots, len(s.Figures))
-				// bleve holds a batch's analysed form in memory, about a
-				// thousand times its text: a batch is cut by size, inside
-				// a long document too, so that memory does not grow with
-				// documents.
-				if size += len(s.Text); size >= batchBytes {
-					if err := b.Batch(batch); err != nil {
-						return err
-					}
-					batch, size = b.NewBatch(), 0
-				}
-			}
-			meta, err := json.Marshal(newDocMeta(e.Doc))
-			if err != nil {
+			if err := batch.Index(s.ID, s.fields()); err != nil {
 				return err
 			}
-			batch.SetInternal(metaKey(docKey(e.Doc.ID)), meta)
-			keys = append(keys, docKey(e.Doc.ID))
-			// Marked only once all its sentences are in: a document cut
-			// short by a crash is indexed again, over the same ids.
-			batch.SetInternal([]byte("doc:"+e.Doc.ID), []byte{1})
-		}
-		if err := addToDocList(b, batch, keys); err != nil {
-			return err
+			slots = max(slots, len(s.Figures))
+			// bleve holds a batch's analysed form in memory, about a
+			// thousand times its text: a batch is cut by size, inside
+			// a long document too, so that memory does not grow with
+			// documents.
+			if size += len(s.Text); size >= batchBytes {
+				if err := b.Batch(batch); err != nil {
+					return err
+				}
+				batch, size = b.NewBatch(), 0
+			}
 		}
 		if slots > shardSlots(b) {
 			batch.SetInternal([]byte(slotsKey), []byte(strconv.Itoa(slots)))
 		}
 		return b.Batch(batch)
 	})
+	if err != nil {
+		return err
+	}
+	// Only once every shard holds their sentences are the documents
+	// recorded and marked indexed, each in its home shard: a document
+	// cut short by a crash is indexed again, over the same ids.
+	return eachShard(x.shards, func(i int, b bleve.Index) error {
+		if len(homes[i]) == 0 {
+			return nil
+		}
+		batch := b.NewBatch()
+		var keys []string
+		for _, e := range homes[i] {
+			meta, err := json.Marshal(newDocMeta(e.Doc))
+			if err != nil {
+				return err
+			}
+			batch.SetInternal(metaKey(docKey(e.Doc.ID)), meta)
+			batch.SetInternal([]byte("doc:"+e.Doc.ID), []byte{1})
+			keys = append(keys, docKey(e.Doc.ID))
+		}
+		if err := addToDocList(b, batch, keys); err != nil {
+			return err
+		}
+		return b.Batch(batch)
+	})
 }
+
+// spreadBytes is how much of a long document's text goes to one shard
+// before the next takes over.
+const spreadBytes = 256 << 10
 
 // batchBytes is the sentence text one index batch holds at most.
 const batchBytes = 64 << 10
