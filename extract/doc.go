@@ -1,5 +1,6 @@
 // Package extract owns reading figures out of document text: normalising
-// PDF and web noise through an offset map that never loses the raw bytes,
+// PDF, OCR and web noise through an offset map that never loses the raw
+// bytes (a long part read in windows),
 // parsing Arabic, Chinese and mixed numerals, and the rules that turn a
 // number and its surroundings into a figure record of the contract in
 // ../shared/spec/figures.md (kind, canonical unit, value, qualifiers). The
