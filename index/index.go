@@ -389,51 +389,92 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 	// Each shard analyses and writes its sentences on a core of its own:
 	// a document's go to its own shard, and those of a long one to every
 	// shard in turn, in runs of spreadBytes, so that one large report
-	// uses every core too.
-	sentences := make([][]Sentence, len(x.shards))
+	// uses every core too. Runs are handed over as they are cut, so that
+	// a shard holds at most two in memory.
+	runs := make([]chan []Sentence, len(x.shards))
+	for i := range runs {
+		runs[i] = make(chan []Sentence, 1)
+	}
 	homes := make([][]Entry, len(x.shards))
-	for _, e := range entries {
-		home := x.shardOf(e.Doc.ID)
-		homes[home] = append(homes[home], e)
-		shard, run := home, 0
-		for _, s := range Sentences(e.Doc, e.Figures, e.Entities) {
-			sentences[shard] = append(sentences[shard], s)
-			if run += len(s.Text); run >= spreadBytes {
-				shard, run = (shard+1)%len(x.shards), 0
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	produced := make(chan error, 1)
+	go func() {
+		defer func() {
+			for _, r := range runs {
+				close(r)
+			}
+		}()
+		send := func(shard int, run []Sentence) bool {
+			select {
+			case runs[shard] <- run:
+				return true
+			case <-ctx.Done():
+				return false
 			}
 		}
-	}
+		for _, e := range entries {
+			home := x.shardOf(e.Doc.ID)
+			homes[home] = append(homes[home], e)
+			shard, size, start := home, 0, 0
+			all := Sentences(e.Doc, e.Figures, e.Entities)
+			for k, s := range all {
+				if size += len(s.Text); size >= spreadBytes {
+					if !send(shard, all[start:k+1]) {
+						produced <- ctx.Err()
+						return
+					}
+					shard, size, start = (shard+1)%len(x.shards), 0, k+1
+				}
+			}
+			if start < len(all) && !send(shard, all[start:]) {
+				produced <- ctx.Err()
+				return
+			}
+		}
+		produced <- nil
+	}()
 	defer x.meta.forget() // a document indexed again may have new metadata, and the list grows
 	err := eachShard(x.shards, func(i int, b bleve.Index) error {
-		if len(sentences[i]) == 0 {
-			return nil
-		}
 		batch, size := b.NewBatch(), 0
 		slots := 0 // the most figures of a sentence here
-		for _, s := range sentences[i] {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := batch.Index(s.ID, s.fields()); err != nil {
-				return err
-			}
-			slots = max(slots, len(s.Figures))
-			// bleve holds a batch's analysed form in memory, about a
-			// thousand times its text: a batch is cut by size, inside
-			// a long document too, so that memory does not grow with
-			// documents.
-			if size += len(s.Text); size >= batchBytes {
-				if err := b.Batch(batch); err != nil {
-					return err
+		var failed error
+		for run := range runs[i] {
+			for _, s := range run {
+				if failed != nil {
+					break // drain, so that the producer is not left waiting
 				}
-				batch, size = b.NewBatch(), 0
+				if failed = batch.Index(s.ID, s.fields()); failed != nil {
+					cancel()
+					break
+				}
+				slots = max(slots, len(s.Figures))
+				// bleve holds a batch's analysed form in memory, about a
+				// thousand times its text: a batch is cut by size, inside
+				// a long document too, so that memory does not grow with
+				// documents.
+				if size += len(s.Text); size >= batchBytes {
+					if failed = b.Batch(batch); failed != nil {
+						cancel()
+					}
+					batch, size = b.NewBatch(), 0
+				}
 			}
+		}
+		if failed != nil {
+			return failed
 		}
 		if slots > shardSlots(b) {
 			batch.SetInternal([]byte(slotsKey), []byte(strconv.Itoa(slots)))
 		}
+		if batch.Size() == 0 && slots == 0 {
+			return nil
+		}
 		return b.Batch(batch)
 	})
+	if perr := <-produced; err == nil {
+		err = perr
+	}
 	if err != nil {
 		return err
 	}
