@@ -19,7 +19,7 @@ import (
 )
 
 func runIngest(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--meta FILE] [--max-bytes N] [--url-deadline D] [--ocr-lang L] [--no-ocr] [--dict F] [--aliases F] PATH|URL...")
+	fs := newFlags(e, "ingest", "[--data DIR] [--workers N] [--only-failed] [--meta FILE] [--max-bytes N] [--url-deadline D] [--ocr-lang L] [--ocr-workers N] [--no-ocr] [--dict F] [--aliases F] PATH|URL...")
 	data := dataFlag(fs)
 	metaFile := metaFlag(fs)
 	maxBytes := maxBytesFlag(fs)
