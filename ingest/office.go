@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -225,24 +226,64 @@ func firstLine(s string) string {
 	return s
 }
 
-// readXLS reads a legacy Excel workbook through catdoc's xls2csv, one CSV
-// per sheet separated by form feeds.
+// readXLS reads a legacy Excel workbook through Gnumeric's ssconvert,
+// one CSV per sheet, named after it. (catdoc's xls2csv was tried: it
+// garbles Chinese strings of workbooks it does read.)
 func readXLS(ctx context.Context, source string, raw []byte) (corpus.Document, error) {
-	out, err := convert(ctx, raw, ".xls", "xls2csv", "catdoc", "-d", "utf-8", "-q", "0", "-c", "\t")
+	tool, err := exec.LookPath("ssconvert")
+	if err != nil {
+		return corpus.Document{}, fmt.Errorf("%w: reading .xls files needs ssconvert (Debian: apt-get install gnumeric)", ErrNoConverter)
+	}
+	dir, err := os.MkdirTemp("", "reportmine-xls-")
 	if err != nil {
 		return corpus.Document{}, err
 	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.xls")
+	if err := os.WriteFile(in, raw, 0o600); err != nil {
+		return corpus.Document{}, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, officeTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tool, "-S", "--export-type=Gnumeric_stf:stf_csv", in, filepath.Join(dir, "sheet.%n.%s.csv"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return corpus.Document{}, fmt.Errorf("ssconvert failed (%v): %s", err, strings.TrimSpace(stderr.String()))
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "sheet.*.csv"))
+	if err != nil {
+		return corpus.Document{}, err
+	}
+	type named struct {
+		n    int
+		name string
+		path string
+	}
+	var found []named
+	for _, f := range files {
+		base := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "sheet."), ".csv")
+		num, name, _ := strings.Cut(base, ".")
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			continue
+		}
+		found = append(found, named{n, name, f})
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].n < found[j].n })
 	var sheets []sheet
-	for i, part := range strings.Split(string(out), "\f") {
-		r := csv.NewReader(strings.NewReader(part))
-		r.Comma, r.FieldsPerRecord, r.LazyQuotes = '\t', -1, true
+	for _, f := range found {
+		b, err := os.ReadFile(f.path)
+		if err != nil {
+			return corpus.Document{}, err
+		}
+		r := csv.NewReader(bytes.NewReader(b))
+		r.FieldsPerRecord, r.LazyQuotes = -1, true
 		rows, err := r.ReadAll()
 		if err != nil {
-			return corpus.Document{}, fmt.Errorf("xls2csv output: %w", err)
+			return corpus.Document{}, fmt.Errorf("ssconvert output, sheet %s: %w", f.name, err)
 		}
-		if len(trimRows(rows)) > 0 {
-			sheets = append(sheets, sheet{name: fmt.Sprintf("Sheet%d", i+1), rows: rows})
-		}
+		sheets = append(sheets, sheet{name: f.name, rows: rows})
 	}
 	return readSheets(source, sheets)
 }
