@@ -448,7 +448,7 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 					cancel()
 					break
 				}
-				slots = max(slots, len(s.Figures))
+				slots = max(slots, len(s.figures()))
 				// bleve holds a batch's analysed form in memory, about a
 				// thousand times its text: a batch is cut by size, inside
 				// a long document too, so that memory does not grow with
@@ -531,10 +531,10 @@ func (s Sentence) fields() map[string]any {
 		m["place"] = s.Places
 		m["place_text"] = strings.Join(s.Places, "，")
 	}
-	if len(s.Figures) > 0 {
-		figureFields(m, s.Figures)
+	if figs := s.figures(); len(figs) > 0 {
+		figureFields(m, figs)
 		var kinds, units []string
-		for _, f := range s.Figures {
+		for _, f := range figs {
 			if !contains(kinds, string(f.Kind)) {
 				kinds = append(kinds, string(f.Kind))
 			}
@@ -542,7 +542,7 @@ func (s Sentence) fields() map[string]any {
 				units = append(units, f.Unit)
 			}
 		}
-		m["figures_json"] = figuresJSON(s.Figures)
+		m["figures_json"] = figuresJSON(figs)
 		m["fig_kind"], m["fig_unit"] = kinds, units
 	}
 	return m

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -16,17 +17,19 @@ type Sentence struct {
 	Article string `json:"article,omitempty"`
 	// Part names the document, or its article, for the title: and
 	// issuer: filters (partKey).
-	Part     string          `json:"-"`
-	Source   string          `json:"source"`
-	Title    string          `json:"title,omitempty"`
-	Date     string          `json:"date,omitempty"`
-	Year     int             `json:"year,omitempty"`
-	Issuer   string          `json:"issuer,omitempty"`
-	Page     int             `json:"page,omitempty"`
-	Places   []string        `json:"places,omitempty"`
-	Start    int             `json:"start"`
-	End      int             `json:"end"`
-	Text     string          `json:"sentence"`
+	Part   string   `json:"-"`
+	Source string   `json:"source"`
+	Title  string   `json:"title,omitempty"`
+	Date   string   `json:"date,omitempty"`
+	Year   int      `json:"year,omitempty"`
+	Issuer string   `json:"issuer,omitempty"`
+	Page   int      `json:"page,omitempty"`
+	Places []string `json:"places,omitempty"`
+	Start  int      `json:"start"`
+	End    int      `json:"end"`
+	Text   string   `json:"sentence"`
+	// Figures start in the sentence, dates among them (figures() leaves
+	// those out).
 	Figures  []corpus.Figure `json:"figures,omitempty"`
 	Entities []corpus.Entity `json:"-"`
 }
@@ -110,16 +113,27 @@ func sentenceAt(doc corpus.Document, s, e int) Sentence {
 }
 
 // attach gives each sentence the figures that start in it and the places
-// it names.
+// it names. A sentence's figures are a view of figs (sorted by start, as
+// extraction and the store give them), not a copy: a long document's
+// figures are held once.
 func attach(ss []Sentence, figs []corpus.Figure, ents []corpus.Entity) {
-	k := 0
-	for _, f := range figs {
-		for k < len(ss) && ss[k].End <= f.Start {
-			k++
+	if !sort.SliceIsSorted(figs, func(i, j int) bool { return figs[i].Start < figs[j].Start }) {
+		figs = slices.Clone(figs)
+		sort.SliceStable(figs, func(i, j int) bool { return figs[i].Start < figs[j].Start })
+	}
+	lo := 0
+	for k := range ss {
+		for lo < len(figs) && figs[lo].Start < ss[k].Start {
+			lo++
 		}
-		if k < len(ss) && f.Start >= ss[k].Start && f.Kind != corpus.KindDate {
-			ss[k].Figures = append(ss[k].Figures, f)
+		hi := lo
+		for hi < len(figs) && figs[hi].Start < ss[k].End {
+			hi++
 		}
+		if hi > lo {
+			ss[k].Figures = figs[lo:hi:hi]
+		}
+		lo = hi
 	}
 	for _, e := range ents {
 		i := sort.Search(len(ss), func(i int) bool { return ss[i].End > e.Start })
@@ -130,6 +144,23 @@ func attach(ss []Sentence, figs []corpus.Figure, ents []corpus.Entity) {
 			ss[i].Entities = append(ss[i].Entities, e)
 		}
 	}
+}
+
+// figures are the sentence's figures that search shows and filters on:
+// all but dates.
+func (s Sentence) figures() []corpus.Figure {
+	for i, f := range s.Figures {
+		if f.Kind == corpus.KindDate {
+			out := slices.Clone(s.Figures[:i])
+			for _, f := range s.Figures[i+1:] {
+				if f.Kind != corpus.KindDate {
+					out = append(out, f)
+				}
+			}
+			return out
+		}
+	}
+	return s.Figures
 }
 
 func contains(list []string, s string) bool {

@@ -308,48 +308,54 @@ func putEntry(ctx context.Context, tx *sql.Tx, e Entry) error {
 // larger statements cost the driver far less than one call per row.
 const rowsPerInsert = 32
 
-// insertRows inserts rows of values into table with multi-row statements.
-func insertRows(ctx context.Context, tx *sql.Tx, head string, width int, rows [][]any) error {
+// insertRows inserts n rows, row(i) giving the values of row i, with
+// multi-row statements; rows are built a statement at a time, so that a
+// document of a million figures is not held twice.
+func insertRows(ctx context.Context, tx *sql.Tx, head string, width, n int, row func(i int) []any) error {
 	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
-	for len(rows) > 0 {
-		n := min(len(rows), rowsPerInsert)
-		args := make([]any, 0, n*width)
-		for _, r := range rows[:n] {
-			args = append(args, r...)
+	full := head + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", rowsPerInsert), ", ")
+	args := make([]any, 0, rowsPerInsert*width)
+	for start := 0; start < n; start += rowsPerInsert {
+		k := min(rowsPerInsert, n-start)
+		args = args[:0]
+		for i := start; i < start+k; i++ {
+			args = append(args, row(i)...)
 		}
-		q := head + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
+		q := full
+		if k < rowsPerInsert {
+			q = head + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", k), ", ")
+		}
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return err
 		}
-		rows = rows[n:]
 	}
 	return nil
 }
 
 func insertFigures(ctx context.Context, tx *sql.Tx, d corpus.Document, figs []corpus.Figure) error {
-	rows := make([][]any, 0, len(figs))
-	for i, f := range figs {
-		var valueMax any
-		if f.ValueMax != nil {
-			valueMax = *f.ValueMax
-		}
-		rows = append(rows, []any{f.ID, d.ID, nullable(f.Article), nullable0(d.Page(f.Start)), i, f.Source, string(f.Kind),
-			f.Value, valueMax, f.Unit, f.Approx, nullable(f.Bound), nullable(f.Change), f.Text, f.Surface, f.Start, f.End,
-			f.Sentence, f.Metric, f.Subject, f.Period, nullable(f.PeriodFrom), nullable(f.PeriodTo), f.Base, f.Target, f.Precision,
-			f.Rule, jsonOrNull(f.Warnings), f.Dict, nullable(f.Cell)})
-	}
 	return insertRows(ctx, tx, `INSERT INTO figures
 		(id, doc, article, page, seq, source, kind, value, value_max, unit, approx, bound, change, text, surface, start, "end",
-		 sentence, metric, subject, period, period_from, period_to, base, target, precision, rule, warnings, dict, cell)`, 30, rows)
+		 sentence, metric, subject, period, period_from, period_to, base, target, precision, rule, warnings, dict, cell)`, 30, len(figs),
+		func(i int) []any {
+			f := figs[i]
+			var valueMax any
+			if f.ValueMax != nil {
+				valueMax = *f.ValueMax
+			}
+			return []any{f.ID, d.ID, nullable(f.Article), nullable0(d.Page(f.Start)), i, f.Source, string(f.Kind),
+				f.Value, valueMax, f.Unit, f.Approx, nullable(f.Bound), nullable(f.Change), f.Text, f.Surface, f.Start, f.End,
+				f.Sentence, f.Metric, f.Subject, f.Period, nullable(f.PeriodFrom), nullable(f.PeriodTo), f.Base, f.Target, f.Precision,
+				f.Rule, jsonOrNull(f.Warnings), f.Dict, nullable(f.Cell)}
+		})
 }
 
 func insertEntities(ctx context.Context, tx *sql.Tx, d corpus.Document, ents []corpus.Entity) error {
-	rows := make([][]any, 0, len(ents))
-	for i, e := range ents {
-		rows = append(rows, []any{d.ID, nullable(e.Article), nullable0(d.Page(e.Start)), i, string(e.Kind), e.Name,
-			e.Canonical, nullable(e.Title), e.Text, e.Start, e.End, jsonOrNull(e.Warnings)})
-	}
-	return insertRows(ctx, tx, `INSERT INTO entities (doc, article, page, seq, kind, name, canonical, title, text, start, "end", warnings)`, 12, rows)
+	return insertRows(ctx, tx, `INSERT INTO entities (doc, article, page, seq, kind, name, canonical, title, text, start, "end", warnings)`, 12, len(ents),
+		func(i int) []any {
+			e := ents[i]
+			return []any{d.ID, nullable(e.Article), nullable0(d.Page(e.Start)), i, string(e.Kind), e.Name,
+				e.Canonical, nullable(e.Title), e.Text, e.Start, e.End, jsonOrNull(e.Warnings)}
+		})
 }
 
 func nullable(s string) any {
