@@ -24,6 +24,11 @@ const (
 	figFineField  = "fv" // slot:sortable value (value.go)
 	figCoarse     = "fc" // slot:its 16-bit bucket
 	figFrameField = "ff" // slot and m, s or p, then the characters of the metric, subject or period
+	// The value's terms without a slot, for a query with one figure
+	// filter, which any figure may satisfy (kind and unit have theirs in
+	// fig_kind and fig_unit, which facets count).
+	figFineAny   = "fva"
+	figCoarseAny = "fca"
 	// FrameName is the analyzer of figFrameField.
 	FrameName = "reportmine_fig_frame"
 )
@@ -59,7 +64,7 @@ func slotName(i int) string { return strconv.Itoa(i) }
 
 // figureFields are a sentence's figures as its slot fields.
 func figureFields(m map[string]any, figs []corpus.Figure) {
-	var kinds, units, fine, coarse, frames []string
+	var kinds, units, fine, coarse, frames, anyFine, anyCoarse []string
 	for i, f := range figs {
 		slot := slotName(i)
 		kinds = append(kinds, slot+":"+string(f.Kind))
@@ -67,6 +72,7 @@ func figureFields(m map[string]any, figs []corpus.Figure) {
 		fv, fc := valueTerms(f.Value)
 		fine = append(fine, slot+":"+fv)
 		coarse = append(coarse, slot+":"+fc)
+		anyFine, anyCoarse = append(anyFine, fv), append(anyCoarse, fc)
 		for _, fr := range []struct{ tag, text string }{{"m", f.Metric}, {"s", f.Subject}, {"p", f.Period}} {
 			if fr.text != "" {
 				frames = append(frames, slot+frameSep+fr.tag+frameSep+fr.text)
@@ -74,42 +80,54 @@ func figureFields(m map[string]any, figs []corpus.Figure) {
 		}
 	}
 	m[figKindField], m[figUnitField], m[figFineField], m[figCoarse] = kinds, units, fine, coarse
+	m[figFineAny], m[figCoarseAny] = anyFine, anyCoarse
 	if len(frames) > 0 {
 		m[figFrameField] = frames
 	}
 }
 
-// slotted is a figure filter asked of one slot.
-type slotted func(slot string) query.Query
+// slotted is a figure filter: asked of one slot, and, where the index
+// has the terms, of all the sentence's figures at once (flat), which is
+// all a query of one figure filter needs.
+type slotted struct {
+	at   func(slot string) query.Query
+	flat query.Query
+}
 
 // figureQuery asks filters of each of slots slots together: a sentence
-// matches when one of its figures satisfies them all.
-func figureQuery(filters []slotted, slots int) query.Query {
+// matches when one of its figures satisfies them all. One filter with a
+// flat form is asked of all figures at once.
+func figureQuery(filters []*slotted, slots int) query.Query {
+	if len(filters) == 1 && filters[0].flat != nil {
+		return filters[0].flat
+	}
 	var any []query.Query
 	for i := range max(slots, 1) {
 		slot := slotName(i)
 		var all []query.Query
 		for _, f := range filters {
-			all = append(all, f(slot))
+			all = append(all, f.at(slot))
 		}
 		any = append(any, allOf(all))
 	}
 	return anyOf(any)
 }
 
-func slotTerm(field, value string) slotted {
-	return func(slot string) query.Query {
+func slotTerm(field, flatField, value string) *slotted {
+	flat := query.NewTermQuery(value)
+	flat.SetField(flatField)
+	return &slotted{at: func(slot string) query.Query {
 		q := query.NewTermQuery(slot + ":" + value)
 		q.SetField(field)
 		return q
-	}
+	}, flat: flat}
 }
 
 // slotPhrase matches text inside a figure's metric, subject or period
 // (tag m, s or p) as a phrase, read as the text analyzer reads it.
-func slotPhrase(tag, text string) slotted {
+func slotPhrase(tag, text string) *slotted {
 	pos := positions(text)
-	return func(slot string) query.Query {
+	return &slotted{at: func(slot string) query.Query {
 		if len(pos) == 0 {
 			return query.NewMatchNoneQuery()
 		}
@@ -125,15 +143,25 @@ func slotPhrase(tag, text string) slotted {
 			return q
 		}
 		return query.NewPhraseQuery(terms, figFrameField)
-	}
+	}}
 }
 
 // slotValue matches a figure's value between lo and hi (nil: open).
-func slotValue(lo, hi *float64, loIncl, hiIncl bool) slotted {
-	return func(slot string) query.Query { return valueQuery(slot+":", lo, hi, loIncl, hiIncl) }
+func slotValue(lo, hi *float64, loIncl, hiIncl bool) *slotted {
+	return &slotted{
+		at: func(slot string) query.Query {
+			return valueQuery(figFineField, figCoarse, slot+":", lo, hi, loIncl, hiIncl)
+		},
+		flat: valueQuery(figFineAny, figCoarseAny, "", lo, hi, loIncl, hiIncl),
+	}
 }
 
-// slotOr is a OR b asked of one slot.
-func slotOr(a, b slotted) slotted {
-	return func(slot string) query.Query { return query.NewDisjunctionQuery([]query.Query{a(slot), b(slot)}) }
+// slotOr is a OR b asked of one slot (and of all figures, when both
+// have a flat form).
+func slotOr(a, b *slotted) *slotted {
+	or := &slotted{at: func(slot string) query.Query { return query.NewDisjunctionQuery([]query.Query{a.at(slot), b.at(slot)}) }}
+	if a.flat != nil && b.flat != nil {
+		or.flat = query.NewDisjunctionQuery([]query.Query{a.flat, b.flat})
+	}
+	return or
 }

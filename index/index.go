@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/15 " + WordsDictionary
+	v := "reportmine-index/16 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -308,7 +308,7 @@ func newMapping() mapping.IndexMapping {
 	s.AddFieldMappingsAt("fig_kind", facet) // for facets, which count sentences
 	s.AddFieldMappingsAt("fig_unit", facet)
 	// The figures, in slots (figslots.go).
-	for _, f := range []string{figKindField, figUnitField, figFineField, figCoarse} {
+	for _, f := range []string{figKindField, figUnitField, figFineField, figCoarse, figFineAny, figCoarseAny} {
 		s.AddFieldMappingsAt(f, filter)
 	}
 	s.AddFieldMappingsAt(figFrameField, searchField(FrameName, true))

@@ -160,7 +160,7 @@ type parser struct {
 func (ps parser) parse(q string) (Parsed, error) {
 	var p Parsed
 	var must, mustNot []query.Query
-	var figure []slotted
+	var figure []*slotted
 	terms := splitQuery(q)
 	for i := 0; i < len(terms); i++ {
 		t := terms[i]
@@ -233,16 +233,16 @@ func (ps parser) parse(q string) (Parsed, error) {
 
 // whole is a clause as a query of its own: a figure filter asked of
 // every slot.
-func (ps parser) whole(cl query.Query, fig slotted) query.Query {
+func (ps parser) whole(cl query.Query, fig *slotted) query.Query {
 	if fig != nil {
-		return figureQuery([]slotted{fig}, ps.slots)
+		return figureQuery([]*slotted{fig}, ps.slots)
 	}
 	return cl
 }
 
 // clause turns one term into a query, or, for a figure filter, into a
 // query of one slot.
-func (ps parser) clause(t string, p *Parsed) (query.Query, slotted, error) {
+func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 	t = strings.Trim(t, `"`)
 	if t == "" {
 		return nil, nil, nil
@@ -280,9 +280,9 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, slotted, error) {
 			}
 			return yearsQuery(int(lo), int(hi)), nil, nil
 		case "kind":
-			return nil, slotTerm(figKindField, val), nil
+			return nil, slotTerm(figKindField, "fig_kind", val), nil
 		case "unit":
-			return nil, slotTerm(figUnitField, val), nil
+			return nil, slotTerm(figUnitField, "fig_unit", val), nil
 		case "metric", "subject", "period":
 			return nil, slotPhrase(field[:1], val), nil
 		case "source":
