@@ -25,6 +25,8 @@ type IngestOptions struct {
 	Manifest *ingest.Manifest
 	// Fetched are pages a crawl has already downloaded, by URL.
 	Fetched map[string]Page
+	// LargeDocument, when set, replaces the package's LargeDocument.
+	LargeDocument int
 	// Progress, when set, hears of every source as it is done, from the
 	// one goroutine that writes.
 	Progress func(Event)
@@ -108,6 +110,21 @@ type outcome struct {
 	status string
 	reason string
 	doc    string
+	// large marks a document longer than largeDocument, extracted when
+	// it is written, window by window.
+	large bool
+}
+
+// LargeDocument is the length above which a document is extracted,
+// stored and indexed window by window instead of whole, unless
+// IngestOptions say otherwise.
+const LargeDocument = 4 << 20
+
+func (j *ingestJob) largeDocument() int {
+	if j.opts.LargeDocument > 0 {
+		return j.opts.LargeDocument
+	}
+	return LargeDocument
 }
 
 func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Summary, error) {
@@ -219,21 +236,36 @@ func (j *ingestJob) read(ctx context.Context, src string) outcome {
 		// date and place, so it is read again and stored in its place.
 		status, replace = store.StatusUpdated, true
 	}
+	entry := &store.Entry{Doc: doc, SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion, Replace: replace}
+	if len(doc.Raw) > j.largeDocument() {
+		// Read window by window when it is written (putLarge): its
+		// figures are never all in memory.
+		return outcome{source: src, entry: entry, status: status, doc: doc.ID, large: true}
+	}
 	x := j.extractor.ExtractFull(doc)
-	doc.Notes = append(doc.Notes, x.Notes...)
-	figs, ents := x.Figures, x.Entities
-	entry := &store.Entry{Doc: doc, Figures: figs, Entities: ents, SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion, Replace: replace}
+	entry.Doc.Notes = append(entry.Doc.Notes, x.Notes...)
+	entry.Figures, entry.Entities = x.Figures, x.Entities
 	return outcome{source: src, entry: entry, status: status, doc: doc.ID}
 }
 
 // write runs in the one writer: store a batch of documents in one
 // transaction (each document whole) and record the outcomes.
 func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, prints *[]store.Fingerprint, sum *Summary) error {
-	var entries []store.Entry
+	var entries, large []store.Entry
 	j.texts = map[string]string{} // earlier batches are in the store by now
 	for i := range batch {
 		e := batch[i].entry
 		if e == nil {
+			continue
+		}
+		if batch[i].large {
+			if !e.Replace {
+				e.DuplicateOf = j.nearDuplicate(ctx, *e, *prints)
+			}
+			if e.DuplicateOf == "" && !e.Replace {
+				*prints = append(*prints, store.Fingerprint{Doc: e.Doc.ID, SimHash: e.SimHash})
+			}
+			large = append(large, *e)
 			continue
 		}
 		if !e.Replace {
@@ -255,6 +287,11 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 	}
 	if len(j.toIndex) >= indexBatch {
 		if err := j.flushIndex(ctx); err != nil {
+			return err
+		}
+	}
+	for _, e := range large {
+		if err := j.putLarge(ctx, e); err != nil {
 			return err
 		}
 	}
@@ -320,13 +357,48 @@ func (j *ingestJob) flushIndex(ctx context.Context) error {
 	return nil
 }
 
-// waitIndex waits for the indexer to finish what it was given.
+// waitIndex waits for the indexer to finish what it was given; the next
+// flushIndex starts another.
 func (j *ingestJob) waitIndex() error {
 	if j.indexQueue == nil {
 		return nil
 	}
 	close(j.indexQueue)
-	if err := <-j.indexDone; err != nil {
+	err := <-j.indexDone
+	j.indexQueue, j.indexDone = nil, nil
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+// putLarge stores and indexes a long document window by window: its
+// figures and names go into the store in one transaction as each window
+// is read, then each window is read again and indexed (extraction costs
+// a twentieth of indexing; holding a 50 MB document's figures cost
+// gigabytes). The document is marked indexed once every window is in.
+func (j *ingestJob) putLarge(ctx context.Context, e store.Entry) error {
+	if err := j.flushIndex(ctx); err != nil {
+		return err
+	}
+	if err := j.waitIndex(); err != nil { // one writer of the index at a time
+		return err
+	}
+	err := j.store.PutStream(ctx, e, func(put func([]corpus.Figure, []corpus.Entity, []string) error) error {
+		return j.extractor.ExtractWindows(e.Doc, func(_ corpus.Span, x extract.Extraction) error {
+			return put(x.Figures, x.Entities, x.Notes)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	err = j.extractor.ExtractWindows(e.Doc, func(w corpus.Span, x extract.Extraction) error {
+		return j.index.AddAll(ctx, []index.Entry{{Doc: e.Doc, Figures: x.Figures, Entities: x.Entities, Window: &w}})
+	})
+	if err == nil {
+		err = j.index.MarkIndexed([]corpus.Document{e.Doc})
+	}
+	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil

@@ -168,23 +168,43 @@ func (e *Extractor) ExtractFull(doc corpus.Document) Extraction { return e.extra
 func (e *Extractor) ExtractFigures(doc corpus.Document) Extraction { return e.extract(doc, false) }
 
 func (e *Extractor) extract(doc corpus.Document, withEntities bool) Extraction {
+	var all Extraction
+	e.eachWindow(doc, withEntities, func(_ corpus.Span, x Extraction) error {
+		all.Figures = append(all.Figures, x.Figures...)
+		all.Entities = append(all.Entities, x.Entities...)
+		all.Notes = append(all.Notes, x.Notes...)
+		return nil
+	})
+	return all
+}
+
+// ExtractWindows reads doc as ExtractFull does, window by window (each
+// part, a long one in windows of maxWindow), and hands each window's
+// figures, names and notes to fn as soon as they are read, in document
+// order: a long document is never held whole. The windows are the same
+// on every run, and so are their figures.
+func (e *Extractor) ExtractWindows(doc corpus.Document, fn func(window corpus.Span, x Extraction) error) error {
+	return e.eachWindow(doc, true, fn)
+}
+
+func (e *Extractor) eachWindow(doc corpus.Document, withEntities bool, fn func(corpus.Span, Extraction) error) error {
 	aliases := &docAliases{shared: e.aliases}
-	var figures []corpus.Figure
-	var ents []corpus.Entity
-	var notes []string
 	yuan := localCurrency(doc.Raw)
 	for _, part := range doc.Parts() {
 		for _, a := range windows(doc.Raw, part) {
-			figures, ents, notes = e.extractWindow(doc, a, aliases, yuan, withEntities, figures, ents, notes)
+			figures, ents, notes := e.extractWindow(doc, a, aliases, yuan, withEntities, nil, nil, nil)
+			sort.SliceStable(figures, func(i, j int) bool {
+				if figures[i].Start != figures[j].Start {
+					return figures[i].Start < figures[j].Start
+				}
+				return figures[i].End < figures[j].End
+			})
+			if err := fn(a.Span, Extraction{Figures: figures, Entities: ents, Notes: notes}); err != nil {
+				return err
+			}
 		}
 	}
-	sort.SliceStable(figures, func(i, j int) bool {
-		if figures[i].Start != figures[j].Start {
-			return figures[i].Start < figures[j].Start
-		}
-		return figures[i].End < figures[j].End
-	})
-	return Extraction{Figures: figures, Entities: ents, Notes: notes}
+	return nil
 }
 
 // maxWindow is the longest stretch of a part read at once: the analysis

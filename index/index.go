@@ -376,6 +376,11 @@ type Entry struct {
 	Doc      corpus.Document
 	Figures  []corpus.Figure
 	Entities []corpus.Entity
+	// Window, when set, limits the entry to the sentences of that span
+	// (a long document indexed window by window, with the window's
+	// figures and names); the document is recorded as indexed only by
+	// MarkIndexed, once every window is in.
+	Window *corpus.Span
 }
 
 // AddAll indexes several documents in one batch: far fewer index segments
@@ -415,9 +420,15 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 		}
 		for _, e := range entries {
 			home := x.shardOf(e.Doc.ID)
-			homes[home] = append(homes[home], e)
+			window := corpus.Span{Start: 0, End: len(e.Doc.Raw)}
+			if e.Window != nil {
+				window = *e.Window
+				home = x.shardOf(e.Doc.ID + "#" + strconv.Itoa(window.Start)) // windows start on different shards
+			} else {
+				homes[home] = append(homes[home], e)
+			}
 			shard, size, start := home, 0, 0
-			all := Sentences(e.Doc, e.Figures, e.Entities)
+			all := sentencesIn(e.Doc, window, e.Figures, e.Entities)
 			for k, s := range all {
 				if size += len(s.Text); size >= spreadBytes {
 					if !send(shard, all[start:k+1]) {
@@ -481,6 +492,24 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 	// Only once every shard holds their sentences are the documents
 	// recorded and marked indexed, each in its home shard: a document
 	// cut short by a crash is indexed again, over the same ids.
+	return x.mark(homes)
+}
+
+// MarkIndexed records documents indexed window by window (Entry.Window)
+// as indexed, with their records, once all their windows are in.
+func (x *Index) MarkIndexed(docs []corpus.Document) error {
+	defer x.meta.forget()
+	homes := make([][]Entry, len(x.shards))
+	for _, d := range docs {
+		i := x.shardOf(d.ID)
+		homes[i] = append(homes[i], Entry{Doc: d})
+	}
+	return x.mark(homes)
+}
+
+// mark writes the documents' records and indexed marks in their home
+// shards.
+func (x *Index) mark(homes [][]Entry) error {
 	return eachShard(x.shards, func(i int, b bleve.Index) error {
 		if len(homes[i]) == 0 {
 			return nil

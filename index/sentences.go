@@ -39,9 +39,15 @@ type Sentence struct {
 // sentences, does not end one. Each sentence carries its article's
 // metadata, the figures that start in it and the places named in it.
 func Sentences(doc corpus.Document, figs []corpus.Figure, ents []corpus.Entity) []Sentence {
+	return sentencesIn(doc, corpus.Span{Start: 0, End: len(doc.Raw)}, figs, ents)
+}
+
+// sentencesIn is Sentences for the window w of doc (which starts and
+// ends at sentence boundaries, as extraction's windows do).
+func sentencesIn(doc corpus.Document, w corpus.Span, figs []corpus.Figure, ents []corpus.Entity) []Sentence {
 	var out []Sentence
-	raw := doc.Raw
-	start := 0
+	raw := doc.Raw[:w.End]
+	start := w.Start
 	flush := func(end int) {
 		s, e := trimSpan(raw, start, end)
 		if e > s {
@@ -49,7 +55,7 @@ func Sentences(doc corpus.Document, figs []corpus.Figure, ents []corpus.Entity) 
 		}
 		start = end
 	}
-	for i := 0; i < len(raw); {
+	for i := w.Start; i < len(raw); {
 		r, size := utf8.DecodeRuneInString(raw[i:])
 		switch {
 		case strings.ContainsRune("。！？；!?;", r):

@@ -271,11 +271,24 @@ func (s *Store) Generation(ctx context.Context) (int64, error) {
 }
 
 func putEntry(ctx context.Context, tx *sql.Tx, e Entry) error {
+	inserted, err := putDocument(ctx, tx, e)
+	if err != nil || !inserted {
+		return err
+	}
+	if err := insertFigures(ctx, tx, e.Doc, e.Figures, 0); err != nil {
+		return err
+	}
+	return insertEntities(ctx, tx, e.Doc, e.Entities, 0)
+}
+
+// putDocument writes a document's row and articles; false when the same
+// text was stored before (and nothing was written).
+func putDocument(ctx context.Context, tx *sql.Tx, e Entry) (bool, error) {
 	d := e.Doc
 	if e.Replace {
 		// Articles, figures and entities go with it (ON DELETE CASCADE).
 		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, d.ID); err != nil {
-			return err
+			return false, err
 		}
 	}
 	pageStarts, _ := json.Marshal(d.Pages)
@@ -287,21 +300,66 @@ func putEntry(ctx context.Context, tx *sql.Tx, e Entry) error {
 		nullable(d.Issue), nullable(d.Kind), nullable(d.Place), d.Format, d.Encoding, len(d.Pages), string(pageStarts), nullable(d.FileHash), d.Raw, int64(e.SimHash),
 		nullable(e.DuplicateOf), time.Now().UTC().Format(time.RFC3339), e.Extractor, jsonOrNull(d.OCR), jsonOrNull(d.Cells), jsonOrNull(d.Notes))
 	if err != nil {
-		return err
+		return false, err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return nil // the same text was stored before
+		return false, nil // the same text was stored before
 	}
 	for _, a := range d.Articles {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, doc, start, "end", title, date, issuer, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, d.ID, a.Start, a.End, nullable(a.Title), nullable(a.Date), nullable(a.Issuer), nullable(strings.Join(a.Authors, "、"))); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// PutStream writes a document as Put does, in one transaction, taking
+// its figures and names window by window: windows calls put for each
+// window, in document order, so that a long document's figures are never
+// all in memory. Notes put adds are stored with the document.
+func (s *Store) PutStream(ctx context.Context, e Entry, windows func(put func(figs []corpus.Figure, ents []corpus.Entity, notes []string) error) error) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	inserted, err := putDocument(ctx, tx, e)
+	if err != nil {
+		return fmt.Errorf("%s: %w", e.Doc.Source, err)
+	}
+	if !inserted {
+		return tx.Commit()
+	}
+	nfigs, nents := 0, 0
+	notes := e.Doc.Notes
+	err = windows(func(figs []corpus.Figure, ents []corpus.Entity, more []string) error {
+		if err := insertFigures(ctx, tx, e.Doc, figs, nfigs); err != nil {
+			return err
+		}
+		if err := insertEntities(ctx, tx, e.Doc, ents, nents); err != nil {
+			return err
+		}
+		nfigs, nents = nfigs+len(figs), nents+len(ents)
+		notes = append(notes, more...)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", e.Doc.Source, err)
+	}
+	if len(notes) > len(e.Doc.Notes) {
+		if _, err = tx.ExecContext(ctx, `UPDATE documents SET notes = ? WHERE id = ?`, jsonOrNull(notes), e.Doc.ID); err != nil {
 			return err
 		}
 	}
-	if err := insertFigures(ctx, tx, d, e.Figures); err != nil {
+	if err = bumpGeneration(ctx, tx); err != nil {
 		return err
 	}
-	return insertEntities(ctx, tx, d, e.Entities)
+	return tx.Commit()
 }
 
 // rowsPerInsert is how many rows one INSERT statement carries: fewer,
@@ -332,7 +390,7 @@ func insertRows(ctx context.Context, tx *sql.Tx, head string, width, n int, row 
 	return nil
 }
 
-func insertFigures(ctx context.Context, tx *sql.Tx, d corpus.Document, figs []corpus.Figure) error {
+func insertFigures(ctx context.Context, tx *sql.Tx, d corpus.Document, figs []corpus.Figure, seq0 int) error {
 	return insertRows(ctx, tx, `INSERT INTO figures
 		(id, doc, article, page, seq, source, kind, value, value_max, unit, approx, bound, change, text, surface, start, "end",
 		 sentence, metric, subject, period, period_from, period_to, base, target, precision, rule, warnings, dict, cell)`, 30, len(figs),
@@ -342,18 +400,18 @@ func insertFigures(ctx context.Context, tx *sql.Tx, d corpus.Document, figs []co
 			if f.ValueMax != nil {
 				valueMax = *f.ValueMax
 			}
-			return []any{f.ID, d.ID, nullable(f.Article), nullable0(d.Page(f.Start)), i, f.Source, string(f.Kind),
+			return []any{f.ID, d.ID, nullable(f.Article), nullable0(d.Page(f.Start)), seq0 + i, f.Source, string(f.Kind),
 				f.Value, valueMax, f.Unit, f.Approx, nullable(f.Bound), nullable(f.Change), f.Text, f.Surface, f.Start, f.End,
 				f.Sentence, f.Metric, f.Subject, f.Period, nullable(f.PeriodFrom), nullable(f.PeriodTo), f.Base, f.Target, f.Precision,
 				f.Rule, jsonOrNull(f.Warnings), f.Dict, nullable(f.Cell)}
 		})
 }
 
-func insertEntities(ctx context.Context, tx *sql.Tx, d corpus.Document, ents []corpus.Entity) error {
+func insertEntities(ctx context.Context, tx *sql.Tx, d corpus.Document, ents []corpus.Entity, seq0 int) error {
 	return insertRows(ctx, tx, `INSERT INTO entities (doc, article, page, seq, kind, name, canonical, title, text, start, "end", warnings)`, 12, len(ents),
 		func(i int) []any {
 			e := ents[i]
-			return []any{d.ID, nullable(e.Article), nullable0(d.Page(e.Start)), i, string(e.Kind), e.Name,
+			return []any{d.ID, nullable(e.Article), nullable0(d.Page(e.Start)), seq0 + i, string(e.Kind), e.Name,
 				e.Canonical, nullable(e.Title), e.Text, e.Start, e.End, jsonOrNull(e.Warnings)}
 		})
 }
