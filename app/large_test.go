@@ -16,9 +16,10 @@ import (
 )
 
 // TestLargeDocumentWindowByWindow: a document over LargeDocument is
-// stored and indexed window by window, and the store and the index hold
-// exactly what the whole-document path gives: the same figures in the
-// same order, the same names, the same hits.
+// stored and indexed window by window, and rebuilt from the store window
+// by window, and the store and the index hold exactly what the
+// whole-document path gives: the same figures in the same order, the same
+// names, the same hits.
 func TestLargeDocumentWindowByWindow(t *testing.T) {
 	var b strings.Builder
 	for i := 0; b.Len() < 700<<10; i++ {
@@ -38,15 +39,25 @@ func TestLargeDocumentWindowByWindow(t *testing.T) {
 		index bool
 	}
 	read := func(large int) result {
-		ws, err := Open(ctx, t.TempDir(), Options{})
+		dir := t.TempDir()
+		ws, err := Open(ctx, dir, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer ws.Close()
 		sum, err := ws.Ingest(ctx, []string{src}, IngestOptions{Workers: 1, Reader: ingest.Reader{}, LargeDocument: large})
 		if err != nil || sum.Ingested != 1 {
 			t.Fatalf("ingest: %+v %v", sum, err)
 		}
+		if large > 0 { // and rebuilt from the store window by window
+			ws.Close()
+			if err := reindex(ctx, dir, large); err != nil {
+				t.Fatal(err)
+			}
+			if ws, err = Open(ctx, dir, Options{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		defer ws.Close()
 		var r result
 		ws.Figures(ctx, store.FigureFilter{}, func(f store.FigureRow) error { r.figs = append(r.figs, f.Figure); return nil })
 		ws.Entities(ctx, func(e corpus.Entity) error { r.ents = append(r.ents, e); return nil })

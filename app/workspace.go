@@ -236,15 +236,69 @@ func IndexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
 		if x.HasDocument(id) {
 			continue
 		}
-		doc, figs, ents, err := st.Load(ctx, id)
+		var windowed []corpus.Document
+		err := loadEntries(ctx, st, id, LargeDocument, func(e index.Entry) error {
+			if e.Window != nil && e.Window.End == len(e.Doc.Raw) {
+				windowed = append(windowed, e.Doc)
+			}
+			return x.AddAll(ctx, []index.Entry{e})
+		})
+		if err == nil && len(windowed) > 0 {
+			err = x.MarkIndexed(windowed)
+		}
 		if err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
 		}
-		if err := x.Add(ctx, doc, figs, ents); err != nil {
-			return fmt.Errorf("index %s: %w", doc.Source, err)
+	}
+	return nil
+}
+
+// loadEntries reads a stored document for the index: whole, or, when it
+// is longer than large, window by window (storeWindows), so that its
+// figures are never all in memory.
+func loadEntries(ctx context.Context, st *store.Store, id string, large int, fn func(index.Entry) error) error {
+	doc, err := st.LoadDocument(ctx, id)
+	if err != nil {
+		return err
+	}
+	if len(doc.Raw) <= large {
+		figs, ents, err := st.Within(ctx, id, nil)
+		if err != nil {
+			return err
+		}
+		return fn(index.Entry{Doc: doc, Figures: figs, Entities: ents})
+	}
+	for _, w := range storeWindows(doc.Raw) {
+		figs, ents, err := st.Within(ctx, id, &w)
+		if err != nil {
+			return err
+		}
+		if err := fn(index.Entry{Doc: doc, Figures: figs, Entities: ents, Window: &w}); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// storeWindow is about how much text of a long stored document is indexed
+// at once.
+const storeWindow = 512 << 10
+
+// storeWindows cuts raw into spans of about storeWindow bytes, each
+// ending after a blank line (a sentence boundary), or at the end.
+func storeWindows(raw string) []corpus.Span {
+	var out []corpus.Span
+	for start := 0; start < len(raw); {
+		end := len(raw)
+		if start+storeWindow < len(raw) {
+			if k := strings.Index(raw[start+storeWindow:], "\n\n"); k >= 0 {
+				end = start + storeWindow + k + 2
+			}
+		}
+		out = append(out, corpus.Span{Start: start, End: end})
+		start = end
+	}
+	return out
 }
 
 // ErrQuery marks a query that could not be understood, as opposed to a
@@ -355,7 +409,11 @@ func (w *Workspace) Conflicts(ctx context.Context, minGapPct float64) ([]check.C
 // in bulk, beside the current index, which it replaces only when the new
 // one is complete: a store that cannot be read leaves the user their
 // index. The new index is one segment.
-func Reindex(ctx context.Context, dir string) error {
+func Reindex(ctx context.Context, dir string) error { return reindex(ctx, dir, LargeDocument) }
+
+// reindex is Reindex with documents over large read back window by
+// window.
+func reindex(ctx context.Context, dir string, large int) error {
 	if _, err := os.Stat(filepath.Join(dir, store.FileName)); err != nil {
 		return fmt.Errorf("reindex: no store in %s: %w", dir, err)
 	}
@@ -384,14 +442,18 @@ func Reindex(ctx context.Context, dir string) error {
 		go func() {
 			defer close(loaded)
 			for _, id := range ids {
-				doc, figs, ents, err := st.Load(ctx, id)
+				err := loadEntries(ctx, st, id, large, func(e index.Entry) error {
+					select {
+					case loaded <- e:
+						return nil
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+				})
 				if err != nil {
-					failed <- fmt.Errorf("reindex %s: %w", id, err)
-					return
-				}
-				select {
-				case loaded <- index.Entry{Doc: doc, Figures: figs, Entities: ents}:
-				case <-ctx.Done():
+					if ctx.Err() == nil {
+						failed <- fmt.Errorf("reindex %s: %w", id, err)
+					}
 					return
 				}
 			}

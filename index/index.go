@@ -423,24 +423,25 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 			window := corpus.Span{Start: 0, End: len(e.Doc.Raw)}
 			if e.Window != nil {
 				window = *e.Window
-				home = x.shardOf(e.Doc.ID + "#" + strconv.Itoa(window.Start)) // windows start on different shards
 			} else {
 				homes[home] = append(homes[home], e)
 			}
-			shard, size, start := home, 0, 0
+			// A sentence's shard depends on its place alone (a run of
+			// spreadBytes after the document's home shard), however the
+			// document is cut into windows: indexed again after a crash,
+			// it lands where it was.
+			shardAt := func(s Sentence) int { return (home + s.Start/spreadBytes) % len(x.shards) }
 			all := sentencesIn(e.Doc, window, e.Figures, e.Entities)
-			for k, s := range all {
-				if size += len(s.Text); size >= spreadBytes {
-					if !send(shard, all[start:k+1]) {
-						produced <- ctx.Err()
-						return
-					}
-					shard, size, start = (shard+1)%len(x.shards), 0, k+1
+			for start := 0; start < len(all); {
+				shard, end := shardAt(all[start]), start+1
+				for end < len(all) && shardAt(all[end]) == shard {
+					end++
 				}
-			}
-			if start < len(all) && !send(shard, all[start:]) {
-				produced <- ctx.Err()
-				return
+				if !send(shard, all[start:end]) {
+					produced <- ctx.Err()
+					return
+				}
+				start = end
 			}
 		}
 		produced <- nil

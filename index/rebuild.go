@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"reportmine/corpus"
 )
 
 // rebuildBatchBytes is how much document text goes into one AddAll of a
@@ -60,15 +62,21 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 }
 
 // fill adds the feed's entries in batches of about rebuildBatchBytes.
+// A long document may come window by window (Entry.Window, in order): it
+// is marked indexed once its last window is in.
 func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error) error {
 	var batch []Entry
+	var done []corpus.Document // windowed documents whose last window is in batch
 	size := 0
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
 		err := x.AddAll(ctx, batch)
-		batch, size = nil, 0
+		if err == nil && len(done) > 0 {
+			err = x.MarkIndexed(done)
+		}
+		batch, done, size = nil, nil, 0
 		return err
 	}
 	err := feed(func(e Entry) error {
@@ -76,7 +84,14 @@ func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error
 			return err
 		}
 		batch = append(batch, e)
-		if size += len(e.Doc.Raw); size >= rebuildBatchBytes {
+		text := len(e.Doc.Raw)
+		if e.Window != nil {
+			text = e.Window.End - e.Window.Start
+			if e.Window.End == len(e.Doc.Raw) {
+				done = append(done, e.Doc)
+			}
+		}
+		if size += text; size >= rebuildBatchBytes {
 			return flush()
 		}
 		return nil

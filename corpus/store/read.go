@@ -40,6 +40,8 @@ type FigureFilter struct {
 	// none, their document's place.
 	Whose string
 	docID string // one document's figures
+	// within, with docID, keeps the figures that start in the span.
+	within *corpus.Span
 }
 
 // FigureOrders are the columns figures can be sorted by.
@@ -105,6 +107,10 @@ func (f FigureFilter) where() (string, []any) {
 	}
 	if f.docID != "" {
 		add("f.doc = ?", f.docID)
+	}
+	if f.within != nil {
+		add("f.start >= ?", f.within.Start)
+		add("f.start < ?", f.within.End)
 	}
 	if f.Target != nil {
 		add("f.target = ?", *f.Target)
@@ -277,9 +283,17 @@ func (s *Store) Entities(ctx context.Context, fn func(corpus.Entity) error) erro
 }
 
 func (s *Store) entities(ctx context.Context, doc string, fn func(corpus.Entity) error) error {
+	return s.entitiesWithin(ctx, doc, nil, fn)
+}
+
+func (s *Store) entitiesWithin(ctx context.Context, doc string, within *corpus.Span, fn func(corpus.Entity) error) error {
 	where, args := "", []any{}
 	if doc != "" {
 		where, args = " WHERE e.doc = ?", []any{doc}
+	}
+	if doc != "" && within != nil {
+		where += " AND e.start >= ? AND e.start < ?"
+		args = append(args, within.Start, within.End)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.doc, d.source, e.article, e.kind, e.name, e.canonical, e.title, e.text, e.start, e."end", e.page, e.warnings
 		FROM entities e JOIN documents d ON d.id = e.doc`+where+` ORDER BY d.source, d.id, e.seq`, args...)
@@ -424,6 +438,32 @@ func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
 // Load reads a stored document back whole: text, metadata, pages,
 // articles, figures and entities.
 func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.Figure, []corpus.Entity, error) {
+	d, err := s.LoadDocument(ctx, id)
+	if err != nil {
+		return d, nil, nil, err
+	}
+	figs, ents, err := s.Within(ctx, id, nil)
+	return d, figs, ents, err
+}
+
+// Within reads a stored document's figures and names that start in the
+// span (all of them when span is nil), in document order: a long
+// document is read back window by window.
+func (s *Store) Within(ctx context.Context, id string, span *corpus.Span) ([]corpus.Figure, []corpus.Entity, error) {
+	var figs []corpus.Figure
+	if err := s.Figures(ctx, FigureFilter{docID: id, within: span}, func(r FigureRow) error { figs = append(figs, r.Figure); return nil }); err != nil {
+		return nil, nil, err
+	}
+	var ents []corpus.Entity
+	if err := s.entitiesWithin(ctx, id, span, func(e corpus.Entity) error { ents = append(ents, e); return nil }); err != nil {
+		return nil, nil, err
+	}
+	return figs, ents, nil
+}
+
+// LoadDocument reads a stored document back without its figures and
+// names: text, metadata, pages, articles.
+func (s *Store) LoadDocument(ctx context.Context, id string) (corpus.Document, error) {
 	var d corpus.Document
 	var url, title, date, issuer, authors, issue, kind, place, pageStarts, fileHash, ocr, cells, notes sql.NullString
 	err := s.db.QueryRowContext(ctx, `SELECT id, source, url, title, date, issuer, authors, issue, kind, place, format, encoding, page_starts, file_hash, raw,
@@ -431,10 +471,10 @@ func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.
 		FROM documents WHERE id = ?`, id).Scan(&d.ID, &d.Source, &url, &title, &date, &issuer, &authors, &issue, &kind, &place, &d.Format, &d.Encoding,
 		&pageStarts, &fileHash, &d.Raw, &ocr, &cells, &notes)
 	if errors.Is(err, sql.ErrNoRows) {
-		return d, nil, nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+		return d, fmt.Errorf("document %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return d, nil, nil, err
+		return d, err
 	}
 	d.URL, d.Title, d.Date, d.Issuer, d.Issue, d.FileHash = url.String, title.String, date.String, issuer.String, issue.String, fileHash.String
 	d.Kind, d.Place = kind.String, place.String
@@ -447,19 +487,19 @@ func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.
 		to  any
 	}{{ocr, &d.OCR}, {cells, &d.Cells}, {notes, &d.Notes}} {
 		if err := unmarshalColumn(c.col, c.to); err != nil {
-			return d, nil, nil, fmt.Errorf("document %s: %w", id, err)
+			return d, fmt.Errorf("document %s: %w", id, err)
 		}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, start, "end", title, date, issuer, authors FROM articles WHERE doc = ? ORDER BY start`, id)
 	if err != nil {
-		return d, nil, nil, err
+		return d, err
 	}
 	for rows.Next() {
 		var a corpus.Article
 		var t, dt, is, au sql.NullString
 		if err := rows.Scan(&a.ID, &a.Start, &a.End, &t, &dt, &is, &au); err != nil {
 			rows.Close()
-			return d, nil, nil, err
+			return d, err
 		}
 		a.Title, a.Date, a.Issuer = t.String, dt.String, is.String
 		if au.String != "" {
@@ -468,15 +508,7 @@ func (s *Store) Load(ctx context.Context, id string) (corpus.Document, []corpus.
 		d.Articles = append(d.Articles, a)
 	}
 	rows.Close()
-	var figs []corpus.Figure
-	if err := s.Figures(ctx, FigureFilter{docID: id}, func(r FigureRow) error { figs = append(figs, r.Figure); return nil }); err != nil {
-		return d, nil, nil, err
-	}
-	var ents []corpus.Entity
-	if err := s.entities(ctx, id, func(e corpus.Entity) error { ents = append(ents, e); return nil }); err != nil {
-		return d, nil, nil, err
-	}
-	return d, figs, ents, nil
+	return d, rows.Err()
 }
 
 // Run is one ingest run: when, and what it did.
