@@ -65,3 +65,19 @@ func TestImplausibleTextRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestTruncatedUTF8: a UTF-8 report cut short in the middle of its last
+// character (a download stopped, a file cut at a byte count) is read as
+// UTF-8 with the broken byte replaced, not refused; text that is mostly
+// broken is not.
+func TestTruncatedUTF8(t *testing.T) {
+	report := strings.Repeat("全年地区生产总值增长5.8%。", 20)
+	cut := report[:len(report)-1]
+	text, enc, err := decodeText([]byte(cut))
+	if err != nil || enc != "UTF-8" || !strings.HasPrefix(text, "全年地区生产总值增长5.8%") || !strings.HasSuffix(text, "\uFFFD") {
+		t.Errorf("cut UTF-8: %q %s %v", text[max(0, len(text)-12):], enc, err)
+	}
+	if res := (Reader{}).ReadBytes(context.Background(), "broken.txt", []byte(strings.Repeat("\xff\xfe\xfd", 50)+report), ""); res.Err == nil {
+		t.Errorf("bytes mostly broken were read as %s: %.40q", res.Doc.Encoding, res.Doc.Raw)
+	}
+}

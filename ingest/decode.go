@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"strings"
 	"fmt"
 	"unicode/utf8"
 
@@ -32,6 +33,12 @@ func decodeText(raw []byte) (string, string, error) {
 	if utf8.Valid(raw) {
 		return string(raw), "UTF-8", nil
 	}
+	if mostlyUTF8(raw) {
+		// A UTF-8 file with a few broken bytes (cut short mid-character,
+		// a bad sector) is UTF-8; they become U+FFFD, as an editor shows
+		// them, rather than the whole file being refused.
+		return strings.ToValidUTF8(string(raw), "\uFFFD"), "UTF-8", nil
+	}
 	best, bestName, bestScore := "", "", -1.0
 	for _, c := range []struct {
 		enc  encoding.Encoding
@@ -49,6 +56,20 @@ func decodeText(raw []byte) (string, string, error) {
 		return "", "", fmt.Errorf("%w: not UTF-8, and neither GB18030 nor Big5 reads as Chinese text", ErrNotText)
 	}
 	return best, bestName, nil
+}
+
+// mostlyUTF8 reports bytes that are UTF-8 but for a few broken bytes: at
+// most one in a thousand, or three (a character cut short).
+func mostlyUTF8(raw []byte) bool {
+	bad := 0
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		}
+		i += size
+	}
+	return bad > 0 && (bad <= 3 || bad*1000 <= len(raw))
 }
 
 func decodeWith(raw []byte, enc encoding.Encoding, name string) (string, string, error) {
