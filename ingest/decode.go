@@ -2,8 +2,8 @@ package ingest
 
 import (
 	"bytes"
-	"strings"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
