@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"reportmine/check"
 	"reportmine/corpus"
@@ -285,14 +286,20 @@ func loadEntries(ctx context.Context, st *store.Store, id string, large int, fn 
 const storeWindow = 512 << 10
 
 // storeWindows cuts raw into spans of about storeWindow bytes, each
-// ending after a blank line (a sentence boundary), or at the end.
+// ending at a sentence boundary as the index draws them: after a blank
+// line, else after a sentence end; the rest of a text with neither is
+// one span.
 func storeWindows(raw string) []corpus.Span {
 	var out []corpus.Span
 	for start := 0; start < len(raw); {
 		end := len(raw)
-		if start+storeWindow < len(raw) {
-			if k := strings.Index(raw[start+storeWindow:], "\n\n"); k >= 0 {
-				end = start + storeWindow + k + 2
+		if from := start + storeWindow; from < len(raw) {
+			rest := raw[from:]
+			if k := strings.Index(rest, "\n\n"); k >= 0 && k < storeWindow {
+				end = from + k + 2
+			} else if k := strings.IndexAny(rest, "。！？；"); k >= 0 {
+				_, size := utf8.DecodeRuneInString(rest[k:])
+				end = from + k + size
 			}
 		}
 		out = append(out, corpus.Span{Start: start, End: end})
@@ -437,7 +444,7 @@ func reindex(ctx context.Context, dir string, large int) error {
 		// The store is read while the index writes what was read before.
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		loaded := make(chan index.Entry, 16)
+		loaded := make(chan index.Entry, 2) // enough to overlap reading and indexing; a long document's windows are large
 		failed := make(chan error, 1)
 		go func() {
 			defer close(loaded)

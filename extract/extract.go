@@ -216,7 +216,7 @@ const maxWindow = 512 << 10
 
 // windows cuts a part into windows of at most maxWindow bytes, each
 // ending at a paragraph break (a blank line with no table row around
-// it), else at a line break, else at a sentence end, else at a rune.
+// it), else at a sentence end, else at a line break, else at a rune.
 func windows(raw string, a corpus.Article) []corpus.Article {
 	if a.End-a.Start <= maxWindow {
 		return []corpus.Article{a}
@@ -250,7 +250,9 @@ func windowEnd(raw string, start, limit int) int {
 		}
 		i = k
 	}
-	for _, sep := range []string{"\n", "。"} {
+	// A sentence end is where the index cuts sentences too (a single
+	// line break is not).
+	for _, sep := range []string{"。", "！", "？", "；", "\n"} {
 		if k := strings.LastIndex(text, sep); k > floor {
 			return start + k + len(sep)
 		}
