@@ -23,9 +23,10 @@ func docKey(id string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// sentenceID names a sentence by its document's key and its start.
-func sentenceID(doc string, start int) string {
-	return docKey(doc) + "#" + strconv.FormatInt(int64(start), 36)
+// sentenceID names a sentence by its document's key (docKey) and its
+// start.
+func sentenceID(key string, start int) string {
+	return key + "#" + strconv.FormatInt(int64(start), 36)
 }
 
 // parseSentenceID reads a sentence id back: the document key and start.
@@ -54,24 +55,30 @@ type articleMeta struct {
 	Issuer string `json:"issuer,omitempty"`
 }
 
-// partKey names a document's part in its sentences' part field: article
-// n (1-based), or 0 for the document outside its articles.
-func partKey(doc string, n int) string {
+// partKey names a document's part in its sentences' part field, from the
+// document's key (docKey): article n (1-based), or 0 for the document
+// outside its articles.
+func partKey(key string, n int) string {
 	if n == 0 {
-		return docKey(doc)
+		return key
 	}
-	return docKey(doc) + "#" + strconv.Itoa(n)
+	return key + "#" + strconv.Itoa(n)
 }
 
-// part is what the title: and issuer: filters read of a document's part.
-type part struct{ key, title, issuer string }
+// part is what the title: and issuer: filters read of a document's part:
+// its key and its title's and issuer's tokens by position (positions).
+type part struct {
+	key           string
+	title, issuer []string
+}
 
 // parts are the document and its articles, each with the title and
 // issuer its sentences have (as sentenceAt gives them).
 func (m docMeta) parts() []part {
-	out := []part{{partKey(m.ID, 0), m.Title, m.Issuer}}
+	key := docKey(m.ID)
+	out := []part{{partKey(key, 0), positions(m.Title), positions(m.Issuer)}}
 	for i, a := range m.Articles {
-		out = append(out, part{partKey(m.ID, i+1), a.Title, a.Issuer})
+		out = append(out, part{partKey(key, i+1), positions(a.Title), positions(a.Issuer)})
 	}
 	return out
 }
@@ -107,9 +114,9 @@ func (m docMeta) at(start int) (title, date string) {
 type metaCache struct {
 	mu sync.Mutex
 	m  map[string]docMeta
-	// all are every document's records, read when a title: or issuer:
-	// filter first needs them.
-	all []docMeta
+	// parts are every document's parts, read (and their titles
+	// tokenized) when a title: or issuer: filter first needs them.
+	parts []part
 }
 
 // maxCachedMeta bounds the cache; it starts afresh when full.
@@ -144,7 +151,7 @@ func (x *Index) docMeta(key string) (docMeta, bool) {
 // forget empties the cache.
 func (c *metaCache) forget() {
 	c.mu.Lock()
-	c.m, c.all = nil, nil
+	c.m, c.parts = nil, nil
 	c.mu.Unlock()
 }
 
@@ -173,16 +180,17 @@ func addToDocList(b bleve.Index, batch *bleve.Batch, keys []string) error {
 	return nil
 }
 
-// allDocs reads every document's record, once until the index changes.
-func (x *Index) allDocs() ([]docMeta, error) {
+// allParts reads every document's record into its parts, once until the
+// index changes.
+func (x *Index) allParts() ([]part, error) {
 	x.meta.mu.Lock()
-	all := x.meta.all
+	all := x.meta.parts
 	x.meta.mu.Unlock()
 	if all != nil {
 		return all, nil
 	}
 	seen := map[string]bool{}
-	all = []docMeta{}
+	all = []part{}
 	for _, b := range x.shards {
 		v, err := b.GetInternal([]byte(docListCount))
 		if err != nil {
@@ -211,12 +219,12 @@ func (x *Index) allDocs() ([]docMeta, error) {
 				if err := json.Unmarshal(raw, &m); err != nil {
 					return nil, fmt.Errorf("index: document record %s: %w", k, err)
 				}
-				all = append(all, m)
+				all = append(all, m.parts()...)
 			}
 		}
 	}
 	x.meta.mu.Lock()
-	x.meta.all = all
+	x.meta.parts = all
 	x.meta.mu.Unlock()
 	return all, nil
 }
@@ -225,7 +233,7 @@ func (x *Index) allDocs() ([]docMeta, error) {
 // phrase, read as the text is (full width and traditional script folded,
 // punctuation a gap no phrase spans).
 func (x *Index) partsMatching(field, phrase string) ([]string, error) {
-	all, err := x.allDocs()
+	all, err := x.allParts()
 	if err != nil {
 		return nil, err
 	}
@@ -234,15 +242,13 @@ func (x *Index) partsMatching(field, phrase string) ([]string, error) {
 		return nil, nil
 	}
 	var keys []string
-	for _, m := range all {
-		for _, p := range m.parts() {
-			v := p.title
-			if field == "issuer" {
-				v = p.issuer
-			}
-			if v != "" && holdsPhrase(positions(v), want) {
-				keys = append(keys, p.key)
-			}
+	for _, p := range all {
+		have := p.title
+		if field == "issuer" {
+			have = p.issuer
+		}
+		if holdsPhrase(have, want) {
+			keys = append(keys, p.key)
 		}
 	}
 	return keys, nil

@@ -456,11 +456,12 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 				if failed != nil {
 					break // drain, so that the producer is not left waiting
 				}
-				if failed = batch.Index(s.ID, s.fields()); failed != nil {
+				figs := s.figures()
+				if failed = batch.Index(s.ID, s.fields(figs)); failed != nil {
 					cancel()
 					break
 				}
-				slots = max(slots, len(s.figures()))
+				slots = max(slots, len(figs))
 				// bleve holds a batch's analysed form in memory, about a
 				// thousand times its text: a batch is cut by size, inside
 				// a long document too, so that memory does not grow with
@@ -540,7 +541,8 @@ const spreadBytes = 256 << 10
 // batchBytes is the sentence text one index batch holds at most.
 const batchBytes = 64 << 10
 
-func (s Sentence) fields() map[string]any {
+// fields are the sentence's bleve fields, figs its figures (figures()).
+func (s Sentence) fields(figs []corpus.Figure) map[string]any {
 	m := map[string]any{
 		"text": s.Text, "text_bi": s.Text, "text_ng": s.Text, "words": s.Text, "source": s.Source, "part": s.Part,
 		"end": s.End,
@@ -561,7 +563,7 @@ func (s Sentence) fields() map[string]any {
 		m["place"] = s.Places
 		m["place_text"] = strings.Join(s.Places, "，")
 	}
-	if figs := s.figures(); len(figs) > 0 {
+	if len(figs) > 0 {
 		figureFields(m, figs)
 		var kinds, units []string
 		for _, f := range figs {

@@ -48,10 +48,11 @@ func sentencesIn(doc corpus.Document, w corpus.Span, figs []corpus.Figure, ents 
 	var out []Sentence
 	raw := doc.Raw[:w.End]
 	start := w.Start
+	key := docKey(doc.ID) // once, not per sentence
 	flush := func(end int) {
 		s, e := trimSpan(raw, start, end)
 		if e > s {
-			out = append(out, sentenceAt(doc, s, e))
+			out = append(out, sentenceAt(doc, key, s, e))
 		}
 		start = end
 	}
@@ -103,18 +104,19 @@ func trimSpan(raw string, s, e int) (int, int) {
 
 func isBlank(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u3000' }
 
-func sentenceAt(doc corpus.Document, s, e int) Sentence {
+// sentenceAt is the sentence [s, e) of doc, whose key (docKey) is key.
+func sentenceAt(doc corpus.Document, key string, s, e int) Sentence {
 	meta := doc.Meta
-	article, part := "", partKey(doc.ID, 0)
+	article, part := "", partKey(key, 0)
 	for i, a := range doc.Articles {
 		if s >= a.Start && s < a.End {
-			meta, article, part = a.Meta, a.ID, partKey(doc.ID, i+1)
+			meta, article, part = a.Meta, a.ID, partKey(key, i+1)
 			if meta.Date == "" {
 				meta.Date = doc.Meta.Date
 			}
 		}
 	}
-	return Sentence{ID: sentenceID(doc.ID, s), Doc: doc.ID, Article: article, Part: part, Source: doc.Source, Title: meta.Title,
+	return Sentence{ID: sentenceID(key, s), Doc: doc.ID, Article: article, Part: part, Source: doc.Source, Title: meta.Title,
 		Date: meta.Date, Year: meta.Year(), Issuer: meta.Issuer, Page: doc.Page(s), Start: s, End: e, Text: doc.Raw[s:e]}
 }
 
