@@ -188,12 +188,9 @@ func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
 // documents), else it indexes what it lacks and records the generation
 // it saw first, so that a change made meanwhile is caught next time.
 func catchUp(ctx context.Context, st *store.Store, x *index.Index) error {
-	gen, err := st.Generation(ctx)
-	if err != nil {
+	gen, current, err := upToDate(ctx, st, x)
+	if err != nil || current {
 		return err
-	}
-	if mark, ok := x.Watermark(); ok && mark == gen {
-		return nil
 	}
 	if err := IndexMissing(ctx, st, x); err != nil {
 		return err
@@ -201,42 +198,53 @@ func catchUp(ctx context.Context, st *store.Store, x *index.Index) error {
 	return x.SetWatermark(gen)
 }
 
+// upToDate reads the store's generation and reports whether the index
+// records it as its watermark.
+func upToDate(ctx context.Context, st *store.Store, x *index.Index) (int64, bool, error) {
+	gen, err := st.Generation(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	mark, ok := x.Watermark()
+	return gen, ok && mark == gen, nil
+}
+
+// missingDocuments lists the stored documents the index lacks, and how
+// many are stored.
+func missingDocuments(ctx context.Context, st *store.Store, x *index.Index) ([]string, int, error) {
+	ids, err := st.DocumentIDs(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	var missing []string
+	for _, id := range ids {
+		if !x.HasDocument(id) {
+			missing = append(missing, id)
+		}
+	}
+	return missing, len(ids), nil
+}
+
 // checkCurrent is catchUp for a read-only workspace: it says (ErrStale,
 // with how many stored documents the index lacks) what it may not fix.
 func checkCurrent(ctx context.Context, st *store.Store, x *index.Index) error {
-	gen, err := st.Generation(ctx)
-	if err != nil {
+	if _, current, err := upToDate(ctx, st, x); err != nil || current {
 		return err
 	}
-	if mark, ok := x.Watermark(); ok && mark == gen {
-		return nil
+	missing, total, err := missingDocuments(ctx, st, x)
+	if err != nil || len(missing) == 0 {
+		return err // none missing: a change the index need not see (a run's record)
 	}
-	ids, err := st.DocumentIDs(ctx)
-	if err != nil {
-		return err
-	}
-	missing := 0
-	for _, id := range ids {
-		if !x.HasDocument(id) {
-			missing++
-		}
-	}
-	if missing == 0 {
-		return nil // the same documents, a change the index need not see (a run's record)
-	}
-	return fmt.Errorf("%w: it lacks %d of the %d stored documents", ErrStale, missing, len(ids))
+	return fmt.Errorf("%w: it lacks %d of the %d stored documents", ErrStale, len(missing), total)
 }
 
 // IndexMissing adds to the index the stored documents it lacks.
 func IndexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
-	ids, err := st.DocumentIDs(ctx)
+	missing, _, err := missingDocuments(ctx, st, x)
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		if x.HasDocument(id) {
-			continue
-		}
+	for _, id := range missing {
 		var windowed []corpus.Document
 		err := loadEntries(ctx, st, id, LargeDocument, func(e index.Entry) error {
 			if e.Window != nil && e.Window.End == len(e.Doc.Raw) {
