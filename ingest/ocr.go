@@ -101,17 +101,37 @@ func (o OCR) readScanned(ctx context.Context, source string, raw []byte, pages [
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s without a text layer need OCR: %w", pageList(todo), err)
 	}
-	dir, err := os.MkdirTemp("", "reportmine-ocr-")
+	results := make([]ocrPage, len(todo))
+	errs := make([]error, len(todo))
+	err = withInput(raw, "in.pdf", func(dir, pdf string) error {
+		o.readPages(ctx, source, dir, pdf, todo, langs, results, errs)
+		return ctx.Err()
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	defer os.RemoveAll(dir)
-	pdf := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(pdf, raw, 0o600); err != nil {
-		return nil, nil, err
+	var records []corpus.OCRPage
+	var notes []string
+	for i, p := range todo {
+		if errs[i] != nil {
+			return nil, nil, fmt.Errorf("OCR of page %d: %w", p, errs[i])
+		}
+		r := results[i]
+		pages[p-1] = r.text
+		records = append(records, corpus.OCRPage{Page: p, Confidence: r.confidence, Languages: r.languages})
+		switch {
+		case strings.TrimSpace(r.text) == "":
+			notes = append(notes, fmt.Sprintf("page %d: blank (OCR found no text)", p))
+		case r.confidence < unreadableConfidence:
+			notes = append(notes, fmt.Sprintf("page %d: OCR could not read it reliably (confidence %.0f)", p, r.confidence))
+		}
 	}
-	results := make([]ocrPage, len(todo))
-	errs := make([]error, len(todo))
+	return records, notes, nil
+}
+
+// readPages reads the pages todo of the PDF at pdf on o.workers cores,
+// rendering into dir, each page's result and error at its index.
+func (o OCR) readPages(ctx context.Context, source, dir, pdf string, todo []int, langs string, results []ocrPage, errs []error) {
 	work := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -139,26 +159,6 @@ func (o OCR) readScanned(ctx context.Context, source string, raw []byte, pages [
 	}
 	close(work)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, nil, err
-	}
-	var records []corpus.OCRPage
-	var notes []string
-	for i, p := range todo {
-		if errs[i] != nil {
-			return nil, nil, fmt.Errorf("OCR of page %d: %w", p, errs[i])
-		}
-		r := results[i]
-		pages[p-1] = r.text
-		records = append(records, corpus.OCRPage{Page: p, Confidence: r.confidence, Languages: r.languages})
-		switch {
-		case strings.TrimSpace(r.text) == "":
-			notes = append(notes, fmt.Sprintf("page %d: blank (OCR found no text)", p))
-		case r.confidence < unreadableConfidence:
-			notes = append(notes, fmt.Sprintf("page %d: OCR could not read it reliably (confidence %.0f)", p, r.confidence))
-		}
-	}
-	return records, notes, nil
 }
 
 func (o OCR) workers(pages int) int {
@@ -240,7 +240,7 @@ func (o OCR) readPage(ctx context.Context, dir, pdf string, page int, langs stri
 	}
 	img := filepath.Join(dir, "page-"+strconv.Itoa(page))
 	n := strconv.Itoa(page)
-	if err := run(ctx, "pdftoppm", "-r", strconv.Itoa(dpi), "-f", n, "-l", n, "-gray", "-png", "-singlefile", pdf, img); err != nil {
+	if _, err := run(ctx, "pdftoppm", "-r", strconv.Itoa(dpi), "-f", n, "-l", n, "-gray", "-png", "-singlefile", pdf, img); err != nil {
 		return ocrPage{}, err
 	}
 	best, err := tesseract(ctx, img+".png", img, langs)
@@ -261,7 +261,7 @@ func (o OCR) readPage(ctx context.Context, dir, pdf string, page int, langs stri
 // 6, as a report page is set), writing its text and its word table (for
 // the confidence) in one run.
 func tesseract(ctx context.Context, img, out, langs string) (ocrPage, error) {
-	if err := run(ctx, "tesseract", img, out, "-l", langs, "--psm", "6", "txt", "tsv"); err != nil {
+	if _, err := run(ctx, "tesseract", img, out, "-l", langs, "--psm", "6", "txt", "tsv"); err != nil {
 		return ocrPage{}, err
 	}
 	text, err := os.ReadFile(out + ".txt")
@@ -294,23 +294,6 @@ func meanConfidence(tsv []byte) float64 {
 		return 0
 	}
 	return sum / float64(n)
-}
-
-// run runs a tool, its own threads limited to one (pages run in
-// parallel instead), and names it in its error.
-func run(ctx context.Context, tool string, args ...string) error {
-	cmd := exec.CommandContext(ctx, tool, args...)
-	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if i := strings.LastIndexByte(msg, '\n'); i > 0 {
-			msg = msg[i+1:]
-		}
-		return fmt.Errorf("%s failed (%v): %s", tool, err, msg)
-	}
-	return nil
 }
 
 // pageList writes page numbers for a message: "page 3", "pages 1, 2, 5".

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -230,30 +229,32 @@ func firstLine(s string) string {
 // one CSV per sheet, named after it. (catdoc's xls2csv was tried: it
 // garbles Chinese strings of workbooks it does read.)
 func readXLS(ctx context.Context, source string, raw []byte) (corpus.Document, error) {
-	tool, err := exec.LookPath("ssconvert")
+	tool, err := converter(".xls", "ssconvert", "gnumeric")
 	if err != nil {
-		return corpus.Document{}, fmt.Errorf("%w: reading .xls files needs ssconvert (Debian: apt-get install gnumeric)", ErrNoConverter)
-	}
-	dir, err := os.MkdirTemp("", "reportmine-xls-")
-	if err != nil {
-		return corpus.Document{}, err
-	}
-	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "in.xls")
-	if err := os.WriteFile(in, raw, 0o600); err != nil {
 		return corpus.Document{}, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, officeTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, tool, "-S", "--export-type=Gnumeric_stf:stf_csv", in, filepath.Join(dir, "sheet.%n.%s.csv"))
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		return corpus.Document{}, fmt.Errorf("ssconvert failed (%v): %s", err, strings.TrimSpace(stderr.String()))
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "sheet.*.csv"))
+	var sheets []sheet
+	err = withInput(raw, "in.xls", func(dir, in string) error {
+		if _, err := run(ctx, tool, "-S", "--export-type=Gnumeric_stf:stf_csv", in, filepath.Join(dir, "sheet.%n.%s.csv")); err != nil {
+			return err
+		}
+		sheets, err = ssconvertSheets(dir)
+		return err
+	})
 	if err != nil {
 		return corpus.Document{}, err
+	}
+	return readSheets(source, sheets)
+}
+
+// ssconvertSheets reads the CSV files ssconvert wrote into dir, one per
+// sheet (sheet.N.NAME.csv), in the workbook's order.
+func ssconvertSheets(dir string) ([]sheet, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "sheet.*.csv"))
+	if err != nil {
+		return nil, err
 	}
 	type named struct {
 		n    int
@@ -275,17 +276,17 @@ func readXLS(ctx context.Context, source string, raw []byte) (corpus.Document, e
 	for _, f := range found {
 		b, err := os.ReadFile(f.path)
 		if err != nil {
-			return corpus.Document{}, err
+			return nil, err
 		}
 		r := csv.NewReader(bytes.NewReader(b))
 		r.FieldsPerRecord, r.LazyQuotes = -1, true
 		rows, err := r.ReadAll()
 		if err != nil {
-			return corpus.Document{}, fmt.Errorf("ssconvert output, sheet %s: %w", f.name, err)
+			return nil, fmt.Errorf("ssconvert output, sheet %s: %w", f.name, err)
 		}
 		sheets = append(sheets, sheet{name: f.name, rows: rows})
 	}
-	return readSheets(source, sheets)
+	return sheets, nil
 }
 
 // readDOC reads a legacy Word document through antiword (UTF-8 output).
@@ -303,29 +304,18 @@ func readDOC(ctx context.Context, source string, raw []byte) (corpus.Document, e
 // convert writes raw to a temporary file and runs tool on it (the file
 // last), returning its standard output; pkg names the Debian package.
 func convert(ctx context.Context, raw []byte, ext, tool, pkg string, args ...string) ([]byte, error) {
-	path, err := exec.LookPath(tool)
-	if err != nil {
-		return nil, fmt.Errorf("%w: reading %s files needs %s (Debian: apt-get install %s)", ErrNoConverter, ext, tool, pkg)
-	}
-	f, err := os.CreateTemp("", "reportmine-*"+ext)
+	path, err := converter(ext, tool, pkg)
 	if err != nil {
 		return nil, err
 	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(raw); err != nil {
-		f.Close()
-		return nil, err
-	}
-	f.Close()
 	ctx, cancel := context.WithTimeout(ctx, officeTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, path, append(args, f.Name())...)
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("%s failed (%v): %s", tool, err, strings.TrimSpace(stderr.String()))
-	}
-	return out.Bytes(), nil
+	var out []byte
+	err = withInput(raw, "in"+ext, func(_, in string) error {
+		out, err = run(ctx, path, append(args, in)...)
+		return err
+	})
+	return out, err
 }
 
 // readDOCX reads a Word document from its XML: the body's paragraphs in
