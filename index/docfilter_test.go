@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"testing"
 
@@ -60,20 +61,24 @@ func TestDocumentFilters(t *testing.T) {
 			got = append(got, h.Source+"@"+itoa(h.Start))
 		}
 		sort.Strings(got)
-		if int(r.Total) != len(tt.want) || !equal(got, tt.want) {
+		if int(r.Total) != len(tt.want) || !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %d hits %v, want %v", tt.query, r.Total, got, tt.want)
 		}
 	}
 }
 
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
+// hitSources runs q on x and returns its total and the sources of its
+// first limit hits, sorted.
+func hitSources(t *testing.T, x *Index, q string, limit int) (uint64, []string) {
+	t.Helper()
+	r, err := x.Search(context.Background(), Request{Query: q, Limit: limit})
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
+	var got []string
+	for _, h := range r.Hits {
+		got = append(got, h.Source)
 	}
-	return true
+	sort.Strings(got)
+	return r.Total, got
 }

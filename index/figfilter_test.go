@@ -2,9 +2,9 @@ package index
 
 import (
 	"context"
+	"slices"
 	"fmt"
 	"math/rand"
-	"sort"
 	"strings"
 	"testing"
 
@@ -117,17 +117,9 @@ func TestFigureFiltersSameFigure(t *testing.T) {
 				want = append(want, fmt.Sprintf("s%03d.txt", i))
 			}
 		}
-		r, err := x.Search(context.Background(), Request{Query: q, Limit: 200})
-		if err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		var got []string
-		for _, h := range r.Hits {
-			got = append(got, h.Source)
-		}
-		sort.Strings(got)
-		if !equal(got, want) || int(r.Total) != len(want) {
-			t.Errorf("%s: %d hits, want %d\ngot  %v\nwant %v", q, r.Total, len(want), got, want)
+		total, got := hitSources(t, x, q, 200)
+		if !slices.Equal(got, want) || int(total) != len(want) {
+			t.Errorf("%s: %d hits, want %d\ngot  %v\nwant %v", q, total, len(want), got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"fmt"
 	"math/rand"
 	"sort"
@@ -56,17 +57,9 @@ func TestValueRanges(t *testing.T) {
 				}
 			}
 		}
-		r, err := x.Search(context.Background(), Request{Query: q, Limit: 100})
-		if err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		var got []string
-		for _, h := range r.Hits {
-			got = append(got, h.Source)
-		}
-		sort.Strings(got)
+		_, got := hitSources(t, x, q, 100)
 		sort.Strings(want)
-		if !equal(got, want) {
+		if !slices.Equal(got, want) {
 			t.Errorf("%s: %d hits %v, want %d %v", q, len(got), got, len(want), want)
 		}
 	}
