@@ -2,9 +2,9 @@ package index
 
 import (
 	"context"
-	"slices"
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
