@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"reportmine/check"
 	"reportmine/corpus"
@@ -263,8 +262,8 @@ func IndexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
 }
 
 // loadEntries reads a stored document for the index: whole, or, when it
-// is longer than large, window by window (storeWindows), so that its
-// figures are never all in memory.
+// is longer than large, window by window (the windows ingest extracted
+// it in), so that its figures are never all in memory.
 func loadEntries(ctx context.Context, st *store.Store, id string, large int, fn func(index.Entry) error) error {
 	doc, err := st.LoadDocument(ctx, id)
 	if err != nil {
@@ -277,7 +276,7 @@ func loadEntries(ctx context.Context, st *store.Store, id string, large int, fn 
 		}
 		return fn(index.Entry{Doc: doc, Figures: figs, Entities: ents})
 	}
-	for _, w := range storeWindows(doc.Raw) {
+	for _, w := range extract.Windows(doc) {
 		figs, ents, err := st.Within(ctx, id, &w)
 		if err != nil {
 			return err
@@ -289,32 +288,6 @@ func loadEntries(ctx context.Context, st *store.Store, id string, large int, fn 
 	return nil
 }
 
-// storeWindow is about how much text of a long stored document is indexed
-// at once.
-const storeWindow = 512 << 10
-
-// storeWindows cuts raw into spans of about storeWindow bytes, each
-// ending at a sentence boundary as the index draws them: after a blank
-// line, else after a sentence end; the rest of a text with neither is
-// one span.
-func storeWindows(raw string) []corpus.Span {
-	var out []corpus.Span
-	for start := 0; start < len(raw); {
-		end := len(raw)
-		if from := start + storeWindow; from < len(raw) {
-			rest := raw[from:]
-			if k := strings.Index(rest, "\n\n"); k >= 0 && k < storeWindow {
-				end = from + k + 2
-			} else if k := strings.IndexAny(rest, "。！？；"); k >= 0 {
-				_, size := utf8.DecodeRuneInString(rest[k:])
-				end = from + k + size
-			}
-		}
-		out = append(out, corpus.Span{Start: start, End: end})
-		start = end
-	}
-	return out
-}
 
 // ErrQuery marks a query that could not be understood, as opposed to a
 // failure to answer it.

@@ -187,6 +187,19 @@ func (e *Extractor) ExtractWindows(doc corpus.Document, fn func(window corpus.Sp
 	return e.eachWindow(doc, true, fn)
 }
 
+// Windows are the spans ExtractWindows reads doc in: its parts, a long one
+// cut into windows of at most maxWindow. Whoever reads a long document
+// back window by window (reindex) cuts it the same way.
+func Windows(doc corpus.Document) []corpus.Span {
+	var out []corpus.Span
+	for _, part := range doc.Parts() {
+		for _, w := range windows(doc.Raw, part) {
+			out = append(out, w.Span)
+		}
+	}
+	return out
+}
+
 func (e *Extractor) eachWindow(doc corpus.Document, withEntities bool, fn func(corpus.Span, Extraction) error) error {
 	aliases := &docAliases{shared: e.aliases}
 	yuan := localCurrency(doc.Raw)
