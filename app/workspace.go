@@ -288,7 +288,6 @@ func loadEntries(ctx context.Context, st *store.Store, id string, large int, fn 
 	return nil
 }
 
-
 // ErrQuery marks a query that could not be understood, as opposed to a
 // failure to answer it.
 var ErrQuery = fmt.Errorf("query")
