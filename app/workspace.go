@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -308,10 +309,26 @@ func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Result
 	if err != nil {
 		return res, fmt.Errorf("%w: %v", ErrQuery, err)
 	}
+	if err := w.hitFigures(ctx, res.Hits); err != nil {
+		return res, err
+	}
 	if w.searches != nil {
 		w.searches.put(key, res)
 	}
 	return res, nil
+}
+
+// hitFigures gives each hit the figures that start in its sentence, dates
+// left out, read from the store: the index keeps only what it filters on.
+func (w *Workspace) hitFigures(ctx context.Context, hits []index.Hit) error {
+	for i := range hits {
+		figs, err := w.store.FiguresWithin(ctx, hits[i].Doc, corpus.Span{Start: hits[i].Start, End: hits[i].End})
+		if err != nil {
+			return fmt.Errorf("figures of %s: %w", hits[i].Doc, err)
+		}
+		hits[i].Figures = slices.DeleteFunc(figs, func(f corpus.Figure) bool { return f.Kind == corpus.KindDate })
+	}
+	return nil
 }
 
 // KWICLine is one keyword-in-context line.

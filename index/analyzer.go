@@ -12,20 +12,16 @@ import (
 	"reportmine/internal/hanzi"
 )
 
-// AnalyzerName is the registered name of the Chinese analyzer; BigramName
-// that of its companion, which indexes each pair of adjacent Chinese
-// characters so that phrase queries of two or more characters read short
-// posting lists instead of those of single characters.
+// AnalyzerName is the registered name of the Chinese analyzer (one token
+// per character or run of Latin letters and digits); PairName that of its
+// companion, which indexes each two adjacent tokens as one term at the
+// position of the first, so that a phrase of n tokens is n-1 pair terms at
+// consecutive positions: short posting lists instead of those of single
+// characters, and the only field that keeps positions.
 const (
 	AnalyzerName = "reportmine_zh"
-	BigramName   = "reportmine_zh_bigram"
-	NgramName    = "reportmine_zh_ngram"
+	PairName     = "reportmine_zh_pair"
 )
-
-// maxGram is the longest run of Chinese characters indexed as one token:
-// a query of up to this many characters is then a single term, with no
-// positions to check.
-const maxGram = 4
 
 func init() {
 	registry.RegisterTokenizer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
@@ -34,62 +30,45 @@ func init() {
 	registry.RegisterAnalyzer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
 		return &analysis.DefaultAnalyzer{Tokenizer: tokenizer{}}, nil
 	})
-	registry.RegisterTokenizer(BigramName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-		return bigrams{}, nil
+	registry.RegisterTokenizer(PairName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return pairs{}, nil
 	})
-	registry.RegisterAnalyzer(BigramName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-		return &analysis.DefaultAnalyzer{Tokenizer: bigrams{}}, nil
-	})
-	registry.RegisterTokenizer(NgramName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-		return ngrams{}, nil
-	})
-	registry.RegisterAnalyzer(NgramName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-		return &analysis.DefaultAnalyzer{Tokenizer: ngrams{}}, nil
+	registry.RegisterAnalyzer(PairName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return &analysis.DefaultAnalyzer{Tokenizer: pairs{}}, nil
 	})
 }
 
-// ngrams emits every run of 3 to maxGram adjacent Chinese characters as
-// one token, so such a query is found by a single term look-up.
-type ngrams struct{}
+// pairs emits a term for each two tokens that stand next to each other
+// (spaces between them allowed, punctuation not), at the position of the
+// first. Offsets are left at zero: highlights are found in the sentence
+// text (Highlights), and bleve stores every location's offsets, so zeros
+// keep the field's positions at about half the bytes.
+type pairs struct{}
 
-func (ngrams) Tokenize(input []byte) analysis.TokenStream {
+func (pairs) Tokenize(input []byte) analysis.TokenStream {
 	toks := tokenizer{}.Tokenize(input)
-	var out analysis.TokenStream
-	for i := range toks {
-		term := append([]byte{}, toks[i].Term...)
-		for n := 2; n <= maxGram && i+n-1 < len(toks); n++ {
-			last := toks[i+n-1]
-			if toks[i].Type != analysis.Ideographic || last.Type != analysis.Ideographic || last.Position != toks[i].Position+n-1 {
-				break
-			}
-			term = append(term, last.Term...)
-			if n >= 3 {
-				out = append(out, &analysis.Token{Start: toks[i].Start, End: last.End, Term: append([]byte{}, term...),
-					Position: toks[i].Position, Type: analysis.Ideographic})
-			}
-		}
-	}
-	return out
-}
-
-// bigrams emits a token for each two Chinese characters that stand next
-// to each other (spaces between them allowed), at the position of the
-// first; a phrase of n characters is then n-1 bigrams at consecutive
-// positions, matched exactly where the characters are.
-type bigrams struct{}
-
-func (bigrams) Tokenize(input []byte) analysis.TokenStream {
-	toks := tokenizer{}.Tokenize(input)
-	var out analysis.TokenStream
+	out := make(analysis.TokenStream, 0, len(toks))
 	for i := 0; i+1 < len(toks); i++ {
 		a, b := toks[i], toks[i+1]
-		if a.Type != analysis.Ideographic || b.Type != analysis.Ideographic || b.Position != a.Position+1 {
+		if b.Position != a.Position+1 {
 			continue
 		}
-		out = append(out, &analysis.Token{Start: a.Start, End: b.End, Term: append(append([]byte{}, a.Term...), b.Term...),
-			Position: a.Position, Type: analysis.Ideographic})
+		out = append(out, &analysis.Token{Term: pairTerm(a, b), Position: a.Position, Type: a.Type})
 	}
 	return out
+}
+
+// pairTerm joins two tokens. A Chinese token is one character, so a pair
+// with one reads back one way only; two runs of letters or digits (only
+// ever apart by a space: "iPhone 14") are joined by a space, or 1 23 and
+// 12 3 would be one term.
+func pairTerm(a, b *analysis.Token) []byte {
+	term := make([]byte, 0, len(a.Term)+len(b.Term)+1)
+	term = append(term, a.Term...)
+	if a.Type != analysis.Ideographic && b.Type != analysis.Ideographic {
+		term = append(term, ' ')
+	}
+	return append(term, b.Term...)
 }
 
 // tokenizer emits one token per Han character and one per run of Latin

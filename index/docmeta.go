@@ -45,6 +45,9 @@ type docMeta struct {
 	Date     string        `json:"date,omitempty"`
 	Issuer   string        `json:"issuer,omitempty"`
 	Articles []articleMeta `json:"articles,omitempty"`
+	// Pages are the offsets where pages start, for a hit's page (which
+	// sentences no longer store each).
+	Pages []int `json:"pages,omitempty"`
 }
 
 type articleMeta struct {
@@ -86,7 +89,7 @@ func (m docMeta) parts() []part {
 func metaKey(key string) []byte { return []byte("meta:" + key) }
 
 func newDocMeta(doc corpus.Document) docMeta {
-	m := docMeta{ID: doc.ID, Source: doc.Source, Title: doc.Meta.Title, Date: doc.Meta.Date, Issuer: doc.Meta.Issuer}
+	m := docMeta{ID: doc.ID, Source: doc.Source, Title: doc.Meta.Title, Date: doc.Meta.Date, Issuer: doc.Meta.Issuer, Pages: doc.Pages}
 	for _, a := range doc.Articles {
 		m.Articles = append(m.Articles, articleMeta{Start: a.Start, End: a.End, Title: a.Meta.Title, Date: a.Meta.Date, Issuer: a.Meta.Issuer})
 	}
@@ -108,6 +111,10 @@ func (m docMeta) at(start int) (title, date string) {
 	}
 	return title, date
 }
+
+// page is the page the offset falls on (0 without pages), as
+// corpus.Document.Page gives it.
+func (m docMeta) page(off int) int { return corpus.Document{Pages: m.Pages}.Page(off) }
 
 // metaCache keeps documents' records once read: a page of hits names a
 // few documents, and the next page the same ones.

@@ -56,6 +56,7 @@ func (frameTokens) Tokenize(input []byte) analysis.TokenStream {
 	toks := tokenizer{}.Tokenize([]byte(parts[2]))
 	for _, t := range toks {
 		t.Term = append([]byte(prefix), t.Term...)
+		t.Start, t.End = 0, 0
 	}
 	return toks
 }

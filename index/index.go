@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/16 " + WordsDictionary
+	v := "reportmine-index/17 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -268,28 +268,30 @@ func compact(ctx context.Context, b bleve.Index) error {
 	return fmt.Errorf("compact index: segments kept appearing")
 }
 
+// The sentence's text fields: each character (or run of Latin letters
+// and digits) as a term without positions, for one-token queries, and each
+// two adjacent ones as a term with positions (pairs), for phrases.
+const (
+	textField = "text"
+	pairField = "text_pairs"
+)
+
 func newMapping() mapping.IndexMapping {
-	// Stored per sentence: its text (shown and highlighted), page, end and
-	// figures. What is the same for every sentence of a document (source,
-	// title, date, issuer) is stored once per document (docMeta) and only
-	// indexed here, for filters, facets and sorting.
-	text := bleve.NewTextFieldMapping()
-	text.Analyzer = AnalyzerName
+	// Stored per sentence: its text (shown and highlighted), page and end.
+	// Its figures are read from the store (the application fills
+	// Hit.Figures). What is the same for every sentence of a document
+	// (source, title, date, issuer) is stored once per document (docMeta)
+	// and only indexed here, for filters, facets and sorting.
+	text := searchField(AnalyzerName, false)
 	text.Store = true
-	text.IncludeTermVectors = true // phrase queries need positions
-	text.DocValues = false         // nothing sorts or facets on text
-	text.IncludeInAll = false
-	facet := keywordField(true)   // filtered on and counted (facets) or sorted on (date)
-	filter := keywordField(false) // filtered on only
-	bigram := searchField(BigramName, true)
-	ngram := searchField(NgramName, false)        // single-term look-ups need no positions
-	searchText := searchField(AnalyzerName, true) // metric, subject: substring search
+	facet := keywordField(true)                   // filtered on and counted (facets) or sorted on (date)
+	filter := keywordField(false)                 // filtered on only
+	searchText := searchField(AnalyzerName, true) // places: substring search
 	wordsField := searchField(WordsName, false)   // ranking only: terms, no phrases
 
 	s := bleve.NewDocumentStaticMapping()
-	s.AddFieldMappingsAt("text", text)
-	s.AddFieldMappingsAt("text_bi", bigram)
-	s.AddFieldMappingsAt("text_ng", ngram)
+	s.AddFieldMappingsAt(textField, text)
+	s.AddFieldMappingsAt(pairField, searchField(PairName, true))
 	s.AddFieldMappingsAt("words", wordsField)
 	// title: and issuer: are read from the documents' records and
 	// become a choice of parts (partsMatching): a document's title is
@@ -301,10 +303,6 @@ func newMapping() mapping.IndexMapping {
 	s.AddFieldMappingsAt("issuer", facet)
 	s.AddFieldMappingsAt("place", facet)
 	s.AddFieldMappingsAt("place_text", searchText)
-	// Where a sentence is: shown, never searched (the start is in its id).
-	s.AddFieldMappingsAt("page", storedNumber())
-	s.AddFieldMappingsAt("end", storedNumber())
-	s.AddFieldMappingsAt("figures_json", storedOnly())
 	s.AddFieldMappingsAt("fig_kind", facet) // for facets, which count sentences
 	s.AddFieldMappingsAt("fig_unit", facet)
 	// The figures, in slots (figslots.go).
@@ -327,6 +325,11 @@ func newMapping() mapping.IndexMapping {
 func keywordField(docValues bool) *mapping.FieldMapping {
 	f := bleve.NewKeywordFieldMapping()
 	f.Store, f.DocValues, f.IncludeInAll = false, docValues, false
+	// bleve's keyword mapping keeps term vectors, which nothing reads
+	// here; without them a term found in one sentence is written inline
+	// in the term dictionary (zap's one-hit encoding) instead of as a
+	// posting list of its own, and each term costs no location.
+	f.IncludeTermVectors = false
 	return f
 }
 
@@ -342,22 +345,6 @@ func searchField(analyzer string, positions bool) *mapping.FieldMapping {
 	return f
 }
 
-// storedNumber is a number kept for display only.
-func storedNumber() *mapping.FieldMapping {
-	f := bleve.NewNumericFieldMapping()
-	f.Index = false
-	f.Store = true
-	f.DocValues = false
-	f.IncludeInAll = false
-	return f
-}
-
-func storedOnly() *mapping.FieldMapping {
-	f := bleve.NewTextFieldMapping()
-	f.Index = false
-	f.Store = true
-	return f
-}
 
 // HasDocument reports whether the document's sentences are indexed.
 func (x *Index) HasDocument(id string) bool {
@@ -544,8 +531,7 @@ const batchBytes = 64 << 10
 // fields are the sentence's bleve fields, figs its figures (figures()).
 func (s Sentence) fields(figs []corpus.Figure) map[string]any {
 	m := map[string]any{
-		"text": s.Text, "text_bi": s.Text, "text_ng": s.Text, "words": s.Text, "source": s.Source, "part": s.Part,
-		"end": s.End,
+		textField: s.Text, pairField: s.Text, "words": s.Text, "source": s.Source, "part": s.Part,
 	}
 	if s.Date != "" {
 		m["date"] = s.Date
@@ -555,9 +541,6 @@ func (s Sentence) fields(figs []corpus.Figure) map[string]any {
 	}
 	if s.Issuer != "" {
 		m["issuer"] = s.Issuer
-	}
-	if s.Page != 0 {
-		m["page"] = s.Page
 	}
 	if len(s.Places) > 0 {
 		m["place"] = s.Places
@@ -574,7 +557,6 @@ func (s Sentence) fields(figs []corpus.Figure) map[string]any {
 				units = append(units, f.Unit)
 			}
 		}
-		m["figures_json"] = figuresJSON(figs)
 		m["fig_kind"], m["fig_unit"] = kinds, units
 	}
 	return m

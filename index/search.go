@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
@@ -16,11 +15,6 @@ import (
 
 	"reportmine/corpus"
 )
-
-func figuresJSON(figs []corpus.Figure) string {
-	b, _ := json.Marshal(figs)
-	return string(b)
-}
 
 // Request is a parsed search.
 type Request struct {
@@ -70,7 +64,7 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 	if r.Limit == 0 {
 		req.Size = 10
 	}
-	req.Fields = []string{"page", "text", "end", "figures_json"}
+	req.Fields = []string{textField}
 	if r.SortByDate {
 		req.SortBy([]string{"-date", "-_score"})
 	}
@@ -92,12 +86,9 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 		if !ok || !found {
 			return Results{}, fmt.Errorf("index: sentence %s has no document record: run reportmine reindex", h.ID)
 		}
-		hit := Hit{Score: h.Score, Doc: meta.ID, Source: meta.Source, Page: num(h.Fields["page"]), Sentence: str(h.Fields["text"]),
-			Start: start, End: num(h.Fields["end"])}
+		hit := Hit{Score: h.Score, Doc: meta.ID, Source: meta.Source, Sentence: str(h.Fields[textField]), Start: start}
+		hit.End, hit.Page = start+len(hit.Sentence), meta.page(start)
 		hit.Title, hit.Date = meta.at(start)
-		if js := str(h.Fields["figures_json"]); js != "" {
-			json.Unmarshal([]byte(js), &hit.Figures)
-		}
 		hit.Highlights = Highlights(hit.Sentence, parsed.Phrases)
 		out.Hits = append(out.Hits, hit)
 	}
@@ -119,11 +110,6 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 func str(v any) string {
 	s, _ := v.(string)
 	return s
-}
-
-func num(v any) int {
-	f, _ := v.(float64)
-	return int(f)
 }
 
 // Parsed is a query turned into a bleve query, with the phrases to
@@ -325,54 +311,57 @@ func (ps parser) partsQuery(field, phrase string) (query.Query, error) {
 }
 
 // phraseQuery matches t as an exact phrase. One token (a character, a
-// bigram, a number) is a plain term query, with no positions to check.
+// number, a Latin word) is a term of the character field; more are their
+// pair terms (pairs) at consecutive positions, with a gap where t has
+// punctuation, as the character positions had. A token with punctuation
+// on both sides, which no pair holds, must be in the sentence too.
 func phraseQuery(t string) query.Query {
-	field := phraseField(t)
-	if field == "text_bi" {
-		if n := len(Terms(t)); n >= 3 && n <= maxGram {
-			var term []byte
-			for _, tok := range Terms(t) {
-				term = append(term, tok.Term...)
-			}
-			q := query.NewTermQuery(string(term)) // one n-gram: exact, no positions
-			q.SetField("text_ng")
-			return q
+	toks := Terms(t)
+	switch len(toks) {
+	case 0:
+		return query.NewMatchNoneQuery()
+	case 1:
+		return termQuery(textField, string(toks[0].Term))
+	}
+	var must []query.Query
+	terms := make([]string, toks[len(toks)-1].Position-toks[0].Position)
+	pairsFound := 0
+	for i, tok := range toks {
+		next := i+1 < len(toks) && toks[i+1].Position == tok.Position+1
+		prev := i > 0 && toks[i-1].Position == tok.Position-1
+		if next {
+			terms[tok.Position-toks[0].Position] = string(pairTerm(tok, toks[i+1]))
+			pairsFound++
+		}
+		if !next && !prev {
+			must = append(must, termQuery(textField, string(tok.Term)))
 		}
 	}
-	var terms []string
-	if field == "text_bi" {
-		for _, tok := range (bigrams{}).Tokenize([]byte(t)) {
-			terms = append(terms, string(tok.Term))
-		}
-	} else {
-		for _, tok := range Terms(t) {
-			terms = append(terms, string(tok.Term))
-		}
+	terms = trimGaps(terms)
+	switch {
+	case pairsFound == 1:
+		must = append(must, termQuery(pairField, terms[0]))
+	case pairsFound > 1:
+		must = append(must, query.NewPhraseQuery(terms, pairField))
 	}
-	if len(terms) == 1 {
-		q := query.NewTermQuery(terms[0])
-		q.SetField(field)
-		return q
-	}
-	q := query.NewMatchPhraseQuery(t)
-	q.SetField(field)
-	return q
+	return allOf(must)
 }
 
-// phraseField picks the bigram field for a phrase of two or more Chinese
-// characters and nothing else (exact, and much faster), the character
-// field otherwise (one character, or Latin and digits in the phrase).
-func phraseField(t string) string {
-	toks := Terms(t)
-	if len(toks) < 2 {
-		return "text"
+// trimGaps drops the empty terms at either end of a phrase.
+func trimGaps(terms []string) []string {
+	for len(terms) > 0 && terms[0] == "" {
+		terms = terms[1:]
 	}
-	for i, tok := range toks {
-		if tok.Type != analysis.Ideographic || tok.Position != toks[0].Position+i {
-			return "text"
-		}
+	for len(terms) > 0 && terms[len(terms)-1] == "" {
+		terms = terms[:len(terms)-1]
 	}
-	return "text_bi"
+	return terms
+}
+
+func termQuery(field, term string) query.Query {
+	q := query.NewTermQuery(term)
+	q.SetField(field)
+	return q
 }
 
 // allOf and anyOf leave a single clause unwrapped: bleve's one-clause

@@ -461,6 +461,14 @@ func (s *Store) Within(ctx context.Context, id string, span *corpus.Span) ([]cor
 	return figs, ents, nil
 }
 
+// FiguresWithin reads a stored document's figures that start in span, in
+// document order: those of a search hit's sentence.
+func (s *Store) FiguresWithin(ctx context.Context, id string, span corpus.Span) ([]corpus.Figure, error) {
+	var figs []corpus.Figure
+	err := s.figuresSQL(ctx, FigureFilter{docID: id, within: &span}, func(r FigureRow) error { figs = append(figs, r.Figure); return nil })
+	return figs, err
+}
+
 // LoadDocument reads a stored document back without its figures and
 // names: text, metadata, pages, articles.
 func (s *Store) LoadDocument(ctx context.Context, id string) (corpus.Document, error) {

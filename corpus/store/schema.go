@@ -118,6 +118,7 @@ CREATE TABLE IF NOT EXISTS sources (
 const queryIndexes = `
 CREATE INDEX IF NOT EXISTS figures_kind_unit ON figures(kind, unit, value);
 CREATE INDEX IF NOT EXISTS figures_metric ON figures(metric);
+CREATE INDEX IF NOT EXISTS figures_doc_start ON figures(doc, start);
 CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical);
 `
 
