@@ -345,7 +345,6 @@ func searchField(analyzer string, positions bool) *mapping.FieldMapping {
 	return f
 }
 
-
 // HasDocument reports whether the document's sentences are indexed.
 func (x *Index) HasDocument(id string) bool {
 	v, err := x.shards[x.shardOf(id)].GetInternal([]byte("doc:" + id))
