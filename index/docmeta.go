@@ -23,17 +23,23 @@ func docKey(id string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// sentenceID names a sentence by its document's key (docKey) and its
-// start.
-func sentenceID(key string, start int) string {
-	return key + "#" + strconv.FormatInt(int64(start), 36)
+// sentenceID names a sentence by its document's key (docKey), its start
+// and its length: the id is all a hit needs to find its text in the store.
+func sentenceID(key string, start, end int) string {
+	return key + "#" + strconv.FormatInt(int64(start), 36) + "+" + strconv.FormatInt(int64(end-start), 36)
 }
 
-// parseSentenceID reads a sentence id back: the document key and start.
-func parseSentenceID(id string) (string, int, bool) {
-	key, start, ok := strings.Cut(id, "#")
-	n, err := strconv.ParseInt(start, 36, 64)
-	return key, int(n), ok && err == nil
+// parseSentenceID reads a sentence id back: the document key, start and
+// end.
+func parseSentenceID(id string) (key string, start, end int, ok bool) {
+	key, span, ok := strings.Cut(id, "#")
+	from, length, ok2 := strings.Cut(span, "+")
+	s, err := strconv.ParseInt(from, 36, 64)
+	n, err2 := strconv.ParseInt(length, 36, 64)
+	if !ok || !ok2 || err != nil || err2 != nil || s < 0 || n < 0 {
+		return "", 0, 0, false
+	}
+	return key, int(s), int(s + n), true
 }
 
 // docMeta is what every sentence of a document shares, stored once per

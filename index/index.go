@@ -277,20 +277,18 @@ const (
 )
 
 func newMapping() mapping.IndexMapping {
-	// Stored per sentence: its text (shown and highlighted), page and end.
-	// Its figures are read from the store (the application fills
-	// Hit.Figures). What is the same for every sentence of a document
+	// Nothing is stored per sentence: its id names its document and span,
+	// and its text and figures are read from the store (the application
+	// fills them in hits). What is the same for every sentence of a document
 	// (source, title, date, issuer) is stored once per document (docMeta)
 	// and only indexed here, for filters, facets and sorting.
-	text := searchField(AnalyzerName, false)
-	text.Store = true
 	facet := keywordField(true)                   // filtered on and counted (facets) or sorted on (date)
 	filter := keywordField(false)                 // filtered on only
 	searchText := searchField(AnalyzerName, true) // places: substring search
 	wordsField := searchField(WordsName, false)   // ranking only: terms, no phrases
 
 	s := bleve.NewDocumentStaticMapping()
-	s.AddFieldMappingsAt(textField, text)
+	s.AddFieldMappingsAt(textField, searchField(AnalyzerName, false))
 	s.AddFieldMappingsAt(pairField, searchField(PairName, true))
 	s.AddFieldMappingsAt("words", wordsField)
 	// title: and issuer: are read from the documents' records and

@@ -35,6 +35,8 @@ type Hit struct {
 	Title      string          `json:"title,omitempty"`
 	Date       string          `json:"date,omitempty"`
 	Page       int             `json:"page,omitempty"`
+	// Sentence and Highlights are filled by the caller, from the text
+	// it stores (FillText): the index stores no text.
 	Sentence   string          `json:"sentence"`
 	Start      int             `json:"start"`
 	End        int             `json:"end"`
@@ -48,6 +50,22 @@ type Results struct {
 	Total  uint64                    `json:"total"`
 	Hits   []Hit                     `json:"hits"`
 	Facets map[string]map[string]int `json:"facets,omitempty"`
+	// Phrases are the query's phrases, which FillText highlights.
+	Phrases []string `json:"-"`
+}
+
+// FillText gives each hit its sentence, read by text (a document's
+// bytes from start to end), and the spans of the query's phrases in it.
+func (r Results) FillText(text func(doc string, start, end int) (string, error)) error {
+	for i := range r.Hits {
+		h := &r.Hits[i]
+		s, err := text(h.Doc, h.Start, h.End)
+		if err != nil {
+			return fmt.Errorf("text of %s at %d: %w", h.Doc, h.Start, err)
+		}
+		h.Sentence, h.Highlights = s, Highlights(s, r.Phrases)
+	}
+	return nil
 }
 
 var facetFields = map[string]string{
@@ -64,8 +82,7 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 	if r.Limit == 0 {
 		req.Size = 10
 	}
-	req.Fields = []string{textField}
-	if r.SortByDate {
+		if r.SortByDate {
 		req.SortBy([]string{"-date", "-_score"})
 	}
 	for _, f := range r.Facets {
@@ -79,17 +96,15 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 	if err != nil {
 		return Results{}, err
 	}
-	out := Results{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	out := Results{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Phrases: parsed.Phrases}
 	for _, h := range res.Hits {
-		key, start, ok := parseSentenceID(h.ID)
+		key, start, end, ok := parseSentenceID(h.ID)
 		meta, found := x.docMeta(key)
 		if !ok || !found {
 			return Results{}, fmt.Errorf("index: sentence %s has no document record: run reportmine reindex", h.ID)
 		}
-		hit := Hit{Score: h.Score, Doc: meta.ID, Source: meta.Source, Sentence: str(h.Fields[textField]), Start: start}
-		hit.End, hit.Page = start+len(hit.Sentence), meta.page(start)
+		hit := Hit{Score: h.Score, Doc: meta.ID, Source: meta.Source, Start: start, End: end, Page: meta.page(start)}
 		hit.Title, hit.Date = meta.at(start)
-		hit.Highlights = Highlights(hit.Sentence, parsed.Phrases)
 		out.Hits = append(out.Hits, hit)
 	}
 	if len(res.Facets) > 0 {
@@ -105,11 +120,6 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 		}
 	}
 	return out, nil
-}
-
-func str(v any) string {
-	s, _ := v.(string)
-	return s
 }
 
 // Parsed is a query turned into a bleve query, with the phrases to

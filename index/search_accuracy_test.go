@@ -7,11 +7,13 @@ package index_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -47,6 +49,7 @@ func fixtureIndex(t testing.TB, docs map[string]string) *index.Index {
 	for _, n := range names {
 		doc := ingest.Structurer{}.Structure(corpus.NewDocument(n, []byte(docs[n])))
 		figs, ents := ex.ExtractAll(doc)
+		fixtureTexts.Store(doc.ID, doc.Raw)
 		if err := x.Add(context.Background(), doc, figs, ents); err != nil {
 			t.Fatal(err)
 		}
@@ -54,11 +57,31 @@ func fixtureIndex(t testing.TB, docs map[string]string) *index.Index {
 	return x
 }
 
+// fixtureTexts are the texts of fixtureIndex's documents by id, where
+// search reads its hits' sentences (as the application reads the store).
+var fixtureTexts sync.Map
+
+func fixtureText(doc string, start, end int) (string, error) {
+	raw, ok := fixtureTexts.Load(doc)
+	if !ok {
+		return "", fmt.Errorf("no document %s", doc)
+	}
+	return raw.(string)[start:end], nil
+}
+
 func search(t testing.TB, x *index.Index, q string) index.Results {
 	t.Helper()
-	res, err := x.Search(context.Background(), index.Request{Query: q, Limit: 10000})
+	return searchRequest(t, x, index.Request{Query: q, Limit: 10000})
+}
+
+func searchRequest(t testing.TB, x *index.Index, req index.Request) index.Results {
+	t.Helper()
+	res, err := x.Search(context.Background(), req)
+	if err == nil {
+		err = res.FillText(fixtureText)
+	}
 	if err != nil {
-		t.Fatalf("%s: %v", q, err)
+		t.Fatalf("%s: %v", req.Query, err)
 	}
 	return res
 }

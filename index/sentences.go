@@ -116,7 +116,7 @@ func sentenceAt(doc corpus.Document, key string, s, e int) Sentence {
 			}
 		}
 	}
-	return Sentence{ID: sentenceID(key, s), Doc: doc.ID, Article: article, Part: part, Source: doc.Source, Title: meta.Title,
+	return Sentence{ID: sentenceID(key, s, e), Doc: doc.ID, Article: article, Part: part, Source: doc.Source, Title: meta.Title,
 		Date: meta.Date, Year: meta.Year(), Issuer: meta.Issuer, Page: doc.Page(s), Start: s, End: e, Text: doc.Raw[s:e]}
 }
 

@@ -181,6 +181,26 @@ func (s *Store) Raw(ctx context.Context, id string) (string, error) {
 	return raw, err
 }
 
+// Text returns the bytes start to end of a stored document's text (a
+// search hit's sentence) without reading the rest of it into Go.
+func (s *Store) Text(ctx context.Context, id string, start, end int) (string, error) {
+	if start < 0 || end < start {
+		return "", fmt.Errorf("text of %s: span %d..%d", id, start, end)
+	}
+	var b []byte
+	err := s.db.QueryRowContext(ctx, `SELECT substr(CAST(raw AS BLOB), ?, ?) FROM documents WHERE id = ?`, start+1, end-start, id).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("text of %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("text of %s: %w", id, err)
+	}
+	if len(b) != end-start {
+		return "", fmt.Errorf("text of %s: span %d..%d is past its end (the index is older than the store: run reportmine reindex)", id, start, end)
+	}
+	return string(b), nil
+}
+
 // Fingerprint is a stored document's near-duplicate fingerprint.
 type Fingerprint struct {
 	Doc     string
