@@ -130,6 +130,9 @@ type metaCache struct {
 	// parts are every document's parts, read (and their titles
 	// tokenized) when a title: or issuer: filter first needs them.
 	parts []part
+	// frames are the index's slotted frame terms by tag and text, read
+	// when a query first asks one figure for a frame and more.
+	frames map[string]map[string]*frameEntry
 }
 
 // maxCachedMeta bounds the cache; it starts afresh when full.
@@ -164,7 +167,7 @@ func (x *Index) docMeta(key string) (docMeta, bool) {
 // forget empties the cache.
 func (c *metaCache) forget() {
 	c.mu.Lock()
-	c.m, c.parts = nil, nil
+	c.m, c.parts, c.frames = nil, nil, nil
 	c.mu.Unlock()
 }
 

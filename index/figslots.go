@@ -1,9 +1,12 @@
 package index
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -13,28 +16,34 @@ import (
 
 // A sentence's figures are indexed in the sentence itself, each in a
 // slot: the figure's place among the sentence's figures, written before
-// each of its terms (3:money, 3:CNY, 3m:总 3m:投 3m:资). All the figure
+// each of its terms (3:money, 3:CNY, 3m:地区生产总值). All the figure
 // filters of a query must hold for one figure, so they are asked of each
 // slot together and the slots are joined by OR. Nested documents gave
 // the same answers at twice the index, and every opening of the index
 // built a map of all of them (150 ms at 330,000 sentences).
+//
+// A query with one figure filter, which any figure may satisfy, reads
+// terms without a slot instead ("flat"): kinds and units in fig_kind and
+// fig_unit (which facets count), values in figFineAny and figCoarseAny,
+// and the characters of the sentence's metrics, subjects and periods, each
+// distinct one once, with positions, in figFrameField. Slotted, a frame is
+// one keyword term (figFrameSlot); the frames that hold a phrase are found
+// in the field's terms (frameVocabulary), so each slot's frame costs one
+// term instead of a positioned term per character.
 const (
-	figKindField  = "fk" // slot:kind
-	figUnitField  = "fu" // slot:unit
-	figFineField  = "fv" // slot:sortable value (value.go)
-	figCoarse     = "fc" // slot:its 16-bit bucket
-	figFrameField = "ff" // slot and m, s or p, then the characters of the metric, subject or period
-	// The value's terms without a slot, for a query with one figure
-	// filter, which any figure may satisfy (kind and unit have theirs in
-	// fig_kind and fig_unit, which facets count).
-	figFineAny   = "fva"
-	figCoarseAny = "fca"
+	figKindField  = "fk"  // slot:kind
+	figUnitField  = "fu"  // slot:unit
+	figFineField  = "fv"  // slot:sortable value (value.go)
+	figCoarse     = "fc"  // slot:its 16-bit bucket
+	figFrameSlot  = "ffs" // slot, then m, s or p, ":" and the frame
+	figFrameField = "ff"  // m, s or p and ":" before each character of the frames
+	figFineAny    = "fva"
+	figCoarseAny  = "fca"
 	// FrameName is the analyzer of figFrameField.
 	FrameName = "reportmine_fig_frame"
 )
 
-// frameSep separates a frame value's slot, tag and text for the frame
-// analyzer.
+// frameSep separates a frame value's tag and text for the frame analyzer.
 const frameSep = "\x1f"
 
 func init() {
@@ -43,29 +52,39 @@ func init() {
 	})
 }
 
-// frameTokens reads "slot\x1ftag\x1ftext" and gives the characters of text
-// (as the text analyzer reads them) with slot and tag before each.
+// frameTokens reads "tag\x1ftext" and gives the characters of text (as
+// the text analyzer reads them) with the tag before each. Offsets are
+// left at zero: nothing highlights frames.
 type frameTokens struct{}
 
 func (frameTokens) Tokenize(input []byte) analysis.TokenStream {
-	parts := strings.SplitN(string(input), frameSep, 3)
-	if len(parts) != 3 {
+	tag, text, ok := strings.Cut(string(input), frameSep)
+	if !ok {
 		return nil
 	}
-	prefix := parts[0] + parts[1] + ":"
-	toks := tokenizer{}.Tokenize([]byte(parts[2]))
+	toks := tokenizer{}.Tokenize([]byte(text))
 	for _, t := range toks {
-		t.Term = append([]byte(prefix), t.Term...)
+		t.Term = append([]byte(tag+":"), t.Term...)
 		t.Start, t.End = 0, 0
 	}
 	return toks
+}
+
+// frameTags name a figure's frames in its terms.
+var frameTags = []struct {
+	tag  string
+	text func(corpus.Figure) string
+}{
+	{"m", func(f corpus.Figure) string { return f.Metric }},
+	{"s", func(f corpus.Figure) string { return f.Subject }},
+	{"p", func(f corpus.Figure) string { return f.Period }},
 }
 
 func slotName(i int) string { return strconv.Itoa(i) }
 
 // figureFields are a sentence's figures as its slot fields.
 func figureFields(m map[string]any, figs []corpus.Figure) {
-	var kinds, units, fine, coarse, frames, anyFine, anyCoarse []string
+	var kinds, units, fine, coarse, slotFrames, frames, anyFine, anyCoarse []string
 	for i, f := range figs {
 		slot := slotName(i)
 		kinds = append(kinds, slot+":"+string(f.Kind))
@@ -74,16 +93,21 @@ func figureFields(m map[string]any, figs []corpus.Figure) {
 		fine = append(fine, slot+":"+fv)
 		coarse = append(coarse, slot+":"+fc)
 		anyFine, anyCoarse = append(anyFine, fv), append(anyCoarse, fc)
-		for _, fr := range []struct{ tag, text string }{{"m", f.Metric}, {"s", f.Subject}, {"p", f.Period}} {
-			if fr.text != "" {
-				frames = append(frames, slot+frameSep+fr.tag+frameSep+fr.text)
+		for _, fr := range frameTags {
+			text := fr.text(f)
+			if text == "" {
+				continue
+			}
+			slotFrames = append(slotFrames, slot+fr.tag+":"+text)
+			if v := fr.tag + frameSep + text; !contains(frames, v) {
+				frames = append(frames, v)
 			}
 		}
 	}
 	m[figKindField], m[figUnitField], m[figFineField], m[figCoarse] = kinds, units, fine, coarse
 	m[figFineAny], m[figCoarseAny] = anyFine, anyCoarse
 	if len(frames) > 0 {
-		m[figFrameField] = frames
+		m[figFrameField], m[figFrameSlot] = frames, slotFrames
 	}
 }
 
@@ -91,67 +115,91 @@ func figureFields(m map[string]any, figs []corpus.Figure) {
 // has the terms, of all the sentence's figures at once (flat), which is
 // all a query of one figure filter needs.
 type slotted struct {
-	at   func(slot string) query.Query
+	at   func(slot string) (query.Query, error)
 	flat query.Query
 }
 
 // figureQuery asks filters of each of slots slots together: a sentence
 // matches when one of its figures satisfies them all. One filter with a
 // flat form is asked of all figures at once.
-func figureQuery(filters []*slotted, slots int) query.Query {
+func figureQuery(filters []*slotted, slots int) (query.Query, error) {
 	if len(filters) == 1 && filters[0].flat != nil {
-		return filters[0].flat
+		return filters[0].flat, nil
 	}
 	var any []query.Query
 	for i := range max(slots, 1) {
 		slot := slotName(i)
 		var all []query.Query
 		for _, f := range filters {
-			all = append(all, f.at(slot))
+			q, err := f.at(slot)
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, q)
 		}
 		any = append(any, allOf(all))
 	}
-	return anyOf(any)
+	return anyOf(any), nil
 }
 
 func slotTerm(field, flatField, value string) *slotted {
 	flat := query.NewTermQuery(value)
 	flat.SetField(flatField)
-	return &slotted{at: func(slot string) query.Query {
-		q := query.NewTermQuery(slot + ":" + value)
-		q.SetField(field)
-		return q
+	return &slotted{at: func(slot string) (query.Query, error) {
+		return termQuery(field, slot+":"+value), nil
 	}, flat: flat}
 }
 
 // slotPhrase matches text inside a figure's metric, subject or period
-// (tag m, s or p) as a phrase, read as the text analyzer reads it.
-func slotPhrase(tag, text string) *slotted {
+// (tag m, s or p), read as the text analyzer reads it: of any figure as a
+// phrase over the frames' characters, of one slot as the frame terms of
+// that slot that hold the phrase (frames lists them).
+func slotPhrase(tag, text string, frames func(tag string, want []string) (map[string][]string, error)) *slotted {
 	pos := positions(text)
-	return &slotted{at: func(slot string) query.Query {
-		if len(pos) == 0 {
-			return query.NewMatchNoneQuery()
+	if len(pos) == 0 {
+		none := query.NewMatchNoneQuery()
+		return &slotted{at: func(string) (query.Query, error) { return none, nil }, flat: none}
+	}
+	terms := make([]string, len(pos))
+	for i, p := range pos {
+		if p != "" {
+			terms[i] = tag + ":" + p
 		}
-		terms := make([]string, len(pos))
-		for i, p := range pos {
-			if p != "" {
-				terms[i] = slot + tag + ":" + p
+	}
+	var flat query.Query = query.NewPhraseQuery(terms, figFrameField)
+	if len(terms) == 1 {
+		flat = termQuery(figFrameField, terms[0])
+	}
+	var bySlot map[string][]string
+	var err error
+	var once sync.Once
+	return &slotted{flat: flat, at: func(slot string) (query.Query, error) {
+		once.Do(func() {
+			if frames == nil {
+				bySlot = map[string][]string{}
+				return
 			}
+			bySlot, err = frames(tag, pos)
+		})
+		if err != nil {
+			return nil, err
 		}
-		if len(terms) == 1 {
-			q := query.NewTermQuery(terms[0])
-			q.SetField(figFrameField)
-			return q
+		var qs []query.Query
+		for _, t := range bySlot[slot] {
+			qs = append(qs, termQuery(figFrameSlot, t))
 		}
-		return query.NewPhraseQuery(terms, figFrameField)
+		if len(qs) == 0 {
+			return query.NewMatchNoneQuery(), nil
+		}
+		return anyOf(qs), nil
 	}}
 }
 
 // slotValue matches a figure's value between lo and hi (nil: open).
 func slotValue(lo, hi *float64, loIncl, hiIncl bool) *slotted {
 	return &slotted{
-		at: func(slot string) query.Query {
-			return valueQuery(figFineField, figCoarse, slot+":", lo, hi, loIncl, hiIncl)
+		at: func(slot string) (query.Query, error) {
+			return valueQuery(figFineField, figCoarse, slot+":", lo, hi, loIncl, hiIncl), nil
 		},
 		flat: valueQuery(figFineAny, figCoarseAny, "", lo, hi, loIncl, hiIncl),
 	}
@@ -160,9 +208,112 @@ func slotValue(lo, hi *float64, loIncl, hiIncl bool) *slotted {
 // slotOr is a OR b asked of one slot (and of all figures, when both
 // have a flat form).
 func slotOr(a, b *slotted) *slotted {
-	or := &slotted{at: func(slot string) query.Query { return query.NewDisjunctionQuery([]query.Query{a.at(slot), b.at(slot)}) }}
+	or := &slotted{at: func(slot string) (query.Query, error) {
+		qa, err := a.at(slot)
+		if err != nil {
+			return nil, err
+		}
+		qb, err := b.at(slot)
+		if err != nil {
+			return nil, err
+		}
+		return query.NewDisjunctionQuery([]query.Query{qa, qb}), nil
+	}}
 	if a.flat != nil && b.flat != nil {
 		or.flat = query.NewDisjunctionQuery([]query.Query{a.flat, b.flat})
 	}
 	return or
+}
+
+// frameEntry is one frame text of the index: its tokens by position and
+// the slots it has terms in.
+type frameEntry struct {
+	pos   []string
+	slots []string
+}
+
+// framesHolding lists, by slot, the slotted frame terms of tag whose text
+// holds the phrase want (tokens by position, as positions gives them).
+func (x *Index) framesHolding(tag string, want []string) (map[string][]string, error) {
+	vocab, err := x.frameVocabulary()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for text, e := range vocab[tag] {
+		if holdsPhrase(e.pos, want) {
+			for _, slot := range e.slots {
+				out[slot] = append(out[slot], slot+tag+":"+text)
+			}
+		}
+	}
+	return out, nil
+}
+
+// frameVocabulary reads the slotted frame terms of every shard, once until
+// the index changes.
+func (x *Index) frameVocabulary() (map[string]map[string]*frameEntry, error) {
+	x.meta.mu.Lock()
+	vocab := x.meta.frames
+	x.meta.mu.Unlock()
+	if vocab != nil {
+		return vocab, nil
+	}
+	vocab = map[string]map[string]*frameEntry{}
+	for _, b := range x.shards {
+		if err := eachTerm(b, figFrameSlot, func(term string) {
+			slot, tag, text, ok := parseFrameTerm(term)
+			if !ok {
+				return
+			}
+			if vocab[tag] == nil {
+				vocab[tag] = map[string]*frameEntry{}
+			}
+			e := vocab[tag][text]
+			if e == nil {
+				e = &frameEntry{pos: positions(text)}
+				vocab[tag][text] = e
+			}
+			if !contains(e.slots, slot) {
+				e.slots = append(e.slots, slot)
+			}
+		}); err != nil {
+			return nil, fmt.Errorf("index: frame terms: %w", err)
+		}
+	}
+	x.meta.mu.Lock()
+	x.meta.frames = vocab
+	x.meta.mu.Unlock()
+	return vocab, nil
+}
+
+// parseFrameTerm reads a slotted frame term: slot digits, tag, ":", text.
+func parseFrameTerm(term string) (slot, tag, text string, ok bool) {
+	i := 0
+	for i < len(term) && term[i] >= '0' && term[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+2 > len(term) || term[i+1] != ':' {
+		return "", "", "", false
+	}
+	return term[:i], term[i : i+1], term[i+2:], true
+}
+
+// eachTerm calls fn with each term of field in b.
+func eachTerm(b bleve.Index, field string, fn func(string)) error {
+	d, err := b.FieldDict(field)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return err
+		}
+		if e == nil {
+			return nil
+		}
+		fn(e.Term)
+	}
 }

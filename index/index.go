@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/17 " + WordsDictionary
+	v := "reportmine-index/18 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -308,6 +308,7 @@ func newMapping() mapping.IndexMapping {
 		s.AddFieldMappingsAt(f, filter)
 	}
 	s.AddFieldMappingsAt(figFrameField, searchField(FrameName, true))
+	s.AddFieldMappingsAt(figFrameSlot, filter)
 	// No _all field: every query names its field, and bleve's composite
 	// of all fields would index each sentence once more, with positions.
 	s.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())

@@ -30,11 +30,11 @@ type Request struct {
 // Hit is one matching sentence with byte spans (into Sentence) of the
 // query's words.
 type Hit struct {
-	Doc        string          `json:"doc"`
-	Source     string          `json:"source"`
-	Title      string          `json:"title,omitempty"`
-	Date       string          `json:"date,omitempty"`
-	Page       int             `json:"page,omitempty"`
+	Doc    string `json:"doc"`
+	Source string `json:"source"`
+	Title  string `json:"title,omitempty"`
+	Date   string `json:"date,omitempty"`
+	Page   int    `json:"page,omitempty"`
 	// Sentence and Highlights are filled by the caller, from the text
 	// it stores (FillText): the index stores no text.
 	Sentence   string          `json:"sentence"`
@@ -74,7 +74,7 @@ var facetFields = map[string]string{
 
 // Search runs a query in the reportmine query language.
 func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
-	parsed, err := parser{parts: x.partsMatching, slots: x.slots()}.parse(r.Query)
+	parsed, err := parser{parts: x.partsMatching, frames: x.framesHolding, slots: x.slots()}.parse(r.Query)
 	if err != nil {
 		return Results{}, err
 	}
@@ -82,7 +82,7 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 	if r.Limit == 0 {
 		req.Size = 10
 	}
-		if r.SortByDate {
+	if r.SortByDate {
 		req.SortBy([]string{"-date", "-_score"})
 	}
 	for _, f := range r.Facets {
@@ -148,6 +148,9 @@ func Parse(q string) (Parsed, error) { return parser{}.parse(q) }
 // (documents or articles) whose title or issuer holds a phrase.
 type parser struct {
 	parts func(field, phrase string) ([]string, error)
+	// frames lists, by slot, the frame terms of a tag whose text holds
+	// a phrase (frameVocabulary).
+	frames func(tag string, want []string) (map[string][]string, error)
 	// slots is how many figures the fullest sentence of the index has
 	// (figure filters are asked of each); 0 reads as 1.
 	slots int
@@ -186,14 +189,25 @@ func (ps parser) parse(q string) (Parsed, error) {
 				fig = slotOr(fig, nextFig)
 			case next == nil && nextFig == nil:
 			default:
-				cl = query.NewDisjunctionQuery([]query.Query{ps.whole(cl, fig), ps.whole(next, nextFig)})
-				fig = nil
+				a, err := ps.whole(cl, fig)
+				if err != nil {
+					return p, err
+				}
+				b, err := ps.whole(next, nextFig)
+				if err != nil {
+					return p, err
+				}
+				cl, fig = query.NewDisjunctionQuery([]query.Query{a, b}), nil
 			}
 			i += 2
 		}
 		switch {
 		case neg:
-			mustNot = append(mustNot, ps.whole(cl, fig))
+			q, err := ps.whole(cl, fig)
+			if err != nil {
+				return p, err
+			}
+			mustNot = append(mustNot, q)
 		case fig != nil:
 			figure = append(figure, fig)
 		default:
@@ -201,7 +215,11 @@ func (ps parser) parse(q string) (Parsed, error) {
 		}
 	}
 	if len(figure) > 0 {
-		must = append(must, figureQuery(figure, ps.slots)) // one figure must satisfy all
+		q, err := figureQuery(figure, ps.slots) // one figure must satisfy all
+		if err != nil {
+			return p, err
+		}
+		must = append(must, q)
 	}
 	// Sentences where a phrase stands as a whole dictionary word rank
 	// first; which sentences match is decided by the exact clauses alone.
@@ -229,11 +247,11 @@ func (ps parser) parse(q string) (Parsed, error) {
 
 // whole is a clause as a query of its own: a figure filter asked of
 // every slot.
-func (ps parser) whole(cl query.Query, fig *slotted) query.Query {
+func (ps parser) whole(cl query.Query, fig *slotted) (query.Query, error) {
 	if fig != nil {
 		return figureQuery([]*slotted{fig}, ps.slots)
 	}
-	return cl
+	return cl, nil
 }
 
 // clause turns one term into a query, or, for a figure filter, into a
@@ -280,7 +298,7 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 		case "unit":
 			return nil, slotTerm(figUnitField, "fig_unit", val), nil
 		case "metric", "subject", "period":
-			return nil, slotPhrase(field[:1], val), nil
+			return nil, slotPhrase(field[:1], val, ps.frames), nil
 		case "source":
 			q := query.NewWildcardQuery("*" + val + "*")
 			q.SetField("source")
