@@ -13,11 +13,11 @@ import (
 )
 
 // AnalyzerName is the registered name of the Chinese analyzer (one token
-// per character or run of Latin letters and digits); PairName that of its
-// companion, which indexes each two adjacent tokens as one term at the
-// position of the first, so that a phrase of n tokens is n-1 pair terms at
-// consecutive positions: short posting lists instead of those of single
-// characters, and the only field that keeps positions.
+// per character or run of Latin letters and digits); PairName that of the
+// one the index keeps: each token with the one after it as one term, at
+// the token's position, so that a phrase of n tokens is n-1 pair terms at
+// consecutive positions (short posting lists instead of those of single
+// characters), and one token is every pair it begins (a prefix).
 const (
 	AnalyzerName = "reportmine_zh"
 	PairName     = "reportmine_zh_pair"
@@ -38,37 +38,48 @@ func init() {
 	})
 }
 
-// pairs emits a term for each two tokens that stand next to each other
-// (spaces between them allowed, punctuation not), at the position of the
-// first. Offsets are left at zero: highlights are found in the sentence
-// text (Highlights), and bleve stores every location's offsets, so zeros
-// keep the field's positions at about half the bytes.
+// pairs emits a term for each token: the token and the one after it, if
+// that one stands next to it (spaces between them allowed, punctuation
+// not), or the token and pairEnd, at the token's position. Every token
+// thus begins exactly one term. Offsets are left at zero: highlights are
+// found in the sentence text (Highlights), and bleve stores every
+// location's offsets.
 type pairs struct{}
 
 func (pairs) Tokenize(input []byte) analysis.TokenStream {
 	toks := tokenizer{}.Tokenize(input)
-	out := make(analysis.TokenStream, 0, len(toks))
-	for i := 0; i+1 < len(toks); i++ {
-		a, b := toks[i], toks[i+1]
-		if b.Position != a.Position+1 {
-			continue
+	out := make(analysis.TokenStream, len(toks))
+	for i, a := range toks {
+		var term []byte
+		if i+1 < len(toks) && toks[i+1].Position == a.Position+1 {
+			term = pairTerm(a, toks[i+1])
+		} else {
+			term = append(pairPrefix(a), pairEnd)
 		}
-		out = append(out, &analysis.Token{Term: pairTerm(a, b), Position: a.Position, Type: a.Type})
+		out[i] = &analysis.Token{Term: term, Position: a.Position, Type: a.Type}
 	}
 	return out
 }
 
-// pairTerm joins two tokens. A Chinese token is one character, so a pair
-// with one reads back one way only; two runs of letters or digits (only
-// ever apart by a space: "iPhone 14") are joined by a space, or 1 23 and
-// 12 3 would be one term.
-func pairTerm(a, b *analysis.Token) []byte {
-	term := make([]byte, 0, len(a.Term)+len(b.Term)+1)
-	term = append(term, a.Term...)
-	if a.Type != analysis.Ideographic && b.Type != analysis.Ideographic {
-		term = append(term, ' ')
+// pairEnd follows a token that no token follows.
+const pairEnd = '\x01'
+
+// pairPrefix is how every pair term that a begins starts: a Chinese token
+// is one character, so the next token begins right after it; a run of
+// letters or digits is closed by a zero byte, or 1 23 and 12 3 would be
+// one term, and the prefix gdp would find gdpr.
+func pairPrefix(a *analysis.Token) []byte {
+	p := make([]byte, 0, len(a.Term)+4)
+	p = append(p, a.Term...)
+	if a.Type != analysis.Ideographic {
+		p = append(p, 0)
 	}
-	return append(term, b.Term...)
+	return p
+}
+
+// pairTerm joins two adjacent tokens.
+func pairTerm(a, b *analysis.Token) []byte {
+	return append(pairPrefix(a), b.Term...)
 }
 
 // tokenizer emits one token per Han character and one per run of Latin

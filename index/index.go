@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/18 " + WordsDictionary
+	v := "reportmine-index/19 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -268,13 +268,9 @@ func compact(ctx context.Context, b bleve.Index) error {
 	return fmt.Errorf("compact index: segments kept appearing")
 }
 
-// The sentence's text fields: each character (or run of Latin letters
-// and digits) as a term without positions, for one-token queries, and each
-// two adjacent ones as a term with positions (pairs), for phrases.
-const (
-	textField = "text"
-	pairField = "text_pairs"
-)
+// pairField holds the sentence's text as pair terms with positions
+// (pairs): every query of its text reads it.
+const pairField = "text_pairs"
 
 func newMapping() mapping.IndexMapping {
 	// Nothing is stored per sentence: its id names its document and span,
@@ -288,7 +284,6 @@ func newMapping() mapping.IndexMapping {
 	wordsField := searchField(WordsName, false)   // ranking only: terms, no phrases
 
 	s := bleve.NewDocumentStaticMapping()
-	s.AddFieldMappingsAt(textField, searchField(AnalyzerName, false))
 	s.AddFieldMappingsAt(pairField, searchField(PairName, true))
 	s.AddFieldMappingsAt("words", wordsField)
 	// title: and issuer: are read from the documents' records and
@@ -529,7 +524,7 @@ const batchBytes = 64 << 10
 // fields are the sentence's bleve fields, figs its figures (figures()).
 func (s Sentence) fields(figs []corpus.Figure) map[string]any {
 	m := map[string]any{
-		textField: s.Text, pairField: s.Text, "words": s.Text, "source": s.Source, "part": s.Part,
+		pairField: s.Text, "words": s.Text, "source": s.Source, "part": s.Part,
 	}
 	if s.Date != "" {
 		m["date"] = s.Date

@@ -338,18 +338,16 @@ func (ps parser) partsQuery(field, phrase string) (query.Query, error) {
 	return anyOf(qs), nil
 }
 
-// phraseQuery matches t as an exact phrase. One token (a character, a
-// number, a Latin word) is a term of the character field; more are their
-// pair terms (pairs) at consecutive positions, with a gap where t has
-// punctuation, as the character positions had. A token with punctuation
-// on both sides, which no pair holds, must be in the sentence too.
+// phraseQuery matches t as an exact phrase: one token (a character, a
+// number, a Latin word) as every pair term it begins; more as their pair
+// terms (pairs) at consecutive positions, with a gap where t has
+// punctuation, as character positions would have. A token with
+// punctuation on both sides, which no pair of t holds, must be in the
+// sentence too.
 func phraseQuery(t string) query.Query {
 	toks := Terms(t)
-	switch len(toks) {
-	case 0:
+	if len(toks) == 0 {
 		return query.NewMatchNoneQuery()
-	case 1:
-		return termQuery(textField, string(toks[0].Term))
 	}
 	var must []query.Query
 	terms := make([]string, toks[len(toks)-1].Position-toks[0].Position)
@@ -362,7 +360,9 @@ func phraseQuery(t string) query.Query {
 			pairsFound++
 		}
 		if !next && !prev {
-			must = append(must, termQuery(textField, string(tok.Term)))
+			q := query.NewPrefixQuery(string(pairPrefix(tok)))
+			q.SetField(pairField)
+			must = append(must, q)
 		}
 	}
 	terms = trimGaps(terms)
