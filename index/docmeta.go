@@ -74,20 +74,22 @@ func partKey(key string, n int) string {
 	return key + "#" + strconv.Itoa(n)
 }
 
-// part is what the title: and issuer: filters read of a document's part:
-// its key and its title's and issuer's tokens by position (positions).
+// part is what the title:, issuer: and source: filters and the source
+// and issuer facets read of a document's part: its key, its title's and
+// issuer's tokens by position (positions), its issuer and source.
 type part struct {
-	key           string
-	title, issuer []string
+	key               string
+	title, issuerToks []string
+	issuer, source    string
 }
 
 // parts are the document and its articles, each with the title and
 // issuer its sentences have (as sentenceAt gives them).
 func (m docMeta) parts() []part {
 	key := docKey(m.ID)
-	out := []part{{partKey(key, 0), positions(m.Title), positions(m.Issuer)}}
+	out := []part{{partKey(key, 0), positions(m.Title), positions(m.Issuer), m.Issuer, m.Source}}
 	for i, a := range m.Articles {
-		out = append(out, part{partKey(key, i+1), positions(a.Title), positions(a.Issuer)})
+		out = append(out, part{partKey(key, i+1), positions(a.Title), positions(a.Issuer), a.Issuer, m.Source})
 	}
 	return out
 }
@@ -130,6 +132,8 @@ type metaCache struct {
 	// parts are every document's parts, read (and their titles
 	// tokenized) when a title: or issuer: filter first needs them.
 	parts []part
+	// byKey finds a part by its key, for facets.
+	byKey map[string]*part
 	// frames are the index's slotted frame terms by tag and text, read
 	// when a query first asks one figure for a frame and more.
 	frames map[string]map[string]*frameEntry
@@ -167,7 +171,7 @@ func (x *Index) docMeta(key string) (docMeta, bool) {
 // forget empties the cache.
 func (c *metaCache) forget() {
 	c.mu.Lock()
-	c.m, c.parts, c.frames = nil, nil, nil
+	c.m, c.parts, c.byKey, c.frames = nil, nil, nil, nil
 	c.mu.Unlock()
 }
 
@@ -239,31 +243,41 @@ func (x *Index) allParts() ([]part, error) {
 			}
 		}
 	}
+	byKey := make(map[string]*part, len(all))
+	for i := range all {
+		byKey[all[i].key] = &all[i]
+	}
 	x.meta.mu.Lock()
-	x.meta.parts = all
+	x.meta.parts, x.meta.byKey = all, byKey
 	x.meta.mu.Unlock()
 	return all, nil
 }
 
 // partsMatching lists the parts whose title or issuer (field) holds
 // phrase, read as the text is (full width and traditional script folded,
-// punctuation a gap no phrase spans).
+// punctuation a gap no phrase spans), or whose source (field "source")
+// has phrase in it, as it is written.
 func (x *Index) partsMatching(field, phrase string) ([]string, error) {
 	all, err := x.allParts()
 	if err != nil {
 		return nil, err
 	}
 	want := positions(phrase)
-	if len(want) == 0 {
+	if len(want) == 0 && field != "source" {
 		return nil, nil
 	}
 	var keys []string
 	for _, p := range all {
-		have := p.title
-		if field == "issuer" {
-			have = p.issuer
+		var holds bool
+		switch field {
+		case "source":
+			holds = strings.Contains(p.source, phrase)
+		case "issuer":
+			holds = holdsPhrase(p.issuerToks, want)
+		default:
+			holds = holdsPhrase(p.title, want)
 		}
-		if holdsPhrase(have, want) {
+		if holds {
 			keys = append(keys, p.key)
 		}
 	}

@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/19 " + WordsDictionary
+	v := "reportmine-index/20 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -286,14 +286,13 @@ func newMapping() mapping.IndexMapping {
 	s := bleve.NewDocumentStaticMapping()
 	s.AddFieldMappingsAt(pairField, searchField(PairName, true))
 	s.AddFieldMappingsAt("words", wordsField)
-	// title: and issuer: are read from the documents' records and
-	// become a choice of parts (partsMatching): a document's title is
-	// not analysed again in each of its sentences.
-	s.AddFieldMappingsAt("part", filter)
-	s.AddFieldMappingsAt("source", facet)
+	// title:, issuer: and source: are read from the documents' records
+	// and become a choice of parts (partsMatching), and the source and
+	// issuer facets count parts: a document's title, issuer and source
+	// are not indexed again in each of its sentences. The date sorts,
+	// and year: and the year facet read it.
+	s.AddFieldMappingsAt("part", facet)
 	s.AddFieldMappingsAt("date", facet)
-	s.AddFieldMappingsAt("year_kw", facet) // four digits: year:2010..2020 is a term range
-	s.AddFieldMappingsAt("issuer", facet)
 	s.AddFieldMappingsAt("place", facet)
 	s.AddFieldMappingsAt("place_text", searchText)
 	s.AddFieldMappingsAt("fig_kind", facet) // for facets, which count sentences
@@ -524,16 +523,10 @@ const batchBytes = 64 << 10
 // fields are the sentence's bleve fields, figs its figures (figures()).
 func (s Sentence) fields(figs []corpus.Figure) map[string]any {
 	m := map[string]any{
-		pairField: s.Text, "words": s.Text, "source": s.Source, "part": s.Part,
+		pairField: s.Text, "words": s.Text, "part": s.Part,
 	}
 	if s.Date != "" {
 		m["date"] = s.Date
-	}
-	if s.Year != 0 {
-		m["year_kw"] = yearTerm(s.Year)
-	}
-	if s.Issuer != "" {
-		m["issuer"] = s.Issuer
 	}
 	if len(s.Places) > 0 {
 		m["place"] = s.Places

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -68,9 +69,15 @@ func (r Results) FillText(text func(doc string, start, end int) (string, error))
 	return nil
 }
 
+// facetFields are the fields each facet counts: years are counted by
+// date, sources and issuers by document part (partFacets).
 var facetFields = map[string]string{
-	"year": "year_kw", "source": "source", "place": "place", "issuer": "issuer", "kind": "fig_kind", "unit": "fig_unit",
+	"year": "date", "source": "part", "place": "place", "issuer": "part", "kind": "fig_kind", "unit": "fig_unit",
 }
+
+// facetSize is how many values a facet lists; the date and part facets
+// a year, source or issuer facet is made from are read whole.
+const facetSize = 50
 
 // Search runs a query in the reportmine query language.
 func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
@@ -90,7 +97,11 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 		if !ok {
 			return Results{}, fmt.Errorf("no facet %q (facets: year, source, place, issuer, kind, unit)", f)
 		}
-		req.AddFacet(f, bleve.NewFacetRequest(field, 50))
+		size := facetSize
+		if field == "date" || field == "part" {
+			size = math.MaxInt32
+		}
+		req.AddFacet(f, bleve.NewFacetRequest(field, size))
 	}
 	res, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
@@ -113,13 +124,68 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 			counts := map[string]int{}
 			if f.Terms != nil {
 				for _, t := range f.Terms.Terms() {
-					counts[t.Term] = t.Count
+					v, err := x.facetValue(name, t.Term)
+					if err != nil {
+						return Results{}, err
+					}
+					if v != "" {
+						counts[v] += t.Count
+					}
 				}
 			}
-			out.Facets[name] = counts
+			out.Facets[name] = topCounts(counts, facetSize)
 		}
 	}
 	return out, nil
+}
+
+// facetValue is what a facet shows for a term of the field it counts: a
+// date's year, a part's source or issuer, other terms as they are.
+func (x *Index) facetValue(facet, term string) (string, error) {
+	switch facet {
+	case "year":
+		if y := (corpus.Meta{Date: term}).Year(); y != 0 {
+			return strconv.Itoa(y), nil
+		}
+		return "", nil
+	case "source", "issuer":
+		if _, err := x.allParts(); err != nil {
+			return "", err
+		}
+		x.meta.mu.Lock()
+		p := x.meta.byKey[term]
+		x.meta.mu.Unlock()
+		if p == nil {
+			return "", nil
+		}
+		if facet == "source" {
+			return p.source, nil
+		}
+		return p.issuer, nil
+	}
+	return term, nil
+}
+
+// topCounts keeps the n values counted most (ties by value).
+func topCounts(counts map[string]int, n int) map[string]int {
+	if len(counts) <= n {
+		return counts
+	}
+	vals := make([]string, 0, len(counts))
+	for v := range counts {
+		vals = append(vals, v)
+	}
+	sort.Slice(vals, func(i, j int) bool {
+		if counts[vals[i]] != counts[vals[j]] {
+			return counts[vals[i]] > counts[vals[j]]
+		}
+		return vals[i] < vals[j]
+	})
+	out := make(map[string]int, n)
+	for _, v := range vals[:n] {
+		out[v] = counts[v]
+	}
+	return out
 }
 
 // Parsed is a query turned into a bleve query, with the phrases to
@@ -299,15 +365,11 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 			return nil, slotTerm(figUnitField, "fig_unit", val), nil
 		case "metric", "subject", "period":
 			return nil, slotPhrase(field[:1], val, ps.frames), nil
-		case "source":
-			q := query.NewWildcardQuery("*" + val + "*")
-			q.SetField("source")
-			return q, nil, nil
 		case "place":
 			q := query.NewMatchPhraseQuery(val) // place:太原 finds 太原市
 			q.SetField("place_text")
 			return q, nil, nil
-		case "title", "issuer":
+		case "title", "issuer", "source":
 			q, err := ps.partsQuery(field, val)
 			return q, nil, err
 		}
@@ -515,14 +577,14 @@ func Highlights(sentence string, phrases []string) [][2]int {
 
 // yearRange reads year:2019 or year:2015..2020 (either end may be left
 // open: year:2015.. , year:..2000).
-// yearsQuery matches sentences of the years lo to hi. Years are indexed
-// as four-digit terms, whose order is the years' order: one term range,
-// which visits only the years that occur, and cheaper to index than a
-// number's dozen prefix terms.
+// yearsQuery matches sentences of the years lo to hi: one range over
+// their dates, which begin with the year's four digits (corpus.Meta.Year),
+// from lo's four digits to hi's followed by the last character there is,
+// visiting only the dates that occur.
 func yearsQuery(lo, hi int) query.Query {
 	t := true
-	q := query.NewTermRangeInclusiveQuery(yearTerm(lo), yearTerm(hi), &t, &t)
-	q.SetField("year_kw")
+	q := query.NewTermRangeInclusiveQuery(yearTerm(lo), yearTerm(hi)+string(utf8.MaxRune), &t, &t)
+	q.SetField("date")
 	return q
 }
 
