@@ -23,7 +23,32 @@ const (
 	PairName     = "reportmine_zh_pair"
 )
 
+// ListName is the analyzer of a list of keywords (list): each value one
+// term.
+const ListName = "reportmine_list"
+
+// listSep separates the values of a list.
+const listSep = "\x1e"
+
+// list joins keywords into one field value for the list analyzer.
+func list(values []string) string { return strings.Join(values, listSep) }
+
+type listTokens struct{}
+
+func (listTokens) Tokenize(input []byte) analysis.TokenStream {
+	var out analysis.TokenStream
+	for i, v := range strings.Split(string(input), listSep) {
+		if v != "" {
+			out = append(out, &analysis.Token{Term: []byte(v), Position: i + 1, Type: analysis.AlphaNumeric})
+		}
+	}
+	return out
+}
+
 func init() {
+	registry.RegisterAnalyzer(ListName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return &analysis.DefaultAnalyzer{Tokenizer: listTokens{}}, nil
+	})
 	registry.RegisterTokenizer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
 		return tokenizer{}, nil
 	})

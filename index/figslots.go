@@ -31,14 +31,14 @@ import (
 // in the field's terms (frameVocabulary), so each slot's frame costs one
 // term instead of a positioned term per character.
 const (
-	figKindField  = "fk"  // slot:kind
-	figUnitField  = "fu"  // slot:unit
-	figFineField  = "fv"  // slot:sortable value (value.go)
-	figCoarse     = "fc"  // slot:its 16-bit bucket
-	figFrameSlot  = "ffs" // slot, then m, s or p, ":" and the frame
-	figFrameField = "ff"  // m, s or p and ":" before each character of the frames
-	figFineAny    = "fva"
-	figCoarseAny  = "fca"
+	// figField holds every figure term of the sentence, one list (list
+	// analyzer) rather than a field per kind of term and an array element
+	// per figure: bleve builds a field and its term map per element.
+	// Slotted terms: k<slot>:kind, u<slot>:unit, v<slot>:value (value.go),
+	// c<slot>:its 16-bit bucket, f<slot><m, s or p>:frame. Flat: v:value,
+	// c:bucket (kinds and units flat are fig_kind and fig_unit).
+	figField      = "fig"
+	figFrameField = "ff" // m, s or p and ":" before each character of the frames
 	// FrameName is the analyzer of figFrameField.
 	FrameName = "reportmine_fig_frame"
 )
@@ -82,32 +82,33 @@ var frameTags = []struct {
 
 func slotName(i int) string { return strconv.Itoa(i) }
 
-// figureFields are a sentence's figures as its slot fields.
+// figureFields are a sentence's figures as its figure fields.
 func figureFields(m map[string]any, figs []corpus.Figure) {
-	var kinds, units, fine, coarse, slotFrames, frames, anyFine, anyCoarse []string
+	var terms, frames, kinds, units []string
 	for i, f := range figs {
 		slot := slotName(i)
-		kinds = append(kinds, slot+":"+string(f.Kind))
-		units = append(units, slot+":"+f.Unit)
 		fv, fc := valueTerms(f.Value)
-		fine = append(fine, slot+":"+fv)
-		coarse = append(coarse, slot+":"+fc)
-		anyFine, anyCoarse = append(anyFine, fv), append(anyCoarse, fc)
+		terms = append(terms, "k"+slot+":"+string(f.Kind), "u"+slot+":"+f.Unit, "v"+slot+":"+fv, "c"+slot+":"+fc, "v:"+fv, "c:"+fc)
 		for _, fr := range frameTags {
 			text := fr.text(f)
 			if text == "" {
 				continue
 			}
-			slotFrames = append(slotFrames, slot+fr.tag+":"+text)
+			terms = append(terms, "f"+slot+fr.tag+":"+text)
 			if v := fr.tag + frameSep + text; !contains(frames, v) {
 				frames = append(frames, v)
 			}
 		}
+		if !contains(kinds, string(f.Kind)) {
+			kinds = append(kinds, string(f.Kind))
+		}
+		if !contains(units, f.Unit) {
+			units = append(units, f.Unit)
+		}
 	}
-	m[figKindField], m[figUnitField], m[figFineField], m[figCoarse] = kinds, units, fine, coarse
-	m[figFineAny], m[figCoarseAny] = anyFine, anyCoarse
+	m[figField], m["fig_kind"], m["fig_unit"] = list(terms), list(kinds), list(units)
 	if len(frames) > 0 {
-		m[figFrameField], m[figFrameSlot] = frames, slotFrames
+		m[figFrameField] = frames
 	}
 }
 
@@ -142,11 +143,12 @@ func figureQuery(filters []*slotted, slots int) (query.Query, error) {
 	return anyOf(any), nil
 }
 
-func slotTerm(field, flatField, value string) *slotted {
-	flat := query.NewTermQuery(value)
-	flat.SetField(flatField)
+// slotTerm matches a figure's kind (tag k, flat in fig_kind) or unit (u,
+// fig_unit).
+func slotTerm(tag, flatField, value string) *slotted {
+	flat := termQuery(flatField, value)
 	return &slotted{at: func(slot string) (query.Query, error) {
-		return termQuery(field, slot+":"+value), nil
+		return termQuery(figField, tag+slot+":"+value), nil
 	}, flat: flat}
 }
 
@@ -186,7 +188,7 @@ func slotPhrase(tag, text string, frames func(tag string, want []string) (map[st
 		}
 		var qs []query.Query
 		for _, t := range bySlot[slot] {
-			qs = append(qs, termQuery(figFrameSlot, t))
+			qs = append(qs, termQuery(figField, t))
 		}
 		if len(qs) == 0 {
 			return query.NewMatchNoneQuery(), nil
@@ -199,9 +201,9 @@ func slotPhrase(tag, text string, frames func(tag string, want []string) (map[st
 func slotValue(lo, hi *float64, loIncl, hiIncl bool) *slotted {
 	return &slotted{
 		at: func(slot string) (query.Query, error) {
-			return valueQuery(figFineField, figCoarse, slot+":", lo, hi, loIncl, hiIncl), nil
+			return valueQuery("v"+slot+":", "c"+slot+":", lo, hi, loIncl, hiIncl), nil
 		},
-		flat: valueQuery(figFineAny, figCoarseAny, "", lo, hi, loIncl, hiIncl),
+		flat: valueQuery("v:", "c:", lo, hi, loIncl, hiIncl),
 	}
 }
 
@@ -243,7 +245,7 @@ func (x *Index) framesHolding(tag string, want []string) (map[string][]string, e
 	for text, e := range vocab[tag] {
 		if holdsPhrase(e.pos, want) {
 			for _, slot := range e.slots {
-				out[slot] = append(out[slot], slot+tag+":"+text)
+				out[slot] = append(out[slot], "f"+slot+tag+":"+text)
 			}
 		}
 	}
@@ -261,7 +263,7 @@ func (x *Index) frameVocabulary() (map[string]map[string]*frameEntry, error) {
 	}
 	vocab = map[string]map[string]*frameEntry{}
 	for _, b := range x.shards {
-		if err := eachTerm(b, figFrameSlot, func(term string) {
+		if err := eachTerm(b, figField, "f", func(term string) {
 			slot, tag, text, ok := parseFrameTerm(term)
 			if !ok {
 				return
@@ -287,8 +289,13 @@ func (x *Index) frameVocabulary() (map[string]map[string]*frameEntry, error) {
 	return vocab, nil
 }
 
-// parseFrameTerm reads a slotted frame term: slot digits, tag, ":", text.
+// parseFrameTerm reads a slotted frame term: "f", slot digits, tag, ":",
+// text.
 func parseFrameTerm(term string) (slot, tag, text string, ok bool) {
+	term, ok = strings.CutPrefix(term, "f")
+	if !ok {
+		return "", "", "", false
+	}
 	i := 0
 	for i < len(term) && term[i] >= '0' && term[i] <= '9' {
 		i++
@@ -299,9 +306,9 @@ func parseFrameTerm(term string) (slot, tag, text string, ok bool) {
 	return term[:i], term[i : i+1], term[i+2:], true
 }
 
-// eachTerm calls fn with each term of field in b.
-func eachTerm(b bleve.Index, field string, fn func(string)) error {
-	d, err := b.FieldDict(field)
+// eachTerm calls fn with each term of field in b that begins with prefix.
+func eachTerm(b bleve.Index, field, prefix string, fn func(string)) error {
+	d, err := b.FieldDictPrefix(field, []byte(prefix))
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/20 " + WordsDictionary
+	v := "reportmine-index/21 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -279,7 +279,6 @@ func newMapping() mapping.IndexMapping {
 	// (source, title, date, issuer) is stored once per document (docMeta)
 	// and only indexed here, for filters, facets and sorting.
 	facet := keywordField(true)                   // filtered on and counted (facets) or sorted on (date)
-	filter := keywordField(false)                 // filtered on only
 	searchText := searchField(AnalyzerName, true) // places: substring search
 	wordsField := searchField(WordsName, false)   // ranking only: terms, no phrases
 
@@ -293,16 +292,13 @@ func newMapping() mapping.IndexMapping {
 	// and year: and the year facet read it.
 	s.AddFieldMappingsAt("part", facet)
 	s.AddFieldMappingsAt("date", facet)
-	s.AddFieldMappingsAt("place", facet)
+	s.AddFieldMappingsAt("place", listField(true))
 	s.AddFieldMappingsAt("place_text", searchText)
-	s.AddFieldMappingsAt("fig_kind", facet) // for facets, which count sentences
-	s.AddFieldMappingsAt("fig_unit", facet)
+	s.AddFieldMappingsAt("fig_kind", listField(true)) // for facets, which count sentences
+	s.AddFieldMappingsAt("fig_unit", listField(true))
 	// The figures, in slots (figslots.go).
-	for _, f := range []string{figKindField, figUnitField, figFineField, figCoarse, figFineAny, figCoarseAny} {
-		s.AddFieldMappingsAt(f, filter)
-	}
+	s.AddFieldMappingsAt(figField, listField(false))
 	s.AddFieldMappingsAt(figFrameField, searchField(FrameName, true))
-	s.AddFieldMappingsAt(figFrameSlot, filter)
 	// No _all field: every query names its field, and bleve's composite
 	// of all fields would index each sentence once more, with positions.
 	s.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
@@ -323,6 +319,14 @@ func keywordField(docValues bool) *mapping.FieldMapping {
 	// in the term dictionary (zap's one-hit encoding) instead of as a
 	// posting list of its own, and each term costs no location.
 	f.IncludeTermVectors = false
+	return f
+}
+
+// listField is a keyword field of several values (list): one field for
+// bleve to build, not one per value.
+func listField(docValues bool) *mapping.FieldMapping {
+	f := keywordField(docValues)
+	f.Analyzer = ListName
 	return f
 }
 
@@ -529,21 +533,11 @@ func (s Sentence) fields(figs []corpus.Figure) map[string]any {
 		m["date"] = s.Date
 	}
 	if len(s.Places) > 0 {
-		m["place"] = s.Places
+		m["place"] = list(s.Places)
 		m["place_text"] = strings.Join(s.Places, "，")
 	}
 	if len(figs) > 0 {
 		figureFields(m, figs)
-		var kinds, units []string
-		for _, f := range figs {
-			if !contains(kinds, string(f.Kind)) {
-				kinds = append(kinds, string(f.Kind))
-			}
-			if !contains(units, f.Unit) {
-				units = append(units, f.Unit)
-			}
-		}
-		m["fig_kind"], m["fig_unit"] = kinds, units
 	}
 	return m
 }

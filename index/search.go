@@ -360,9 +360,9 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 			}
 			return yearsQuery(int(lo), int(hi)), nil, nil
 		case "kind":
-			return nil, slotTerm(figKindField, "fig_kind", val), nil
+			return nil, slotTerm("k", "fig_kind", val), nil
 		case "unit":
-			return nil, slotTerm(figUnitField, "fig_unit", val), nil
+			return nil, slotTerm("u", "fig_unit", val), nil
 		case "metric", "subject", "period":
 			return nil, slotPhrase(field[:1], val, ps.frames), nil
 		case "place":

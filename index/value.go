@@ -37,9 +37,10 @@ func valueTerms(v float64) (string, string) {
 	return fineTerm(k), coarseTerm(k)
 }
 
-// valueQuery matches figures (of the slot that prefix names) whose value
-// lies between lo and hi (nil: open), each bound included or not.
-func valueQuery(fineField, coarseField, prefix string, lo, hi *float64, loIncl, hiIncl bool) query.Query {
+// valueQuery matches figures (of the slot that the prefixes of their fine
+// and coarse terms name) whose value lies between lo and hi (nil: open),
+// each bound included or not.
+func valueQuery(finePrefix, coarsePrefix string, lo, hi *float64, loIncl, hiIncl bool) query.Query {
 	from, to := uint64(0), uint64(math.MaxUint64)
 	if lo != nil {
 		from = sortable(*lo)
@@ -62,7 +63,9 @@ func valueQuery(fineField, coarseField, prefix string, lo, hi *float64, loIncl, 
 	if from > to {
 		return query.NewMatchNoneQuery()
 	}
-	fine := func(a, b uint64) query.Query { return termRange(fineField, prefix+fineTerm(a), prefix+fineTerm(b)) }
+	fine := func(a, b uint64) query.Query {
+		return termRange(figField, finePrefix+fineTerm(a), finePrefix+fineTerm(b))
+	}
 	cFrom, cTo := from>>coarseShift, to>>coarseShift
 	if cFrom == cTo {
 		return fine(from, to)
@@ -70,7 +73,7 @@ func valueQuery(fineField, coarseField, prefix string, lo, hi *float64, loIncl, 
 	const low = 1<<coarseShift - 1
 	parts := []query.Query{fine(from, cFrom<<coarseShift|low), fine(cTo<<coarseShift, to)}
 	if cFrom+1 <= cTo-1 {
-		parts = append(parts, termRange(coarseField, prefix+coarseTerm((cFrom+1)<<coarseShift), prefix+coarseTerm((cTo-1)<<coarseShift)))
+		parts = append(parts, termRange(figField, coarsePrefix+coarseTerm((cFrom+1)<<coarseShift), coarsePrefix+coarseTerm((cTo-1)<<coarseShift)))
 	}
 	return query.NewDisjunctionQuery(parts)
 }
