@@ -31,6 +31,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
+	defer forIngest()()
 	if fs.NArg() == 0 && !*onlyFailed {
 		fs.Usage()
 		return fmt.Errorf("%w: ingest needs at least one PATH or URL (or --only-failed)", errUsage)

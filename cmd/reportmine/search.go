@@ -118,12 +118,24 @@ func forQueries() (restore func()) {
 	return func() { debug.SetGCPercent(prev) }
 }
 
+// forIngest bounds the memory of a process that ingests or reindexes
+// (app.IngestMemoryLimit), unless GOMEMLIMIT says otherwise; restore
+// puts the previous limit back.
+func forIngest() (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	prev := debug.SetMemoryLimit(app.IngestMemoryLimit)
+	return func() { debug.SetMemoryLimit(prev) }
+}
+
 func runReindex(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "reindex", "[--data DIR]")
 	data := dataFlag(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
+	defer forIngest()()
 	if err := app.Reindex(ctx, *data); err != nil {
 		return err
 	}
