@@ -30,8 +30,16 @@ const ListName = "reportmine_list"
 // listSep separates the values of a list.
 const listSep = "\x1e"
 
-// list joins keywords into one field value for the list analyzer.
-func list(values []string) string { return strings.Join(values, listSep) }
+// list joins keywords into one field value for the list analyzer; a
+// separator inside a value (from a damaged document) becomes a space, so
+// that the value stays one term.
+func list(values []string) string {
+	clean := make([]string, len(values))
+	for i, v := range values {
+		clean[i] = strings.ReplaceAll(v, listSep, " ")
+	}
+	return strings.Join(clean, listSep)
+}
 
 type listTokens struct{}
 

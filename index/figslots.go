@@ -15,8 +15,8 @@ import (
 )
 
 // A sentence's figures are indexed in the sentence itself, each in a
-// slot: the figure's place among the sentence's figures, written before
-// each of its terms (3:money, 3:CNY, 3m:地区生产总值). All the figure
+// slot: the figure's place among the sentence's figures, written in each
+// of its terms (k3:money, u3:CNY, f3m:地区生产总值). All the figure
 // filters of a query must hold for one figure, so they are asked of each
 // slot together and the slots are joined by OR. Nested documents gave
 // the same answers at twice the index, and every opening of the index
@@ -24,11 +24,11 @@ import (
 //
 // A query with one figure filter, which any figure may satisfy, reads
 // terms without a slot instead ("flat"): kinds and units in fig_kind and
-// fig_unit (which facets count), values in figFineAny and figCoarseAny,
-// and the characters of the sentence's metrics, subjects and periods, each
+// fig_unit (which facets count), values as v: and c: terms, and the
+// characters of the sentence's metrics, subjects and periods, each
 // distinct one once, with positions, in figFrameField. Slotted, a frame is
-// one keyword term (figFrameSlot); the frames that hold a phrase are found
-// in the field's terms (frameVocabulary), so each slot's frame costs one
+// one keyword term; the frames that hold a phrase are found among the
+// index's frame terms (frameVocabulary), so each slot's frame costs one
 // term instead of a positioned term per character.
 const (
 	// figField holds every figure term of the sentence, one list (list
