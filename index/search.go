@@ -70,7 +70,7 @@ func (r Results) FillText(text func(doc string, start, end int) (string, error))
 }
 
 // facetFields are the fields each facet counts: years are counted by
-// date, sources and issuers by document part (partFacets).
+// date, sources and issuers by document part (facetValue).
 var facetFields = map[string]string{
 	"year": "date", "source": "part", "place": "place", "issuer": "part", "kind": "fig_kind", "unit": "fig_unit",
 }
