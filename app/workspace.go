@@ -309,7 +309,7 @@ func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Result
 	if err != nil {
 		return res, fmt.Errorf("%w: %v", ErrQuery, err)
 	}
-	if err := res.FillText(func(doc string, start, end int) (string, error) { return w.store.Text(ctx, doc, start, end) }); err != nil {
+	if err := res.FillText(func(doc string, spans []corpus.Span) ([]string, error) { return w.store.Texts(ctx, doc, spans) }); err != nil {
 		return res, err
 	}
 	if err := w.hitFigures(ctx, res.Hits); err != nil {

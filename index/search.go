@@ -55,16 +55,36 @@ type Results struct {
 	Phrases []string `json:"-"`
 }
 
-// FillText gives each hit its sentence, read by text (a document's
-// bytes from start to end), and the spans of the query's phrases in it.
-func (r Results) FillText(text func(doc string, start, end int) (string, error)) error {
-	for i := range r.Hits {
-		h := &r.Hits[i]
-		s, err := text(h.Doc, h.Start, h.End)
-		if err != nil {
-			return fmt.Errorf("text of %s at %d: %w", h.Doc, h.Start, err)
+// FillText gives each hit its sentence, read by texts (a document's
+// bytes for each span, all the spans of one document in one call: the
+// store then reads a long document once, not once per hit), and the spans
+// of the query's phrases in it.
+func (r Results) FillText(texts func(doc string, spans []corpus.Span) ([]string, error)) error {
+	byDoc := map[string][]int{}
+	var order []string
+	for i, h := range r.Hits {
+		if _, ok := byDoc[h.Doc]; !ok {
+			order = append(order, h.Doc)
 		}
-		h.Sentence, h.Highlights = s, Highlights(s, r.Phrases)
+		byDoc[h.Doc] = append(byDoc[h.Doc], i)
+	}
+	for _, doc := range order {
+		hits := byDoc[doc]
+		spans := make([]corpus.Span, len(hits))
+		for k, i := range hits {
+			spans[k] = corpus.Span{Start: r.Hits[i].Start, End: r.Hits[i].End}
+		}
+		got, err := texts(doc, spans)
+		if err == nil && len(got) != len(spans) {
+			err = fmt.Errorf("%d texts for %d spans", len(got), len(spans))
+		}
+		if err != nil {
+			return fmt.Errorf("sentences of %s: %w", doc, err)
+		}
+		for k, i := range hits {
+			h := &r.Hits[i]
+			h.Sentence, h.Highlights = got[k], Highlights(got[k], r.Phrases)
+		}
 	}
 	return nil
 }

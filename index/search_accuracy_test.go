@@ -61,12 +61,16 @@ func fixtureIndex(t testing.TB, docs map[string]string) *index.Index {
 // search reads its hits' sentences (as the application reads the store).
 var fixtureTexts sync.Map
 
-func fixtureText(doc string, start, end int) (string, error) {
+func fixtureText(doc string, spans []corpus.Span) ([]string, error) {
 	raw, ok := fixtureTexts.Load(doc)
 	if !ok {
-		return "", fmt.Errorf("no document %s", doc)
+		return nil, fmt.Errorf("no document %s", doc)
 	}
-	return raw.(string)[start:end], nil
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = raw.(string)[sp.Start:sp.End]
+	}
+	return out, nil
 }
 
 func search(t testing.TB, x *index.Index, q string) index.Results {

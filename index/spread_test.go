@@ -44,7 +44,13 @@ func TestLongDocumentSpreadsOverShards(t *testing.T) {
 	if err != nil || int(r.Total) != n {
 		t.Fatalf("%d hits of %d sentences, %v", r.Total, n, err)
 	}
-	if err := r.FillText(func(_ string, start, end int) (string, error) { return long.Raw[start:end], nil }); err != nil {
+	if err := r.FillText(func(_ string, spans []corpus.Span) ([]string, error) {
+		var out []string
+		for _, sp := range spans {
+			out = append(out, long.Raw[sp.Start:sp.End])
+		}
+		return out, nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	for _, h := range r.Hits {

@@ -181,24 +181,37 @@ func (s *Store) Raw(ctx context.Context, id string) (string, error) {
 	return raw, err
 }
 
-// Text returns the bytes start to end of a stored document's text (a
-// search hit's sentence) without reading the rest of it into Go.
-func (s *Store) Text(ctx context.Context, id string, start, end int) (string, error) {
-	if start < 0 || end < start {
-		return "", fmt.Errorf("text of %s: span %d..%d", id, start, end)
+// Texts returns the bytes of each span of a stored document's text (the
+// sentences of search hits), read in one query of the range that covers
+// them: SQLite reads a long document's text once, whatever the number of
+// spans.
+func (s *Store) Texts(ctx context.Context, id string, spans []corpus.Span) ([]string, error) {
+	if len(spans) == 0 {
+		return nil, nil
+	}
+	lo, hi := spans[0].Start, spans[0].End
+	for _, sp := range spans {
+		if sp.Start < 0 || sp.End < sp.Start {
+			return nil, fmt.Errorf("text of %s: span %d..%d", id, sp.Start, sp.End)
+		}
+		lo, hi = min(lo, sp.Start), max(hi, sp.End)
 	}
 	var b []byte
-	err := s.db.QueryRowContext(ctx, `SELECT substr(CAST(raw AS BLOB), ?, ?) FROM documents WHERE id = ?`, start+1, end-start, id).Scan(&b)
+	err := s.db.QueryRowContext(ctx, `SELECT substr(CAST(raw AS BLOB), ?, ?) FROM documents WHERE id = ?`, lo+1, hi-lo, id).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("text of %s: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("text of %s: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return "", fmt.Errorf("text of %s: %w", id, err)
+		return nil, fmt.Errorf("text of %s: %w", id, err)
 	}
-	if len(b) != end-start {
-		return "", fmt.Errorf("text of %s: span %d..%d is past its end (the index is older than the store: run reportmine reindex)", id, start, end)
+	if len(b) != hi-lo {
+		return nil, fmt.Errorf("text of %s: span %d..%d is past its end (the index is older than the store: run reportmine reindex)", id, lo, hi)
 	}
-	return string(b), nil
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = string(b[sp.Start-lo : sp.End-lo])
+	}
+	return out, nil
 }
 
 // Fingerprint is a stored document's near-duplicate fingerprint.
