@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"reportmine/corpus"
 )
@@ -94,8 +97,6 @@ func (m docMeta) parts() []part {
 	return out
 }
 
-func metaKey(key string) []byte { return []byte("meta:" + key) }
-
 func newDocMeta(doc corpus.Document) docMeta {
 	m := docMeta{ID: doc.ID, Source: doc.Source, Title: doc.Meta.Title, Date: doc.Meta.Date, Issuer: doc.Meta.Issuer, Pages: doc.Pages}
 	for _, a := range doc.Articles {
@@ -150,11 +151,11 @@ func (x *Index) docMeta(key string) (docMeta, bool) {
 		return m, true
 	}
 	for _, b := range x.shards { // the key does not say which shard
-		v, err := b.GetInternal(metaKey(key))
-		if err != nil || len(v) == 0 {
+		raw, found := recordOf(b, key)
+		if !found {
 			continue
 		}
-		if json.Unmarshal(v, &m) != nil {
+		if json.Unmarshal(raw, &m) != nil {
 			return docMeta{}, false
 		}
 		x.meta.mu.Lock()
@@ -168,36 +169,53 @@ func (x *Index) docMeta(key string) (docMeta, bool) {
 	return docMeta{}, false
 }
 
+// A document's record is a bleve document of its home shard (recordID),
+// written in the batch that marks the document indexed, with the record
+// as a stored field and a marker term (recordField) that lists them all.
+// Scorch writes every internal key-value again into each snapshot it
+// persists, so per-document internal records cost time that grew with
+// the square of the corpus (a tenth of ingest CPU at 64 MB).
+const (
+	recordField = "rec"
+	recordMeta  = "meta"
+)
+
+func recordID(key string) string { return "m:" + key }
+
+// recordOf reads the record of the document whose key is key from b.
+func recordOf(b bleve.Index, key string) ([]byte, bool) {
+	d, err := b.Document(recordID(key))
+	if err != nil || d == nil {
+		return nil, false
+	}
+	var raw []byte
+	d.VisitFields(func(f bleveindex.Field) {
+		if f.Name() == recordMeta {
+			raw = f.Value()
+		}
+	})
+	return raw, raw != nil
+}
+
+// recordFields are a document record's bleve fields.
+func recordFields(m docMeta) (map[string]any, error) {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{recordField: "doc", recordMeta: string(b)}, nil
+}
+
+// recordsQuery finds the documents' records: to list them, and to keep
+// them out of a query that asks for every sentence (the records answer
+// no query of the text).
+func recordsQuery() query.Query { return termQuery(recordField, "doc") }
+
 // forget empties the cache.
 func (c *metaCache) forget() {
 	c.mu.Lock()
 	c.m, c.parts, c.byKey, c.frames = nil, nil, nil, nil
 	c.mu.Unlock()
-}
-
-// Each shard lists its documents' keys in numbered internal records, one
-// per batch (docListKey), so that their records can be read without
-// scanning the index.
-const docListCount = "doclist:count"
-
-func docListKey(n int) []byte { return []byte("doclist:" + strconv.Itoa(n)) }
-
-// addToDocList records keys as the next list of the shard, in batch.
-func addToDocList(b bleve.Index, batch *bleve.Batch, keys []string) error {
-	if len(keys) == 0 {
-		return nil
-	}
-	n := 0
-	if v, err := b.GetInternal([]byte(docListCount)); err == nil && len(v) > 0 {
-		n, _ = strconv.Atoi(string(v))
-	}
-	list, err := json.Marshal(keys)
-	if err != nil {
-		return err
-	}
-	batch.SetInternal(docListKey(n), list)
-	batch.SetInternal([]byte(docListCount), []byte(strconv.Itoa(n+1)))
-	return nil
 }
 
 // allParts reads every document's record into its parts, once until the
@@ -209,38 +227,26 @@ func (x *Index) allParts() ([]part, error) {
 	if all != nil {
 		return all, nil
 	}
-	seen := map[string]bool{}
 	all = []part{}
-	for _, b := range x.shards {
-		v, err := b.GetInternal([]byte(docListCount))
+	q := recordsQuery()
+	count, err := x.b.SearchInContext(context.Background(), bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return nil, fmt.Errorf("index: document records: %w", err)
+	}
+	if count.Total > 0 {
+		req := bleve.NewSearchRequestOptions(q, int(count.Total), 0, false)
+		req.Fields = []string{recordMeta}
+		res, err := x.b.SearchInContext(context.Background(), req)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("index: document records: %w", err)
 		}
-		n, _ := strconv.Atoi(string(v))
-		for i := range n {
-			raw, err := b.GetInternal(docListKey(i))
-			if err != nil {
-				return nil, err
+		for _, h := range res.Hits {
+			raw, _ := h.Fields[recordMeta].(string)
+			var m docMeta
+			if err := json.Unmarshal([]byte(raw), &m); err != nil {
+				return nil, fmt.Errorf("index: document record %s: %w", h.ID, err)
 			}
-			var keys []string
-			if err := json.Unmarshal(raw, &keys); err != nil {
-				return nil, fmt.Errorf("index: document list %d: %w", i, err)
-			}
-			for _, k := range keys {
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				raw, err := b.GetInternal(metaKey(k))
-				if err != nil || len(raw) == 0 {
-					continue
-				}
-				var m docMeta
-				if err := json.Unmarshal(raw, &m); err != nil {
-					return nil, fmt.Errorf("index: document record %s: %w", k, err)
-				}
-				all = append(all, m.parts()...)
-			}
+			all = append(all, m.parts()...)
 		}
 	}
 	byKey := make(map[string]*part, len(all))

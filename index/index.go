@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -28,7 +27,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/22 " + WordsDictionary
+	v := "reportmine-index/23 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -299,6 +298,9 @@ func newMapping() mapping.IndexMapping {
 	// The figures, in slots (figslots.go).
 	s.AddFieldMappingsAt(figField, listField(false))
 	s.AddFieldMappingsAt(figFrameField, searchField(FrameName, true))
+	// Documents' records (docmeta.go): a marker and the stored record.
+	s.AddFieldMappingsAt(recordField, keywordField(false))
+	s.AddFieldMappingsAt(recordMeta, storedField())
 	// No _all field: every query names its field, and bleve's composite
 	// of all fields would index each sentence once more, with positions.
 	s.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
@@ -330,6 +332,13 @@ func listField(docValues bool) *mapping.FieldMapping {
 	return f
 }
 
+// storedField is stored and not indexed: a document's record.
+func storedField() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Index, f.Store, f.IncludeTermVectors, f.IncludeInAll, f.DocValues = false, true, false, false, false
+	return f
+}
+
 // searchField is an unstored text field read by one of the Chinese
 // analyzers; positions are kept where phrase queries need them.
 func searchField(analyzer string, positions bool) *mapping.FieldMapping {
@@ -344,8 +353,8 @@ func searchField(analyzer string, positions bool) *mapping.FieldMapping {
 
 // HasDocument reports whether the document's sentences are indexed.
 func (x *Index) HasDocument(id string) bool {
-	v, err := x.shards[x.shardOf(id)].GetInternal([]byte("doc:" + id))
-	return err == nil && len(v) > 0
+	_, ok := recordOf(x.shards[x.shardOf(id)], docKey(id))
+	return ok
 }
 
 // Add indexes a document's sentences with their figures and places, in
@@ -500,18 +509,14 @@ func (x *Index) mark(homes [][]Entry) error {
 			return nil
 		}
 		batch := b.NewBatch()
-		var keys []string
 		for _, e := range homes[i] {
-			meta, err := json.Marshal(newDocMeta(e.Doc))
+			fields, err := recordFields(newDocMeta(e.Doc))
 			if err != nil {
 				return err
 			}
-			batch.SetInternal(metaKey(docKey(e.Doc.ID)), meta)
-			batch.SetInternal([]byte("doc:"+e.Doc.ID), []byte{1})
-			keys = append(keys, docKey(e.Doc.ID))
-		}
-		if err := addToDocList(b, batch, keys); err != nil {
-			return err
+			if err := batch.Index(recordID(docKey(e.Doc.ID)), fields); err != nil {
+				return err
+			}
 		}
 		return b.Batch(batch)
 	})

@@ -319,6 +319,7 @@ func (ps parser) parse(q string) (Parsed, error) {
 	}
 	if len(must) == 0 {
 		must = append(must, query.NewMatchAllQuery())
+		mustNot = append(mustNot, recordsQuery())
 	}
 	if len(should) == 0 && len(mustNot) == 0 {
 		p.Query = allOf(must)
