@@ -46,7 +46,7 @@ func parseSentenceID(id string) (key string, start, end int, ok bool) {
 }
 
 // docMeta is what every sentence of a document shares, stored once per
-// document (an internal record of its shard) instead of in each sentence.
+// document (a record in its home shard, recordID) instead of in each sentence.
 type docMeta struct {
 	ID       string        `json:"id"`
 	Source   string        `json:"source"`
