@@ -218,45 +218,57 @@ func (c *metaCache) forget() {
 	c.mu.Unlock()
 }
 
-// allParts reads every document's record into its parts, once until the
-// index changes.
+// partsByKey are allParts by their keys.
+func (x *Index) partsByKey() (map[string]*part, error) {
+	_, byKey, err := x.readParts()
+	return byKey, err
+}
+
+// allParts are every document's parts.
 func (x *Index) allParts() ([]part, error) {
+	all, _, err := x.readParts()
+	return all, err
+}
+
+// readParts reads every document's record into its parts, once until the
+// index changes, and indexes them by key.
+func (x *Index) readParts() ([]part, map[string]*part, error) {
 	x.meta.mu.Lock()
-	all := x.meta.parts
+	all, byKey := x.meta.parts, x.meta.byKey
 	x.meta.mu.Unlock()
 	if all != nil {
-		return all, nil
+		return all, byKey, nil
 	}
 	all = []part{}
 	q := recordsQuery()
 	count, err := x.b.SearchInContext(context.Background(), bleve.NewSearchRequestOptions(q, 0, 0, false))
 	if err != nil {
-		return nil, fmt.Errorf("index: document records: %w", err)
+		return nil, nil, fmt.Errorf("index: document records: %w", err)
 	}
 	if count.Total > 0 {
 		req := bleve.NewSearchRequestOptions(q, int(count.Total), 0, false)
 		req.Fields = []string{recordMeta}
 		res, err := x.b.SearchInContext(context.Background(), req)
 		if err != nil {
-			return nil, fmt.Errorf("index: document records: %w", err)
+			return nil, nil, fmt.Errorf("index: document records: %w", err)
 		}
 		for _, h := range res.Hits {
 			raw, _ := h.Fields[recordMeta].(string)
 			var m docMeta
 			if err := json.Unmarshal([]byte(raw), &m); err != nil {
-				return nil, fmt.Errorf("index: document record %s: %w", h.ID, err)
+				return nil, nil, fmt.Errorf("index: document record %s: %w", h.ID, err)
 			}
 			all = append(all, m.parts()...)
 		}
 	}
-	byKey := make(map[string]*part, len(all))
+	byKey = make(map[string]*part, len(all))
 	for i := range all {
 		byKey[all[i].key] = &all[i]
 	}
 	x.meta.mu.Lock()
 	x.meta.parts, x.meta.byKey = all, byKey
 	x.meta.mu.Unlock()
-	return all, nil
+	return all, byKey, nil
 }
 
 // partsMatching lists the parts whose title or issuer (field) holds

@@ -90,7 +90,7 @@ func (r Results) FillText(texts func(doc string, spans []corpus.Span) ([]string,
 }
 
 // facetFields are the fields each facet counts: years are counted by
-// date, sources and issuers by document part (facetValue).
+// date, sources and issuers by document part (facetValues).
 var facetFields = map[string]string{
 	"year": "date", "source": "part", "place": "place", "issuer": "part", "kind": "fig_kind", "unit": "fig_unit",
 }
@@ -142,13 +142,13 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 		out.Facets = map[string]map[string]int{}
 		for name, f := range res.Facets {
 			counts := map[string]int{}
+			value, err := x.facetValues(name)
+			if err != nil {
+				return Results{}, err
+			}
 			if f.Terms != nil {
 				for _, t := range f.Terms.Terms() {
-					v, err := x.facetValue(name, t.Term)
-					if err != nil {
-						return Results{}, err
-					}
-					if v != "" {
+					if v := value(t.Term); v != "" {
 						counts[v] += t.Count
 					}
 				}
@@ -159,31 +159,35 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 	return out, nil
 }
 
-// facetValue is what a facet shows for a term of the field it counts: a
-// date's year, a part's source or issuer, other terms as they are.
-func (x *Index) facetValue(facet, term string) (string, error) {
+// facetValues gives what a facet shows for a term of the field it counts
+// ("" for none): a date's year, a part's source or issuer, other terms as
+// they are. The parts are looked up once per facet, not once per term.
+func (x *Index) facetValues(facet string) (func(term string) string, error) {
 	switch facet {
 	case "year":
-		if y := (corpus.Meta{Date: term}).Year(); y != 0 {
-			return strconv.Itoa(y), nil
-		}
-		return "", nil
+		return func(term string) string {
+			if y := (corpus.Meta{Date: term}).Year(); y != 0 {
+				return strconv.Itoa(y)
+			}
+			return ""
+		}, nil
 	case "source", "issuer":
-		if _, err := x.allParts(); err != nil {
-			return "", err
+		byKey, err := x.partsByKey()
+		if err != nil {
+			return nil, err
 		}
-		x.meta.mu.Lock()
-		p := x.meta.byKey[term]
-		x.meta.mu.Unlock()
-		if p == nil {
-			return "", nil
-		}
-		if facet == "source" {
-			return p.source, nil
-		}
-		return p.issuer, nil
+		return func(term string) string {
+			p := byKey[term]
+			switch {
+			case p == nil:
+				return ""
+			case facet == "source":
+				return p.source
+			}
+			return p.issuer
+		}, nil
 	}
-	return term, nil
+	return func(term string) string { return term }, nil
 }
 
 // topCounts keeps the n values counted most (ties by value).
@@ -312,9 +316,7 @@ func (ps parser) parse(q string) (Parsed, error) {
 	var should []query.Query
 	for _, ph := range p.Phrases {
 		if w := foldedHan(ph); len([]rune(w)) >= 2 {
-			q := query.NewTermQuery(w)
-			q.SetField("words")
-			should = append(should, q)
+			should = append(should, termQuery("words", w))
 		}
 	}
 	if len(must) == 0 {
@@ -414,9 +416,7 @@ func (ps parser) partsQuery(field, phrase string) (query.Query, error) {
 	}
 	qs := make([]query.Query, len(keys))
 	for i, k := range keys {
-		q := query.NewTermQuery(k)
-		q.SetField("part")
-		qs[i] = q
+		qs[i] = termQuery("part", k)
 	}
 	return anyOf(qs), nil
 }

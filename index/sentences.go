@@ -9,29 +9,22 @@ import (
 	"reportmine/corpus"
 )
 
-// Sentence is the unit the index stores and returns: a span of a
-// document's raw text with what search filters on.
+// Sentence is the unit the index indexes: a span of a document's raw
+// text with what search filters on. What the document's record holds
+// (source, title, issuer, pages) is not repeated here.
 type Sentence struct {
-	ID      string `json:"-"`
-	Doc     string `json:"doc"`
-	Article string `json:"article,omitempty"`
-	// Part names the document, or its article, for the title: and
-	// issuer: filters (partKey).
-	Part   string   `json:"-"`
-	Source string   `json:"source"`
-	Title  string   `json:"title,omitempty"`
-	Date   string   `json:"date,omitempty"`
-	Year   int      `json:"year,omitempty"`
-	Issuer string   `json:"issuer,omitempty"`
-	Page   int      `json:"page,omitempty"`
-	Places []string `json:"places,omitempty"`
-	Start  int      `json:"start"`
-	End    int      `json:"end"`
-	Text   string   `json:"sentence"`
+	ID string
+	// Part names the document, or its article, for the title:, issuer:
+	// and source: filters (partKey).
+	Part   string
+	Date   string
+	Places []string
+	Start  int
+	End    int
+	Text   string
 	// Figures start in the sentence, dates among them (figures() leaves
 	// those out).
-	Figures  []corpus.Figure `json:"figures,omitempty"`
-	Entities []corpus.Entity `json:"-"`
+	Figures []corpus.Figure
 }
 
 // Sentences splits a document into sentences at 。！？；, their ASCII forms
@@ -106,18 +99,16 @@ func isBlank(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\
 
 // sentenceAt is the sentence [s, e) of doc, whose key (docKey) is key.
 func sentenceAt(doc corpus.Document, key string, s, e int) Sentence {
-	meta := doc.Meta
-	article, part := "", partKey(key, 0)
+	date, part := doc.Meta.Date, partKey(key, 0)
 	for i, a := range doc.Articles {
 		if s >= a.Start && s < a.End {
-			meta, article, part = a.Meta, a.ID, partKey(key, i+1)
-			if meta.Date == "" {
-				meta.Date = doc.Meta.Date
+			date, part = a.Meta.Date, partKey(key, i+1)
+			if date == "" {
+				date = doc.Meta.Date
 			}
 		}
 	}
-	return Sentence{ID: sentenceID(key, s, e), Doc: doc.ID, Article: article, Part: part, Source: doc.Source, Title: meta.Title,
-		Date: meta.Date, Year: meta.Year(), Issuer: meta.Issuer, Page: doc.Page(s), Start: s, End: e, Text: doc.Raw[s:e]}
+	return Sentence{ID: sentenceID(key, s, e), Part: part, Date: date, Start: s, End: e, Text: doc.Raw[s:e]}
 }
 
 // attach gives each sentence the figures that start in it and the places
@@ -149,7 +140,6 @@ func attach(ss []Sentence, figs []corpus.Figure, ents []corpus.Entity) {
 			if e.Kind == corpus.EntityPlace && !contains(ss[i].Places, e.Canonical) {
 				ss[i].Places = append(ss[i].Places, e.Canonical)
 			}
-			ss[i].Entities = append(ss[i].Entities, e)
 		}
 	}
 }
