@@ -361,18 +361,15 @@ type SourceRecord struct {
 
 // RecordSources notes what a run did with some sources, in one transaction.
 func (s *Store) RecordSources(ctx context.Context, run int64, recs []SourceRecord) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	for _, r := range recs {
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sources (run, source, doc, status, reason) VALUES (?, ?, ?, ?, ?)`,
-			run, r.Source, nullable(r.Doc), r.Status, nullable(r.Reason)); err != nil {
-			tx.Rollback()
-			return err
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, r := range recs {
+			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sources (run, source, doc, status, reason) VALUES (?, ?, ?, ?, ?)`,
+				run, r.Source, nullable(r.Doc), r.Status, nullable(r.Reason)); err != nil {
+				return err
+			}
 		}
-	}
-	return tx.Commit()
+		return nil
+	})
 }
 
 // FinishRun records a run's totals.

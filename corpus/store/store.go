@@ -122,19 +122,14 @@ func (s *Store) migrate(ctx context.Context, v string) error {
 			return fmt.Errorf("schema version %s, this reportmine reads %s: re-ingest into a new data directory", v, SchemaVersion)
 		}
 		next := strconv.Itoa(atoi(v) + 1)
-		tx, err := s.db.BeginTx(ctx, nil)
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, step); err != nil {
+				return fmt.Errorf("upgrading schema %s to %s: %w", v, next, err)
+			}
+			_, err := tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'schema_version'`, next)
+			return err
+		})
 		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, step); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("upgrading schema %s to %s: %w", v, next, err)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = ? WHERE key = 'schema_version'`, next); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
 			return err
 		}
 		v = next
@@ -262,23 +257,27 @@ func (s *Store) Put(ctx context.Context, e Entry) error { return s.PutBatch(ctx,
 // PutBatch writes several documents in one transaction, each whole: a
 // crash leaves all of them or none, never part of one. Batching saves a
 // commit per document when many arrive at once.
-func (s *Store) PutBatch(ctx context.Context, entries []Entry) (err error) {
+func (s *Store) PutBatch(ctx context.Context, entries []Entry) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		w := newRowWriter(tx)
+		for _, e := range entries {
+			if err := putEntry(ctx, w, e); err != nil {
+				return fmt.Errorf("%s: %w", e.Doc.Source, err)
+			}
+		}
+		return bumpGeneration(ctx, tx)
+	})
+}
+
+// inTx runs fn in one transaction: committed when fn succeeds, rolled
+// back when it fails.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
-	w := newRowWriter(tx)
-	for _, e := range entries {
-		if err = putEntry(ctx, w, e); err != nil {
-			return fmt.Errorf("%s: %w", e.Doc.Source, err)
-		}
-	}
-	if err = bumpGeneration(ctx, tx); err != nil {
+	if err := fn(tx); err != nil {
+		tx.Rollback()
 		return err
 	}
 	return tx.Commit()
@@ -352,49 +351,39 @@ func putDocument(ctx context.Context, tx *sql.Tx, e Entry) (bool, error) {
 // its figures and names window by window: windows calls put for each
 // window, in document order, so that a long document's figures are never
 // all in memory. Notes put adds are stored with the document.
-func (s *Store) PutStream(ctx context.Context, e Entry, windows func(put func(figs []corpus.Figure, ents []corpus.Entity, notes []string) error) error) (err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer func() {
+func (s *Store) PutStream(ctx context.Context, e Entry, windows func(put func(figs []corpus.Figure, ents []corpus.Entity, notes []string) error) error) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		inserted, err := putDocument(ctx, tx, e)
 		if err != nil {
-			tx.Rollback()
+			return fmt.Errorf("%s: %w", e.Doc.Source, err)
 		}
-	}()
-	inserted, err := putDocument(ctx, tx, e)
-	if err != nil {
-		return fmt.Errorf("%s: %w", e.Doc.Source, err)
-	}
-	if !inserted {
-		return tx.Commit()
-	}
-	nfigs, nents := 0, 0
-	notes := e.Doc.Notes
-	w := newRowWriter(tx)
-	err = windows(func(figs []corpus.Figure, ents []corpus.Entity, more []string) error {
-		if err := insertFigures(ctx, w, e.Doc, figs, nfigs); err != nil {
-			return err
+		if !inserted {
+			return nil
 		}
-		if err := insertEntities(ctx, w, e.Doc, ents, nents); err != nil {
-			return err
+		nfigs, nents := 0, 0
+		notes := e.Doc.Notes
+		w := newRowWriter(tx)
+		err = windows(func(figs []corpus.Figure, ents []corpus.Entity, more []string) error {
+			if err := insertFigures(ctx, w, e.Doc, figs, nfigs); err != nil {
+				return err
+			}
+			if err := insertEntities(ctx, w, e.Doc, ents, nents); err != nil {
+				return err
+			}
+			nfigs, nents = nfigs+len(figs), nents+len(ents)
+			notes = append(notes, more...)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.Doc.Source, err)
 		}
-		nfigs, nents = nfigs+len(figs), nents+len(ents)
-		notes = append(notes, more...)
-		return nil
+		if len(notes) > len(e.Doc.Notes) {
+			if _, err := tx.ExecContext(ctx, `UPDATE documents SET notes = ? WHERE id = ?`, jsonOrNull(notes), e.Doc.ID); err != nil {
+				return err
+			}
+		}
+		return bumpGeneration(ctx, tx)
 	})
-	if err != nil {
-		return fmt.Errorf("%s: %w", e.Doc.Source, err)
-	}
-	if len(notes) > len(e.Doc.Notes) {
-		if _, err = tx.ExecContext(ctx, `UPDATE documents SET notes = ? WHERE id = ?`, jsonOrNull(notes), e.Doc.ID); err != nil {
-			return err
-		}
-	}
-	if err = bumpGeneration(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
 }
 
 // rowsPerInsert is how many rows one INSERT statement carries: fewer,
