@@ -47,6 +47,48 @@ func TestPutIsIdempotentAndWhole(t *testing.T) {
 	}
 }
 
+// TestReplaceDeletesChildren stores a document again with corrected
+// metadata (Entry.Replace): its old articles, figures and names go, the
+// new ones stay, and another document's are untouched.
+func TestReplaceDeletesChildren(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	entry := func(name, text string, nfigs int) Entry {
+		doc := corpus.NewDocument(name, []byte(text))
+		doc.Articles = []corpus.Article{{ID: doc.ID + "-a1", Span: corpus.Span{Start: 0, End: len(text)}}}
+		e := Entry{Doc: doc, Entities: []corpus.Entity{{Kind: "zone", Name: "开发区", Text: "开发区", Start: 0, End: 9}}}
+		for i := range nfigs {
+			e.Figures = append(e.Figures, corpus.Figure{Schema: corpus.FigureSchema, ID: corpus.FigureID(doc.ID, i, i+1), Doc: doc.ID,
+				Kind: corpus.KindCount, Value: float64(i), Text: "1", Start: i, End: i + 1})
+		}
+		return e
+	}
+	a, b := entry("a.txt", "开发区新签约项目36个，总投资218.6亿元。", 3), entry("b.txt", "开发区全年实现地区生产总值120亿元。", 2)
+	if err := s.PutBatch(ctx, []Entry{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	a.Replace, a.Doc.Title = true, "更正后的标题"
+	a.Figures = a.Figures[:1]
+	if err := s.Put(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Count(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Counts{Documents: 2, Figures: 3, Entities: 2}); c != want {
+		t.Errorf("counts after replacing a: %+v, want %+v", c, want)
+	}
+	var articles int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&articles); err != nil || articles != 2 {
+		t.Errorf("articles after replacing a: %d %v, want 2", articles, err)
+	}
+}
+
 func TestSchemaVersionChecked(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
