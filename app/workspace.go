@@ -324,12 +324,16 @@ func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Result
 // hitFigures gives each hit the figures that start in its sentence, dates
 // left out, read from the store: the index keeps only what it filters on.
 func (w *Workspace) hitFigures(ctx context.Context, hits []index.Hit) error {
+	spans := make([]store.DocSpan, len(hits))
+	for i, h := range hits {
+		spans[i] = store.DocSpan{Doc: h.Doc, Span: corpus.Span{Start: h.Start, End: h.End}}
+	}
+	figs, err := w.store.FiguresWithinEach(ctx, spans)
+	if err != nil {
+		return fmt.Errorf("figures of the hits: %w", err)
+	}
 	for i := range hits {
-		figs, err := w.store.FiguresWithin(ctx, hits[i].Doc, corpus.Span{Start: hits[i].Start, End: hits[i].End})
-		if err != nil {
-			return fmt.Errorf("figures of %s: %w", hits[i].Doc, err)
-		}
-		hits[i].Figures = slices.DeleteFunc(figs, func(f corpus.Figure) bool { return f.Kind == corpus.KindDate })
+		hits[i].Figures = slices.DeleteFunc(figs[i], func(f corpus.Figure) bool { return f.Kind == corpus.KindDate })
 	}
 	return nil
 }

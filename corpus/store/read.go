@@ -458,12 +458,46 @@ func (s *Store) Within(ctx context.Context, id string, span *corpus.Span) ([]cor
 	return figs, ents, nil
 }
 
-// FiguresWithin reads a stored document's figures that start in span, in
-// document order: those of a search hit's sentence.
-func (s *Store) FiguresWithin(ctx context.Context, id string, span corpus.Span) ([]corpus.Figure, error) {
-	var figs []corpus.Figure
-	err := s.figuresSQL(ctx, FigureFilter{docID: id, within: &span}, func(r FigureRow) error { figs = append(figs, r.Figure); return nil })
-	return figs, err
+// DocSpan is a span of a stored document's text.
+type DocSpan struct {
+	Doc string
+	corpus.Span
+}
+
+// FiguresWithinEach reads, for each span, the figures that start in it,
+// in document order, with one query for all of them: the figures of a
+// page of search hits (one query per hit cost more to prepare than to
+// run). Spans of one document must not overlap.
+func (s *Store) FiguresWithinEach(ctx context.Context, spans []DocSpan) ([][]corpus.Figure, error) {
+	out := make([][]corpus.Figure, len(spans))
+	if len(spans) == 0 {
+		return out, nil
+	}
+	var where strings.Builder
+	args := make([]any, 0, 3*len(spans))
+	for i, sp := range spans {
+		if i > 0 {
+			where.WriteString(" OR ")
+		}
+		where.WriteString(`(f.doc = ? AND f.start >= ? AND f.start < ?)`)
+		args = append(args, sp.Doc, sp.Start, sp.End)
+	}
+	// Each figure belongs to the one span of its document that holds its
+	// start.
+	at := map[string][]int{}
+	for i, sp := range spans {
+		at[sp.Doc] = append(at[sp.Doc], i)
+	}
+	err := s.scanFigures(ctx, " WHERE "+where.String()+" ORDER BY f.doc, f.start", args, func(_ int64, r FigureRow) error {
+		for _, i := range at[r.Doc] {
+			if r.Start >= spans[i].Start && r.Start < spans[i].End {
+				out[i] = append(out[i], r.Figure)
+				break
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // LoadDocument reads a stored document back without its figures and

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"reportmine/corpus"
@@ -35,5 +37,54 @@ func TestTexts(t *testing.T) {
 	}
 	if _, err := st.Texts(ctx, "sha256:none", []corpus.Span{{Start: 0, End: 3}}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown document: %v", err)
+	}
+}
+
+// TestFiguresWithinEach: one call reads the figures of several spans of
+// several documents, each figure in the span that holds its start, in
+// document order; a span without figures gets none.
+func TestFiguresWithinEach(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	put := func(name, text string, figs ...string) corpus.Document {
+		doc := corpus.NewDocument(name, []byte(text))
+		e := Entry{Doc: doc}
+		for _, f := range figs {
+			start := strings.Index(text, f)
+			e.Figures = append(e.Figures, corpus.Figure{Schema: corpus.FigureSchema, ID: corpus.FigureID(doc.ID, start, start+len(f)), Doc: doc.ID,
+				Kind: corpus.KindCount, Text: f, Start: start, End: start + len(f)})
+		}
+		if err := st.Put(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	a := put("a.txt", "新签约项目36个。竣工项目12个，投产8个。", "36个", "12个", "8个")
+	b := put("b.txt", "全年新增企业450家。", "450家")
+	cut := len("新签约项目36个。")
+	got, err := st.FiguresWithinEach(ctx, []DocSpan{
+		{Doc: a.ID, Span: corpus.Span{Start: cut, End: len(a.Raw)}},
+		{Doc: b.ID, Span: corpus.Span{Start: 0, End: len(b.Raw)}},
+		{Doc: a.ID, Span: corpus.Span{Start: 0, End: cut}},
+		{Doc: b.ID, Span: corpus.Span{Start: 0, End: 3}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts [][]string
+	for _, figs := range got {
+		var ts []string
+		for _, f := range figs {
+			ts = append(ts, f.Text)
+		}
+		texts = append(texts, ts)
+	}
+	want := [][]string{{"12个", "8个"}, {"450家"}, {"36个"}, nil}
+	if !reflect.DeepEqual(texts, want) {
+		t.Errorf("figures of the spans %q, want %q", texts, want)
 	}
 }
