@@ -49,7 +49,7 @@ func BenchmarkIngestScale(b *testing.B) {
 			b.Fatal(err)
 		}
 		prev := debug.SetMemoryLimit(IngestMemoryLimit) // as reportmine ingest and reindex run
-		resetPeakRSS()
+		done := watchMemory()
 		start := time.Now()
 		sum, err := ws.Ingest(ctx, ingest.Reader{}.Sources([]string{src}), IngestOptions{Workers: 2})
 		if err != nil || sum.Failed > 0 {
@@ -57,48 +57,95 @@ func BenchmarkIngestScale(b *testing.B) {
 		}
 		took := time.Since(start)
 		ws.Close()
-		ingestPeak := peakRSS()
+		ingestPeak := done()
 		indexBytes := dirSize(filepath.Join(dir, index.DirName))
-		resetPeakRSS()
+		done = watchMemory()
 		start = time.Now()
 		if err := Reindex(ctx, dir); err != nil {
 			b.Fatal(err)
 		}
 		reindex := time.Since(start)
-		reindexPeak := peakRSS()
+		reindexPeak := done()
 		debug.SetMemoryLimit(prev)
 		compacted := dirSize(filepath.Join(dir, index.DirName))
 		p50, p99, sentences := queryLatency(b, dir)
 		mbps := float64(text) / (1 << 20) / took.Seconds()
 		b.ReportMetric(mbps, "MB/s")
-		b.ReportMetric(float64(ingestPeak)/(1<<20), "ingest-peak-MB")
+		b.ReportMetric(float64(ingestPeak.Total)/(1<<20), "ingest-peak-MB")
+		b.ReportMetric(float64(ingestPeak.Anon)/(1<<20), "ingest-anon-MB")
 		b.ReportMetric(float64(indexBytes)/float64(text), "index/text")
 		b.ReportMetric(reindex.Seconds(), "reindex-s")
 		b.ReportMetric(p99, "query-p99-ms")
-		b.Logf("%.1f MB of text, %d documents, %d sentences: ingest %s (%.2f MB/s), peak RSS %d MB ingesting, %d MB reindexing, index %.1f× the text after ingest, %.1f× after reindex (%s); queries p50 %.1f ms p99 %.1f ms",
-			float64(text)/(1<<20), sum.Ingested, sentences, took.Round(time.Second), mbps, ingestPeak>>20, reindexPeak>>20,
+		b.Logf("%.1f MB of text, %d documents, %d sentences: ingest %s (%.2f MB/s), peak RSS %s ingesting, %s reindexing, index %.1f× the text after ingest, %.1f× after reindex (%s); queries p50 %.1f ms p99 %.1f ms",
+			float64(text)/(1<<20), sum.Ingested, sentences, took.Round(time.Second), mbps, ingestPeak, reindexPeak,
 			float64(indexBytes)/float64(text), float64(compacted)/float64(text), reindex.Round(time.Second), p50, p99)
 	}
 }
 
-// resetPeakRSS starts the kernel's count of the process's peak resident
-// memory again (Linux: clear_refs 5), so that each phase has its own.
-func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+// memoryPeaks are the peaks of a phase's resident memory: Total is the
+// kernel's high-water mark (VmHWM, reset when the phase starts), Anon the
+// highest anonymous memory seen (the Go heap and SQLite's caches: what
+// the process itself holds) and File the highest file-backed resident
+// memory seen (mostly the index's memory-mapped segments, page cache the
+// kernel takes back under pressure). Anon and File are sampled every
+// 20 ms.
+type memoryPeaks struct{ Total, Anon, File int64 }
 
-// peakRSS is the peak resident memory since resetPeakRSS (VmHWM), or the
-// process's since it started where that cannot be read.
-func peakRSS() int64 {
-	if b, err := os.ReadFile("/proc/self/status"); err == nil {
-		for _, line := range strings.Split(string(b), "\n") {
-			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-				kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-				return kb << 10
+func (m memoryPeaks) String() string {
+	return fmt.Sprintf("%d MB (anonymous %d MB, file-backed %d MB)", m.Total>>20, m.Anon>>20, m.File>>20)
+}
+
+// watchMemory starts measuring a phase; the function it returns ends it.
+func watchMemory() func() memoryPeaks {
+	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) // resets VmHWM (Linux)
+	var peaks memoryPeaks
+	stop, done := make(chan struct{}), make(chan struct{})
+	sample := func() {
+		st := procStatus()
+		peaks.Anon, peaks.File = max(peaks.Anon, st["RssAnon"]), max(peaks.File, st["RssFile"])
+	}
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			sample()
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
 			}
 		}
+	}()
+	return func() memoryPeaks {
+		close(stop)
+		<-done
+		sample()
+		peaks.Total = procStatus()["VmHWM"]
+		if peaks.Total == 0 { // no /proc: the process's peak so far
+			var ru syscall.Rusage
+			syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+			peaks.Total = ru.Maxrss << 10
+		}
+		return peaks
 	}
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Maxrss << 10
+}
+
+// procStatus reads the memory lines of /proc/self/status, in bytes.
+func procStatus() map[string]int64 {
+	out := map[string]int64{}
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return out
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		key, v, ok := strings.Cut(line, ":")
+		if v, isKB := strings.CutSuffix(strings.TrimSpace(v), " kB"); ok && isKB {
+			kb, _ := strconv.ParseInt(v, 10, 64)
+			out[key] = kb << 10
+		}
+	}
+	return out
 }
 
 // scaleCorpus writes (once per machine) reports until they hold size
