@@ -86,7 +86,7 @@ func isLockTimeout(err error) bool { return strings.Contains(err.Error(), "timeo
 func Open(dataDir string) (*Index, error) {
 	path := filepath.Join(dataDir, DirName)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return create(path, defaultShards())
+		return create(path, defaultShards(), nil)
 	}
 	return openShards(path, false)
 }
@@ -105,22 +105,30 @@ func OpenReadOnly(dataDir string) (*Index, error) {
 	return openShards(path, true)
 }
 
-// create makes a new, empty index of n shards at path.
-func create(path string, n int) (*Index, error) {
+// create makes a new, empty index of n shards at path; merges, when set,
+// are the merge planner's options while this process holds it (bleve's
+// defaults otherwise).
+func create(path string, n int, merges map[string]any) (*Index, error) {
+	config := map[string]any{}
+	if merges != nil {
+		config["scorchMergePlanOptions"] = merges
+	}
 	if err := os.MkdirAll(path, 0o755); err != nil {
 		return nil, fmt.Errorf("index %s: %w", path, err)
 	}
 	var shards []bleve.Index
 	for i := range n {
-		b, err := bleve.New(shardPath(path, i), newMapping())
+		b, err := bleve.NewUsing(shardPath(path, i), newMapping(), scorch.Name, scorch.Name, config)
 		if err == nil {
-			err = b.SetInternal([]byte(versionKey), []byte(Version()))
-		}
-		if err != nil {
-			closeAll(shards)
-			if b != nil {
+			if err = b.SetInternal([]byte(versionKey), []byte(Version())); err != nil {
 				b.Close()
 			}
+		}
+		if err != nil {
+			// bleve returns a nil index of its own type with an error,
+			// which is not a nil interface: only an index that opened is
+			// closed.
+			closeAll(shards)
 			return nil, fmt.Errorf("index %s: %w", path, err)
 		}
 		shards = append(shards, b)
@@ -233,6 +241,15 @@ func eachShard(shards []bleve.Index, fn func(i int, b bleve.Index) error) error 
 	return errors.Join(errs...)
 }
 
+// finalMerge merges up to 64 segments in one task, not bleve's 10: the
+// dozens of segments a rebuild leaves (bulkMerges) become one in one
+// pass or two, not in passes that write the largest again each time.
+var finalMerge = func() mergeplan.MergePlanOptions {
+	o := mergeplan.SingleSegmentMergePlanOptions
+	o.SegmentsPerMergeTask = 64
+	return o
+}()
+
 func compact(ctx context.Context, b bleve.Index) error {
 	adv, err := b.Advanced()
 	if err != nil {
@@ -260,7 +277,7 @@ func compact(ctx context.Context, b bleve.Index) error {
 			}
 			continue
 		}
-		if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		if err := s.ForceMerge(ctx, &finalMerge); err != nil {
 			return fmt.Errorf("compact index: %w", err)
 		}
 	}
