@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"reportmine/corpus"
@@ -27,5 +29,15 @@ func TestPersists(t *testing.T) {
 	r, err := y.Search(context.Background(), Request{Query: "总投资"})
 	if !y.HasDocument(doc.ID) || err != nil || r.Total != 1 {
 		t.Errorf("after reopening: indexed %v, %d hits, %v", y.HasDocument(doc.ID), r.Total, err)
+	}
+}
+
+// TestCreateFailsCleanly: a shard that bleve cannot create (here, merge
+// options it refuses) is an error naming the index, not a panic.
+func TestCreateFailsCleanly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DirName)
+	_, err := create(path, 2, map[string]any{"MaxSegmentsPerTier": "many"})
+	if err == nil || !strings.Contains(err.Error(), path) {
+		t.Fatalf("create with options bleve refuses: %v", err)
 	}
 }
