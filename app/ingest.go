@@ -97,10 +97,11 @@ type ingestJob struct {
 	// texts holds the texts of the batch being written, not yet in the
 	// store, for near-duplicate comparison.
 	texts map[string]string
-	// shingles are recent documents' shingles and sketches every
-	// compared document's, for the same comparison.
+	// shingles are recent documents' shingles, and sketches the
+	// sketches of the fingerprints' documents (by index, read when first
+	// compared), for the same comparison.
 	shingles *lru[string, corpus.Shingles]
-	sketches map[string]corpus.Sketch
+	sketches []corpus.Sketch
 }
 
 // outcome is what a worker made of one source, for the single writer.
@@ -419,7 +420,7 @@ func (j *ingestJob) putLarge(ctx context.Context, e store.Entry) error {
 func (j *ingestJob) nearDuplicate(ctx context.Context, e store.Entry, prints []store.Fingerprint) string {
 	var mine corpus.Shingles // read once, only when a fingerprint is close
 	var sketch corpus.Sketch
-	for _, p := range prints {
+	for i, p := range prints {
 		if !corpus.MaybeDuplicate(p.SimHash, e.SimHash) {
 			continue
 		}
@@ -428,9 +429,9 @@ func (j *ingestJob) nearDuplicate(ctx context.Context, e store.Entry, prints []s
 			sketch = mine.Sketch()
 		}
 		// Reports of one template have close fingerprints: a sketch
-		// rules most of them out in 64 steps, and only likely
+		// rules most of them out in at most 64 steps, and only likely
 		// republications are compared in full.
-		if sketch.Resemblance(j.sketchOf(ctx, p.Doc)) < sketchThreshold {
+		if !sketch.ResemblesAtLeast(j.sketchOf(ctx, i, p.Doc), sketchThreshold) {
 			continue
 		}
 		if mine.Resemblance(j.shinglesOf(ctx, p.Doc)) >= corpus.NearDuplicateThreshold {
@@ -445,17 +446,22 @@ func (j *ingestJob) nearDuplicate(ctx context.Context, e store.Entry, prints []s
 // estimate errs by about 0.1.
 const sketchThreshold = 0.6
 
-// sketchOf is a document's sketch, kept for the whole run: 512 bytes a
-// document.
-func (j *ingestJob) sketchOf(ctx context.Context, doc string) corpus.Sketch {
-	if s, ok := j.sketches[doc]; ok {
-		return s
+// sketchOf is the sketch of the i-th fingerprint's document (doc), kept
+// for the whole run beside the fingerprints: 512 bytes a document, read
+// without a look-up, for a document is compared with every earlier one
+// of close fingerprint.
+func (j *ingestJob) sketchOf(ctx context.Context, i int, doc string) corpus.Sketch {
+	if i < len(j.sketches) && j.sketches[i] != nil {
+		return j.sketches[i]
 	}
-	if j.sketches == nil {
-		j.sketches = map[string]corpus.Sketch{}
+	for len(j.sketches) <= i {
+		j.sketches = append(j.sketches, nil)
 	}
 	s := j.shinglesOf(ctx, doc).Sketch()
-	j.sketches[doc] = s
+	if s == nil {
+		s = corpus.Sketch{} // known to be empty: not read again
+	}
+	j.sketches[i] = s
 	return s
 }
 

@@ -142,3 +142,33 @@ func (a Sketch) Resemblance(b Sketch) float64 {
 	}
 	return float64(both) / float64(seen)
 }
+
+// ResemblesAtLeast reports whether a.Resemblance(b) >= threshold, stopping as
+// soon as the steps left cannot bring the estimate up to the threshold: a new
+// document is compared with every earlier one of close fingerprint, and
+// most are far from it.
+func (a Sketch) ResemblesAtLeast(b Sketch, threshold float64) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return threshold <= 0
+	}
+	k := min(SketchSize, max(len(a), len(b)))
+	both, seen := 0, 0
+	for i, j := 0, 0; seen < k && (i < len(a) || j < len(b)); seen++ {
+		// At best every step left is shared, and the loop runs to k:
+		// (both + left) / (seen + left) grows with left.
+		if float64(both+k-seen) < threshold*float64(k) {
+			return false
+		}
+		switch {
+		case j >= len(b) || i < len(a) && a[i] < b[j]:
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			j++
+		default:
+			both++
+			i++
+			j++
+		}
+	}
+	return float64(both)/float64(seen) >= threshold
+}

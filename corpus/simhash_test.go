@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -18,6 +20,34 @@ func TestSketchEstimatesResemblance(t *testing.T) {
 		exact, est := sa.Resemblance(sb), sa.Sketch().Resemblance(sb.Sketch())
 		if est < exact-0.2 || est > exact+0.2 {
 			t.Errorf("estimate %.2f, exact %.2f", est, exact)
+		}
+	}
+}
+
+// TestResemblesAtLeast: the early-stopping comparison agrees with
+// Resemblance at every threshold, on random sketches that share from
+// none to all of their hashes and differ in length.
+func TestResemblesAtLeast(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	sketch := func(common []uint64, n int) Sketch {
+		s := append(Sketch{}, common...)
+		for len(s) < n {
+			s = append(s, rng.Uint64()%4096)
+		}
+		slices.Sort(s)
+		return Sketch(slices.Compact(s))
+	}
+	for range 5000 {
+		var common []uint64
+		for range rng.Intn(SketchSize + 1) {
+			common = append(common, rng.Uint64()%4096)
+		}
+		a, b := sketch(common, rng.Intn(SketchSize+1)), sketch(common, rng.Intn(SketchSize+1))
+		a, b = a[:min(len(a), SketchSize)], b[:min(len(b), SketchSize)]
+		for _, th := range []float64{0, 0.25, 0.5, 0.6, 0.75, 0.8, 1} {
+			if got, want := a.ResemblesAtLeast(b, th), a.Resemblance(b) >= th; got != want {
+				t.Fatalf("%v vs %v at %v: %v, Resemblance %v", a, b, th, got, a.Resemblance(b))
+			}
 		}
 	}
 }
