@@ -47,13 +47,6 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	if cerr := x.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		// Opening removes the files the merge made obsolete, which a
-		// close right after it leaves behind.
-		if x, err = openShards(fresh, false); err == nil {
-			err = x.Close()
-		}
-	}
 	if err != nil {
 		os.RemoveAll(fresh)
 		return err

@@ -3,8 +3,10 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"reportmine/corpus"
@@ -38,6 +40,12 @@ func TestRebuild(t *testing.T) {
 	}
 
 	docs := []corpus.Document{corpus.NewDocument("a.txt", []byte("新文件甲：粮食产量增长。")), corpus.NewDocument("b.txt", []byte("新文件乙：粮食产量下降。"))}
+	// Enough text for several batches, so that the new index has
+	// several segments to merge, and merged segments' files to delete.
+	for i := range 3 * rebuildBatchBytes / 4096 {
+		filler := fmt.Sprintf("第%d号文件：", i) + strings.Repeat("园区基础设施建设稳步推进，", 4096/39)
+		docs = append(docs, corpus.NewDocument(fmt.Sprintf("filler-%d.txt", i), []byte(filler)))
+	}
 	err = Rebuild(ctx, dir, 9, func(add func(Entry) error) error {
 		for _, d := range docs {
 			if err := add(Entry{Doc: d}); err != nil {
@@ -49,9 +57,8 @@ func TestRebuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if count(t, dir, "粮食产量") != 2 || count(t, dir, "旧文件") != 0 {
-		t.Error("the rebuilt index does not hold exactly the feed's documents")
-	}
+	// Checked before the index is opened again, which would delete
+	// files that a merge left.
 	shards, _ := filepath.Glob(filepath.Join(dir, DirName, "shard-*"))
 	total := 0
 	for _, shard := range shards {
@@ -63,6 +70,9 @@ func TestRebuild(t *testing.T) {
 	}
 	if len(shards) == 0 || total == 0 {
 		t.Errorf("%d shards, %d segments", len(shards), total)
+	}
+	if count(t, dir, "粮食产量") != 2 || count(t, dir, "旧文件") != 0 {
+		t.Error("the rebuilt index does not hold exactly the feed's documents")
 	}
 	for _, leftover := range []string{DirName + ".new", DirName + ".old"} {
 		if _, err := os.Stat(filepath.Join(dir, leftover)); err == nil {
