@@ -179,10 +179,17 @@ func (s *Store) figuresSQL(ctx context.Context, filter FigureFilter, fn func(Fig
 // scanFigures reads figure rows with their documents' columns; tail is
 // the WHERE, ORDER and LIMIT clauses.
 func (s *Store) scanFigures(ctx context.Context, tail string, args []any, fn func(rowid int64, r FigureRow) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.rowid, f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
+	return s.scanFiguresFrom(ctx, "f.rowid", "figures f JOIN documents d ON d.id = f.doc", tail, args, fn)
+}
+
+// scanFiguresFrom is scanFigures over another FROM clause (which names
+// the figures f and their documents d), handing fn the integer key
+// instead of the figure's rowid.
+func (s *Store) scanFiguresFrom(ctx context.Context, key, from, tail string, args []any, fn func(key int64, r FigureRow) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+key+`, f.id, f.doc, f.source, f.kind, f.value, f.value_max, f.unit, f.approx, f.bound, f.change,
 		f.text, f.surface, f.start, f."end", f.sentence, f.metric, f.subject, f.period, f.period_from, f.period_to, f.base, f.target,
 		f.article, f.precision, f.rule, f.warnings, f.dict, f.page, f.cell, d.title, d.date, d.issuer, d.place, d.duplicate_of IS NOT NULL
-		FROM figures f JOIN documents d ON d.id = f.doc`+tail, args...)
+		FROM `+from+tail, args...)
 	if err != nil {
 		return err
 	}
@@ -467,34 +474,29 @@ type DocSpan struct {
 // FiguresWithinEach reads, for each span, the figures that start in it,
 // in document order, with one query for all of them: the figures of a
 // page of search hits (one query per hit cost more to prepare than to
-// run). Spans of one document must not overlap.
+// run). The spans go to SQLite as one JSON value, however many there
+// are; spans that overlap each get the figures they hold.
 func (s *Store) FiguresWithinEach(ctx context.Context, spans []DocSpan) ([][]corpus.Figure, error) {
 	out := make([][]corpus.Figure, len(spans))
 	if len(spans) == 0 {
 		return out, nil
 	}
-	var where strings.Builder
-	args := make([]any, 0, 3*len(spans))
+	list := make([][3]any, len(spans))
 	for i, sp := range spans {
-		if i > 0 {
-			where.WriteString(" OR ")
-		}
-		where.WriteString(`(f.doc = ? AND f.start >= ? AND f.start < ?)`)
-		args = append(args, sp.Doc, sp.Start, sp.End)
+		list[i] = [3]any{sp.Doc, sp.Start, sp.End}
 	}
-	// Each figure belongs to the one span of its document that holds its
-	// start.
-	at := map[string][]int{}
-	for i, sp := range spans {
-		at[sp.Doc] = append(at[sp.Doc], i)
+	js, err := json.Marshal(list)
+	if err != nil {
+		return nil, err
 	}
-	err := s.scanFigures(ctx, " WHERE "+where.String()+" ORDER BY f.doc, f.start", args, func(_ int64, r FigureRow) error {
-		for _, i := range at[r.Doc] {
-			if r.Start >= spans[i].Start && r.Start < spans[i].End {
-				out[i] = append(out[i], r.Figure)
-				break
-			}
+	const from = `json_each(?) s
+		JOIN figures f ON f.doc = s.value->>0 AND f.start >= s.value->>1 AND f.start < s.value->>2
+		JOIN documents d ON d.id = f.doc`
+	err = s.scanFiguresFrom(ctx, "s.key", from, " ORDER BY s.key, f.start, f.seq", []any{string(js)}, func(i int64, r FigureRow) error {
+		if i < 0 || int(i) >= len(out) {
+			return fmt.Errorf("figures of spans: span %d of %d", i, len(out))
 		}
+		out[i] = append(out[i], r.Figure)
 		return nil
 	})
 	return out, err

@@ -87,4 +87,20 @@ func TestFiguresWithinEach(t *testing.T) {
 	if !reflect.DeepEqual(texts, want) {
 		t.Errorf("figures of the spans %q, want %q", texts, want)
 	}
+	// A page of thousands of hits is one query too (an OR per span
+	// had stopped at SQLite's expression depth of 1,000), and spans
+	// that overlap each get their figures.
+	many := make([]DocSpan, 3000)
+	for i := range many {
+		many[i] = DocSpan{Doc: a.ID, Span: corpus.Span{Start: 0, End: len(a.Raw)}}
+	}
+	got, err = st.FiguresWithinEach(ctx, many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, figs := range got {
+		if len(figs) != 3 {
+			t.Fatalf("span %d of %d: %d figures, want 3", i, len(many), len(figs))
+		}
+	}
 }
