@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,12 +33,18 @@ func TestPersists(t *testing.T) {
 	}
 }
 
-// TestCreateFailsCleanly: a shard that bleve cannot create (here, merge
-// options it refuses) is an error naming the index, not a panic.
+// TestCreateFailsCleanly: a shard that bleve cannot create (here, one
+// in a path that is a file) is an error naming the index, not a panic.
 func TestCreateFailsCleanly(t *testing.T) {
 	path := filepath.Join(t.TempDir(), DirName)
-	_, err := create(path, 2, map[string]any{"MaxSegmentsPerTier": "many"})
+	if err := os.MkdirAll(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(shardPath(path, 1), []byte("not a shard"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := create(path, 2)
 	if err == nil || !strings.Contains(err.Error(), path) {
-		t.Fatalf("create with options bleve refuses: %v", err)
+		t.Fatalf("create over a file: %v", err)
 	}
 }

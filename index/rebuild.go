@@ -31,8 +31,14 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	if err := os.RemoveAll(fresh); err != nil { // a rebuild killed before
 		return err
 	}
-	x, err := create(fresh, defaultShards(), bulkMerges)
+	x, err := create(fresh, defaultShards())
+	if err == nil { // opened again with the bulk merge options, which are not saved
+		if err = x.Close(); err == nil {
+			x, err = openShardsWith(fresh, false, bulkMerges)
+		}
+	}
 	if err != nil {
+		os.RemoveAll(fresh)
 		return err
 	}
 	if err := x.fill(ctx, feed); err != nil {
@@ -157,7 +163,8 @@ func swap(current, fresh string) error {
 }
 
 // bulkMerges are the merge planner's options while a rebuild fills the
-// new index: tiers of 40 segments instead of 10, for the index is merged
+// new index (they are not saved with it: later ingests merge as bleve
+// does by default): tiers of 40 segments instead of 10, for the index is merged
 // into one segment per shard when it is full, and merging smaller ones
 // on the way is work done twice (8 % less CPU for 20.8 MB). Tiers still
 // bound the number of open segments, whatever the corpus.

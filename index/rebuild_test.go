@@ -71,6 +71,14 @@ func TestRebuild(t *testing.T) {
 	if len(shards) == 0 || total == 0 {
 		t.Errorf("%d shards, %d segments", len(shards), total)
 	}
+	// The rebuild's merge options are its own: not saved for later
+	// openings.
+	for _, shard := range shards {
+		meta, err := os.ReadFile(filepath.Join(shard, "index_meta.json"))
+		if err != nil || strings.Contains(string(meta), "MergePlan") {
+			t.Errorf("%s/index_meta.json: %s %v", shard, meta, err)
+		}
+	}
 	if count(t, dir, "粮食产量") != 2 || count(t, dir, "旧文件") != 0 {
 		t.Error("the rebuilt index does not hold exactly the feed's documents")
 	}

@@ -14,7 +14,7 @@ import (
 // than spreadBytes go to every shard, and every one is found, with its
 // document's metadata, and the document is marked indexed.
 func TestLongDocumentSpreadsOverShards(t *testing.T) {
-	x, err := create(filepath.Join(t.TempDir(), DirName), 3, nil)
+	x, err := create(filepath.Join(t.TempDir(), DirName), 3)
 	if err != nil {
 		t.Fatal(err)
 	}
