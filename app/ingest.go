@@ -459,7 +459,10 @@ func (j *ingestJob) sketchOf(ctx context.Context, i int, doc string) corpus.Sket
 	}
 	s := j.shinglesOf(ctx, doc).Sketch()
 	if s == nil {
-		s = corpus.Sketch{} // known to be empty: not read again
+		// Kept empty, not read again: a text without letters, or one
+		// the store could not give back (shinglesOf reads it as
+		// empty, so it is never found a duplicate source).
+		s = corpus.Sketch{}
 	}
 	j.sketches[i] = s
 	return s

@@ -155,8 +155,9 @@ func (a Sketch) ResemblesAtLeast(b Sketch, threshold float64) bool {
 	both, seen := 0, 0
 	for i, j := 0, 0; seen < k && (i < len(a) || j < len(b)); seen++ {
 		// At best every step left is shared, and the loop runs to k:
-		// (both + left) / (seen + left) grows with left.
-		if float64(both+k-seen) < threshold*float64(k) {
+		// (both + left) / (seen + left) grows with left. Divided as
+		// the estimate is, so that both round alike at the threshold.
+		if float64(both+k-seen)/float64(k) < threshold {
 			return false
 		}
 		switch {

@@ -44,7 +44,7 @@ func TestResemblesAtLeast(t *testing.T) {
 		}
 		a, b := sketch(common, rng.Intn(SketchSize+1)), sketch(common, rng.Intn(SketchSize+1))
 		a, b = a[:min(len(a), SketchSize)], b[:min(len(b), SketchSize)]
-		for _, th := range []float64{0, 0.25, 0.5, 0.6, 0.75, 0.8, 1} {
+		for _, th := range []float64{0, 0.25, 0.28, 0.5, 0.6, 0.75, 0.8, 1} {
 			if got, want := a.ResemblesAtLeast(b, th), a.Resemblance(b) >= th; got != want {
 				t.Fatalf("%v vs %v at %v: %v, Resemblance %v", a, b, th, got, a.Resemblance(b))
 			}

@@ -73,6 +73,13 @@ func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs, indexed := make(chan job, 1), make(chan error, 1)
+	closed := false
+	defer func() { // a feed that panics still stops the indexer
+		if !closed {
+			cancel()
+			close(jobs)
+		}
+	}()
 	go func() {
 		var err error
 		for j := range jobs {
@@ -122,11 +129,19 @@ func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error
 	if err == nil {
 		err = flush()
 	}
-	close(jobs)
-	if ierr := <-indexed; ierr != nil {
-		return ierr // the cause, rather than the feed's cancellation
+	if err != nil {
+		cancel() // what is queued need not be indexed
 	}
-	return err
+	close(jobs)
+	closed = true
+	ierr := <-indexed
+	switch {
+	case ierr != nil && !errors.Is(ierr, context.Canceled):
+		return ierr // the indexer's failure, which stopped the feed
+	case err != nil:
+		return err
+	}
+	return ierr
 }
 
 // checkNotBusy fails when another process holds the index at path.

@@ -37,7 +37,7 @@ func Write(dir string, n int, seed int64) error {
 		city := Cities[i%len(Cities)]
 		// Each seed starts at another year, so that a corpus written in
 		// parts of a few reports spans the years too.
-		year := 1990 + (i/len(Cities)+int(seed%35))%35
+		year := 1990 + (i/len(Cities)+int((seed%35+35)%35))%35
 		var b strings.Builder
 		fmt.Fprintf(&b, "政府工作报告\n——%d年1月%d日在%s第%d届人民代表大会第%d次会议上\n%s人民政府\n各位代表：\n",
 			year, 8+rng.Intn(15), city, 10+rng.Intn(8), 1+rng.Intn(5), city)
