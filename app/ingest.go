@@ -247,7 +247,7 @@ func (j *ingestJob) read(ctx context.Context, src string) outcome {
 		// date and place, so it is read again and stored in its place.
 		status, replace = store.StatusUpdated, true
 	}
-	entry := &store.Entry{Doc: doc, SimHash: corpus.SimHash(doc.Raw), Extractor: extract.DictionaryVersion, Replace: replace}
+	entry := &store.Entry{Doc: doc, SimHash: corpus.SimHash(doc.Raw), Extractor: j.extractor.Dictionary(), Replace: replace}
 	if len(doc.Raw) > j.largeDocument() {
 		// Read window by window when it is written (putLarge): its
 		// figures are never all in memory.

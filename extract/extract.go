@@ -54,6 +54,11 @@ func NewWith(opts Options) *Extractor {
 	return e
 }
 
+// Dictionary names the word lists this extractor reads with: the
+// built-in ones (DictionaryVersion) and, with user words, their digest.
+// Each figure carries it, and the store records it with the document.
+func (e *Extractor) Dictionary() string { return e.dict }
+
 // analysis is one article read: its normalized text, figures and names.
 type analysis struct {
 	article corpus.Article

@@ -27,6 +27,14 @@ func TestUserWordsStayWithTheirExtractor(t *testing.T) {
 	if got := count(user); got != 0 {
 		t.Errorf("with 四个一百 a word, %d counts read", got)
 	}
+	if d := user.Dictionary(); d == plain.Dictionary() || !strings.HasPrefix(d, DictionaryVersion+"+user:") {
+		t.Errorf("dictionary with user words %q, without %q", d, plain.Dictionary())
+	}
+	for _, f := range user.Extract(corpus.NewDocument("u.txt", []byte("新增企业12家。"))) {
+		if f.Dict != user.Dictionary() {
+			t.Errorf("figure %q read with %q, the extractor says %q", f.Text, f.Dict, user.Dictionary())
+		}
+	}
 	if after := count(plain); after != before || before == 0 {
 		t.Errorf("the plain extractor read %d counts before and %d after another got user words", before, after)
 	}
