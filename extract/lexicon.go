@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -18,11 +17,13 @@ import (
 var lexiconFiles embed.FS
 
 // lexicon holds every list by name. The files are part of the binary, so
-// a malformed one is a programming error: TestLexicon loads them all.
+// a malformed one is a programming error: TestLexicon loads them all with
+// every check, and the program reads them without (the checks had been a
+// fifth of every command's start-up).
 var lexicon = mustLoadLexicon(lexiconFiles)
 
 func mustLoadLexicon(fsys fs.FS) map[string][]string {
-	lx, err := loadLexicon(fsys)
+	lx, err := readLexicon(fsys, false)
 	if err != nil {
 		panic(err)
 	}
@@ -32,18 +33,22 @@ func mustLoadLexicon(fsys fs.FS) map[string][]string {
 // loadLexicon reads every lexicon/*.txt of fsys. A duplicate item, an
 // item with white space inside, or an empty list fails with the file and
 // line.
-func loadLexicon(fsys fs.FS) (map[string][]string, error) {
+func loadLexicon(fsys fs.FS) (map[string][]string, error) { return readLexicon(fsys, true) }
+
+// readLexicon reads every lexicon/*.txt of fsys, checking each list when
+// check is set.
+func readLexicon(fsys fs.FS, check bool) (map[string][]string, error) {
 	files, err := fs.Glob(fsys, "lexicon/*.txt")
 	if err != nil {
 		return nil, err
 	}
-	lx := map[string][]string{}
+	lx := make(map[string][]string, len(files))
 	for _, file := range files {
 		data, err := fs.ReadFile(fsys, file)
 		if err != nil {
 			return nil, err
 		}
-		items, err := parseList(file, string(data))
+		items, err := parseList(file, string(data), check)
 		if err != nil {
 			return nil, err
 		}
@@ -52,28 +57,37 @@ func loadLexicon(fsys fs.FS) (map[string][]string, error) {
 	return lx, nil
 }
 
-func parseList(file, data string) ([]string, error) {
-	var items []string
-	seen := map[string]int{}
-	sc := bufio.NewScanner(strings.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
+// parseList reads one item per line, skipping blank lines and # comments;
+// with check, an item with white space inside, a duplicate and an empty
+// list are errors.
+func parseList(file, data string, check bool) ([]string, error) {
+	items := make([]string, 0, strings.Count(data, "\n")+1)
+	var seen map[string]int
+	if check {
+		seen = map[string]int{}
+	}
+	for n, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		if !check {
+			items = append(items, line)
+			continue
+		}
 		if strings.ContainsAny(line, " \t\u3000") {
-			return nil, fmt.Errorf("%s:%d: %q: one item per line, without spaces", file, n, line)
+			return nil, fmt.Errorf("%s:%d: %q: one item per line, without spaces", file, n+1, line)
 		}
 		if first, dup := seen[line]; dup {
-			return nil, fmt.Errorf("%s:%d: %q already on line %d", file, n, line, first)
+			return nil, fmt.Errorf("%s:%d: %q already on line %d", file, n+1, line, first)
 		}
-		seen[line] = n
+		seen[line] = n + 1
 		items = append(items, line)
 	}
 	if len(items) == 0 {
 		return nil, fmt.Errorf("%s: empty list", file)
 	}
-	return items, sc.Err()
+	return items, nil
 }
 
 // words returns a lexicon list by name; asking for a list that does not
