@@ -122,13 +122,32 @@ func (s Shingles) Sketch() Sketch {
 
 // Resemblance estimates the Jaccard similarity of the texts the sketches
 // sample: the share of the union's smallest hashes that both hold.
-func (a Sketch) Resemblance(b Sketch) float64 {
+func (a Sketch) Resemblance(b Sketch) float64 { return a.resemblance(b, 0) }
+
+// ResemblesAtLeast reports whether a.Resemblance(b) >= threshold, stopping as
+// soon as the steps left cannot bring the estimate up to the threshold: a new
+// document is compared with every earlier one of close fingerprint, and
+// most are far from it.
+func (a Sketch) ResemblesAtLeast(b Sketch, threshold float64) bool {
+	return a.resemblance(b, threshold) >= threshold
+}
+
+// resemblance is the estimate, walking the union's smallest hashes; it
+// stops as soon as the steps left cannot bring it up to threshold, and
+// then returns the most it could still have reached, which is below.
+func (a Sketch) resemblance(b Sketch, threshold float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	k := min(SketchSize, max(len(a), len(b)))
 	both, seen := 0, 0
 	for i, j := 0, 0; seen < k && (i < len(a) || j < len(b)); seen++ {
+		// At best every step left is shared, and the loop runs to k:
+		// (both + left) / (seen + left) grows with left. Divided as
+		// the estimate is, so that both round alike at the threshold.
+		if best := float64(both+k-seen) / float64(k); best < threshold {
+			return best
+		}
 		switch {
 		case j >= len(b) || i < len(a) && a[i] < b[j]:
 			i++
@@ -141,35 +160,4 @@ func (a Sketch) Resemblance(b Sketch) float64 {
 		}
 	}
 	return float64(both) / float64(seen)
-}
-
-// ResemblesAtLeast reports whether a.Resemblance(b) >= threshold, stopping as
-// soon as the steps left cannot bring the estimate up to the threshold: a new
-// document is compared with every earlier one of close fingerprint, and
-// most are far from it.
-func (a Sketch) ResemblesAtLeast(b Sketch, threshold float64) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return threshold <= 0
-	}
-	k := min(SketchSize, max(len(a), len(b)))
-	both, seen := 0, 0
-	for i, j := 0, 0; seen < k && (i < len(a) || j < len(b)); seen++ {
-		// At best every step left is shared, and the loop runs to k:
-		// (both + left) / (seen + left) grows with left. Divided as
-		// the estimate is, so that both round alike at the threshold.
-		if float64(both+k-seen)/float64(k) < threshold {
-			return false
-		}
-		switch {
-		case j >= len(b) || i < len(a) && a[i] < b[j]:
-			i++
-		case i >= len(a) || b[j] < a[i]:
-			j++
-		default:
-			both++
-			i++
-			j++
-		}
-	}
-	return float64(both)/float64(seen) >= threshold
 }
