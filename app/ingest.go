@@ -90,10 +90,9 @@ type ingestJob struct {
 	total     int
 	done      int
 	// toIndex collects stored documents for the next index batch, which
-	// the indexer goroutine takes from indexQueue.
-	toIndex    []index.Entry
-	indexQueue chan []index.Entry
-	indexDone  chan error
+	// indexer indexes in the background.
+	toIndex []index.Entry
+	indexer *index.Background
 	// texts holds the texts of the batch being written, not yet in the
 	// store, for near-duplicate comparison.
 	texts map[string]string
@@ -345,25 +344,16 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 // is killed are indexed by the next run (the store is the record).
 const indexBatch = 50
 
-// flushIndex hands the collected documents to the indexer goroutine, so
-// that indexing runs beside extraction and storage.
+// flushIndex hands the collected documents to the background indexer,
+// so that indexing runs beside extraction and storage.
 func (j *ingestJob) flushIndex(ctx context.Context) error {
 	if len(j.toIndex) == 0 {
 		return nil
 	}
-	if j.indexQueue == nil {
-		j.indexQueue, j.indexDone = make(chan []index.Entry, 1), make(chan error, 1)
-		go func() {
-			var err error
-			for batch := range j.indexQueue {
-				if err == nil {
-					err = j.index.AddAll(ctx, batch)
-				}
-			}
-			j.indexDone <- err
-		}()
+	if j.indexer == nil {
+		j.indexer, _ = j.index.Background(ctx)
 	}
-	j.indexQueue <- j.toIndex
+	j.indexer.Add(j.toIndex, nil)
 	j.toIndex = nil
 	return nil
 }
@@ -371,12 +361,11 @@ func (j *ingestJob) flushIndex(ctx context.Context) error {
 // waitIndex waits for the indexer to finish what it was given; the next
 // flushIndex starts another.
 func (j *ingestJob) waitIndex() error {
-	if j.indexQueue == nil {
+	if j.indexer == nil {
 		return nil
 	}
-	close(j.indexQueue)
-	err := <-j.indexDone
-	j.indexQueue, j.indexDone = nil, nil
+	err := j.indexer.Wait()
+	j.indexer = nil
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}

@@ -8,7 +8,9 @@
 // stored once in a record of the document (docmeta.go). Nothing of the
 // sentence is stored: its id names its document and span, and the caller
 // reads the text from the store (Results.FillText) and highlights it.
-// The index is opened read-only by commands that only read, has a query
+// Batches are indexed in the background while the caller prepares the
+// next (Background: ingest and Rebuild alike). The index is opened
+// read-only by commands that only read, has a query
 // language (reportmine search) and a watermark recording which state of
 // the store it reflects.
 package index

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-
-	"reportmine/corpus"
 )
 
 // rebuildBatchBytes is how much document text goes into one AddAll of a
@@ -66,75 +64,40 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 // (Entry.Window, in order): it is marked indexed once its last window is
 // in.
 func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error) error {
-	type job struct {
-		batch []Entry
-		done  []corpus.Document // windowed documents whose last window is in batch
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	jobs, indexed := make(chan job, 1), make(chan error, 1)
-	closed := false
-	defer func() { // a feed that panics still stops the indexer
-		if !closed {
-			cancel()
-			close(jobs)
-		}
-	}()
-	go func() {
-		var err error
-		for j := range jobs {
-			if err == nil {
-				err = x.AddAll(ctx, j.batch)
-			}
-			if err == nil && len(j.done) > 0 {
-				err = x.MarkIndexed(j.done)
-			}
-			if err != nil {
-				cancel() // the feed stops at its next entry
-			}
-		}
-		indexed <- err
-	}()
-	var next job
+	bg, ctx := x.Background(ctx)
+	defer bg.Abandon() // a feed that panics still stops the indexer
+	var next backgroundBatch
 	size := 0
-	flush := func() error {
-		if len(next.batch) == 0 {
-			return nil
+	flush := func() {
+		if len(next.entries) > 0 {
+			bg.Add(next.entries, next.finished)
+			next, size = backgroundBatch{}, 0
 		}
-		select {
-		case jobs <- next:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		next, size = job{}, 0
-		return nil
 	}
 	err := feed(func(e Entry) error {
-		if err := ctx.Err(); err != nil {
+		if err := ctx.Err(); err != nil { // the indexer failed
 			return err
 		}
-		next.batch = append(next.batch, e)
+		next.entries = append(next.entries, e)
 		text := len(e.Doc.Raw)
 		if e.Window != nil {
 			text = e.Window.End - e.Window.Start
 			if e.Window.End == len(e.Doc.Raw) {
-				next.done = append(next.done, e.Doc)
+				next.finished = append(next.finished, e.Doc)
 			}
 		}
 		if size += text; size >= rebuildBatchBytes {
-			return flush()
+			flush()
 		}
 		return nil
 	})
+	var ierr error
 	if err == nil {
-		err = flush()
+		flush()
+		ierr = bg.Wait()
+	} else {
+		ierr = bg.Abandon() // what is queued need not be indexed
 	}
-	if err != nil {
-		cancel() // what is queued need not be indexed
-	}
-	close(jobs)
-	closed = true
-	ierr := <-indexed
 	switch {
 	case ierr != nil && !errors.Is(ierr, context.Canceled):
 		return ierr // the indexer's failure, which stopped the feed
