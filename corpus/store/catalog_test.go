@@ -13,11 +13,7 @@ import (
 // catalogue's page is the SQL query's, row for row.
 func TestCatalogMatchesSQL(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTemp(t)
 	rng := rand.New(rand.NewSource(7))
 	metrics := []string{"地区生产总值", "一般公共预算收入", "GDP", "gdp增速", "粮食_产量", "100%达标", ""}
 	subjects := []string{"青河市", "云岭市", "全市", ""}

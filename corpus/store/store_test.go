@@ -52,11 +52,7 @@ func TestPutIsIdempotentAndWhole(t *testing.T) {
 // new ones stay, and another document's are untouched.
 func TestReplaceDeletesChildren(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	entry := func(name, text string, nfigs int) Entry {
 		doc := corpus.NewDocument(name, []byte(text))
 		doc.Articles = []corpus.Article{{ID: doc.ID + "-a1", Span: corpus.Span{Start: 0, End: len(text)}}}
@@ -133,4 +129,16 @@ func TestMigrateSchema1(t *testing.T) {
 	if _, err := st.DB().ExecContext(ctx, `SELECT kind, place, ocr, cells, notes FROM documents; SELECT target, cell FROM figures; SELECT warnings FROM entities`); err != nil {
 		t.Errorf("new columns missing: %v", err)
 	}
+}
+
+// openTemp opens a new store in a temporary directory, closed when the
+// test ends.
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	st, err := Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

@@ -16,11 +16,7 @@ import (
 // errors that name the document.
 func TestTexts(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTemp(t)
 	doc := corpus.NewDocument("report.txt", []byte("全年地区生产总值增长5.2%。粮食产量保持稳定。"))
 	if err := st.Put(ctx, Entry{Doc: doc}); err != nil {
 		t.Fatal(err)
@@ -45,11 +41,7 @@ func TestTexts(t *testing.T) {
 // document order; a span without figures gets none.
 func TestFiguresWithinEach(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTemp(t)
 	put := func(name, text string, figs ...string) corpus.Document {
 		doc := corpus.NewDocument(name, []byte(text))
 		e := Entry{Doc: doc}
