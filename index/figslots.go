@@ -168,7 +168,7 @@ func slotPhrase(tag, text string, frames func(tag string, want []string) (map[st
 			terms[i] = tag + ":" + p
 		}
 	}
-	var flat query.Query = query.NewPhraseQuery(terms, figFrameField)
+	var flat query.Query = exactPhrase{terms: terms, field: figFrameField}
 	if len(terms) == 1 {
 		flat = termQuery(figFrameField, terms[0])
 	}

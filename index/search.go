@@ -456,7 +456,7 @@ func phraseQuery(t string) query.Query {
 	case pairsFound == 1:
 		must = append(must, termQuery(pairField, terms[0]))
 	case pairsFound > 1:
-		must = append(must, query.NewPhraseQuery(terms, pairField))
+		must = append(must, exactPhrase{terms: terms, field: pairField})
 	}
 	return allOf(must)
 }
