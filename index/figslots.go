@@ -87,8 +87,9 @@ func figureFields(m map[string]any, figs []corpus.Figure) {
 	var terms, frames, kinds, units []string
 	for i, f := range figs {
 		slot := slotName(i)
-		fv, fc := valueTerms(f.Value)
-		terms = append(terms, "k"+slot+":"+string(f.Kind), "u"+slot+":"+f.Unit, "v"+slot+":"+fv, "c"+slot+":"+fc, "v:"+fv, "c:"+fc)
+		terms = append(terms, "k"+slot+":"+string(f.Kind), "u"+slot+":"+f.Unit)
+		terms = append(terms, valueTerms(f.Value, slot)...)
+		terms = append(terms, valueTerms(f.Value, "")...)
 		for _, fr := range frameTags {
 			text := fr.text(f)
 			if text == "" {
@@ -201,9 +202,9 @@ func slotPhrase(tag, text string, frames func(tag string, want []string) (map[st
 func slotValue(lo, hi *float64, loIncl, hiIncl bool) *slotted {
 	return &slotted{
 		at: func(slot string) (query.Query, error) {
-			return valueQuery("v"+slot+":", "c"+slot+":", lo, hi, loIncl, hiIncl), nil
+			return valueQuery(slot, lo, hi, loIncl, hiIncl), nil
 		},
-		flat: valueQuery("v:", "c:", lo, hi, loIncl, hiIncl),
+		flat: valueQuery("", lo, hi, loIncl, hiIncl),
 	}
 }
 

@@ -27,7 +27,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/23 " + WordsDictionary
+	v := "reportmine-index/24 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -345,10 +345,12 @@ func newMapping() mapping.IndexMapping {
 	// title:, issuer: and source: are read from the documents' records
 	// and become a choice of parts (partsMatching), and the source and
 	// issuer facets count parts: a document's title, issuer and source
-	// are not indexed again in each of its sentences. The date sorts,
-	// and year: and the year facet read it.
+	// are not indexed again in each of its sentences. The date sorts;
+	// its year is a term of its own for year: and the year facet, one
+	// term a year rather than every date there is.
 	s.AddFieldMappingsAt("part", facet)
 	s.AddFieldMappingsAt("date", facet)
+	s.AddFieldMappingsAt("year", facet)
 	s.AddFieldMappingsAt("place", listField(true))
 	s.AddFieldMappingsAt("place_text", searchText)
 	s.AddFieldMappingsAt("fig_kind", listField(true)) // for facets, which count sentences
@@ -461,6 +463,9 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 			}
 		}()
 		send := func(shard int, run []Sentence) bool {
+			if ctx.Err() != nil { // select picks at random when both are ready
+				return false
+			}
 			select {
 			case runs[shard] <- run:
 				return true
@@ -594,6 +599,9 @@ func (s Sentence) fields(figs []corpus.Figure) map[string]any {
 	}
 	if s.Date != "" {
 		m["date"] = s.Date
+		if y := (corpus.Meta{Date: s.Date}).Year(); y != 0 {
+			m["year"] = yearTerm(y)
+		}
 	}
 	if len(s.Places) > 0 {
 		m["place"] = list(s.Places)

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -92,11 +91,11 @@ func (r Results) FillText(texts func(doc string, spans []corpus.Span) ([]string,
 // facetFields are the fields each facet counts: years are counted by
 // date, sources and issuers by document part (facetValues).
 var facetFields = map[string]string{
-	"year": "date", "source": "part", "place": "place", "issuer": "part", "kind": "fig_kind", "unit": "fig_unit",
+	"year": "year", "source": "part", "place": "place", "issuer": "part", "kind": "fig_kind", "unit": "fig_unit",
 }
 
-// facetSize is how many values a facet lists; the date and part facets
-// a year, source or issuer facet is made from are read whole.
+// facetSize is how many values a facet lists; the year facet and the
+// part facet a source or issuer facet is made from are read whole.
 const facetSize = 50
 
 // Search runs a query in the reportmine query language.
@@ -118,7 +117,7 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 			return Results{}, fmt.Errorf("no facet %q (facets: year, source, place, issuer, kind, unit)", f)
 		}
 		size := facetSize
-		if field == "date" || field == "part" {
+		if field == "year" || field == "part" {
 			size = math.MaxInt32
 		}
 		req.AddFacet(f, bleve.NewFacetRequest(field, size))
@@ -165,12 +164,7 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 func (x *Index) facetValues(facet string) (func(term string) string, error) {
 	switch facet {
 	case "year":
-		return func(term string) string {
-			if y := (corpus.Meta{Date: term}).Year(); y != 0 {
-				return strconv.Itoa(y)
-			}
-			return ""
-		}, nil
+		return func(term string) string { return strings.TrimLeft(term, "0") }, nil
 	case "source", "issuer":
 		byKey, err := x.partsByKey()
 		if err != nil {
@@ -618,14 +612,9 @@ func Highlights(sentence string, phrases []string) [][2]int {
 // yearRange reads year:2019 or year:2015..2020 (either end may be left
 // open: year:2015.. , year:..2000).
 // yearsQuery matches sentences of the years lo to hi: one range over
-// their dates, which begin with the year's four digits (corpus.Meta.Year),
-// from lo's four digits to hi's followed by the last character there is,
-// visiting only the dates that occur.
+// their year terms (corpus.Meta.Year), visiting only the years that occur.
 func yearsQuery(lo, hi int) query.Query {
-	t := true
-	q := query.NewTermRangeInclusiveQuery(yearTerm(lo), yearTerm(hi)+string(utf8.MaxRune), &t, &t)
-	q.SetField("date")
-	return q
+	return termRange("year", yearTerm(lo), yearTerm(hi))
 }
 
 // yearTerm writes a year (0 to 9999) as its index term.

@@ -7,14 +7,21 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// A figure's value is indexed as two keyword terms instead of bleve's
+// A figure's value is indexed as keyword terms instead of bleve's
 // numeric field (sixteen prefix terms and doc values for each number):
 // its sortable 64-bit form in hex, whose order is the numbers' order, and
-// that form's first 16 bits (sign, exponent and 4 bits of mantissa: a
-// sixteenth of a binary order of magnitude). A range is one term range
-// over the coarse terms for the buckets it covers whole and two over the
-// fine terms at its ends, exact at every bound.
-const coarseShift = 48
+// two prefixes of that form (valueLevels). A range is covered by term
+// ranges: of the finest terms at its ends, of coarser ones for the
+// buckets it holds whole, so that a range over many orders of magnitude
+// is a few dozen terms rather than hundreds, and exact at every bound.
+var valueLevels = []struct {
+	tag   string // the term's tag, before its slot
+	shift uint   // bits dropped from the sortable form
+}{
+	{"v", 0},  // the value itself
+	{"c", 48}, // sign, exponent and 4 bits of mantissa: a sixteenth of a binary order of magnitude
+	{"t", 52}, // sign and exponent: a binary order of magnitude
+}
 
 // sortable maps a float64 to an unsigned integer of the same order.
 func sortable(v float64) uint64 {
@@ -28,19 +35,26 @@ func sortable(v float64) uint64 {
 	return ^b
 }
 
-func fineTerm(k uint64) string   { return fmt.Sprintf("%016x", k) }
-func coarseTerm(k uint64) string { return fmt.Sprintf("%04x", k>>coarseShift) }
-
-// valueTerms are a value's fine and coarse terms.
-func valueTerms(v float64) (string, string) {
-	k := sortable(v)
-	return fineTerm(k), coarseTerm(k)
+// levelTerm is the term of sortable form k at level i, without its tag.
+func levelTerm(i int, k uint64) string {
+	shift := valueLevels[i].shift
+	return fmt.Sprintf("%0*x", (64-shift)/4, k>>shift)
 }
 
-// valueQuery matches figures (of the slot that the prefixes of their fine
-// and coarse terms name) whose value lies between lo and hi (nil: open),
-// each bound included or not.
-func valueQuery(finePrefix, coarsePrefix string, lo, hi *float64, loIncl, hiIncl bool) query.Query {
+// valueTerms are a value's terms, one per level, each its level's tag,
+// the slot and a colon before it.
+func valueTerms(v float64, slot string) []string {
+	k := sortable(v)
+	out := make([]string, len(valueLevels))
+	for i, l := range valueLevels {
+		out[i] = l.tag + slot + ":" + levelTerm(i, k)
+	}
+	return out
+}
+
+// valueQuery matches figures (of slot; "" for any) whose value lies
+// between lo and hi (nil: open), each bound included or not.
+func valueQuery(slot string, lo, hi *float64, loIncl, hiIncl bool) query.Query {
 	from, to := uint64(0), uint64(math.MaxUint64)
 	if lo != nil {
 		from = sortable(*lo)
@@ -63,22 +77,53 @@ func valueQuery(finePrefix, coarsePrefix string, lo, hi *float64, loIncl, hiIncl
 	if from > to {
 		return query.NewMatchNoneQuery()
 	}
-	fine := func(a, b uint64) query.Query {
-		return termRange(figField, finePrefix+fineTerm(a), finePrefix+fineTerm(b))
+	var parts []query.Query
+	for _, b := range cover(from, to, 0) {
+		tag := valueLevels[b.level].tag + slot + ":"
+		parts = append(parts, termRange(figField, tag+levelTerm(b.level, b.from), tag+levelTerm(b.level, b.to)))
 	}
-	cFrom, cTo := from>>coarseShift, to>>coarseShift
-	if cFrom == cTo {
-		return fine(from, to)
-	}
-	const low = 1<<coarseShift - 1
-	parts := []query.Query{fine(from, cFrom<<coarseShift|low), fine(cTo<<coarseShift, to)}
-	if cFrom+1 <= cTo-1 {
-		parts = append(parts, termRange(figField, coarsePrefix+coarseTerm((cFrom+1)<<coarseShift), coarsePrefix+coarseTerm((cTo-1)<<coarseShift)))
+	if len(parts) == 1 {
+		return parts[0]
 	}
 	return query.NewDisjunctionQuery(parts)
 }
 
-// termRange matches the terms of field from a to b, both included.
+// levelRange is the sortable forms from to to, as the terms of a level
+// (whose buckets it holds whole, but at level 0).
+type levelRange struct {
+	level    int
+	from, to uint64
+}
+
+// cover gives ranges of level i and coarser that together hold exactly
+// the sortable forms from to to: level i's terms for the partial buckets
+// of the next level at either end, the next level's for the buckets
+// between.
+func cover(from, to uint64, i int) []levelRange {
+	if i == len(valueLevels)-1 {
+		return []levelRange{{i, from, to}}
+	}
+	next := valueLevels[i+1].shift
+	lo, hi := from>>next, to>>next
+	if lo == hi {
+		return []levelRange{{i, from, to}}
+	}
+	mask := uint64(1)<<next - 1
+	var parts []levelRange
+	if from&mask != 0 { // from is inside bucket lo
+		parts = append(parts, levelRange{i, from, lo<<next | mask})
+		lo++
+	}
+	if to&mask != mask { // to is inside bucket hi
+		parts = append(parts, levelRange{i, hi << next, to})
+		hi--
+	}
+	if lo <= hi {
+		parts = append(parts, cover(lo<<next, hi<<next|mask, i+1)...)
+	}
+	return parts
+}
+
 func termRange(field, a, b string) query.Query {
 	t := true
 	q := query.NewTermRangeInclusiveQuery(a, b, &t, &t)

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand"
@@ -76,5 +77,46 @@ func TestValueRanges(t *testing.T) {
 		check(fmt.Sprintf("value<%g", b), func(f fig) bool { return f.value < b })
 		check(fmt.Sprintf("value>=%g kind:money", a), func(f fig) bool { return f.value >= a && f.kind == corpus.KindMoney })
 		check(fmt.Sprintf("value=%g", a), func(f fig) bool { return f.value == a })
+	}
+}
+
+// TestCoverTiles: the ranges a value range is asked as tile it exactly,
+// each whole buckets of its level (but the finest), on random bounds
+// and on bounds at bucket edges.
+func TestCoverTiles(t *testing.T) {
+	rng := rand.New(rand.NewSource(24))
+	edge := func() uint64 {
+		k := rng.Uint64()
+		if rng.Intn(2) == 0 {
+			k &^= 1<<valueLevels[1+rng.Intn(len(valueLevels)-1)].shift - 1 // a bucket's first
+		}
+		if rng.Intn(4) == 0 {
+			k |= 1<<valueLevels[1+rng.Intn(len(valueLevels)-1)].shift - 1 // a bucket's last
+		}
+		return k
+	}
+	for range 20000 {
+		from, to := edge(), edge()
+		if from > to {
+			from, to = to, from
+		}
+		parts := cover(from, to, 0)
+		slices.SortFunc(parts, func(a, b levelRange) int { return cmp.Compare(a.from, b.from) })
+		next := from
+		for i, p := range parts {
+			if p.from != next || p.to < p.from {
+				t.Fatalf("[%x, %x]: part %d %+v does not follow %x: %+v", from, to, i, p, next, parts)
+			}
+			if mask := uint64(1)<<valueLevels[p.level].shift - 1; p.from&mask != 0 || p.to&mask != mask {
+				t.Fatalf("[%x, %x]: part %+v is not whole buckets of its level", from, to, p)
+			}
+			next = p.to + 1
+		}
+		if last := parts[len(parts)-1].to; last != to {
+			t.Fatalf("[%x, %x]: ends at %x: %+v", from, to, last, parts)
+		}
+		if len(parts) > 2*len(valueLevels)-1 {
+			t.Fatalf("[%x, %x]: %d parts", from, to, len(parts))
+		}
 	}
 }
