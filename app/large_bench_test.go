@@ -31,7 +31,7 @@ func BenchmarkOneLargeDocument(b *testing.B) {
 		mb = v
 	}
 	src := filepath.Join(os.TempDir(), fmt.Sprintf("reportmine-scale-%dmb", mb))
-	if _, err := scaleCorpus(src, int64(mb)<<20); err != nil {
+	if _, err := scaleCorpus(src, int64(mb)<<20, nil); err != nil {
 		b.Fatal(err)
 	}
 	one := filepath.Join(b.TempDir(), "one.txt")

@@ -21,7 +21,9 @@ import (
 )
 
 // BenchmarkIngestScale ingests a generated corpus of distinct reports
-// (REPORTMINE_SCALE_MB, default 20 MB) on all cores and reports what
+// (REPORTMINE_SCALE_MB, default 20 MB; invented ones, dense with figures
+// as a statistical bulletin is, or with REPORTMINE_SCALE_FROM=DIR the
+// paragraphs of the reports in DIR shuffled, numbers altered) on all cores and reports what
 // issue 14 measures: ingest MB/s, peak RSS while ingesting and while
 // reindexing (under IngestMemoryLimit, as the commands run), index bytes
 // per text byte, reindex time, and in-process query p50/p99. Run it alone,
@@ -37,7 +39,15 @@ func BenchmarkIngestScale(b *testing.B) {
 		mb = v
 	}
 	src := filepath.Join(os.TempDir(), fmt.Sprintf("reportmine-scale-%dmb", mb))
-	text, err := scaleCorpus(src, int64(mb)<<20)
+	var real []string // reports whose paragraphs are shuffled instead
+	if from := os.Getenv("REPORTMINE_SCALE_FROM"); from != "" {
+		var err error
+		if real, err = readReports(from); err != nil || len(real) == 0 {
+			b.Skipf("REPORTMINE_SCALE_FROM=%s: no reports (%v)", from, err)
+		}
+		src += "-shuffled"
+	}
+	text, err := scaleCorpus(src, int64(mb)<<20, real)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -149,19 +159,38 @@ func procStatus() map[string]int64 {
 }
 
 // scaleCorpus writes (once per machine) reports until they hold size
-// bytes, and returns how many they hold.
-func scaleCorpus(dir string, size int64) (int64, error) {
+// bytes, and returns how many they hold: invented ones, or the
+// paragraphs of real ones shuffled with their numbers altered.
+func scaleCorpus(dir string, size int64, real []string) (int64, error) {
 	if n := dirSize(dir); n >= size {
 		return n, nil
 	}
 	os.RemoveAll(dir)
 	for batch := int64(0); dirSize(dir) < size; batch++ {
 		part := filepath.Join(dir, fmt.Sprintf("part-%03d", batch))
-		if err := synth.Write(part, 100, 1000+batch); err != nil {
+		write := func() error { return synth.Write(part, 100, 1000+batch) }
+		if real != nil {
+			write = func() error { return synth.Shuffle(part, real, 100, 40<<10, 1000+batch) }
+		}
+		if err := write(); err != nil {
 			return 0, err
 		}
 	}
 	return dirSize(dir), nil
+}
+
+// readReports reads the .txt files under dir.
+func readReports(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".txt" {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		out = append(out, string(b))
+		return err
+	})
+	return out, err
 }
 
 func dirSize(dir string) int64 {

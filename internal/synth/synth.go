@@ -1,7 +1,9 @@
-// Package synth writes corpora of invented government reports for
-// benchmarks: the genre's sentences (reviews with figures, targets,
-// sentences without figures) about cities that do not exist, so that a
-// corpus of any size is distinct text and speaks of no real place.
+// Package synth writes corpora for benchmarks: invented government
+// reports (Write: the genre's sentences, reviews with figures, targets,
+// sentences without figures, about cities that do not exist, so that a
+// corpus of any size is distinct text and speaks of no real place), or
+// real reports' paragraphs shuffled with their numbers altered
+// (Shuffle).
 package synth
 
 import (
@@ -9,7 +11,9 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Cities are invented cities: the load corpus speaks of no real
@@ -71,3 +75,56 @@ func Write(dir string, n int, seed int64) error {
 	}
 	return nil
 }
+
+// Shuffle puts n reports into dir made of the paragraphs of real reports
+// (paragraphs, each a line of twenty characters or more), drawn at random
+// with every number altered but years, so that a corpus of any size has
+// the genre's vocabulary and density of figures without repeating a
+// source. Each report opens with the first line of a source and holds
+// about size bytes; seed makes them reproducible.
+func Shuffle(dir string, sources []string, n, size int, seed int64) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var titles, paragraphs []string
+	for _, s := range sources {
+		lines := strings.Split(s, "\n")
+		titles = append(titles, strings.TrimSpace(lines[0]))
+		for _, l := range lines[1:] {
+			if l = strings.TrimSpace(l); utf8.RuneCountInString(l) >= 20 {
+				paragraphs = append(paragraphs, l)
+			}
+		}
+	}
+	if len(paragraphs) == 0 {
+		return fmt.Errorf("synth: no paragraphs of twenty characters or more in %d sources", len(sources))
+	}
+	rng := rand.New(rand.NewSource(seed))
+	alter := func(num string) string {
+		if len(num) == 4 && (strings.HasPrefix(num, "19") || strings.HasPrefix(num, "20")) {
+			return num // a year
+		}
+		b := []byte(num)
+		for i := range b {
+			b[i] = byte('0' + rng.Intn(10))
+		}
+		if len(b) > 1 && b[0] == '0' {
+			b[0] = byte('1' + rng.Intn(9))
+		}
+		return string(b)
+	}
+	for i := range n {
+		var b strings.Builder
+		b.WriteString(titles[rng.Intn(len(titles))] + "\n")
+		for b.Len() < size {
+			b.WriteString(digits.ReplaceAllStringFunc(paragraphs[rng.Intn(len(paragraphs))], alter) + "\n")
+		}
+		name := filepath.Join(dir, fmt.Sprintf("shuffle-%03d.txt", i))
+		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var digits = regexp.MustCompile(`[0-9]+`)
