@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"math/rand"
 	"os"
@@ -39,15 +40,16 @@ func BenchmarkIngestScale(b *testing.B) {
 		mb = v
 	}
 	src := filepath.Join(os.TempDir(), fmt.Sprintf("reportmine-scale-%dmb", mb))
-	var real []string // reports whose paragraphs are shuffled instead
+	var reports []string // whose paragraphs are shuffled instead
 	if from := os.Getenv("REPORTMINE_SCALE_FROM"); from != "" {
 		var err error
-		if real, err = readReports(from); err != nil || len(real) == 0 {
+		if reports, err = readReports(from); err != nil || len(reports) == 0 {
 			b.Skipf("REPORTMINE_SCALE_FROM=%s: no reports (%v)", from, err)
 		}
-		src += "-shuffled"
+		abs, _ := filepath.Abs(from)
+		src += fmt.Sprintf("-shuffled-%08x", crc32.ChecksumIEEE([]byte(abs))) // another folder, another corpus
 	}
-	text, err := scaleCorpus(src, int64(mb)<<20, real)
+	text, err := scaleCorpus(src, int64(mb)<<20, reports)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -161,7 +163,7 @@ func procStatus() map[string]int64 {
 // scaleCorpus writes (once per machine) reports until they hold size
 // bytes, and returns how many they hold: invented ones, or the
 // paragraphs of real ones shuffled with their numbers altered.
-func scaleCorpus(dir string, size int64, real []string) (int64, error) {
+func scaleCorpus(dir string, size int64, reports []string) (int64, error) {
 	if n := dirSize(dir); n >= size {
 		return n, nil
 	}
@@ -169,8 +171,8 @@ func scaleCorpus(dir string, size int64, real []string) (int64, error) {
 	for batch := int64(0); dirSize(dir) < size; batch++ {
 		part := filepath.Join(dir, fmt.Sprintf("part-%03d", batch))
 		write := func() error { return synth.Write(part, 100, 1000+batch) }
-		if real != nil {
-			write = func() error { return synth.Shuffle(part, real, 100, 40<<10, 1000+batch) }
+		if reports != nil {
+			write = func() error { return synth.Shuffle(part, reports, 100, 40<<10, 1000+batch) }
 		}
 		if err := write(); err != nil {
 			return 0, err

@@ -24,7 +24,7 @@ import (
 //
 // A query with one figure filter, which any figure may satisfy, reads
 // terms without a slot instead ("flat"): kinds and units in fig_kind and
-// fig_unit (which facets count), values as v: and c: terms, and the
+// fig_unit (which facets count), values as v:, c: and t: terms, and the
 // characters of the sentence's metrics, subjects and periods, each
 // distinct one once, with positions, in figFrameField. Slotted, a frame is
 // one keyword term; the frames that hold a phrase are found among the
@@ -34,9 +34,10 @@ const (
 	// figField holds every figure term of the sentence, one list (list
 	// analyzer) rather than a field per kind of term and an array element
 	// per figure: bleve builds a field and its term map per element.
-	// Slotted terms: k<slot>:kind, u<slot>:unit, v<slot>:value (value.go),
-	// c<slot>:its 16-bit bucket, f<slot><m, s or p>:frame. Flat: v:value,
-	// c:bucket (kinds and units flat are fig_kind and fig_unit).
+	// Slotted terms: k<slot>:kind, u<slot>:unit, v<slot>:value, c<slot>:
+	// its 16-bit bucket and t<slot>: its binary order of magnitude
+	// (valueLevels), f<slot><m, s or p>:frame. Flat: v:, c: and t: (kinds
+	// and units flat are fig_kind and fig_unit).
 	figField      = "fig"
 	figFrameField = "ff" // m, s or p and ":" before each character of the frames
 	// FrameName is the analyzer of figFrameField.

@@ -12,10 +12,10 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// exactPhrase matches terms at consecutive positions of one field, ""
-// standing for any term, as bleve's PhraseQuery does and with the same
-// scores, but checks the positions straight from the term locations of
-// each candidate. Bleve's phrase searcher turns every candidate's
+// exactPhrase matches terms at consecutive positions of one field, and
+// of one element where the field is an array, "" standing for any term,
+// as bleve's PhraseQuery does and with the same scores, but checks the
+// positions straight from the term locations of each candidate. Bleve's phrase searcher turns every candidate's
 // locations into maps of maps first; on phrases of common pairs, which
 // are most of what readers type, that was two thirds of a search.
 type exactPhrase struct {
@@ -24,9 +24,20 @@ type exactPhrase struct {
 }
 
 // Searcher is the conjunction of the terms' searchers, with their
-// locations, filtered by phrasePositions.
+// locations, filtered by the positions (holds).
 func (q exactPhrase) Searcher(ctx context.Context, r bindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	options.IncludeTermVectors = true
+	// Gaps before the first term or after the last ask nothing, in
+	// bleve's phrase as here.
+	first := slices.IndexFunc(q.terms, func(t string) bool { return t != "" })
+	if first < 0 {
+		return searcher.NewMatchNoneSearcher(r)
+	}
+	last := len(q.terms)
+	for q.terms[last-1] == "" {
+		last--
+	}
+	q.terms = q.terms[first:last]
 	var terms []search.Searcher
 	closeAll := func() {
 		for _, t := range terms {
@@ -44,15 +55,12 @@ func (q exactPhrase) Searcher(ctx context.Context, r bindex.IndexReader, _ mappi
 		}
 		terms = append(terms, s)
 	}
-	if len(terms) == 0 {
-		return searcher.NewMatchNoneSearcher(r)
-	}
 	must, err := searcher.NewConjunctionSearcher(ctx, r, terms, options)
 	if err != nil {
 		closeAll()
 		return nil, fmt.Errorf("phrase: %w", err)
 	}
-	s := &phraseSearcher{must: must, terms: q.terms, field: q.field, at: make([][]uint64, len(q.terms))}
+	s := &phraseSearcher{must: must, terms: q.terms, field: q.field, at: make([][]termAt, len(q.terms))}
 	must.SetQueryNorm(1 / math.Sqrt(must.Weight())) // as bleve's phrase searcher, whose scores these are
 	return s, nil
 }
@@ -61,7 +69,13 @@ type phraseSearcher struct {
 	must  search.Searcher
 	terms []string
 	field string
-	at    [][]uint64 // scratch: the positions of terms[i] in the candidate
+	at    [][]termAt // scratch: where terms[i] stands in the candidate
+}
+
+// termAt is a term's position in one element of the field.
+type termAt struct {
+	pos     uint64
+	element search.ArrayPositions
 }
 
 func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -98,7 +112,8 @@ func (s *phraseSearcher) first(ctx *search.SearchContext, next func(*search.Sear
 }
 
 // holds tells whether the locations place every term of the phrase one
-// position after the one before.
+// position after the one before, in one element of the field. The first
+// term is never a gap (Searcher trims them).
 func (s *phraseSearcher) holds(locs []search.FieldTermLocation) bool {
 	for i := range s.at {
 		s.at[i] = s.at[i][:0]
@@ -109,23 +124,27 @@ func (s *phraseSearcher) holds(locs []search.FieldTermLocation) bool {
 		}
 		for i, t := range s.terms {
 			if t == l.Term {
-				s.at[i] = append(s.at[i], l.Location.Pos)
+				s.at[i] = append(s.at[i], termAt{l.Location.Pos, l.Location.ArrayPositions})
 			}
 		}
 	}
-	lead := slices.IndexFunc(s.terms, func(t string) bool { return t != "" })
-	for _, p := range s.at[lead] {
-		if p >= uint64(lead) && s.from(p-uint64(lead), lead+1) {
+	for _, first := range s.at[0] {
+		if s.follows(first) {
 			return true
 		}
 	}
 	return false
 }
 
-// from tells whether terms[i:] stand at base+i onwards.
-func (s *phraseSearcher) from(base uint64, i int) bool {
-	for ; i < len(s.terms); i++ {
-		if s.terms[i] != "" && !slices.Contains(s.at[i], base+uint64(i)) {
+// follows tells whether every later term stands at its place after first.
+func (s *phraseSearcher) follows(first termAt) bool {
+	for i := 1; i < len(s.terms); i++ {
+		if s.terms[i] == "" {
+			continue
+		}
+		if !slices.ContainsFunc(s.at[i], func(a termAt) bool {
+			return a.pos == first.pos+uint64(i) && a.element.Equals(first.element)
+		}) {
 			return false
 		}
 	}

@@ -88,8 +88,8 @@ func (r Results) FillText(texts func(doc string, spans []corpus.Span) ([]string,
 	return nil
 }
 
-// facetFields are the fields each facet counts: years are counted by
-// date, sources and issuers by document part (facetValues).
+// facetFields are the fields each facet counts: years by the sentence's
+// year term, sources and issuers by document part (facetValues).
 var facetFields = map[string]string{
 	"year": "year", "source": "part", "place": "place", "issuer": "part", "kind": "fig_kind", "unit": "fig_unit",
 }
@@ -159,8 +159,8 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 }
 
 // facetValues gives what a facet shows for a term of the field it counts
-// ("" for none): a date's year, a part's source or issuer, other terms as
-// they are. The parts are looked up once per facet, not once per term.
+// ("" for none): a year term's year, a part's source or issuer, other
+// terms as they are. The parts are looked up once per facet, not once per term.
 func (x *Index) facetValues(facet string) (func(term string) string, error) {
 	switch facet {
 	case "year":
@@ -609,8 +609,6 @@ func Highlights(sentence string, phrases []string) [][2]int {
 	return spans
 }
 
-// yearRange reads year:2019 or year:2015..2020 (either end may be left
-// open: year:2015.. , year:..2000).
 // yearsQuery matches sentences of the years lo to hi: one range over
 // their year terms (corpus.Meta.Year), visiting only the years that occur.
 func yearsQuery(lo, hi int) query.Query {
@@ -620,6 +618,8 @@ func yearsQuery(lo, hi int) query.Query {
 // yearTerm writes a year (0 to 9999) as its index term.
 func yearTerm(y int) string { return fmt.Sprintf("%04d", y) }
 
+// yearRange reads year:2019 or year:2015..2020 (either end may be left
+// open: year:2015.. , year:..2000).
 func yearRange(val string) (float64, float64, error) {
 	from, to, isRange := strings.Cut(val, "..")
 	if !isRange {

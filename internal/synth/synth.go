@@ -77,11 +77,12 @@ func Write(dir string, n int, seed int64) error {
 }
 
 // Shuffle puts n reports into dir made of the paragraphs of real reports
-// (paragraphs, each a line of twenty characters or more), drawn at random
-// with every number altered but years, so that a corpus of any size has
-// the genre's vocabulary and density of figures without repeating a
-// source. Each report opens with the first line of a source and holds
-// about size bytes; seed makes them reproducible.
+// (paragraphs, each a line of twenty characters or more), drawn at
+// random with every number altered but years (ASCII or full-width
+// digits alike), so that a corpus of any size has the genre's
+// vocabulary and density of figures without repeating a source. Each
+// report opens with the first line of a source and holds about size
+// bytes; seed makes them reproducible.
 func Shuffle(dir string, sources []string, n, size int, seed int64) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -101,17 +102,28 @@ func Shuffle(dir string, sources []string, n, size int, seed int64) error {
 	}
 	rng := rand.New(rand.NewSource(seed))
 	alter := func(num string) string {
-		if len(num) == 4 && (strings.HasPrefix(num, "19") || strings.HasPrefix(num, "20")) {
+		ascii := strings.Map(func(r rune) rune {
+			if r >= '０' {
+				return r - '０' + '0'
+			}
+			return r
+		}, num)
+		if len(ascii) == 4 && (strings.HasPrefix(ascii, "19") || strings.HasPrefix(ascii, "20")) {
 			return num // a year
 		}
-		b := []byte(num)
-		for i := range b {
-			b[i] = byte('0' + rng.Intn(10))
+		ds := []rune(num)
+		for i, d := range ds {
+			zero := '0' // each digit keeps its width
+			if d >= '０' {
+				zero = '０'
+			}
+			first := 0
+			if i == 0 && len(ds) > 1 {
+				first = 1 // no leading zero
+			}
+			ds[i] = zero + rune(first+rng.Intn(10-first))
 		}
-		if len(b) > 1 && b[0] == '0' {
-			b[0] = byte('1' + rng.Intn(9))
-		}
-		return string(b)
+		return string(ds)
 	}
 	for i := range n {
 		var b strings.Builder
@@ -127,4 +139,4 @@ func Shuffle(dir string, sources []string, n, size int, seed int64) error {
 	return nil
 }
 
-var digits = regexp.MustCompile(`[0-9]+`)
+var digits = regexp.MustCompile(`[0-9０-９]+`)
