@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
 	"slices"
@@ -11,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/simple"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"reportmine/corpus"
 )
 
 // TestExactPhraseAsBleve checks exactPhrase on random texts of a
@@ -150,4 +153,32 @@ func phraseHits(t *testing.T, b bleve.Index, q query.Query) map[string]string {
 		t.Fatalf("%d hits, %d returned", res.Total, len(out))
 	}
 	return out
+}
+
+// TestFramePhraseWithinOneFigure: metric:, subject: and period: hold
+// their phrase within one figure's frame, not across the frames of two.
+func TestFramePhraseWithinOneFigure(t *testing.T) {
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	text := "全市粮食产量达到320万吨，生产总值达到980亿元。"
+	doc := corpus.NewDocument("frames.txt", []byte(text))
+	figs := []corpus.Figure{
+		{Doc: doc.ID, Kind: corpus.KindQuantity, Value: 320, Unit: "万吨", Metric: "粮食产量", Start: 0, End: 1},
+		{Doc: doc.ID, Kind: corpus.KindMoney, Value: 980, Unit: "亿元", Metric: "生产总值", Start: 2, End: 3},
+	}
+	if err := x.AddAll(context.Background(), []Entry{{Doc: doc, Figures: figs}}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]uint64{
+		// 产 is the third character of 粮食产量 and 值 the fourth of
+		// 生产总值: one position apart, in two frames.
+		"metric:产量": 1, "metric:生产总值": 1, "metric:食产": 1, "metric:产值": 0, "metric:粮产": 0,
+	} {
+		if got, _ := hitSources(t, x, q, 10); got != want {
+			t.Errorf("%s: %d hits, want %d", q, got, want)
+		}
+	}
 }
