@@ -11,7 +11,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"reportmine/corpus"
 )
@@ -242,7 +245,7 @@ type parser struct {
 
 func (ps parser) parse(q string) (Parsed, error) {
 	var p Parsed
-	var must, mustNot []query.Query
+	var must, mustNot, filters []query.Query
 	var figure []*slotted
 	terms := splitQuery(q)
 	for i := 0; i < len(terms); i++ {
@@ -254,6 +257,7 @@ func (ps parser) parse(q string) (Parsed, error) {
 		if neg {
 			t = t[1:]
 		}
+		phrases := len(p.Phrases)
 		cl, fig, err := ps.clause(t, &p)
 		if err != nil {
 			return p, err
@@ -291,11 +295,16 @@ func (ps parser) parse(q string) (Parsed, error) {
 			if err != nil {
 				return p, err
 			}
-			mustNot = append(mustNot, q)
+			mustNot = append(mustNot, unscored{q}) // what is excluded is never scored
+			// nor ranked on, nor highlighted: a hit never holds it, and a
+			// whole-word clause of its own would weigh the others less.
+			p.Phrases = p.Phrases[:phrases]
 		case fig != nil:
 			figure = append(figure, fig)
-		default:
+		case len(p.Phrases) > phrases: // text
 			must = append(must, cl)
+		default:
+			filters = append(filters, cl)
 		}
 	}
 	if len(figure) > 0 {
@@ -303,7 +312,20 @@ func (ps parser) parse(q string) (Parsed, error) {
 		if err != nil {
 			return p, err
 		}
-		must = append(must, q)
+		filters = append(filters, q)
+	}
+	// Filters (figures, years, places, documents) decide which sentences
+	// match, not how well: beside text they are asked unscored, so that a
+	// rare year or a rare order of magnitude does not rank a sentence
+	// higher, and bleve reads a filter of many terms (a range of values
+	// or years) as one union of their posting bitmaps. Alone, they are
+	// the query, scored as before.
+	text := len(must) > 0
+	for _, f := range filters {
+		if text {
+			f = unscored{f}
+		}
+		must = append(must, f)
 	}
 	// Sentences where a phrase stands as a whole dictionary word rank
 	// first; which sentences match is decided by the exact clauses alone.
@@ -315,7 +337,7 @@ func (ps parser) parse(q string) (Parsed, error) {
 	}
 	if len(must) == 0 {
 		must = append(must, query.NewMatchAllQuery())
-		mustNot = append(mustNot, recordsQuery())
+		mustNot = append(mustNot, unscored{recordsQuery()})
 	}
 	if len(should) == 0 && len(mustNot) == 0 {
 		p.Query = allOf(must)
@@ -648,4 +670,15 @@ func yearRange(val string) (float64, float64, error) {
 		return 0, 0, bad
 	}
 	return lo, hi, nil
+}
+
+// unscored is a query asked for its matches alone: its searchers score
+// nothing (a match adds 0 to the score of the query it is part of), read
+// no frequencies or positions, and a disjunction of terms among them is
+// one union of bitmaps (bleve's "unadorned" searchers).
+type unscored struct{ query.Query }
+
+func (u unscored) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	options.Score, options.IncludeTermVectors, options.Explain = "none", false, false
+	return u.Query.Searcher(ctx, r, m, options)
 }
