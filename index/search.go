@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"reportmine/corpus"
@@ -343,7 +344,7 @@ func (ps parser) parse(q string) (Parsed, error) {
 		p.Query = allOf(must)
 	} else {
 		b := query.NewBooleanQuery(nil, nil, mustNot)
-		b.Must = allOf(must)
+		b.Must = matchingNothing{allOf(must)}
 		b.Should = anyOf(should) // optional: a term searcher's minimum is 0
 		p.Query = b
 	}
@@ -673,12 +674,52 @@ func yearRange(val string) (float64, float64, error) {
 }
 
 // unscored is a query asked for its matches alone: its searchers score
-// nothing (a match adds 0 to the score of the query it is part of), read
-// no frequencies or positions, and a disjunction of terms among them is
-// one union of bitmaps (bleve's "unadorned" searchers).
+// nothing (a match adds 0 to the score of the query it is part of) and
+// weigh nothing in the query's norm, which would otherwise scale each
+// shard's scores by its own idf of the filter's terms; a disjunction of
+// terms among them is one union of bitmaps (bleve's "unadorned"
+// searchers). Frequencies are not read, positions only by a phrase.
 type unscored struct{ query.Query }
 
 func (u unscored) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	options.Score, options.IncludeTermVectors, options.Explain = "none", false, false
-	return u.Query.Searcher(ctx, r, m, options)
+	s, err := u.Query.Searcher(ctx, r, m, options)
+	if _, none := s.(*searcher.MatchNoneSearcher); none || err != nil {
+		return s, err // bleve's queries recognise it and skip it
+	}
+	if o, ok := s.(bindex.Optimizable); ok {
+		return weightlessOptimizable{weightless{s}, o}, nil
+	}
+	return weightless{s}, nil
 }
+
+// weightless is a searcher that weighs nothing in a query's norm.
+type weightless struct{ search.Searcher }
+
+func (weightless) Weight() float64      { return 0 }
+func (weightless) SetQueryNorm(float64) {}
+
+// weightlessOptimizable keeps what bleve optimises of a term searcher
+// (a conjunction of term searchers iterates their bitmaps' intersection).
+type weightlessOptimizable struct {
+	weightless
+	bindex.Optimizable
+}
+
+// matchingNothing is a query whose searcher, when it matches nothing,
+// says so by matching nothing rather than by being bleve's MatchNone:
+// a boolean query drops a MatchNone must clause, and its must-not
+// clauses would then be taken from every sentence (-下降 year:1900 would
+// find all sentences without 下降).
+type matchingNothing struct{ query.Query }
+
+func (q matchingNothing) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.Query.Searcher(ctx, r, m, options)
+	if none, ok := s.(*searcher.MatchNoneSearcher); ok && err == nil {
+		return nothing{none}, nil
+	}
+	return s, err
+}
+
+// nothing is bleve's MatchNone searcher under another type.
+type nothing struct{ *searcher.MatchNoneSearcher }

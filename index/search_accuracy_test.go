@@ -40,6 +40,22 @@ func fixtureIndex(t testing.TB, docs map[string]string) *index.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return fixtureFill(t, x, docs)
+}
+
+// fixtureShards is fixtureIndex in n shards on disk, as reportmine
+// builds it on a machine of n cores.
+func fixtureShards(t testing.TB, docs map[string]string, n int) *index.Index {
+	t.Helper()
+	x, err := index.Create(t.TempDir(), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fixtureFill(t, x, docs)
+}
+
+func fixtureFill(t testing.TB, x *index.Index, docs map[string]string) *index.Index {
+	t.Helper()
 	ex := extract.New()
 	names := make([]string, 0, len(docs))
 	for n := range docs {
