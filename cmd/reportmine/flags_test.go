@@ -34,6 +34,17 @@ func TestFlags(t *testing.T) {
 	if err != nil || json.Unmarshal([]byte(out), &res) != nil || len(res.Hits) != 1 || !strings.Contains(res.Hits[0].Sentence, "增长") {
 		t.Errorf("flags after the query: %v %s", err, out)
 	}
+	for _, args := range [][]string{
+		{"search", "--data", data, "增长", "-下降", "--json"},
+		{"search", "--data", data, "-下降", "增长", "--json"},
+		{"search", "--data", data, "--json", "增长", `-"同比 下降"`},
+	} {
+		out, errOut, err := runCLI(t, "", args...)
+		var res struct{ Total int }
+		if err != nil || json.Unmarshal([]byte(out), &res) != nil || res.Total == 0 {
+			t.Errorf("a negated term is a search term, not a flag: %v: %v %s %s", args, err, out, errOut)
+		}
+	}
 	out, _, err = runCLI(t, "", "check", "--data", data, "--json", "--", "-3%的说法")
 	if err != nil || !strings.Contains(out, `"claim":"-3%的说法"`) {
 		t.Errorf("-- before a claim that starts with -: %v %s", err, out)

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"reportmine/ingest"
 )
@@ -134,7 +136,8 @@ func parseFlags(fs *flag.FlagSet, e env, args []string) (bool, error) {
 }
 
 // parseInterleaved parses flags wherever they stand among the arguments;
-// everything after -- is an argument.
+// everything after -- is an argument, and so is a word that only looks
+// like a flag: a negated search term (search 开发区 -经开区).
 func parseInterleaved(fs *flag.FlagSet, args []string) error {
 	var rest []string
 	for i, a := range args {
@@ -145,10 +148,14 @@ func parseInterleaved(fs *flag.FlagSet, args []string) error {
 	}
 	var positional []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		cut := slices.IndexFunc(args, negation)
+		if cut < 0 {
+			cut = len(args)
+		}
+		if err := fs.Parse(args[:cut]); err != nil {
 			return err
 		}
-		args = fs.Args()
+		args = append(fs.Args(), args[cut:]...)
 		if len(args) == 0 {
 			break
 		}
@@ -156,6 +163,17 @@ func parseInterleaved(fs *flag.FlagSet, args []string) error {
 		args = args[1:]
 	}
 	return fs.Parse(append([]string{"--"}, append(positional, rest...)...))
+}
+
+// negation tells a negated term (-经开区, -"同比 下降") from a flag: flag
+// names are ASCII letters.
+func negation(arg string) bool {
+	term, ok := strings.CutPrefix(arg, "-")
+	if !ok || term == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(term)
+	return r >= utf8.RuneSelf || r == '"'
 }
 
 // boundedInt declares an integer flag that refuses values outside
