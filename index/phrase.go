@@ -15,9 +15,10 @@ import (
 // exactPhrase matches terms at consecutive positions of one field, and
 // of one element where the field is an array, "" standing for any term,
 // as bleve's PhraseQuery does and with the same scores, but checks the
-// positions straight from the term locations of each candidate. Bleve's phrase searcher turns every candidate's
-// locations into maps of maps first; on phrases of common pairs, which
-// are most of what readers type, that was two thirds of a search.
+// positions straight from the term locations of each candidate. Bleve's
+// phrase searcher turns every candidate's locations into maps of maps
+// first; on phrases of common pairs, which are most of what readers
+// type, that was two thirds of a search.
 type exactPhrase struct {
 	terms []string
 	field string
@@ -29,15 +30,9 @@ func (q exactPhrase) Searcher(ctx context.Context, r bindex.IndexReader, _ mappi
 	options.IncludeTermVectors = true
 	// Gaps before the first term or after the last ask nothing, in
 	// bleve's phrase as here.
-	first := slices.IndexFunc(q.terms, func(t string) bool { return t != "" })
-	if first < 0 {
+	if q.terms = trimGaps(q.terms); len(q.terms) == 0 {
 		return searcher.NewMatchNoneSearcher(r)
 	}
-	last := len(q.terms)
-	for q.terms[last-1] == "" {
-		last--
-	}
-	q.terms = q.terms[first:last]
 	var terms []search.Searcher
 	closeAll := func() {
 		for _, t := range terms {
