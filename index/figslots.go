@@ -89,8 +89,7 @@ func figureFields(m map[string]any, figs []corpus.Figure) {
 	for i, f := range figs {
 		slot := slotName(i)
 		terms = append(terms, "k"+slot+":"+string(f.Kind), "u"+slot+":"+f.Unit)
-		terms = append(terms, valueTerms(f.Value, slot)...)
-		terms = append(terms, valueTerms(f.Value, "")...)
+		terms = append(terms, valueTerms(f.Value, slot, "")...) // in its slot and flat
 		for _, fr := range frameTags {
 			text := fr.text(f)
 			if text == "" {

@@ -87,7 +87,7 @@ func TestExactPhraseAsBleve(t *testing.T) {
 			if field == "h" {
 				elements = d.h
 			}
-			if (first == "" || d.f[0][0] == first) && slices.ContainsFunc(elements, func(e []string) bool { return wordsHold(e, terms) }) {
+			if (first == "" || d.f[0][0] == first) && slices.ContainsFunc(elements, func(e []string) bool { return holdsPhrase(e, trimGaps(terms)) }) {
 				truth = append(truth, id)
 			}
 		}
@@ -112,30 +112,6 @@ func TestExactPhraseAsBleve(t *testing.T) {
 			t.Fatalf("%q in %s (trial %d): bleve %v, exact %v", terms, field, trial, bleveHits, exactHits)
 		}
 	}
-}
-
-// wordsHold tells whether words hold terms at consecutive positions,
-// "" matching any word and gaps at either end asking nothing.
-func wordsHold(words, terms []string) bool {
-	for len(terms) > 0 && terms[0] == "" {
-		terms = terms[1:]
-	}
-	for len(terms) > 0 && terms[len(terms)-1] == "" {
-		terms = terms[:len(terms)-1]
-	}
-	for p := 0; p+len(terms) <= len(words); p++ {
-		ok := true
-		for i, t := range terms {
-			if t != "" && words[p+i] != t {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
 }
 
 // phraseHits are a query's hits and their scores.

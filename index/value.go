@@ -41,13 +41,17 @@ func levelTerm(i int, k uint64) string {
 	return fmt.Sprintf("%0*x", (64-shift)/4, k>>shift)
 }
 
-// valueTerms are a value's terms, one per level, each its level's tag,
-// the slot and a colon before it.
-func valueTerms(v float64, slot string) []string {
+// valueTerms are a value's terms in each of slots ("" for none), one per
+// level, each its level's tag, the slot and a colon before it; each
+// level's term is written once whatever the slots.
+func valueTerms(v float64, slots ...string) []string {
 	k := sortable(v)
-	out := make([]string, len(valueLevels))
+	out := make([]string, 0, len(valueLevels)*len(slots))
 	for i, l := range valueLevels {
-		out[i] = l.tag + slot + ":" + levelTerm(i, k)
+		term := levelTerm(i, k)
+		for _, slot := range slots {
+			out = append(out, l.tag+slot+":"+term)
+		}
 	}
 	return out
 }

@@ -14,6 +14,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Cities are invented cities: the load corpus speaks of no real
@@ -102,12 +104,7 @@ func Shuffle(dir string, sources []string, n, size int, seed int64) error {
 	}
 	rng := rand.New(rand.NewSource(seed))
 	alter := func(num string) string {
-		ascii := strings.Map(func(r rune) rune {
-			if r >= '０' {
-				return r - '０' + '0'
-			}
-			return r
-		}, num)
+		ascii := width.Narrow.String(num)
 		if len(ascii) == 4 && (strings.HasPrefix(ascii, "19") || strings.HasPrefix(ascii, "20")) {
 			return num // a year
 		}
