@@ -2,6 +2,7 @@ package index
 
 import (
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"errors"
 	"strings"
@@ -23,11 +24,21 @@ const WordsName = "reportmine_zh_words"
 
 // WordsDictionary names the dictionary the words field is built with; it
 // is part of the index version, so a change asks for reindex.
-const WordsDictionary = "gse-v0.80.3-zh_s"
+const WordsDictionary = "gse-v0.80.3-zh_s-short+freq10"
 
-// wordSegmenter holds gse's simplified-Chinese dictionary, loaded once per
-// process and only when a document is indexed (searching does not need
-// it: a query's words are looked up as they are typed).
+//go:generate go run ./internal/genwords words_zh_s.txt
+
+// dictWords is the words field's dictionary: the words of gse's
+// simplified-Chinese dictionary of one or two characters and the longer
+// ones it counted at least ten times (internal/genwords, which says why).
+//
+//go:embed words_zh_s.txt
+var dictWords string
+
+// wordSegmenter holds the words field's dictionary (dictWords and the
+// vocabulary), loaded once per process and only when a document is
+// indexed (searching does not need it: a query's words are looked up as
+// they are typed).
 var wordSegmenter struct {
 	once   sync.Once
 	loaded atomic.Bool
@@ -40,7 +51,7 @@ func segmenter() (*gse.Segmenter, error) {
 		wordSegmenter.loaded.Store(true)
 		seg := &wordSegmenter.seg
 		seg.SkipLog = true
-		err := seg.LoadDictEmbed("zh_s")
+		err := seg.LoadDictStr(dictWords)
 		if err == nil && vocabulary.dict != "" {
 			err = seg.LoadDictStr(vocabulary.dict)
 		}

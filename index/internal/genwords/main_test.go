@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+func TestKeep(t *testing.T) {
+	tests := []struct {
+		word string
+		freq float64
+		want bool
+	}{
+		{"和服", 3, true},     // two characters: kept whatever its count
+		{"的", 1, true},      // one
+		{"研究生", 1816, true}, // a common longer word
+		{"财政收入", 3, false},  // a rare compound, read as 财政 收入
+		{"开发区", minFreq, true},
+	}
+	for _, tt := range tests {
+		if got := Keep(tt.word, tt.freq); got != tt.want {
+			t.Errorf("Keep(%q, %v) = %v, want %v", tt.word, tt.freq, got, tt.want)
+		}
+	}
+}
+
+// TestGeneratedFileIsCurrent regenerates the dictionary from the gse
+// module and compares it with the file the index embeds.
+func TestGeneratedFileIsCurrent(t *testing.T) {
+	if err := exec.Command("go", "list", "-m", "github.com/go-ego/gse").Run(); err != nil {
+		t.Skipf("gse module not available: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "words.txt")
+	if err := generate(out); err != nil {
+		t.Skipf("cannot read gse's dictionary: %v", err)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../words_zh_s.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("index/words_zh_s.txt is stale: run go generate ./index")
+	}
+}
