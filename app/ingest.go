@@ -92,7 +92,9 @@ type ingestJob struct {
 	// toIndex collects stored documents for the next index batch, which
 	// indexer indexes in the background.
 	toIndex []index.Entry
-	indexer *index.Background
+	// toIndexBytes is their text.
+	toIndexBytes int
+	indexer      *index.Background
 	// texts holds the texts of the batch being written, not yet in the
 	// store, for near-duplicate comparison.
 	texts map[string]string
@@ -294,8 +296,9 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 	}
 	for _, e := range entries {
 		j.toIndex = append(j.toIndex, index.Entry{Doc: e.Doc, Figures: e.Figures, Entities: e.Entities})
+		j.toIndexBytes += len(e.Doc.Raw)
 	}
-	if len(j.toIndex) >= indexBatch {
+	if j.toIndexBytes >= index.AddAllBytes {
 		if err := j.flushIndex(ctx); err != nil {
 			return err
 		}
@@ -338,11 +341,9 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 	return j.store.RecordSources(ctx, run, recs)
 }
 
-// indexBatch is how many stored documents go into one index batch: the
-// index writes a segment per batch, and many small segments cost more to
-// merge than they save. Documents stored but not yet indexed when a run
-// is killed are indexed by the next run (the store is the record).
-const indexBatch = 50
+// Stored documents are handed to the indexer index.AddAllBytes of text at
+// a time. Documents stored but not yet indexed when a run is killed are
+// indexed by the next run (the store is the record).
 
 // flushIndex hands the collected documents to the background indexer,
 // so that indexing runs beside extraction and storage.
@@ -354,7 +355,7 @@ func (j *ingestJob) flushIndex(ctx context.Context) error {
 		j.indexer, _ = j.index.Background(ctx)
 	}
 	j.indexer.Add(j.toIndex, nil)
-	j.toIndex = nil
+	j.toIndex, j.toIndexBytes = nil, 0
 	return nil
 }
 

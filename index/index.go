@@ -453,6 +453,14 @@ type Entry struct {
 	Window *corpus.Span
 }
 
+// AddAllBytes is about how much document text one AddAll should be
+// given. Each shard cuts its sentences into batches of batchBytes, and a
+// short document goes to one shard: an AddAll of a few documents left the
+// other shards idle and wrote small segments, to be merged again
+// (reindexing 11.8 MB of reports in calls of 64 KB took 19.7 s, in calls
+// of 2 MB 15.6 s, 4 MB 15.1 s with 30 MB more memory).
+const AddAllBytes = 2 << 20
+
 // AddAll indexes several documents in one batch: far fewer index segments
 // to write and merge than one batch per document.
 func (x *Index) AddAll(ctx context.Context, entries []Entry) error {

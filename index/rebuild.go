@@ -8,12 +8,6 @@ import (
 	"path/filepath"
 )
 
-// rebuildBatchBytes is how much document text goes into one AddAll of a
-// rebuild. Larger calls were barely faster and held twice the memory
-// (1 MB: 28.5 s and 2.3 GB against 30.6 s and 1.0 GB for 7.6 MB), for
-// bleve keeps unpersisted segments in memory.
-const rebuildBatchBytes = 64 << 10
-
 // Rebuild builds a new index for dataDir from the entries feed gives, in
 // large batches, beside the current one; merges it into one segment;
 // records gen as its watermark; and only then puts it in the current
@@ -58,7 +52,7 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	return swap(current, fresh)
 }
 
-// fill adds the feed's entries in batches of about rebuildBatchBytes,
+// fill adds the feed's entries in batches of about AddAllBytes,
 // indexing each batch while the feed reads the next, so that reading the
 // store and indexing overlap. A long document may come window by window
 // (Entry.Window, in order): it is marked indexed once its last window is
@@ -86,7 +80,7 @@ func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error
 				next.finished = append(next.finished, e.Doc)
 			}
 		}
-		if size += text; size >= rebuildBatchBytes {
+		if size += text; size >= AddAllBytes {
 			flush()
 		}
 		return nil

@@ -40,9 +40,10 @@ func TestRebuild(t *testing.T) {
 	}
 
 	docs := []corpus.Document{corpus.NewDocument("a.txt", []byte("新文件甲：粮食产量增长。")), corpus.NewDocument("b.txt", []byte("新文件乙：粮食产量下降。"))}
-	// Enough text for several batches, so that the new index has
-	// several segments to merge, and merged segments' files to delete.
-	for i := range 3 * rebuildBatchBytes / 4096 {
+	// Enough text for several batches in each shard, so that the new
+	// index has several segments to merge, and merged segments' files to
+	// delete.
+	for i := range 3 * defaultShards() * batchBytes / 4096 {
 		filler := fmt.Sprintf("第%d号文件：", i) + strings.Repeat("园区基础设施建设稳步推进，", 4096/39)
 		docs = append(docs, corpus.NewDocument(fmt.Sprintf("filler-%d.txt", i), []byte(filler)))
 	}
