@@ -89,12 +89,10 @@ type ingestJob struct {
 	opts      IngestOptions
 	total     int
 	done      int
-	// toIndex collects stored documents for the next index batch, which
-	// indexer indexes in the background.
-	toIndex []index.Entry
-	// toIndexBytes is their text.
-	toIndexBytes int
-	indexer      *index.Background
+	// feeder indexes stored documents in the background, beside
+	// extraction and storage; nil until the first is stored, and again
+	// after waitIndex.
+	feeder *index.Feeder
 	// texts holds the texts of the batch being written, not yet in the
 	// store, for near-duplicate comparison.
 	texts map[string]string
@@ -119,12 +117,12 @@ type outcome struct {
 
 // IngestMemoryLimit is the soft memory limit (Go's runtime/debug
 // SetMemoryLimit) that ingest and reindex run under: their live heap is
-// about 250 MB whatever the corpus (gse's dictionary for the words field
-// 128 MB, batches cut by size, long documents in windows), and the
-// collector's default target of twice the live heap made peak RSS about
-// 650 MB; under the limit it is about 450 MB (anonymous memory, flat from
-// 20 to 64 MB of text) at about 8 % more CPU. The index's memory-mapped
-// segments come on top, as page cache the kernel reclaims.
+// about 140–170 MB whatever the corpus (the words field's dictionary 49
+// MB, batches cut by size, long documents in windows; 250 MB with gse's
+// whole dictionary), and the collector's default target of twice the
+// live heap made peak RSS about 650 MB; under the limit it is about 400–
+// 450 MB (anonymous memory, flat from 20 to 130 MB of text). The index's
+// memory-mapped segments come on top, as page cache the kernel reclaims.
 const IngestMemoryLimit = 400 << 20
 
 // LargeDocument is the length above which a document is extracted,
@@ -191,9 +189,6 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Sum
 		if writeErr == nil {
 			writeErr = j.write(ctx, run, batch, &prints, &sum)
 		}
-	}
-	if writeErr == nil {
-		writeErr = j.flushIndex(ctx)
 	}
 	if err := j.waitIndex(); writeErr == nil {
 		writeErr = err
@@ -295,11 +290,7 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 		}
 	}
 	for _, e := range entries {
-		j.toIndex = append(j.toIndex, index.Entry{Doc: e.Doc, Figures: e.Figures, Entities: e.Entities})
-		j.toIndexBytes += len(e.Doc.Raw)
-	}
-	if j.toIndexBytes >= index.AddAllBytes {
-		if err := j.flushIndex(ctx); err != nil {
+		if err := j.toIndex(ctx, index.Entry{Doc: e.Doc, Figures: e.Figures, Entities: e.Entities}); err != nil {
 			return err
 		}
 	}
@@ -341,32 +332,32 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 	return j.store.RecordSources(ctx, run, recs)
 }
 
-// Stored documents are handed to the indexer index.AddAllBytes of text at
-// a time. Documents stored but not yet indexed when a run is killed are
-// indexed by the next run (the store is the record).
-
-// flushIndex hands the collected documents to the background indexer,
-// so that indexing runs beside extraction and storage.
-func (j *ingestJob) flushIndex(ctx context.Context) error {
-	if len(j.toIndex) == 0 {
-		return nil
+// toIndex hands a stored document to the indexer. Documents stored but
+// not yet indexed when a run is killed are indexed by the next run (the
+// store is the record; see catchUp), except a document stored again with
+// new metadata (StatusUpdated), whose earlier record the index still
+// holds: its metadata in the index stays the old one until reindex.
+func (j *ingestJob) toIndex(ctx context.Context, e index.Entry) error {
+	if j.feeder == nil {
+		j.feeder = j.index.Feeder(ctx)
 	}
-	if j.indexer == nil {
-		j.indexer, _ = j.index.Background(ctx)
+	if err := j.feeder.Add(e); err != nil {
+		if werr := j.waitIndex(); werr != nil {
+			return werr // the indexer's failure, which stopped the feeder
+		}
+		return err
 	}
-	j.indexer.Add(j.toIndex, nil)
-	j.toIndex, j.toIndexBytes = nil, 0
 	return nil
 }
 
 // waitIndex waits for the indexer to finish what it was given; the next
-// flushIndex starts another.
+// toIndex starts another.
 func (j *ingestJob) waitIndex() error {
-	if j.indexer == nil {
+	if j.feeder == nil {
 		return nil
 	}
-	err := j.indexer.Wait()
-	j.indexer = nil
+	err := j.feeder.Wait()
+	j.feeder = nil
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
@@ -379,9 +370,6 @@ func (j *ingestJob) waitIndex() error {
 // a twentieth of indexing; holding a 50 MB document's figures cost
 // gigabytes). The document is marked indexed once every window is in.
 func (j *ingestJob) putLarge(ctx context.Context, e store.Entry) error {
-	if err := j.flushIndex(ctx); err != nil {
-		return err
-	}
 	if err := j.waitIndex(); err != nil { // one writer of the index at a time
 		return err
 	}

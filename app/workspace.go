@@ -244,20 +244,20 @@ func IndexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
 	if err != nil {
 		return err
 	}
+	// Handed to the indexer in chunks, as ingest does: a document alone
+	// would keep one shard busy and write a small segment.
+	f := x.Feeder(ctx)
+	defer f.Abandon()
 	for _, id := range missing {
-		var windowed []corpus.Document
-		err := loadEntries(ctx, st, id, LargeDocument, func(e index.Entry) error {
-			if e.Window != nil && e.Window.End == len(e.Doc.Raw) {
-				windowed = append(windowed, e.Doc)
+		if err := loadEntries(ctx, st, id, LargeDocument, f.Add); err != nil {
+			if werr := f.Wait(); werr != nil {
+				return fmt.Errorf("index: %w", werr) // the indexer's failure, which stopped the feeder
 			}
-			return x.AddAll(ctx, []index.Entry{e})
-		})
-		if err == nil && len(windowed) > 0 {
-			err = x.MarkIndexed(windowed)
-		}
-		if err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
 		}
+	}
+	if err := f.Wait(); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ var DictionaryVersion = "gse-v0.80.3-zh_s-numerals+vocabulary-" + wordsDigest(Vo
 // 规上工业增加值), numeral terms (三个一批, 十四五), policy terms (专精特新,
 // 招落一体) and zone and organisation words. The extractor segments with
 // it; cmd hands it to the search index, whose words field segments with
-// gse's full dictionary plus these.
+// its cut of gse's dictionary plus these.
 func Vocabulary() []DictWord {
 	var words []DictWord
 	for _, list := range []string{domainWords, policyTerms} {

@@ -74,3 +74,63 @@ func (b *Background) Abandon() error {
 	b.cancel()
 	return b.Wait()
 }
+
+// Feeder collects entries one by one and hands them to a Background
+// indexer about AddAllBytes of text at a time: ingest, reindex and the
+// catch-up of a lagging index all feed the index this way.
+type Feeder struct {
+	bg    *Background
+	ctx   context.Context // cancelled when the indexer fails
+	chunk int
+	next  backgroundBatch
+	size  int
+}
+
+// Feeder starts a background indexer fed entry by entry.
+func (x *Index) Feeder(ctx context.Context) *Feeder { return x.feeder(ctx, AddAllBytes) }
+
+// feeder is Feeder handing over chunk bytes of text at a time.
+func (x *Index) feeder(ctx context.Context, chunk int) *Feeder {
+	bg, ctx := x.Background(ctx)
+	return &Feeder{bg: bg, ctx: ctx, chunk: chunk}
+}
+
+// Add collects an entry. A long document may come window by window
+// (Entry.Window, in order): it is marked indexed once the batch holding
+// its last window is in. Add fails once the indexer has failed (Wait
+// says why) or the context is cancelled.
+func (f *Feeder) Add(e Entry) error {
+	if err := f.ctx.Err(); err != nil {
+		return err
+	}
+	f.next.entries = append(f.next.entries, e)
+	text := len(e.Doc.Raw)
+	if e.Window != nil {
+		text = e.Window.End - e.Window.Start
+		if e.Window.End == len(e.Doc.Raw) {
+			f.next.finished = append(f.next.finished, e.Doc)
+		}
+	}
+	if f.size += text; f.size >= f.chunk {
+		f.flush()
+	}
+	return nil
+}
+
+func (f *Feeder) flush() {
+	if len(f.next.entries) > 0 {
+		f.bg.Add(f.next.entries, f.next.finished)
+		f.next, f.size = backgroundBatch{}, 0
+	}
+}
+
+// Wait hands over what is collected and waits until everything given is
+// indexed; it reports the indexer's failure.
+func (f *Feeder) Wait() error {
+	f.flush()
+	return f.bg.Wait()
+}
+
+// Abandon stops the indexer: what is collected or queued need not be
+// indexed.
+func (f *Feeder) Abandon() error { return f.bg.Abandon() }

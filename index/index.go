@@ -87,27 +87,30 @@ func Open(dataDir string) (*Index, error) {
 	path := filepath.Join(dataDir, DirName)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		x, err := create(path, defaultShards())
-		if err == nil {
-			err = x.Close() // opened again with the merge options, which are not saved
-		}
 		if err != nil {
 			return nil, err
 		}
+		// Opened again with the merge options, which creation would
+		// save in the index. Another process may take the index in
+		// between: the opening then waits for it or says it is busy.
+		if err := x.Close(); err != nil {
+			return nil, fmt.Errorf("index %s: %w", path, err)
+		}
 	}
-	return openShardsWith(path, false, writeMerges)
+	return openShardsWith(path, false, writeMerges())
 }
 
 // floorSegment is the merge planner's smallest segment, in sentences:
-// about what one batch of batchBytes holds. The planner counts every
-// smaller segment as that large when it decides how many segments the
-// index may keep; with bleve's default, 2000, it took the index for
-// several times larger than it was and merged segments again and again
-// (12 % of ingest time on 11.8 MB of reports).
+// about what one batch of batchBytes holds. The planner starts the
+// tiers by which it budgets the segments an index may keep at this size:
+// from bleve's default, 2000, it allowed an index of batches of 500
+// sentences few segments and merged the same sentences again and again
+// (TestWriteMergesMergeLess; 12 % of ingest time on 11.8 MB of reports).
 const floorSegment = batchBytes / 128
 
 // writeMerges are the merge planner's options while an ingest writes:
 // bleve's tiers of 10, from segments of floorSegment sentences.
-var writeMerges = map[string]any{"FloorSegmentSize": floorSegment}
+func writeMerges() map[string]any { return map[string]any{"FloorSegmentSize": floorSegment} }
 
 // ErrNoIndex is the error for a data directory without a search index.
 var ErrNoIndex = errors.New("no search index; run reportmine reindex")

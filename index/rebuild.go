@@ -15,6 +15,11 @@ import (
 // that fails (a store that cannot be read) leaves it as it was. Another
 // process holding the current index makes it fail at once with ErrBusy.
 func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(Entry) error) error) error {
+	return rebuild(ctx, dataDir, gen, feed, AddAllBytes)
+}
+
+// rebuild is Rebuild handing the indexer chunk bytes of text at a time.
+func rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(Entry) error) error, chunk int) error {
 	current := filepath.Join(dataDir, DirName)
 	if err := checkNotBusy(current); err != nil {
 		return err
@@ -26,14 +31,14 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	x, err := create(fresh, defaultShards())
 	if err == nil { // opened again with the bulk merge options, which are not saved
 		if err = x.Close(); err == nil {
-			x, err = openShardsWith(fresh, false, bulkMerges)
+			x, err = openShardsWith(fresh, false, bulkMerges())
 		}
 	}
 	if err != nil {
 		os.RemoveAll(fresh)
 		return err
 	}
-	if err := x.fill(ctx, feed); err != nil {
+	if err := x.fill(ctx, feed, chunk); err != nil {
 		x.Close()
 		os.RemoveAll(fresh)
 		return err
@@ -52,45 +57,18 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	return swap(current, fresh)
 }
 
-// fill adds the feed's entries in batches of about AddAllBytes,
-// indexing each batch while the feed reads the next, so that reading the
-// store and indexing overlap. A long document may come window by window
-// (Entry.Window, in order): it is marked indexed once its last window is
-// in.
-func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error) error {
-	bg, ctx := x.Background(ctx)
-	defer bg.Abandon() // a feed that panics still stops the indexer
-	var next backgroundBatch
-	size := 0
-	flush := func() {
-		if len(next.entries) > 0 {
-			bg.Add(next.entries, next.finished)
-			next, size = backgroundBatch{}, 0
-		}
-	}
-	err := feed(func(e Entry) error {
-		if err := ctx.Err(); err != nil { // the indexer failed
-			return err
-		}
-		next.entries = append(next.entries, e)
-		text := len(e.Doc.Raw)
-		if e.Window != nil {
-			text = e.Window.End - e.Window.Start
-			if e.Window.End == len(e.Doc.Raw) {
-				next.finished = append(next.finished, e.Doc)
-			}
-		}
-		if size += text; size >= AddAllBytes {
-			flush()
-		}
-		return nil
-	})
+// fill adds the feed's entries in batches of about chunk bytes of text
+// (Feeder), indexing each batch while the feed reads the next, so that
+// reading the store and indexing overlap.
+func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error, chunk int) error {
+	f := x.feeder(ctx, chunk)
+	defer f.Abandon() // a feed that panics still stops the indexer
+	err := feed(f.Add)
 	var ierr error
 	if err == nil {
-		flush()
-		ierr = bg.Wait()
+		ierr = f.Wait()
 	} else {
-		ierr = bg.Abandon() // what is queued need not be indexed
+		ierr = f.Abandon() // what is queued need not be indexed
 	}
 	switch {
 	case ierr != nil && !errors.Is(ierr, context.Canceled):
@@ -138,6 +116,9 @@ func swap(current, fresh string) error {
 // new index (they are not saved with it: later ingests merge with
 // writeMerges): tiers of 40 segments instead of 10, for the index is
 // merged into one segment per shard when it is full, and merging smaller
-// ones on the way is work done twice (8 % less CPU for 20.8 MB). Tiers
-// still bound the number of open segments, whatever the corpus.
-var bulkMerges = map[string]any{"MaxSegmentsPerTier": 40, "SegmentsPerMergeTask": 40, "TierGrowth": 40.0, "FloorSegmentSize": floorSegment}
+// ones on the way is work done twice (8 % less CPU for 20.8 MB), from the
+// same floor as writeMerges. Tiers still bound the number of open
+// segments, whatever the corpus.
+func bulkMerges() map[string]any {
+	return map[string]any{"MaxSegmentsPerTier": 40, "SegmentsPerMergeTask": 40, "TierGrowth": 40.0, "FloorSegmentSize": floorSegment}
+}

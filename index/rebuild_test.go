@@ -47,14 +47,16 @@ func TestRebuild(t *testing.T) {
 		filler := fmt.Sprintf("第%d号文件：", i) + strings.Repeat("园区基础设施建设稳步推进，", 4096/39)
 		docs = append(docs, corpus.NewDocument(fmt.Sprintf("filler-%d.txt", i), []byte(filler)))
 	}
-	err = Rebuild(ctx, dir, 9, func(add func(Entry) error) error {
+	// Handed over a batch's text at a time, so that the feed is flushed
+	// while it reads, as a rebuild of a real store is.
+	err = rebuild(ctx, dir, 9, func(add func(Entry) error) error {
 		for _, d := range docs {
 			if err := add(Entry{Doc: d}); err != nil {
 				return err
 			}
 		}
 		return nil
-	})
+	}, batchBytes)
 	if err != nil {
 		t.Fatal(err)
 	}

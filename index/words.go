@@ -22,9 +22,16 @@ import (
 // sentences match; this field lets whole words rank first.
 const WordsName = "reportmine_zh_words"
 
-// WordsDictionary names the dictionary the words field is built with; it
-// is part of the index version, so a change asks for reindex.
-const WordsDictionary = "gse-v0.80.3-zh_s-short+freq10"
+// WordsDictionary names the dictionary the words field is built with, by
+// a digest of its words; it is part of the index version, so a change
+// (another gse, another cut) asks for reindex.
+var WordsDictionary = "gse-zh_s-cut-" + digest(dictWords)
+
+// digest is a short digest of a word list, for version strings.
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])[:8]
+}
 
 //go:generate go run ./internal/genwords words_zh_s.txt
 
@@ -76,8 +83,7 @@ func UseVocabulary(words []corpus.Word) error {
 		return errors.New("index: the vocabulary must be set before the dictionary loads")
 	}
 	vocabulary.dict = corpus.DictText(words)
-	sum := sha256.Sum256([]byte(vocabulary.dict))
-	vocabulary.digest = hex.EncodeToString(sum[:])[:8]
+	vocabulary.digest = digest(vocabulary.dict)
 	return nil
 }
 

@@ -13,18 +13,19 @@ import (
 // each package may import. corpus imports only the standard library; the
 // stages talk through corpus and never import each other; cmd wires them.
 var allowedImports = map[string][]string{
-	"corpus":         {},
-	"corpus/store":   {"reportmine/corpus"},
-	"ingest":         {"reportmine/corpus"},
-	"extract":        {"reportmine/corpus", "reportmine/internal/hanzi"},
-	"index":          {"reportmine/corpus", "reportmine/internal/hanzi"},
-	"internal/hanzi": {},
-	"internal/synth": {},
-	"check":          {"reportmine/corpus"},
-	"app":            {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
-	"server":         {"reportmine/app", "reportmine/format", "reportmine/corpus", "reportmine/corpus/store", "reportmine/index", "reportmine/check"},
-	"format":         {"reportmine/corpus", "reportmine/corpus/store", "reportmine/index", "reportmine/check"},
-	"cmd/reportmine": {"reportmine/app", "reportmine/server", "reportmine/format", "reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
+	"corpus":           {},
+	"corpus/store":     {"reportmine/corpus"},
+	"ingest":           {"reportmine/corpus"},
+	"extract":          {"reportmine/corpus", "reportmine/internal/hanzi"},
+	"index":            {"reportmine/corpus", "reportmine/internal/hanzi"},
+	"internal/hanzi":   {},
+	"internal/synth":   {},
+	"internal/gsedict": {},
+	"check":            {"reportmine/corpus"},
+	"app":              {"reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
+	"server":           {"reportmine/app", "reportmine/format", "reportmine/corpus", "reportmine/corpus/store", "reportmine/index", "reportmine/check"},
+	"format":           {"reportmine/corpus", "reportmine/corpus/store", "reportmine/index", "reportmine/check"},
+	"cmd/reportmine":   {"reportmine/app", "reportmine/server", "reportmine/format", "reportmine/corpus", "reportmine/corpus/store", "reportmine/ingest", "reportmine/extract", "reportmine/index", "reportmine/check"},
 }
 
 // thirdParty lists the outside modules each package may use.
