@@ -250,8 +250,8 @@ func IndexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
 	defer f.Abandon()
 	for _, id := range missing {
 		if err := loadEntries(ctx, st, id, LargeDocument, f.Add); err != nil {
-			if werr := f.Wait(); werr != nil {
-				return fmt.Errorf("index: %w", werr) // the indexer's failure, which stopped the feeder
+			if ierr := f.Abandon(); ierr != nil && !errors.Is(ierr, context.Canceled) {
+				return fmt.Errorf("index: %w", ierr) // the indexer's failure, which stopped the feeder
 			}
 			return fmt.Errorf("index %s: %w", id, err)
 		}
@@ -277,12 +277,13 @@ func loadEntries(ctx context.Context, st *store.Store, id string, large int, fn 
 		}
 		return fn(index.Entry{Doc: doc, Figures: figs, Entities: ents})
 	}
-	for _, w := range extract.Windows(doc) {
+	windows := extract.Windows(doc)
+	for i, w := range windows {
 		figs, ents, err := st.Within(ctx, id, &w)
 		if err != nil {
 			return err
 		}
-		if err := fn(index.Entry{Doc: doc, Figures: figs, Entities: ents, Window: &w}); err != nil {
+		if err := fn(index.Entry{Doc: doc, Figures: figs, Entities: ents, Window: &w, LastWindow: i == len(windows)-1}); err != nil {
 			return err
 		}
 	}

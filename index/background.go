@@ -79,11 +79,12 @@ func (b *Background) Abandon() error {
 // indexer about AddAllBytes of text at a time: ingest, reindex and the
 // catch-up of a lagging index all feed the index this way.
 type Feeder struct {
-	bg    *Background
-	ctx   context.Context // cancelled when the indexer fails
-	chunk int
-	next  backgroundBatch
-	size  int
+	bg        *Background
+	ctx       context.Context // cancelled when the indexer fails
+	chunk     int
+	next      backgroundBatch
+	size      int
+	abandoned bool
 }
 
 // Feeder starts a background indexer fed entry by entry.
@@ -97,9 +98,13 @@ func (x *Index) feeder(ctx context.Context, chunk int) *Feeder {
 
 // Add collects an entry. A long document may come window by window
 // (Entry.Window, in order): it is marked indexed once the batch holding
-// its last window is in. Add fails once the indexer has failed (Wait
-// says why) or the context is cancelled.
+// its last window (Entry.LastWindow) is in. Add fails once the indexer
+// has failed (Wait says why), the context is cancelled or the feeder is
+// abandoned.
 func (f *Feeder) Add(e Entry) error {
+	if f.abandoned {
+		return context.Canceled
+	}
 	if err := f.ctx.Err(); err != nil {
 		return err
 	}
@@ -107,7 +112,7 @@ func (f *Feeder) Add(e Entry) error {
 	text := len(e.Doc.Raw)
 	if e.Window != nil {
 		text = e.Window.End - e.Window.Start
-		if e.Window.End == len(e.Doc.Raw) {
+		if e.LastWindow {
 			f.next.finished = append(f.next.finished, e.Doc)
 		}
 	}
@@ -118,7 +123,7 @@ func (f *Feeder) Add(e Entry) error {
 }
 
 func (f *Feeder) flush() {
-	if len(f.next.entries) > 0 {
+	if len(f.next.entries) > 0 && !f.abandoned {
 		f.bg.Add(f.next.entries, f.next.finished)
 		f.next, f.size = backgroundBatch{}, 0
 	}
@@ -132,5 +137,8 @@ func (f *Feeder) Wait() error {
 }
 
 // Abandon stops the indexer: what is collected or queued need not be
-// indexed.
-func (f *Feeder) Abandon() error { return f.bg.Abandon() }
+// indexed. Wait and Abandon may follow in any order.
+func (f *Feeder) Abandon() error {
+	f.abandoned, f.next = true, backgroundBatch{}
+	return f.bg.Abandon()
+}

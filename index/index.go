@@ -454,6 +454,11 @@ type Entry struct {
 	// figures and names); the document is recorded as indexed only by
 	// MarkIndexed, once every window is in.
 	Window *corpus.Span
+	// LastWindow marks the document's last window: a Feeder records the
+	// document as indexed once it is in. (The last window need not end
+	// where the text does: a spreadsheet's last sheet ends before the
+	// text's final line break.)
+	LastWindow bool
 }
 
 // AddAllBytes is about how much document text one AddAll should be

@@ -12,8 +12,23 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
+
+// checkHeader refuses a header line that gse would read as a word: gse
+// splits each line on spaces and skips it when its second field is not a
+// frequency.
+func checkHeader(header string) error {
+	f := strings.Split(header, " ")
+	if strings.ContainsAny(header, "\r\n") || len(f) < 2 || f[0] != "#" {
+		return fmt.Errorf("header %q: want one line starting with \"# \" and a word", header)
+	}
+	if _, err := strconv.ParseFloat(f[1], 64); err == nil {
+		return fmt.Errorf("header %q: gse would read %q as a frequency", header, f[1])
+	}
+	return nil
+}
 
 // Path is where gse's simplified-Chinese dictionary is in the module
 // cache.
@@ -31,6 +46,9 @@ func Path() (string, error) {
 // whose second field is not a frequency. Output is replaced only once it
 // is whole.
 func Filter(output, header string, keep func(word string, freq float64) bool) error {
+	if err := checkHeader(header); err != nil {
+		return err
+	}
 	src, err := Path()
 	if err != nil {
 		return err
@@ -49,6 +67,10 @@ func Filter(output, header string, keep func(word string, freq float64) bool) er
 		tmp.Close()
 		return err
 	}
+	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it 0600
+		tmp.Close()
+		return fmt.Errorf("%s: %w", output, err)
+	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", output, err)
 	}
@@ -63,12 +85,12 @@ func filterTo(out *os.File, in *os.File, src, header string, keep func(string, f
 	fmt.Fprintln(w, header)
 	sc := bufio.NewScanner(in)
 	for line := 1; sc.Scan(); line++ {
-		f := strings.Fields(sc.Text())
+		f := strings.Split(sc.Text(), " ") // as gse reads it
 		if len(f) < 2 {
 			continue
 		}
-		var freq float64
-		if _, err := fmt.Sscan(f[1], &freq); err != nil {
+		freq, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
 			return fmt.Errorf("%s:%d: frequency %q: %w", src, line, f[1], err)
 		}
 		if keep(f[0], freq) {
