@@ -284,6 +284,9 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 		}
 		entries = append(entries, *e)
 	}
+	if err := j.markStale(append(entries, large...)); err != nil {
+		return err
+	}
 	if len(entries) > 0 {
 		if err := j.store.PutBatch(ctx, entries); err != nil {
 			return fmt.Errorf("store: %w", err)
@@ -334,9 +337,8 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 
 // toIndex hands a stored document to the indexer. Documents stored but
 // not yet indexed when a run is killed are indexed by the next run (the
-// store is the record; see catchUp), except a document stored again with
-// new metadata (StatusUpdated), whose earlier record the index still
-// holds: its metadata in the index stays the old one until reindex.
+// store is the record; see catchUp), a document stored again with new
+// metadata too (markStale).
 func (j *ingestJob) toIndex(ctx context.Context, e index.Entry) error {
 	if j.feeder == nil {
 		j.feeder = j.index.Feeder(ctx)
@@ -346,6 +348,30 @@ func (j *ingestJob) toIndex(ctx context.Context, e index.Entry) error {
 			return werr // the indexer's failure, which stopped the feeder
 		}
 		return err
+	}
+	return nil
+}
+
+// markStale records the documents that entries store again with new
+// metadata as not indexed, before the store has them: a run killed
+// before they are indexed again leaves them to the next run's catch-up,
+// which indexes them with the metadata the store then holds. The indexer
+// finishes what it was given first, for it may hold one of them.
+func (j *ingestJob) markStale(entries []store.Entry) error {
+	var docs []corpus.Document
+	for _, e := range entries {
+		if e.Replace {
+			docs = append(docs, e.Doc)
+		}
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	if err := j.waitIndex(); err != nil {
+		return err
+	}
+	if err := j.index.MarkStale(docs); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
 	return nil
 }

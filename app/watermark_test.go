@@ -104,3 +104,44 @@ func TestReadOnlyStaleIndex(t *testing.T) {
 		t.Errorf("after a writable opening: %d hits, %v", res.Total, err)
 	}
 }
+
+// TestUpdatedMetadataAfterKill: a document stored again with corrected
+// metadata, in a run killed before the index had it again (ingest marks
+// it stale, then stores it), is indexed with the new metadata at the next
+// opening; the index does not keep the old title.
+func TestUpdatedMetadataAfterKill(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ws := openWithReport(t, dir)
+	ids, err := ws.Store().DocumentIDs(ctx)
+	if err != nil || len(ids) != 1 {
+		t.Fatalf("%d documents, %v", len(ids), err)
+	}
+	doc, err := ws.Store().LoadDocument(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Meta.Title, doc.Meta.Date = "青河市统计公报（更正）", "2024-03-01"
+	x, _ := ws.Index(ctx)
+	// What ingest's write does for an updated document before the kill.
+	if err := x.MarkStale([]corpus.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Store().Put(ctx, store.Entry{Doc: doc, Replace: true}); err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+
+	ws, err = Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	res, err := ws.Search(ctx, index.Request{Query: "地区生产总值", Limit: 5})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("%d hits, %v", res.Total, err)
+	}
+	if h := res.Hits[0]; h.Title != doc.Meta.Title || h.Date != doc.Meta.Date {
+		t.Errorf("hit's title %q and date %q, want the corrected %q and %q", h.Title, h.Date, doc.Meta.Title, doc.Meta.Date)
+	}
+}

@@ -57,6 +57,10 @@ type docMeta struct {
 	// Pages are the offsets where pages start, for a hit's page (which
 	// sentences no longer store each).
 	Pages []int `json:"pages,omitempty"`
+	// Stale marks a document about to be indexed again (MarkStale): its
+	// record still answers searches, but the document counts as not
+	// indexed until the new record replaces it.
+	Stale bool `json:"stale,omitempty"`
 }
 
 type articleMeta struct {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -432,10 +433,32 @@ func searchField(analyzer string, positions bool) *mapping.FieldMapping {
 	return f
 }
 
-// HasDocument reports whether the document's sentences are indexed.
+// HasDocument reports whether the document's sentences are indexed (and
+// not marked stale since).
 func (x *Index) HasDocument(id string) bool {
-	_, ok := recordOf(x.shards[x.shardOf(id)], docKey(id))
-	return ok
+	raw, ok := recordOf(x.shards[x.shardOf(id)], docKey(id))
+	if !ok {
+		return false
+	}
+	var m docMeta
+	return json.Unmarshal(raw, &m) == nil && !m.Stale
+}
+
+// MarkStale records documents, which are about to be stored again with
+// new metadata (the same text), as not indexed: should the process die
+// before they are indexed again, the next run's catch-up finds them
+// lacking (HasDocument) and indexes them from the store, instead of
+// keeping their old metadata. Their records, with the new metadata,
+// still answer searches meanwhile. The caller must not be indexing the
+// same documents at the time.
+func (x *Index) MarkStale(docs []corpus.Document) error {
+	defer x.meta.forget()
+	homes := make([][]Entry, len(x.shards))
+	for _, d := range docs {
+		i := x.shardOf(d.ID)
+		homes[i] = append(homes[i], Entry{Doc: d})
+	}
+	return x.writeRecords(homes, true)
 }
 
 // Add indexes a document's sentences with their figures and places, in
@@ -600,14 +623,20 @@ func (x *Index) MarkIndexed(docs []corpus.Document) error {
 
 // mark writes the documents' records and indexed marks in their home
 // shards.
-func (x *Index) mark(homes [][]Entry) error {
+func (x *Index) mark(homes [][]Entry) error { return x.writeRecords(homes, false) }
+
+// writeRecords writes the documents' records in their home shards,
+// marked stale or not.
+func (x *Index) writeRecords(homes [][]Entry, stale bool) error {
 	return eachShard(x.shards, func(i int, b bleve.Index) error {
 		if len(homes[i]) == 0 {
 			return nil
 		}
 		batch := b.NewBatch()
 		for _, e := range homes[i] {
-			fields, err := recordFields(newDocMeta(e.Doc))
+			m := newDocMeta(e.Doc)
+			m.Stale = stale
+			fields, err := recordFields(m)
 			if err != nil {
 				return err
 			}
