@@ -30,25 +30,37 @@ func checkHeader(header string) error {
 	return nil
 }
 
+// Module is where the gse module is in the module cache, and its version.
+func Module() (dir, version string, err error) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}} {{.Version}}", "github.com/go-ego/gse").Output()
+	if err != nil {
+		return "", "", fmt.Errorf("locate the gse module: %w", err)
+	}
+	dir, version, _ = strings.Cut(strings.TrimSpace(string(out)), " ")
+	return dir, version, nil
+}
+
 // Path is where gse's simplified-Chinese dictionary is in the module
 // cache.
 func Path() (string, error) {
-	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse").Output()
+	dir, _, err := Module()
 	if err != nil {
-		return "", fmt.Errorf("locate the gse module: %w", err)
+		return "", err
 	}
-	return filepath.Join(strings.TrimSpace(string(dir)), "data", "dict", "zh", "s_1.txt"), nil
+	return filepath.Join(dir, "data", "dict", "zh", "s_1.txt"), nil
 }
 
-// Filter writes to output the header line and then the dictionary's
-// lines (word, frequency, part of speech) that keep accepts. The header
-// must start with "# " followed by a word, not a number: gse skips a line
-// whose second field is not a frequency. Output is replaced only once it
-// is whole.
-func Filter(output, header string, keep func(word string, freq float64) bool) error {
-	if err := checkHeader(header); err != nil {
-		return err
-	}
+// Entry is a line of the dictionary as gse reads it: fields separated by
+// single spaces, a word, its frequency and, optionally, its part of
+// speech.
+type Entry struct {
+	Line, Word string
+	Freq       float64
+	POS        string
+}
+
+// Each calls fn with every entry of the dictionary, in its order.
+func Each(fn func(Entry) error) error {
 	src, err := Path()
 	if err != nil {
 		return err
@@ -58,31 +70,6 @@ func Filter(output, header string, keep func(word string, freq float64) bool) er
 		return fmt.Errorf("gse dictionary: %w", err)
 	}
 	defer in.Close()
-	tmp, err := os.CreateTemp(filepath.Dir(output), filepath.Base(output)+".*")
-	if err != nil {
-		return fmt.Errorf("%s: %w", output, err)
-	}
-	defer os.Remove(tmp.Name()) // gone once renamed
-	if err := filterTo(tmp, in, src, header, keep); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it 0600
-		tmp.Close()
-		return fmt.Errorf("%s: %w", output, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", output, err)
-	}
-	if err := os.Rename(tmp.Name(), output); err != nil {
-		return fmt.Errorf("%s: %w", output, err)
-	}
-	return nil
-}
-
-func filterTo(out *os.File, in *os.File, src, header string, keep func(string, float64) bool) error {
-	w := bufio.NewWriter(out)
-	fmt.Fprintln(w, header)
 	sc := bufio.NewScanner(in)
 	for line := 1; sc.Scan(); line++ {
 		f := strings.Split(sc.Text(), " ") // as gse reads it
@@ -93,15 +80,63 @@ func filterTo(out *os.File, in *os.File, src, header string, keep func(string, f
 		if err != nil {
 			return fmt.Errorf("%s:%d: frequency %q: %w", src, line, f[1], err)
 		}
-		if keep(f[0], freq) {
-			fmt.Fprintln(w, sc.Text())
+		e := Entry{Line: sc.Text(), Word: f[0], Freq: freq}
+		if len(f) > 2 {
+			e.POS = f[2]
+		}
+		if err := fn(e); err != nil {
+			return err
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("read %s: %w", src, err)
 	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", out.Name(), err)
+	return nil
+}
+
+// WriteFile writes output through write, replacing it only once it is
+// whole.
+func WriteFile(output string, write func(w *bufio.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(output), filepath.Base(output)+".*")
+	if err != nil {
+		return fmt.Errorf("%s: %w", output, err)
+	}
+	defer os.Remove(tmp.Name()) // gone once renamed
+	w := bufio.NewWriter(tmp)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = tmp.Chmod(0o644) // CreateTemp makes it 0600
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), output)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", output, err)
 	}
 	return nil
+}
+
+// Filter writes to output the header line and then the dictionary's
+// lines that keep accepts. The header must start with "# " followed by a
+// word, not a number: gse skips a line whose second field is not a
+// frequency. Output is replaced only once it is whole.
+func Filter(output, header string, keep func(word string, freq float64) bool) error {
+	if err := checkHeader(header); err != nil {
+		return err
+	}
+	return WriteFile(output, func(w *bufio.Writer) error {
+		fmt.Fprintln(w, header)
+		return Each(func(e Entry) error {
+			if keep(e.Word, e.Freq) {
+				fmt.Fprintln(w, e.Line)
+			}
+			return nil
+		})
+	})
 }
