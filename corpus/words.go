@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 )
@@ -21,4 +23,11 @@ func DictText(words []Word) string {
 		fmt.Fprintf(&b, "%s %g %s\n", w.Text, w.Freq, w.POS)
 	}
 	return b.String()
+}
+
+// DictDigest is a short digest of a word list in gse's format, naming it
+// in version strings (the extractor's dictionary, the index's).
+func DictDigest(dict string) string {
+	sum := sha256.Sum256([]byte(dict))
+	return hex.EncodeToString(sum[:])[:8]
 }

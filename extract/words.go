@@ -2,9 +2,7 @@ package extract
 
 import (
 	"bufio"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"strconv"
@@ -142,7 +140,5 @@ func ReadDict(r io.Reader) ([]DictWord, error) {
 	return words, sc.Err()
 }
 
-func wordsDigest(words []DictWord) string {
-	sum := sha256.Sum256([]byte(corpus.DictText(words)))
-	return hex.EncodeToString(sum[:])[:8]
-}
+// wordsDigest names a word list in version strings.
+func wordsDigest(words []DictWord) string { return corpus.DictDigest(corpus.DictText(words)) }

@@ -1,9 +1,7 @@
 package index
 
 import (
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
 	"errors"
 	"strings"
 	"sync"
@@ -25,13 +23,7 @@ const WordsName = "reportmine_zh_words"
 // WordsDictionary names the dictionary the words field is built with, by
 // a digest of its words; it is part of the index version, so a change
 // (another gse, another cut) asks for reindex.
-var WordsDictionary = "gse-zh_s-cut-" + digest(dictWords)
-
-// digest is a short digest of a word list, for version strings.
-func digest(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:])[:8]
-}
+var WordsDictionary = "gse-zh_s-cut-" + corpus.DictDigest(dictWords)
 
 //go:generate go run ./internal/genwords words_zh_s.txt
 
@@ -83,7 +75,7 @@ func UseVocabulary(words []corpus.Word) error {
 		return errors.New("index: the vocabulary must be set before the dictionary loads")
 	}
 	vocabulary.dict = corpus.DictText(words)
-	vocabulary.digest = digest(vocabulary.dict)
+	vocabulary.digest = corpus.DictDigest(vocabulary.dict)
 	return nil
 }
 
