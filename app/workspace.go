@@ -246,17 +246,15 @@ func IndexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
 	}
 	// Handed to the indexer in chunks, as ingest does: a document alone
 	// would keep one shard busy and write a small segment.
-	f := x.Feeder(ctx)
-	defer f.Abandon()
-	for _, id := range missing {
-		if err := loadEntries(ctx, st, id, LargeDocument, f.Add); err != nil {
-			if ierr := f.Abandon(); ierr != nil && !errors.Is(ierr, context.Canceled) {
-				return fmt.Errorf("index: %w", ierr) // the indexer's failure, which stopped the feeder
+	err = x.Fill(ctx, func(add func(index.Entry) error) error {
+		for _, id := range missing {
+			if err := loadEntries(ctx, st, id, LargeDocument, add); err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
 			}
-			return fmt.Errorf("index %s: %w", id, err)
 		}
-	}
-	if err := f.Wait(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil

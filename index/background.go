@@ -6,12 +6,12 @@ import (
 	"reportmine/corpus"
 )
 
-// Background indexes batches on a goroutine of its own while its caller
+// background indexes batches on a goroutine of its own while its caller
 // prepares the next (reads and stores documents, or reads the store for
 // a rebuild): at most one batch waits. After a batch fails, the batches
 // after it are taken and dropped, so that a caller is never left
 // waiting, and Wait reports the failure.
-type Background struct {
+type background struct {
 	x      *Index
 	queue  chan backgroundBatch
 	done   chan error
@@ -27,12 +27,12 @@ type backgroundBatch struct {
 	finished []corpus.Document
 }
 
-// Background starts indexing in the background. The context it returns
+// startBackground starts indexing in the background. The context it returns
 // is cancelled when a batch fails (or ctx is), so that a caller can stop
 // preparing more.
-func (x *Index) Background(ctx context.Context) (*Background, context.Context) {
+func (x *Index) startBackground(ctx context.Context) (*background, context.Context) {
 	ctx, cancel := context.WithCancel(ctx)
-	b := &Background{x: x, queue: make(chan backgroundBatch, 1), done: make(chan error, 1), cancel: cancel}
+	b := &background{x: x, queue: make(chan backgroundBatch, 1), done: make(chan error, 1), cancel: cancel}
 	go func() {
 		var err error
 		for batch := range b.queue {
@@ -52,13 +52,13 @@ func (x *Index) Background(ctx context.Context) (*Background, context.Context) {
 }
 
 // Add queues a batch, waiting while another one waits.
-func (b *Background) Add(entries []Entry, finished []corpus.Document) {
+func (b *background) Add(entries []Entry, finished []corpus.Document) {
 	b.queue <- backgroundBatch{entries: entries, finished: finished}
 }
 
 // Wait waits until every queued batch is indexed, and returns the first
 // failure. Calling it again returns the same.
-func (b *Background) Wait() error {
+func (b *background) Wait() error {
 	if !b.waited {
 		b.waited = true
 		close(b.queue)
@@ -70,16 +70,16 @@ func (b *Background) Wait() error {
 
 // Abandon drops the batches still queued (the one being indexed is cut
 // short) and waits for the goroutine to end; it returns what Wait does.
-func (b *Background) Abandon() error {
+func (b *background) Abandon() error {
 	b.cancel()
 	return b.Wait()
 }
 
-// Feeder collects entries one by one and hands them to a Background
+// Feeder collects entries one by one and hands them to a background
 // indexer about AddAllBytes of text at a time: ingest, reindex and the
 // catch-up of a lagging index all feed the index this way.
 type Feeder struct {
-	bg        *Background
+	bg        *background
 	ctx       context.Context // cancelled when the indexer fails
 	chunk     int
 	next      backgroundBatch
@@ -92,7 +92,7 @@ func (x *Index) Feeder(ctx context.Context) *Feeder { return x.feeder(ctx, AddAl
 
 // feeder is Feeder handing over chunk bytes of text at a time.
 func (x *Index) feeder(ctx context.Context, chunk int) *Feeder {
-	bg, ctx := x.Background(ctx)
+	bg, ctx := x.startBackground(ctx)
 	return &Feeder{bg: bg, ctx: ctx, chunk: chunk}
 }
 

@@ -8,7 +8,7 @@ import (
 	"reportmine/corpus"
 )
 
-// TestBackground: queued batches are indexed before Wait returns; after
+// TestBackground: batches queued by startBackground are indexed before Wait returns; after
 // a failure, batches added later are dropped without blocking, the
 // context it handed out is cancelled, and Wait reports the failure.
 func TestBackground(t *testing.T) {
@@ -20,7 +20,7 @@ func TestBackground(t *testing.T) {
 	batch := func(name string) []Entry {
 		return []Entry{{Doc: corpus.NewDocument(name, []byte(name+"：全年新增企业450家。"))}}
 	}
-	bg, _ := x.Background(context.Background())
+	bg, _ := x.startBackground(context.Background())
 	bg.Add(batch("甲.txt"), nil)
 	bg.Add(batch("乙.txt"), nil)
 	if err := bg.Wait(); err != nil {
@@ -32,7 +32,7 @@ func TestBackground(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	bg, bgCtx := x.Background(ctx)
+	bg, bgCtx := x.startBackground(ctx)
 	for _, name := range []string{"丙.txt", "丁.txt", "戊.txt"} {
 		bg.Add(batch(name), nil) // never blocks: failed batches are drained
 	}

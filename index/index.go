@@ -87,18 +87,25 @@ func isLockTimeout(err error) bool { return strings.Contains(err.Error(), "timeo
 func Open(dataDir string) (*Index, error) {
 	path := filepath.Join(dataDir, DirName)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		x, err := create(path, defaultShards())
-		if err != nil {
-			return nil, err
-		}
-		// Opened again with the merge options, which creation would
-		// save in the index. Another process may take the index in
-		// between: the opening then waits for it or says it is busy.
-		if err := x.Close(); err != nil {
-			return nil, fmt.Errorf("index %s: %w", path, err)
-		}
+		return createWith(path, defaultShards(), writeMerges())
 	}
 	return openShardsWith(path, false, writeMerges())
+}
+
+// createWith makes a new, empty index of n shards at path and opens it
+// again with the merge planner's options merges, which creation would
+// save in the index for every later opening. Another process may take
+// the index in between: the opening then waits for it or says it is
+// busy.
+func createWith(path string, n int, merges map[string]any) (*Index, error) {
+	x, err := create(path, n)
+	if err != nil {
+		return nil, err
+	}
+	if err := x.Close(); err != nil {
+		return nil, fmt.Errorf("index %s: %w", path, err)
+	}
+	return openShardsWith(path, false, merges)
 }
 
 // floorSegment is the merge planner's smallest segment, in sentences:

@@ -28,12 +28,7 @@ func rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	if err := os.RemoveAll(fresh); err != nil { // a rebuild killed before
 		return err
 	}
-	x, err := create(fresh, defaultShards())
-	if err == nil { // opened again with the bulk merge options, which are not saved
-		if err = x.Close(); err == nil {
-			x, err = openShardsWith(fresh, false, bulkMerges())
-		}
-	}
+	x, err := createWith(fresh, defaultShards(), bulkMerges())
 	if err != nil {
 		os.RemoveAll(fresh)
 		return err
@@ -57,9 +52,16 @@ func rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	return swap(current, fresh)
 }
 
-// fill adds the feed's entries in batches of about chunk bytes of text
-// (Feeder), indexing each batch while the feed reads the next, so that
-// reading the store and indexing overlap.
+// Fill adds the entries feed gives (through add) in batches of about
+// AddAllBytes of text (Feeder), indexing each batch while the feed reads
+// the next, so that reading the store and indexing overlap. The
+// indexer's failure stops the feed and is what Fill reports; else the
+// feed's.
+func (x *Index) Fill(ctx context.Context, feed func(add func(Entry) error) error) error {
+	return x.fill(ctx, feed, AddAllBytes)
+}
+
+// fill is Fill handing over chunk bytes of text at a time.
 func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error, chunk int) error {
 	f := x.feeder(ctx, chunk)
 	defer f.Abandon() // a feed that panics still stops the indexer
