@@ -443,42 +443,14 @@ func reindex(ctx context.Context, dir string, large int) error {
 	if err := UseVocabulary(); err != nil {
 		return err
 	}
+	// Rebuild indexes each batch while this reads the next from the store.
 	return index.Rebuild(ctx, dir, gen, func(add func(index.Entry) error) error {
-		// The store is read while the index writes what was read before.
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		loaded := make(chan index.Entry, 2) // enough to overlap reading and indexing; a long document's windows are large
-		failed := make(chan error, 1)
-		go func() {
-			defer close(loaded)
-			for _, id := range ids {
-				err := loadEntries(ctx, st, id, large, func(e index.Entry) error {
-					select {
-					case loaded <- e:
-						return nil
-					case <-ctx.Done():
-						return ctx.Err()
-					}
-				})
-				if err != nil {
-					if ctx.Err() == nil {
-						failed <- fmt.Errorf("reindex %s: %w", id, err)
-					}
-					return
-				}
-			}
-		}()
-		for e := range loaded {
-			if err := add(e); err != nil {
-				return err
+		for _, id := range ids {
+			if err := loadEntries(ctx, st, id, large, add); err != nil {
+				return fmt.Errorf("reindex %s: %w", id, err)
 			}
 		}
-		select {
-		case err := <-failed:
-			return err
-		default:
-			return nil
-		}
+		return nil
 	})
 }
 
