@@ -121,8 +121,10 @@ const floorSegment = batchBytes / 128
 // below, from segments of floorSegment sentences. With bleve's tiers of
 // 10, a sentence was rewritten by merges about once more at 20 MB, and
 // merges were a quarter of ingest CPU on report text: tiers of 20 made
-// ingest 9-12 % faster and its peak memory 70-80 MB lower (fewer merges
-// at once), and leave as many segments (TestWriteMergesMergeLess).
+// ingest 9-12 % faster and its peak memory at 20 MB 40-80 MB lower. The
+// tiers still bound the segments a search opens: at most 49 per shard in
+// the planner's model (33 with bleve's tiers; TestWriteMergesMergeLess),
+// 15-26 measured after ingesting 23.7 MB (16-21).
 func writeMerges() map[string]any {
 	return map[string]any{"MaxSegmentsPerTier": 20, "SegmentsPerMergeTask": 20, "TierGrowth": 20.0, "FloorSegmentSize": floorSegment}
 }
