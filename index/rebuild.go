@@ -116,12 +116,11 @@ func swap(current, fresh string) error {
 
 // bulkMerges are the merge planner's options while a rebuild fills the
 // new index (they are not saved with it: later ingests merge with
-// writeMerges): tiers of 40 segments instead of ingest's 20, for the index is
-// merged into one segment per shard when it is full, and merging smaller
-// ones on the way is work done twice (8 % less CPU for 20.8 MB than tiers
-// of 10), from the
-// same floor as writeMerges. Tiers still bound the number of open
-// segments, whatever the corpus.
+// writeMerges): tiers of 40 segments instead of ingest's 20, for the
+// index is merged into one segment per shard when it is full, and
+// merging smaller ones on the way is work done twice (8 % less CPU for
+// 20.8 MB than tiers of 10), from the same floor as writeMerges. Tiers
+// still bound the number of open segments, whatever the corpus.
 func bulkMerges() map[string]any {
 	return map[string]any{"MaxSegmentsPerTier": 40, "SegmentsPerMergeTask": 40, "TierGrowth": 40.0, "FloorSegmentSize": floorSegment}
 }
