@@ -26,8 +26,9 @@ import (
 // BenchmarkIngestScale ingests a generated corpus of distinct reports
 // (REPORTMINE_SCALE_MB, default 20 MB; invented ones, dense with figures
 // as a statistical bulletin is, or with REPORTMINE_SCALE_FROM=DIR the
-// paragraphs of the reports in DIR shuffled, numbers altered) on all cores and reports what
-// issue 14 measures: ingest MB/s and its time against extracting the same text, peak RSS while ingesting and while
+// paragraphs of the reports in DIR shuffled, numbers altered) on all
+// cores and reports what issue 14 measures: ingest MB/s and its time
+// against extracting the same text, peak RSS while ingesting and while
 // reindexing (under IngestMemoryLimit, as the commands run), index bytes
 // per text byte, reindex time, and in-process query p50/p99. Run it alone,
 // for the peak RSS is the process's:
@@ -105,7 +106,8 @@ func BenchmarkIngestScale(b *testing.B) {
 // extractTime is how long extracting the figures of every document under
 // src takes as reportmine extract does it (one document at a time, the
 // output left out): the issue puts ingest's target at no slower than ten
-// times that, which holds on any machine, where 1 MB/s depends on it.
+// times that, a ratio that means the same on any machine, where 1 MB/s
+// depends on the machine.
 func extractTime(ctx context.Context, src string) (time.Duration, error) {
 	x := extract.New()
 	start := time.Now()
