@@ -108,7 +108,7 @@ func (f *Feeder) Add(e Entry) error {
 	if err := f.ctx.Err(); err != nil {
 		return err
 	}
-	f.next.entries = append(f.next.entries, e)
+	f.next.entries = append(f.next.entries, e.lean())
 	text := len(e.Doc.Raw)
 	if e.Window != nil {
 		text = e.Window.End - e.Window.Start
@@ -141,4 +141,31 @@ func (f *Feeder) Wait() error {
 func (f *Feeder) Abandon() error {
 	f.abandoned, f.next = true, backgroundBatch{}
 	return f.bg.Abandon()
+}
+
+// lean is the entry with only what indexing reads of its figures and
+// names (indexedFigure, and the places among the names). A Feeder holds
+// about 2 MB of text waiting while the indexer has the 2 MB before it;
+// on reports dense with figures the whole records had been a third of
+// the live heap, which every collection scanned (ingest of 20.8 MB of
+// invented reports 4-5 % faster without them).
+func (e Entry) lean() Entry {
+	figs := make([]corpus.Figure, len(e.Figures))
+	for i, f := range e.Figures {
+		figs[i] = indexedFigure(f)
+	}
+	var places []corpus.Entity
+	for _, n := range e.Entities {
+		if n.Kind == corpus.EntityPlace {
+			places = append(places, corpus.Entity{Kind: n.Kind, Canonical: n.Canonical, Start: n.Start, End: n.End})
+		}
+	}
+	e.Figures, e.Entities = figs, places
+	return e
+}
+
+// indexedFigure is what indexing reads of a figure: its kind, value and
+// unit, its frames, and where it is (TestLeanEntryIndexesTheSame).
+func indexedFigure(f corpus.Figure) corpus.Figure {
+	return corpus.Figure{Kind: f.Kind, Value: f.Value, Unit: f.Unit, Metric: f.Metric, Subject: f.Subject, Period: f.Period, Start: f.Start, End: f.End}
 }

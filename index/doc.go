@@ -9,7 +9,8 @@
 // stored once in a record of the document (docmeta.go). Nothing of the
 // sentence is stored: its id names its document and span, and the caller
 // reads the text from the store (Results.FillText) and highlights it.
-// Documents are handed over about 2 MB of text at a time (Feeder) and
+// Documents are handed over about 2 MB of text at a time (Feeder, which
+// keeps only what indexing reads of their figures and names) and
 // indexed in the background while the caller prepares the next
 // (startBackground): ingest, Rebuild and the catch-up of a lagging index
 // alike. The words field segments with a cut of gse's dictionary
