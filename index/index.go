@@ -125,8 +125,12 @@ const floorSegment = batchBytes / 128
 // tiers still bound the segments a search opens: at most 49 per shard in
 // the planner's model (33 with bleve's tiers; TestWriteMergesMergeLess),
 // 15-26 measured after ingesting 23.7 MB (16-21).
-func writeMerges() map[string]any {
-	return map[string]any{"MaxSegmentsPerTier": 20, "SegmentsPerMergeTask": 20, "TierGrowth": 20.0, "FloorSegmentSize": floorSegment}
+func writeMerges() map[string]any { return tieredMerges(20) }
+
+// tieredMerges are merge options with tiers of n segments, merged n at a
+// time, each tier n times the one below, from floorSegment.
+func tieredMerges(n int) map[string]any {
+	return map[string]any{"MaxSegmentsPerTier": n, "SegmentsPerMergeTask": n, "TierGrowth": float64(n), "FloorSegmentSize": floorSegment}
 }
 
 // ErrNoIndex is the error for a data directory without a search index.
@@ -469,12 +473,7 @@ func (x *Index) HasDocument(id string) bool {
 // same documents at the time.
 func (x *Index) MarkStale(docs []corpus.Document) error {
 	defer x.meta.forget()
-	homes := make([][]Entry, len(x.shards))
-	for _, d := range docs {
-		i := x.shardOf(d.ID)
-		homes[i] = append(homes[i], Entry{Doc: d})
-	}
-	return x.writeRecords(homes, true)
+	return x.writeRecords(x.homes(docs), true)
 }
 
 // Add indexes a document's sentences with their figures and places, in
@@ -629,12 +628,17 @@ func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
 // as indexed, with their records, once all their windows are in.
 func (x *Index) MarkIndexed(docs []corpus.Document) error {
 	defer x.meta.forget()
+	return x.mark(x.homes(docs))
+}
+
+// homes groups documents by their home shard, as entries without text.
+func (x *Index) homes(docs []corpus.Document) [][]Entry {
 	homes := make([][]Entry, len(x.shards))
 	for _, d := range docs {
 		i := x.shardOf(d.ID)
 		homes[i] = append(homes[i], Entry{Doc: d})
 	}
-	return x.mark(homes)
+	return homes
 }
 
 // mark writes the documents' records and indexed marks in their home

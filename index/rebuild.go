@@ -121,6 +121,4 @@ func swap(current, fresh string) error {
 // merging smaller ones on the way is work done twice (8 % less CPU for
 // 20.8 MB than tiers of 10), from the same floor as writeMerges. Tiers
 // still bound the number of open segments, whatever the corpus.
-func bulkMerges() map[string]any {
-	return map[string]any{"MaxSegmentsPerTier": 40, "SegmentsPerMergeTask": 40, "TierGrowth": 40.0, "FloorSegmentSize": floorSegment}
-}
+func bulkMerges() map[string]any { return tieredMerges(40) }
