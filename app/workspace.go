@@ -247,15 +247,21 @@ func IndexMissing(ctx context.Context, st *store.Store, x *index.Index) error {
 	// Handed to the indexer in chunks, as ingest does: a document alone
 	// would keep one shard busy and write a small segment.
 	err = x.Fill(ctx, func(add func(index.Entry) error) error {
-		for _, id := range missing {
-			if err := loadEntries(ctx, st, id, LargeDocument, add); err != nil {
-				return fmt.Errorf("document %s: %w", id, err)
-			}
-		}
-		return nil
+		return loadAll(ctx, st, missing, LargeDocument, add)
 	})
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+// loadAll hands fn the entries of the stored documents ids, in order
+// (loadEntries), for the catch-up of a lagging index and for reindex.
+func loadAll(ctx context.Context, st *store.Store, ids []string, large int, fn func(index.Entry) error) error {
+	for _, id := range ids {
+		if err := loadEntries(ctx, st, id, large, fn); err != nil {
+			return fmt.Errorf("document %s: %w", id, err)
+		}
 	}
 	return nil
 }
@@ -445,10 +451,8 @@ func reindex(ctx context.Context, dir string, large int) error {
 	}
 	// Rebuild indexes each batch while this reads the next from the store.
 	return index.Rebuild(ctx, dir, gen, func(add func(index.Entry) error) error {
-		for _, id := range ids {
-			if err := loadEntries(ctx, st, id, large, add); err != nil {
-				return fmt.Errorf("reindex %s: %w", id, err)
-			}
+		if err := loadAll(ctx, st, ids, large, add); err != nil {
+			return fmt.Errorf("reindex: %w", err)
 		}
 		return nil
 	})
