@@ -21,9 +21,10 @@ import (
 const WordsName = "reportmine_zh_words"
 
 // WordsDictionary names the dictionary the words field is built with, by
-// a digest of its words; it is part of the index version, so a change
-// (another gse, another cut) asks for reindex.
-var WordsDictionary = "gse-zh_s-cut-" + corpus.DictDigest(dictWords)
+// a digest of its words (generated with it: dictWordsDigest); it is part
+// of the index version, so a change (another gse, another cut) asks for
+// reindex.
+const WordsDictionary = "gse-zh_s-cut-" + dictWordsDigest
 
 //go:generate go run ./internal/genwords words_zh_s.txt
 

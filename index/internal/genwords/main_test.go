@@ -53,3 +53,19 @@ func TestGeneratedFileIsCurrent(t *testing.T) {
 		t.Errorf("index/words_zh_s.txt is stale: run go generate ./index")
 	}
 }
+
+// TestDigestFileIsCurrent: the digest constant the index is versioned by
+// is that of the dictionary it embeds.
+func TestDigestFileIsCurrent(t *testing.T) {
+	dict, err := os.ReadFile("../../words_zh_s.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(DigestFile("../../words_zh_s.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := DigestSource(string(dict)); string(got) != want {
+		t.Errorf("index/words_zh_s_digest.go is stale: run go generate ./index\ngot:\n%s\nwant:\n%s", got, want)
+	}
+}
