@@ -737,3 +737,12 @@ func (x *Index) Watermark() (int64, bool) {
 func (x *Index) SetWatermark(gen int64) error {
 	return x.shards[0].SetInternal([]byte(watermarkKey), []byte(strconv.FormatInt(gen, 10)))
 }
+
+// ClearWatermark records that the index may differ from the store in a
+// way its own records do not show, so that the next opening compares the
+// two and indexes what it lacks: a writer that changes the index ahead
+// of the store (MarkStale) clears it first, in case the store's write
+// then fails.
+func (x *Index) ClearWatermark() error {
+	return x.shards[0].DeleteInternal([]byte(watermarkKey))
+}

@@ -13,17 +13,27 @@ import (
 // records gen as its watermark; and only then puts it in the current
 // one's place. Until that moment the current index stays whole: a feed
 // that fails (a store that cannot be read) leaves it as it was. Another
-// process holding the current index makes it fail at once with ErrBusy.
+// process writing the current index makes it fail with ErrBusy; while it
+// builds, it holds the current index for reading (holdCurrent), so that
+// searches go on and a writer is told the index is busy.
 func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(Entry) error) error) error {
 	return rebuild(ctx, dataDir, gen, feed, AddAllBytes)
 }
 
 // rebuild is Rebuild handing the indexer chunk bytes of text at a time.
-func rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(Entry) error) error, chunk int) error {
+func rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(Entry) error) error, chunk int) (err error) {
 	current := filepath.Join(dataDir, DirName)
-	if err := checkNotBusy(current); err != nil {
+	held, err := holdCurrent(current)
+	if err != nil {
 		return err
 	}
+	defer func() {
+		if held != nil {
+			if cerr := held.Close(); err == nil {
+				err = cerr
+			}
+		}
+	}()
 	fresh := current + ".new"
 	if err := os.RemoveAll(fresh); err != nil { // a rebuild killed before
 		return err
@@ -48,6 +58,15 @@ func rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 	if err != nil {
 		os.RemoveAll(fresh)
 		return err
+	}
+	// Let go of the current index only now, to move it aside.
+	h := held
+	held = nil
+	if h != nil {
+		if err := h.Close(); err != nil {
+			os.RemoveAll(fresh)
+			return err
+		}
 	}
 	return swap(current, fresh)
 }
@@ -81,19 +100,25 @@ func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error
 	return ierr
 }
 
-// checkNotBusy fails when another process holds the index at path.
-func checkNotBusy(path string) error {
+// holdCurrent opens the index at path for reading and keeps it open
+// while a rebuild replaces it: readers go on sharing it, and a writer (an
+// ingest started meanwhile, whose documents the swap would throw away)
+// waits and is told the index is busy. Another process writing it makes
+// holdCurrent fail with ErrBusy. An index that is missing, unreadable or
+// of another version is not held (nil): it is being replaced, and no
+// writer can open it either.
+func holdCurrent(path string) (*Index, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
-	x, err := openShards(path, false)
+	x, err := openShards(path, true)
 	if err != nil {
 		if errors.Is(err, ErrBusy) {
-			return err
+			return nil, err
 		}
-		return nil // unreadable or of another version: it is being replaced
+		return nil, nil
 	}
-	return x.Close()
+	return x, nil
 }
 
 // swap puts the index at fresh in current's place: the old one is moved
@@ -109,6 +134,10 @@ func swap(current, fresh string) error {
 		return fmt.Errorf("index: moving the old index aside: %w", err)
 	}
 	if err := os.Rename(fresh, current); err != nil {
+		// Put the old index back rather than leave none.
+		if rerr := os.Rename(old, current); rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
+			return fmt.Errorf("index: moving the new index in: %w (and putting the old one back: %v)", err, rerr)
+		}
 		return fmt.Errorf("index: moving the new index in: %w", err)
 	}
 	return os.RemoveAll(old)

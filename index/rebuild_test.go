@@ -113,3 +113,55 @@ func count(t *testing.T, dir, q string) uint64 {
 	}
 	return res.Total
 }
+
+// TestRebuildHoldsCurrentIndex: while a rebuild fills the new index,
+// the current one can still be read, and a writer (an ingest, whose
+// documents the swap would throw away) is told the index is busy; once
+// the rebuild is done, the rebuilt index opens for writing.
+func TestRebuildHoldsCurrentIndex(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(ctx, corpus.NewDocument("old.txt", []byte("旧文件里的港口吞吐量。")), nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+
+	feeding, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- Rebuild(ctx, dir, 3, func(add func(Entry) error) error {
+			close(feeding)
+			<-release
+			return add(Entry{Doc: corpus.NewDocument("new.txt", []byte("新文件里的粮食产量。"))})
+		})
+	}()
+	<-feeding
+	r, err := OpenReadOnly(dir)
+	if err != nil {
+		t.Errorf("reading the current index during a rebuild: %v", err)
+	} else {
+		r.Close()
+	}
+	if w, err := Open(dir); !errors.Is(err, ErrBusy) {
+		if err == nil {
+			w.Close()
+		}
+		t.Errorf("writing the current index during a rebuild: %v, want ErrBusy", err)
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	w, err := Open(dir)
+	if err != nil {
+		t.Fatalf("after the rebuild: %v", err)
+	}
+	w.Close()
+	if count(t, dir, "粮食产量") != 1 || count(t, dir, "旧文件") != 0 {
+		t.Error("the rebuilt index does not hold exactly the feed's documents")
+	}
+}
