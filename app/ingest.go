@@ -96,6 +96,14 @@ type ingestJob struct {
 	// texts holds the texts of the batch being written, not yet in the
 	// store, for near-duplicate comparison.
 	texts map[string]string
+	// written are the documents this run has stored: the same text from
+	// a second source in the same run (read by another worker before the
+	// first was stored) is that document unchanged, not stored or indexed
+	// again.
+	written map[string]bool
+	// unmarked records that the index's watermark is cleared, before
+	// the first document marked stale (markStale).
+	unmarked bool
 	// shingles are recent documents' shingles, and sketches the
 	// sketches of the fingerprints' documents (by index, read when first
 	// compared), for the same comparison.
@@ -148,7 +156,11 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Sum
 	if err != nil {
 		return Summary{}, err
 	}
-	j.texts = map[string]string{}
+	j.texts, j.written = map[string]string{}, map[string]bool{}
+	// A store that fails stops the workers too: what they would read and
+	// extract could not be stored.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	todo := make(chan string)
 	done := make(chan outcome)
 	var wg sync.WaitGroup
@@ -157,7 +169,7 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Sum
 		go func() {
 			defer wg.Done()
 			for src := range todo {
-				done <- j.read(ctx, src)
+				done <- j.readSafely(ctx, src)
 			}
 		}()
 	}
@@ -189,7 +201,9 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Sum
 			}
 		}
 		if writeErr == nil {
-			writeErr = j.write(ctx, run, batch, &prints, &sum)
+			if writeErr = j.write(ctx, run, batch, &prints, &sum); writeErr != nil {
+				stop()
+			}
 		}
 	}
 	if err := j.waitIndex(); writeErr == nil {
@@ -211,6 +225,18 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Sum
 		return sum, err
 	}
 	return sum, j.store.FinishRun(ctx, run, sum.Ingested, sum.Unchanged, sum.Failed)
+}
+
+// readSafely is read with a panic (a malformed file tripping a parser or
+// the extractor) made that source's failure: one file neither stops the
+// run nor, in serve, the server that took it as an upload.
+func (j *ingestJob) readSafely(ctx context.Context, src string) (o outcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			o = outcome{source: src, status: store.StatusFailed, reason: fmt.Sprintf("ingest %s: internal error while reading it (please report it): %v", src, r)}
+		}
+	}()
+	return j.read(ctx, src)
 }
 
 // read runs in a worker: read the source, and extract unless the same text
@@ -267,6 +293,12 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 		if e == nil {
 			continue
 		}
+		if j.written[e.Doc.ID] {
+			// Its text came from another source earlier in this run.
+			batch[i].status, batch[i].entry = store.StatusUnchanged, nil
+			continue
+		}
+		j.written[e.Doc.ID] = true
 		if batch[i].large {
 			if !e.Replace {
 				e.DuplicateOf = j.nearDuplicate(ctx, *e, *prints)
@@ -334,7 +366,10 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 			recs = append(recs, store.SourceRecord{Source: o.source, Doc: o.doc, Status: o.status, Reason: o.reason})
 		}
 	}
-	return j.store.RecordSources(ctx, run, recs)
+	if err := j.store.RecordSources(ctx, run, recs); err != nil {
+		return fmt.Errorf("store: recording the run's sources: %w", err)
+	}
+	return nil
 }
 
 // toIndex hands a stored document to the indexer. Documents stored but
@@ -372,6 +407,14 @@ func (j *ingestJob) markStale(entries []store.Entry) error {
 	if err := j.waitIndex(); err != nil {
 		return err
 	}
+	// The index now runs ahead of the store, which may yet fail to
+	// store them: the next opening must compare the two.
+	if !j.unmarked {
+		if err := j.index.ClearWatermark(); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		j.unmarked = true
+	}
 	if err := j.index.MarkStale(docs); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
@@ -402,23 +445,34 @@ func (j *ingestJob) putLarge(ctx context.Context, e store.Entry) error {
 		return err
 	}
 	err := j.store.PutStream(ctx, e, func(put func([]corpus.Figure, []corpus.Entity, []string) error) error {
-		return j.extractor.ExtractWindows(e.Doc, func(_ corpus.Span, x extract.Extraction) error {
+		return j.extractWindows(e.Doc, func(_ corpus.Span, x extract.Extraction) error {
 			return put(x.Figures, x.Entities, x.Notes)
 		})
 	})
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return fmt.Errorf("store %s: %w", e.Doc.Source, err)
 	}
-	err = j.extractor.ExtractWindows(e.Doc, func(w corpus.Span, x extract.Extraction) error {
+	err = j.extractWindows(e.Doc, func(w corpus.Span, x extract.Extraction) error {
 		return j.index.AddAll(ctx, []index.Entry{{Doc: e.Doc, Figures: x.Figures, Entities: x.Entities, Window: &w}})
 	})
 	if err == nil {
 		err = j.index.MarkIndexed([]corpus.Document{e.Doc})
 	}
 	if err != nil {
-		return fmt.Errorf("index: %w", err)
+		return fmt.Errorf("index %s: %w", e.Doc.Source, err)
 	}
 	return nil
+}
+
+// extractWindows is the extractor's ExtractWindows with a panic made an
+// error: it runs in the one writer, whose panic would end the process.
+func (j *ingestJob) extractWindows(doc corpus.Document, fn func(corpus.Span, extract.Extraction) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error while extracting (please report it): %v", r)
+		}
+	}()
+	return j.extractor.ExtractWindows(doc, fn)
 }
 
 // nearDuplicate finds a stored (or just stored) document that the entry
