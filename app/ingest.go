@@ -259,7 +259,11 @@ func (j *ingestJob) read(ctx context.Context, src string) outcome {
 		return outcome{source: src, status: store.StatusFailed, reason: err.Error()}
 	}
 	status, replace := store.StatusIngested, false
-	if have, err := j.store.HasDocument(ctx, doc.ID); err == nil && have {
+	have, err := j.store.HasDocument(ctx, doc.ID)
+	if err != nil {
+		return outcome{source: src, status: store.StatusFailed, reason: fmt.Sprintf("store %s: %v", src, err)}
+	}
+	if have {
 		stored, err := j.store.Meta(ctx, doc.ID)
 		if err != nil {
 			return outcome{source: src, status: store.StatusFailed, reason: err.Error()}
