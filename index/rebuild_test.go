@@ -165,3 +165,39 @@ func TestRebuildHoldsCurrentIndex(t *testing.T) {
 		t.Error("the rebuilt index does not hold exactly the feed's documents")
 	}
 }
+
+// TestOpenFinishesInterruptedSwap: a rebuild stopped after moving the
+// old index aside and before moving the new one in leaves a whole new
+// index, which the next opening moves into place instead of building an
+// empty one (which the application would then refill from the store).
+func TestOpenFinishesInterruptedSwap(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	doc := corpus.NewDocument("new.txt", []byte("新文件里的粮食产量。"))
+	if err := Rebuild(ctx, dir, 5, func(add func(Entry) error) error { return add(Entry{Doc: doc}) }); err != nil {
+		t.Fatal(err)
+	}
+	current := filepath.Join(dir, DirName)
+	// What swap leaves when it stops between its two moves.
+	if err := os.Rename(current, current+".new"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(current+".old", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mark, ok := x.Watermark()
+	has := x.HasDocument(doc.ID)
+	x.Close()
+	if !ok || mark != 5 || !has {
+		t.Errorf("after the interrupted swap: watermark %d %v, document indexed %v", mark, ok, has)
+	}
+	for _, leftover := range []string{current + ".new", current + ".old"} {
+		if _, err := os.Stat(leftover); err == nil {
+			t.Errorf("%s left behind", leftover)
+		}
+	}
+}
