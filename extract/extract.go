@@ -437,7 +437,7 @@ func (e *Extractor) figure(doc corpus.Document, an analysis, sentences sentenceI
 		Doc:       doc.ID,
 		Source:    doc.Source,
 		Kind:      f.kind,
-		Value:     roundValue(f.value),
+		Value:     corpus.RoundValue(f.value),
 		Unit:      f.unit,
 		Approx:    f.approx,
 		Bound:     f.bound,
@@ -458,7 +458,7 @@ func (e *Extractor) figure(doc corpus.Document, an analysis, sentences sentenceI
 		fig.Warnings = append(fig.Warnings, corpus.WarningOCR)
 	}
 	if f.hasMax {
-		v := roundValue(f.valueMax)
+		v := corpus.RoundValue(f.valueMax)
 		fig.ValueMax = &v
 	}
 	if an.norm.joinedWithin(ns, ne) {

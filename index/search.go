@@ -586,7 +586,12 @@ func parseAmount(s string) (float64, error) {
 	if err != nil || math.IsNaN(v) {
 		return 0, fmt.Errorf("%q is not an amount (write 1e10, 100亿 or 5.2万)", s)
 	}
-	return v * mul, nil
+	if mul != 1 {
+		// 2.3 × 1e8 is 230000000.00000003 in floating point; the
+		// figure's 2.3亿 was rounded to 230000000 when it was read.
+		return corpus.RoundValue(v * mul), nil
+	}
+	return v, nil
 }
 
 // parseRange reads lo..hi.

@@ -120,3 +120,43 @@ func TestCoverTiles(t *testing.T) {
 		}
 	}
 }
+
+// TestScaledAmountsMeetFigures: an amount written with a scale word (2.3亿,
+// 4.35亿, 5.2万) finds the figure the extractor read from the same words,
+// whose value is rounded to 12 significant digits: 2.3 × 1e8 is
+// 230000000.00000003 in floating point, and an exact bound of it missed
+// the figure of 230000000.
+func TestScaledAmountsMeetFigures(t *testing.T) {
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	amounts := []struct {
+		query string
+		value float64
+	}{
+		{"2.3亿", 2.3e8}, {"1.1亿", 1.1e8}, {"4.35亿元", 4.35e8}, {"1.15亿", 1.15e8},
+		{"397.86亿", 3.9786e10}, {"5.2万", 5.2e4}, {"0.7万亿", 7e11}, {"3.3千", 3300},
+	}
+	var entries []Entry
+	for i, a := range amounts {
+		doc := corpus.NewDocument(fmt.Sprintf("a%d.txt", i), []byte(fmt.Sprintf("第%d项全年完成投资。", i)))
+		f := corpus.Figure{Doc: doc.ID, Kind: corpus.KindMoney, Unit: "CNY", Value: corpus.RoundValue(a.value), Start: 0, End: 1}
+		entries = append(entries, Entry{Doc: doc, Figures: []corpus.Figure{f}})
+	}
+	if err := x.AddAll(context.Background(), entries); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range amounts {
+		for _, q := range []string{"value:" + a.query, "value>=" + a.query + " value<=" + a.query} {
+			r, err := x.Search(context.Background(), Request{Query: q, Limit: 5})
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			if r.Total != 1 {
+				t.Errorf("%s: %d hits, want the figure of %v", q, r.Total, a.value)
+			}
+		}
+	}
+}
