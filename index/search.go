@@ -248,6 +248,7 @@ func (ps parser) parse(q string) (Parsed, error) {
 	var p Parsed
 	var must, mustNot, filters []query.Query
 	var figure []*slotted
+	blank := false // a term that asks nothing (punctuation alone)
 	terms := splitQuery(q)
 	for i := 0; i < len(terms); i++ {
 		t := terms[i]
@@ -264,6 +265,7 @@ func (ps parser) parse(q string) (Parsed, error) {
 			return p, err
 		}
 		if cl == nil && fig == nil {
+			blank = true
 			continue
 		}
 		// a OR b: gather the run of OR-joined terms into one disjunction,
@@ -335,6 +337,11 @@ func (ps parser) parse(q string) (Parsed, error) {
 		if w := foldedHan(ph); len([]rune(w)) >= 2 {
 			should = append(should, termQuery("words", w))
 		}
+	}
+	if blank && len(must) == 0 && len(mustNot) == 0 {
+		// Only terms that ask nothing: not every sentence.
+		p.Query = query.NewMatchNoneQuery()
+		return p, nil
 	}
 	if len(must) == 0 {
 		must = append(must, query.NewMatchAllQuery())
@@ -414,6 +421,9 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 			return q, nil, err
 		}
 	}
+	if len(Terms(t)) == 0 {
+		return nil, nil, nil // punctuation alone (总投资 - 增长) asks nothing
+	}
 	p.Phrases = append(p.Phrases, t)
 	return phraseQuery(t), nil, nil
 }
@@ -441,9 +451,11 @@ func (ps parser) partsQuery(field, phrase string) (query.Query, error) {
 // phraseQuery matches t as an exact phrase: one token (a character, a
 // number, a Latin word) as every pair term it begins; more as their pair
 // terms (pairs) at consecutive positions, with a gap where t has
-// punctuation, as character positions would have. A token with
-// punctuation on both sides, which no pair of t holds, must be in the
-// sentence too.
+// punctuation, as character positions would have. Where t has
+// punctuation, the token before it must have punctuation after it in the
+// sentence too (its pair with pairEnd): 开放、发展 is not 开放和发展, and
+// the 1 of 1-6月份 is not any 1 of the sentence. A lone token at the end
+// of t is every pair it begins.
 func phraseQuery(t string) query.Query {
 	toks := Terms(t)
 	if len(toks) == 0 {
@@ -464,6 +476,11 @@ func phraseQuery(t string) query.Query {
 		}
 		for _, i := range coveringPairs(start, end) {
 			terms[toks[i].Position-toks[0].Position] = string(pairTerm(toks[i], toks[i+1]))
+			pairsFound++
+		}
+		if end < len(toks) { // punctuation follows the run
+			last := toks[end-1]
+			terms[last.Position-toks[0].Position] = string(append(pairPrefix(last), pairEnd))
 			pairsFound++
 		}
 		start = end
@@ -623,7 +640,9 @@ func Highlights(sentence string, phrases []string) [][2]int {
 		for i := 0; i+len(q) <= len(toks); i++ {
 			ok := true
 			for k := range q {
-				if string(toks[i+k].Term) != string(q[k].Term) || toks[i+k].Position != toks[i].Position+k {
+				// The same tokens, as far apart as in the phrase
+				// (punctuation between them makes a gap).
+				if string(toks[i+k].Term) != string(q[k].Term) || toks[i+k].Position-toks[i].Position != q[k].Position-q[0].Position {
 					ok = false
 					break
 				}

@@ -298,3 +298,40 @@ func TestFacets(t *testing.T) {
 		t.Errorf("facets: %v", res.Facets)
 	}
 }
+
+// TestPunctuationInPhrases: punctuation a phrase holds must be in the
+// sentence too, at its place (开放、发展 is not 开放和发展, the 1 of 1-6月份
+// not any 1 of the sentence); a hit's highlight covers the phrase across
+// its punctuation; a term of punctuation alone asks nothing, and a query
+// of nothing else finds nothing.
+func TestPunctuationInPhrases(t *testing.T) {
+	x := fixtureIndex(t, map[string]string{
+		"p.txt": "坚持开放和发展。坚持开放、发展、创新。1至6月份投资增长。全年1个项目竣工，6月份开工。1-6月份，全区投资增长9.6%。全区2个园区新增450户。全区新增2,450户。总投资增长较快。",
+	})
+	defer x.Close()
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"开放、发展", []string{"坚持开放、发展、创新。"}},
+		{"开放，发展", []string{"坚持开放、发展、创新。"}}, // another mark, the same gap
+		{"开放和发展", []string{"坚持开放和发展。"}},
+		{"1-6月份", []string{"1-6月份，全区投资增长9.6%。"}},
+		{"2,450户", []string{"全区新增2,450户。"}},
+		{"总投资 - 增长", []string{"总投资增长较快。"}},
+		{"，", nil},
+	} {
+		res := search(t, x, c.query)
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Sentence)
+			if len(h.Highlights) == 0 {
+				t.Errorf("%s: hit %q has no highlight", c.query, h.Sentence)
+			}
+		}
+		sort.Strings(got)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s:\n  got  %q\n  want %q", c.query, got, c.want)
+		}
+	}
+}
