@@ -86,3 +86,64 @@ func TestLargeDocumentWindowByWindow(t *testing.T) {
 		t.Error("the long document is not marked indexed")
 	}
 }
+
+// TestLargeDocumentTextOutsideArticles: a document read window by window
+// is searchable in the text outside its articles (a magazine's masthead
+// and section heads) as when it is read whole, after ingest and after
+// reindex, which reads it back window by window.
+func TestLargeDocumentTextOutsideArticles(t *testing.T) {
+	text := "园区建设通讯 2025 年第 3 期\n\n招商动态\n\n本刊讯 今年以来，云岭高新区聚焦主导产业招商，新签约项目15个。（王林）\n\n项目建设\n\n本刊讯 石桥经开区新能源产业园全面开工，总投资65亿元。（赵明）\n"
+	src := filepath.Join(t.TempDir(), "magazine.txt")
+	if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	queries := []string{"园区建设通讯", "招商动态", "项目建设", "新签约项目", "新能源产业园"}
+	hits := func(ws *Workspace) []uint64 {
+		var out []uint64
+		for _, q := range queries {
+			res, err := ws.Search(ctx, index.Request{Query: q, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, res.Total)
+		}
+		return out
+	}
+	var whole []uint64
+	for _, large := range []int{0, 16} {
+		dir := t.TempDir()
+		ws, err := Open(ctx, dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ws.Ingest(ctx, []string{src}, IngestOptions{Workers: 1, Reader: ingest.Reader{}, LargeDocument: large}); err != nil {
+			t.Fatal(err)
+		}
+		got := hits(ws)
+		ws.Close()
+		if large == 0 {
+			whole = got
+			for i, n := range got {
+				if n == 0 {
+					t.Errorf("%s: no hit in the document read whole", queries[i])
+				}
+			}
+			continue
+		}
+		if fmt.Sprint(got) != fmt.Sprint(whole) {
+			t.Errorf("hits of %q: %v read whole, %v window by window", queries, whole, got)
+		}
+		if err := reindex(ctx, dir, large); err != nil {
+			t.Fatal(err)
+		}
+		if ws, err = Open(ctx, dir, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		got = hits(ws)
+		ws.Close()
+		if fmt.Sprint(got) != fmt.Sprint(whole) {
+			t.Errorf("hits of %q: %v read whole, %v after reindex window by window", queries, whole, got)
+		}
+	}
+}

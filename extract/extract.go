@@ -192,34 +192,69 @@ func (e *Extractor) ExtractWindows(doc corpus.Document, fn func(window corpus.Sp
 	return e.eachWindow(doc, true, fn)
 }
 
-// Windows are the spans ExtractWindows reads doc in: its parts, a long one
-// cut into windows of at most maxWindow. Whoever reads a long document
-// back window by window (reindex) cuts it the same way.
+// Windows are the spans ExtractWindows hands over for doc, in document
+// order: its parts, a long one cut into windows of at most maxWindow, and
+// the text between and around its articles (a magazine's masthead and
+// section heads), which holds no figures but is indexed. Whoever reads a
+// long document back window by window (reindex) cuts it the same way.
 func Windows(doc corpus.Document) []corpus.Span {
 	var out []corpus.Span
-	for _, part := range doc.Parts() {
-		for _, w := range windows(doc.Raw, part) {
-			out = append(out, w.Span)
+	for _, w := range docWindows(doc) {
+		out = append(out, w.Span)
+	}
+	return out
+}
+
+// docWindow is a window of a document; read is false for text outside
+// its articles, where whole-document extraction finds no figures either.
+type docWindow struct {
+	corpus.Article
+	read bool
+}
+
+// docWindows cuts doc into windows: each part's (read), and the
+// stretches of text that no part covers (not read), in document order.
+func docWindows(doc corpus.Document) []docWindow {
+	var out []docWindow
+	at := 0
+	between := func(end int) {
+		if end <= at || strings.TrimSpace(doc.Raw[at:end]) == "" {
+			return
+		}
+		for _, w := range windows(doc.Raw, corpus.Article{ID: doc.ID, Span: corpus.Span{Start: at, End: end}, Meta: doc.Meta}) {
+			out = append(out, docWindow{Article: w})
 		}
 	}
+	for _, part := range doc.Parts() {
+		between(part.Start)
+		for _, w := range windows(doc.Raw, part) {
+			out = append(out, docWindow{Article: w, read: true})
+		}
+		at = max(at, part.End)
+	}
+	between(len(doc.Raw))
 	return out
 }
 
 func (e *Extractor) eachWindow(doc corpus.Document, withEntities bool, fn func(corpus.Span, Extraction) error) error {
 	aliases := &docAliases{shared: e.aliases}
 	yuan := localCurrency(doc.Raw)
-	for _, part := range doc.Parts() {
-		for _, a := range windows(doc.Raw, part) {
-			figures, ents, notes := e.extractWindow(doc, a, aliases, yuan, withEntities, nil, nil, nil)
-			sort.SliceStable(figures, func(i, j int) bool {
-				if figures[i].Start != figures[j].Start {
-					return figures[i].Start < figures[j].Start
-				}
-				return figures[i].End < figures[j].End
-			})
-			if err := fn(a.Span, Extraction{Figures: figures, Entities: ents, Notes: notes}); err != nil {
+	for _, w := range docWindows(doc) {
+		if !w.read {
+			if err := fn(w.Span, Extraction{}); err != nil {
 				return err
 			}
+			continue
+		}
+		figures, ents, notes := e.extractWindow(doc, w.Article, aliases, yuan, withEntities, nil, nil, nil)
+		sort.SliceStable(figures, func(i, j int) bool {
+			if figures[i].Start != figures[j].Start {
+				return figures[i].Start < figures[j].Start
+			}
+			return figures[i].End < figures[j].End
+		})
+		if err := fn(w.Span, Extraction{Figures: figures, Entities: ents, Notes: notes}); err != nil {
+			return err
 		}
 	}
 	return nil
