@@ -2,6 +2,9 @@ package index
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -16,5 +19,35 @@ func TestOpenBusy(t *testing.T) {
 	defer x.Close()
 	if _, err := Open(dir); !errors.Is(err, ErrBusy) {
 		t.Fatalf("second Open: %v, want ErrBusy", err)
+	}
+}
+
+// TestOpenNotAnIndex: an index path that is a file, or holds a shard path
+// that is one, is an error naming it, for writing and for reading alike,
+// not an endless count of shards.
+func TestOpenNotAnIndex(t *testing.T) {
+	asFile := t.TempDir()
+	if err := os.WriteFile(filepath.Join(asFile, DirName), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shardAsFile := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(shardAsFile, DirName), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(shardAsFile, DirName, "shard-0"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{asFile, shardAsFile} {
+		for name, open := range map[string]func(string) (*Index, error){"Open": Open, "OpenReadOnly": OpenReadOnly} {
+			x, err := open(dir)
+			if err == nil {
+				x.Close()
+				t.Errorf("%s(%s) opened", name, dir)
+				continue
+			}
+			if !strings.Contains(err.Error(), DirName) {
+				t.Errorf("%s(%s): %v, which does not name the index", name, dir, err)
+			}
+		}
 	}
 }

@@ -216,10 +216,19 @@ func openShardsWith(path string, readOnly bool, merges map[string]any) (*Index, 
 	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err == nil {
 		return nil, fmt.Errorf("index %s: %w", path, ErrVersion) // one unsharded index: an older version
 	}
+	if fi, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("index %s: %w", path, err)
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("index %s: not a directory", path)
+	}
 	n := 0
 	for {
-		if _, err := os.Stat(shardPath(path, n)); errors.Is(err, os.ErrNotExist) {
+		_, err := os.Stat(shardPath(path, n))
+		if errors.Is(err, os.ErrNotExist) {
 			break
+		}
+		if err != nil { // not a directory, unreadable: no count of shards
+			return nil, fmt.Errorf("index %s: %w", path, err)
 		}
 		n++
 	}

@@ -7,14 +7,16 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"reportmine/app"
-	"reportmine/format"
+	"path/filepath"
 	"strconv"
+	"strings"
 
+	"reportmine/app"
 	"reportmine/corpus/store"
+	"reportmine/format"
 )
 
-func runExport(ctx context.Context, e env, args []string) error {
+func runExport(ctx context.Context, e env, args []string) (err error) {
 	fs := newFlags(e, "export", "figures|documents|entities [--data DIR] [--format jsonl|csv|sqlite] [--excel] [--out FILE] [filters]")
 	data := dataFlag(fs)
 	formatName := fs.String("format", "jsonl", "jsonl, csv, or sqlite (a copy of the store holding the chosen rows; needs --out)")
@@ -62,14 +64,25 @@ func runExport(ctx context.Context, e env, args []string) error {
 	}
 	w := bufio.NewWriter(e.stdout)
 	if *out != "" {
-		f, err := os.Create(*out)
+		if err := refuseDataFile(*data, *out); err != nil {
+			return err
+		}
+		file, err := os.Create(*out)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		w = bufio.NewWriter(f)
+		defer func() {
+			if cerr := file.Close(); err == nil && cerr != nil {
+				err = cerr
+			}
+		}()
+		w = bufio.NewWriter(file)
 	}
-	defer w.Flush()
+	defer func() { // before the file is closed: what is written must be
+		if ferr := w.Flush(); err == nil && ferr != nil {
+			err = fmt.Errorf("writing %s: %w", outputName(*out), ferr)
+		}
+	}()
 	switch what {
 	case "figures":
 		fw := format.NewWriter(w, f, format.Figures)
@@ -90,6 +103,35 @@ func runExport(ctx context.Context, e env, args []string) error {
 		}
 		return ew.Close()
 	}
+}
+
+// refuseDataFile refuses an output file that is a file of the data
+// directory the export reads (its store, the store's journal, the index):
+// writing the export there destroyed the store.
+func refuseDataFile(data, out string) error {
+	outInfo, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file
+	}
+	absData, err1 := filepath.Abs(data)
+	absOut, err2 := filepath.Abs(out)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(absData, absOut); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return fmt.Errorf("%w: --out %s would overwrite a file of the data directory %s", errUsage, out, data)
+		}
+	}
+	if storeInfo, err := os.Stat(filepath.Join(data, store.FileName)); err == nil && os.SameFile(outInfo, storeInfo) {
+		return fmt.Errorf("%w: --out %s is the store of %s", errUsage, out, data)
+	}
+	return nil
+}
+
+// outputName names where output goes, for errors.
+func outputName(out string) string {
+	if out == "" {
+		return "standard output"
+	}
+	return out
 }
 
 // optionalFloat is a float flag that records whether it was set.

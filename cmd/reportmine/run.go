@@ -73,6 +73,35 @@ func init() {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	out := &checkedWriter{w: stdout}
+	err := dispatch(ctx, args, stdin, out, stderr)
+	if err == nil && out.err != nil {
+		// A full disk or a closed pipe: the output is cut short, which
+		// must not pass for success.
+		err = fmt.Errorf("writing the output: %w", out.err)
+	}
+	return err
+}
+
+// checkedWriter remembers the first error writing to w and fails every
+// write after it.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	e := env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stdout)
