@@ -67,7 +67,16 @@ func (s *Server) upload(r *http.Request) (ingestResult, error) {
 	defer s.ingest.Unlock()
 	saved, err := s.saveParts(r)
 	if err != nil {
-		return ingestResult{Saved: saved}, err
+		// All or nothing: a file saved before a later one failed
+		// (too large, cut off) would sit in the uploads folder never
+		// ingested, and the reader told only of the failure.
+		for _, path := range saved {
+			os.Remove(path)
+		}
+		if len(saved) > 0 {
+			err = fmt.Errorf("%w (nothing of this upload was kept: send it again without the file at fault)", err)
+		}
+		return ingestResult{}, err
 	}
 	if len(saved) == 0 {
 		return ingestResult{}, badRequest("no file: send multipart/form-data with one or more files")
@@ -92,6 +101,23 @@ func sameOrigin(r *http.Request) bool {
 	}
 	origin := r.Header.Get("Origin")
 	return origin == "" || origin == "http://"+r.Host || origin == "https://"+r.Host
+}
+
+// createNew creates a file named prefix-name in dir, or, when another
+// upload of the same second took that name, prefix-2-name and so on: an
+// existing file is never replaced.
+func createNew(dir, prefix, name string) (*os.File, string, error) {
+	for k := 1; ; k++ {
+		path := filepath.Join(dir, prefix+"-"+name)
+		if k > 1 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d-%s", prefix, k, name))
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) && k < 1000 {
+			continue
+		}
+		return f, path, err
+	}
 }
 
 // saveParts writes each file part of a multipart request into the
@@ -121,8 +147,7 @@ func (s *Server) saveParts(r *http.Request) ([]string, error) {
 			part.Close()
 			continue
 		}
-		path := filepath.Join(dir, fmt.Sprintf("%s-%d-%s", stamp, n, safeName(part.FileName())))
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, path, err := createNew(dir, fmt.Sprintf("%s-%d", stamp, n), safeName(part.FileName()))
 		if err != nil {
 			part.Close()
 			return saved, err

@@ -8,9 +8,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"reportmine/app"
 )
@@ -123,5 +125,63 @@ func TestSafeName(t *testing.T) {
 		if got := safeName(in); got != want {
 			t.Errorf("safeName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestUploadSameNameAndAllOrNothing: two uploads of one name in the same
+// second are both kept, under names of their own; an upload whose later
+// file is refused (too large) keeps none of its files, for none of them
+// would be ingested.
+func TestUploadSameNameAndAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	ws, err := app.Open(ctx, t.TempDir(), app.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	srv, err := New(ws, Options{AllowIngest: true, MaxUploadBytes: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	srv.now = func() time.Time { return stamp }
+	post := func(files ...[2]string) *httptest.ResponseRecorder {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		for _, f := range files {
+			fw, err := mw.CreateFormFile("files", f[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			fw.Write([]byte(f[1]))
+		}
+		mw.Close()
+		req := httptest.NewRequest("POST", "/ingest.json", &b)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		return rec
+	}
+	var saved []string
+	for _, text := range []string{"青河市粮食产量增长。\n", "石桥市粮食产量下降。\n"} {
+		rec := post([2]string{"同名.txt", text})
+		if rec.Code != http.StatusOK {
+			t.Fatalf("upload of 同名.txt: %d %s", rec.Code, rec.Body.String())
+		}
+		var res ingestResult
+		json.Unmarshal(rec.Body.Bytes(), &res)
+		saved = append(saved, res.Saved...)
+	}
+	if len(saved) != 2 || saved[0] == saved[1] {
+		t.Errorf("two uploads of one name saved as %q", saved)
+	}
+	uploads := filepath.Join(ws.Dir, UploadDir)
+	before, _ := os.ReadDir(uploads)
+	rec := post([2]string{"small.txt", "云岭市港口吞吐量增长。\n"}, [2]string{"big.txt", strings.Repeat("数", 1<<19)})
+	if rec.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("an upload with a file too large: %d %s", rec.Code, rec.Body.String())
+	}
+	if after, _ := os.ReadDir(uploads); len(after) != len(before) {
+		t.Errorf("a refused upload left %d files in %s", len(after)-len(before), uploads)
 	}
 }
