@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -204,7 +205,9 @@ func query(r *http.Request, name string) (string, error) {
 	return v, nil
 }
 
-// intParam reads a non-negative integer parameter with a default and a cap.
+// intParam reads a non-negative integer parameter with a default and a
+// cap; a value over the cap is refused, not quietly lowered, so that a
+// client never takes a shortened page for the whole.
 func intParam(r *http.Request, name string, def, limit int) (int, error) {
 	v := r.FormValue(name)
 	if v == "" {
@@ -214,7 +217,10 @@ func intParam(r *http.Request, name string, def, limit int) (int, error) {
 	if err != nil || n < 0 {
 		return 0, badRequest("%s must be a non-negative integer, not %q", name, v)
 	}
-	return min(n, limit), nil
+	if n > limit {
+		return 0, badRequest("%s must be at most %d, not %d", name, limit, n)
+	}
+	return n, nil
 }
 
 func floatParam(r *http.Request, name string) (*float64, error) {
@@ -223,10 +229,21 @@ func floatParam(r *http.Request, name string) (*float64, error) {
 		return nil, nil
 	}
 	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(f) {
 		return nil, badRequest("%s must be a number, not %q", name, v)
 	}
 	return &f, nil
+}
+
+// yearParam checks a year parameter: four digits, or none.
+func yearParam(v string) error {
+	if v == "" {
+		return nil
+	}
+	if len(v) != 4 || strings.Trim(v, "0123456789") != "" {
+		return badRequest("year must be four digits, not %q", v)
+	}
+	return nil
 }
 
 // --- search ---
@@ -244,7 +261,11 @@ func (s *Server) searchRequest(r *http.Request) (index.Request, error) {
 	if err != nil {
 		return index.Request{}, err
 	}
-	req := index.Request{Query: q, Limit: max(limit, 1), Offset: offset, SortByDate: r.FormValue("sort") == "date"}
+	sort := r.FormValue("sort")
+	if sort != "" && sort != "score" && sort != "date" {
+		return index.Request{}, badRequest("search sorts by score or date, not %q", sort)
+	}
+	req := index.Request{Query: q, Limit: max(limit, 1), Offset: offset, SortByDate: sort == "date"}
 	switch facets := r.FormValue("facets"); {
 	case !isAPI(r), facets == "all":
 		req.Facets = facetNames()
@@ -434,6 +455,9 @@ func (s *Server) documentRows(r *http.Request) ([]store.DocumentRow, error) {
 		p[i] = v
 	}
 	kind, place, year, text := p[0], p[1], p[2], p[3]
+	if err := yearParam(year); err != nil {
+		return nil, err
+	}
 	order := r.FormValue("sort")
 	if order != "" && order != "date" && order != "source" {
 		return nil, badRequest("documents sort by date or source, not %q", order)
@@ -500,6 +524,9 @@ func figureFilter(r *http.Request) (store.FigureFilter, error) {
 			return f, err
 		}
 		*p.dst = v
+	}
+	if err := yearParam(f.Year); err != nil {
+		return f, err
 	}
 	var err error
 	if f.Min, err = floatParam(r, "min"); err != nil {

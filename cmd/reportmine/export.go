@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -141,7 +142,7 @@ func optionalFloat(fs *flag.FlagSet, name, usage string) *optFloat {
 	o := &optFloat{}
 	fs.Func(name, usage, func(s string) error {
 		v, err := strconv.ParseFloat(s, 64)
-		if err != nil {
+		if err != nil || math.IsNaN(v) {
 			return errors.New("not a number")
 		}
 		o.value = &v
