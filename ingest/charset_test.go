@@ -77,6 +77,14 @@ func TestTruncatedUTF8(t *testing.T) {
 	if err != nil || enc != "UTF-8" || !strings.HasPrefix(text, "全年地区生产总值增长5.8%") || !strings.HasSuffix(text, "\uFFFD") {
 		t.Errorf("cut UTF-8: %q %s %v", text[max(0, len(text)-12):], enc, err)
 	}
+	// Said, not silent: offsets now count the text as read.
+	res := (Reader{}).ReadBytes(context.Background(), "cut.txt", []byte(cut), "")
+	if res.Err != nil || len(res.Doc.Notes) != 1 || !strings.Contains(res.Doc.Notes[0], "2 bytes that are not UTF-8") {
+		t.Errorf("cut UTF-8 read with notes %q (%v)", res.Doc.Notes, res.Err)
+	}
+	if res := (Reader{}).ReadBytes(context.Background(), "whole.txt", []byte(report), ""); len(res.Doc.Notes) != 0 {
+		t.Errorf("whole UTF-8 read with notes %q", res.Doc.Notes)
+	}
 	if res := (Reader{}).ReadBytes(context.Background(), "broken.txt", []byte(strings.Repeat("\xff\xfe\xfd", 50)+report), ""); res.Err == nil {
 		t.Errorf("bytes mostly broken were read as %s: %.40q", res.Doc.Encoding, res.Doc.Raw)
 	}

@@ -109,3 +109,17 @@ func plausibility(text string) float64 {
 	}
 	return float64(common) / float64(han)
 }
+
+// brokenUTF8 counts the bytes of raw that are not part of a UTF-8
+// character (decodeText reads them as U+FFFD in a mostly UTF-8 file).
+func brokenUTF8(raw []byte) int {
+	n := 0
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		i += size
+	}
+	return n
+}

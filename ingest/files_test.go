@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"io"
 	"strings"
 	"testing"
 )
@@ -52,5 +53,19 @@ func TestReader(t *testing.T) {
 	}
 	if res := r.Read(context.Background(), want[2]); !errors.Is(res.Err, errNotDocument) || res.Skipped {
 		t.Errorf("binary .txt must fail, not be skipped: %+v", res)
+	}
+}
+
+// TestPartLimit: a zip part that unpacks past its bound fails naming the
+// part and why, where a silent cut had ended in an XML syntax error.
+func TestPartLimit(t *testing.T) {
+	p := &partLimit{r: strings.NewReader(strings.Repeat("<w:t>数</w:t>", 100)), name: "word/document.xml", left: 64}
+	_, err := io.ReadAll(p)
+	if err == nil || !strings.Contains(err.Error(), "word/document.xml unpacks to more than") {
+		t.Errorf("reading past the bound: %v", err)
+	}
+	whole := &partLimit{r: strings.NewReader("<w:t>数</w:t>"), name: "word/document.xml", left: 64}
+	if b, err := io.ReadAll(whole); err != nil || string(b) != "<w:t>数</w:t>" {
+		t.Errorf("a part within the bound: %q %v", b, err)
 	}
 }

@@ -33,6 +33,27 @@ const officeTimeout = pdfTimeout
 // zip bomb is refused, not unpacked.
 const maxZipPart = 256 << 20
 
+// partLimit reads a zip part until it has unpacked to maxZipPart bytes,
+// then fails saying so: a zip bomb is refused with its reason, not cut
+// off into an XML syntax error.
+type partLimit struct {
+	r    io.Reader
+	name string
+	left int64
+}
+
+func (p *partLimit) Read(b []byte) (int, error) {
+	if p.left <= 0 {
+		return 0, fmt.Errorf("%s unpacks to more than %d MB (a zip bomb?)", p.name, maxZipPart>>20)
+	}
+	if int64(len(b)) > p.left {
+		b = b[:p.left]
+	}
+	n, err := p.r.Read(b)
+	p.left -= int64(n)
+	return n, err
+}
+
 // zipFormat tells a Word document from an Excel workbook (both zip files)
 // by the parts inside; "" for another zip.
 func zipFormat(raw []byte) string {
@@ -386,7 +407,7 @@ func wordText(f *zip.File) (string, error) {
 		return "", fmt.Errorf("%s: %w", f.Name, err)
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(io.LimitReader(rc, maxZipPart))
+	dec := xml.NewDecoder(&partLimit{r: rc, name: f.Name, left: maxZipPart})
 	var out, para strings.Builder
 	var row []string
 	depth := 0 // table nesting
