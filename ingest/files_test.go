@@ -3,9 +3,9 @@ package ingest
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
-	"io"
 	"strings"
 	"testing"
 )
