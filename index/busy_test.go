@@ -51,3 +51,28 @@ func TestOpenNotAnIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenLostShard: an index one of whose shards is gone is refused,
+// saying so, instead of answering every query without that shard's
+// share.
+func TestOpenLostShard(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, DirName)
+	x, err := Create(dir, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	if err := os.RemoveAll(shardPath(path, 2)); err != nil {
+		t.Fatal(err)
+	}
+	for name, open := range map[string]func(string) (*Index, error){"Open": Open, "OpenReadOnly": OpenReadOnly} {
+		x, err := open(dir)
+		if err == nil {
+			x.Close()
+		}
+		if !errors.Is(err, ErrIncomplete) {
+			t.Errorf("%s of an index without its third shard: %v", name, err)
+		}
+	}
+}

@@ -186,7 +186,10 @@ func create(path string, n int) (*Index, error) {
 		// shard's index_meta.json, and every later opening would use it.
 		b, err := bleve.NewUsing(shardPath(path, i), newMapping(), scorch.Name, scorch.Name, nil)
 		if err == nil {
-			if err = b.SetInternal([]byte(versionKey), []byte(Version())); err != nil {
+			if err = b.SetInternal([]byte(versionKey), []byte(Version())); err == nil && i == 0 {
+				err = b.SetInternal([]byte(shardsKey), []byte(strconv.Itoa(n)))
+			}
+			if err != nil {
 				b.Close()
 			}
 		}
@@ -277,8 +280,21 @@ func openShardsWith(path string, readOnly bool, merges map[string]any) (*Index, 
 		closeAll(shards)
 		return nil, fmt.Errorf("index %s: %w", path, ErrVersion)
 	}
+	// A shard that is gone would leave its share of every answer out,
+	// silently. Indexes made before the count was recorded have none.
+	if want, err := shards[0].GetInternal([]byte(shardsKey)); err == nil && len(want) > 0 && string(want) != strconv.Itoa(n) {
+		closeAll(shards)
+		return nil, fmt.Errorf("index %s: %w: %s shards made, %d there", path, ErrIncomplete, want, n)
+	}
 	return newIndex(shards), nil
 }
+
+// shardsKey records, in the first shard, how many shards the index was
+// made with.
+const shardsKey = "reportmine_shards"
+
+// ErrIncomplete is the error for an index that lacks some of its shards.
+var ErrIncomplete = errors.New("the index has lost shards: run reportmine reindex")
 
 func closeAll(shards []bleve.Index) error {
 	var first error
