@@ -575,12 +575,19 @@ func ReasonOf(err error) string {
 // be read goes to fail and the rest go on. It stores nothing: it is the
 // pipeline of extract, docs and eval.
 func ReadDocuments(ctx context.Context, r ingest.Reader, paths []string, manifest *ingest.Manifest, fn func(corpus.Document) error, fail func(error)) error {
+	named := map[string]bool{} // a file named, not found in a folder
+	for _, p := range paths {
+		named[p] = true
+	}
 	for _, src := range r.Sources(paths) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		res := r.Read(ctx, src)
 		if res.Skipped {
+			if named[src] { // asked for by name: say why nothing came of it
+				fail(res.Err)
+			}
 			continue
 		}
 		if res.Err != nil {

@@ -54,3 +54,20 @@ func TestOutputFailureIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractNamedNonDocument: a file named on the command line that is
+// not a document is reported, naming it; in a folder it is passed over.
+func TestExtractNamedNonDocument(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "blob.bin")
+	if err := os.WriteFile(bin, []byte{0x89, 'P', 'N', 'G', 0, 1, 2, 3, 0, 0, 0xff, 0xfe}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := runCLI(t, "", "extract", bin)
+	if err == nil || !strings.Contains(stderr, bin) {
+		t.Errorf("extract %s: %v, stderr %q", bin, err, stderr)
+	}
+	if _, stderr, err := runCLI(t, "", "extract", dir); err != nil || stderr != "" {
+		t.Errorf("extract of its folder: %v, stderr %q", err, stderr)
+	}
+}
