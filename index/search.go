@@ -126,7 +126,7 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 		}
 		req.AddFacet(f, bleve.NewFacetRequest(field, size))
 	}
-	res, err := x.b.SearchInContext(ctx, req)
+	res, err := x.gather(ctx, req)
 	if err != nil {
 		return Results{}, err
 	}
@@ -654,6 +654,48 @@ func Highlights(sentence string, phrases []string) [][2]int {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 	return spans
+}
+
+// gather runs req on every shard and merges their hits in one order
+// that does not depend on which shard answered first: the request's
+// order, then a hit's rank in its shard, then the shard. bleve's alias
+// breaks ties between shards by the order their answers arrived, so that
+// pages of one query could repeat a hit of equal score and skip another.
+func (x *Index) gather(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	if len(x.shards) == 1 {
+		return x.shards[0].SearchInContext(ctx, req)
+	}
+	n := len(x.shards)
+	results := make([]*bleve.SearchResult, n)
+	err := eachShard(x.shards, func(i int, b bleve.Index) error {
+		child := *req
+		child.From, child.Size, child.Sort = 0, req.From+req.Size, req.Sort.Copy()
+		r, err := b.SearchInContext(ctx, &child)
+		results[i] = r
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range results {
+		for _, h := range r.Hits { // rank in the shard (from 0), then the shard
+			h.HitNumber = h.HitNumber*uint64(n) + uint64(i)
+		}
+	}
+	all := results[0]
+	for _, r := range results[1:] {
+		all.Merge(r)
+	}
+	scoring, desc := req.Sort.CacheIsScore(), req.Sort.CacheDescending()
+	sort.SliceStable(all.Hits, func(i, j int) bool {
+		return req.Sort.Compare(scoring, desc, all.Hits[i], all.Hits[j]) < 0
+	})
+	hits := all.Hits[min(req.From, len(all.Hits)):]
+	all.Hits = hits[:min(req.Size, len(hits))]
+	for name, fr := range req.Facets {
+		all.Facets.Fixup(name, fr.Size)
+	}
+	return all, nil
 }
 
 // yearsQuery matches sentences of the years lo to hi: one range over
