@@ -41,8 +41,9 @@ const versionKey = "reportmine_version"
 var ErrVersion = errors.New("the index was built by another version: run reportmine reindex")
 
 // Index is an open sentence index: one bleve index per shard, each
-// document wholly in one shard, searched together through an alias (the
-// scatter-gather a larger deployment would spread over machines).
+// document wholly in one shard, searched together (gather: the
+// scatter-gather a larger deployment would spread over machines; bleve's
+// alias for the documents' records).
 // Shards let a batch be analysed and written on every core at once.
 type Index struct {
 	shards []bleve.Index
