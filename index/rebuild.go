@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
 )
 
 // Rebuild builds a new index for dataDir from the entries feed gives, in
@@ -100,25 +103,28 @@ func (x *Index) fill(ctx context.Context, feed func(add func(Entry) error) error
 	return ierr
 }
 
-// holdCurrent opens the index at path for reading and keeps it open
-// while a rebuild replaces it: readers go on sharing it, and a writer (an
-// ingest started meanwhile, whose documents the swap would throw away)
-// waits and is told the index is busy. Another process writing it makes
-// holdCurrent fail with ErrBusy. An index that is missing, unreadable or
-// of another version is not held (nil): it is being replaced, and no
-// writer can open it either.
-func holdCurrent(path string) (*Index, error) {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+// holdCurrent opens the first shard of the index at path for reading and
+// keeps it open while a rebuild replaces the index: readers go on sharing
+// it, and a writer (an ingest started meanwhile, whose documents the swap
+// would throw away), which must open every shard, waits and is told the
+// index is busy. One shard is enough for that, and holds only its own
+// segments in memory. Another process writing the index makes
+// holdCurrent fail with ErrBusy. An index that is missing or unreadable
+// is not held (nil): it is being replaced, and no writer can open it
+// either.
+func holdCurrent(path string) (io.Closer, error) {
+	first := shardPath(path, 0)
+	if _, err := os.Stat(first); err != nil {
 		return nil, nil
 	}
-	x, err := openShards(path, true)
+	b, err := bleve.OpenUsing(first, map[string]any{"read_only": true, "bolt_timeout": lockWait.String()})
 	if err != nil {
-		if errors.Is(err, ErrBusy) {
-			return nil, err
+		if isLockTimeout(err) {
+			return nil, fmt.Errorf("index %s: %w", path, ErrBusy)
 		}
 		return nil, nil
 	}
-	return x, nil
+	return b, nil
 }
 
 // swap puts the index at fresh in current's place: the old one is moved
