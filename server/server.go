@@ -292,7 +292,7 @@ func facetNames() []string {
 func (s *Server) search(r *http.Request) (index.Request, index.Results, error) {
 	req, err := s.searchRequest(r)
 	if err != nil || req.Query == "" {
-		return req, index.Results{}, err
+		return req, index.Results{Hits: []index.Hit{}}, err // no query: no hits, a list all the same
 	}
 	res, err := s.ws.Search(r.Context(), req)
 	return req, res, err
@@ -655,6 +655,9 @@ func (s *Server) seriesJSON(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.fail(w, r, statusOf(err), err)
 		return
+	}
+	if points == nil {
+		points = []app.Point{} // [] in JSON, not null
 	}
 	writeJSON(w, http.StatusOK, points)
 }

@@ -152,6 +152,7 @@ func TestEndpoints(t *testing.T) {
 		{"GET", "/kwic.json", "", 400, "application/json", "q is empty"},
 		{"GET", "/figures.json?min=abc", "", 400, "application/json", "must be a number"},
 		{"GET", "/figures.json?min=NaN", "", 400, "application/json", "must be a number"},
+		{"GET", "/search.json?q=", "", 200, "application/json", `"hits":[]`},
 		{"GET", "/figures.json?limit=10001", "", 400, "application/json", "at most 10000"},
 		{"GET", "/figures.json?year=abc", "", 400, "application/json", "four digits"},
 		{"GET", "/documents.json?year=x", "", 400, "application/json", "four digits"},
