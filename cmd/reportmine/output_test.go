@@ -71,3 +71,18 @@ func TestExtractNamedNonDocument(t *testing.T) {
 		t.Errorf("extract of its folder: %v, stderr %q", err, stderr)
 	}
 }
+
+// TestClaimsNotText: a claims file that is not UTF-8 text (a binary file,
+// a GBK file) is refused, naming the line, not read as claims.
+func TestClaimsNotText(t *testing.T) {
+	for _, data := range []string{"2023年国内生产总值增长5.2%\n\x89PNG\x00\x01\n", "\xb9\xfa\xc4\xda\xc9\xfa\xb2\xfa\xd7\xdc\xd6\xb5\n"} {
+		_, err := readClaims(env{stdin: strings.NewReader(data)}, nil, "-")
+		if err == nil || !strings.Contains(err.Error(), "is not UTF-8 text") {
+			t.Errorf("%q: %v", data, err)
+		}
+	}
+	claims, err := readClaims(env{stdin: strings.NewReader("2023年国内生产总值增长5.2%\n# 注释\n")}, nil, "-")
+	if err != nil || len(claims) != 1 {
+		t.Errorf("a UTF-8 claims file: %q %v", claims, err)
+	}
+}

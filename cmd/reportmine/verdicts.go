@@ -8,6 +8,7 @@ import (
 	"os"
 	"reportmine/format"
 	"strings"
+	"unicode/utf8"
 
 	"reportmine/check"
 )
@@ -31,6 +32,11 @@ func readClaims(e env, args []string, file string) ([]string, error) {
 	br := bufio.NewReader(r)
 	for n := 1; ; n++ {
 		line, err := br.ReadString('\n')
+		if !utf8.ValidString(line) || strings.ContainsRune(line, 0) {
+			// A binary file, or text in another encoding: its bytes
+			// are no claims (save it as UTF-8).
+			return nil, fmt.Errorf("--file %s: line %d is not UTF-8 text", claimsName(file), n)
+		}
 		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
 			claims = append(claims, line)
 		}
@@ -41,6 +47,14 @@ func readClaims(e env, args []string, file string) ([]string, error) {
 			return nil, fmt.Errorf("--file %s: line %d: %w", file, n, err)
 		}
 	}
+}
+
+// claimsName names where claims are read from, for errors.
+func claimsName(file string) string {
+	if file == "-" {
+		return "standard input"
+	}
+	return file
 }
 
 // verdictWriter renders verdicts as text, JSON Lines or a CSV table.
