@@ -123,3 +123,54 @@ func TestReadPanicFailsTheSource(t *testing.T) {
 		t.Errorf("outcome %+v", o)
 	}
 }
+
+// TestCorruptStoreNamed: a store whose pages are damaged opens (its first
+// page is whole), and the queries that then fail name its file.
+func TestCorruptStoreNamed(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var paths []string
+	for i := range 40 {
+		p := filepath.Join(t.TempDir(), fmt.Sprintf("r%d.txt", i))
+		text := strings.Repeat(fmt.Sprintf("青河市第%d项工程总投资%d亿元，比上年增长%d.5%%。\n", i, 10+i, i%9), 20)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	ws, err := Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.Ingest(ctx, paths, IngestOptions{Workers: 2, Reader: ingest.Reader{}}); err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+	db := filepath.Join(dir, store.FileName)
+	f, err := os.OpenFile(db, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := f.Stat()
+	junk := []byte(strings.Repeat("\xa5\x5a", 1000))
+	for off := int64(3 * 4096); off+4096 <= info.Size(); off += 4096 {
+		f.WriteAt(junk, off+100)
+	}
+	f.Close()
+
+	ws, err = Open(ctx, dir, Options{ReadOnly: true})
+	if err != nil {
+		if !strings.Contains(err.Error(), db) {
+			t.Errorf("opening a damaged store: %v, which does not name it", err)
+		}
+		return
+	}
+	defer ws.Close()
+	err = ws.Figures(ctx, store.FigureFilter{}, func(store.FigureRow) error { return nil })
+	if err == nil {
+		t.Skip("the damage did not reach the figures")
+	}
+	if !strings.Contains(err.Error(), db) {
+		t.Errorf("reading figures of a damaged store: %v, which does not name it", err)
+	}
+}

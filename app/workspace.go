@@ -315,10 +315,10 @@ func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Result
 		return res, fmt.Errorf("%w: %v", ErrQuery, err)
 	}
 	if err := res.FillText(func(doc string, spans []corpus.Span) ([]string, error) { return w.store.Texts(ctx, doc, spans) }); err != nil {
-		return res, err
+		return res, w.store.Named(err)
 	}
 	if err := w.hitFigures(ctx, res.Hits); err != nil {
-		return res, err
+		return res, w.store.Named(err)
 	}
 	if w.searches != nil {
 		w.searches.put(key, res)
@@ -358,17 +358,17 @@ func (w *Workspace) KWIC(ctx context.Context, query string, width, limit int) ([
 
 // Figures calls fn for each stored figure that passes the filter.
 func (w *Workspace) Figures(ctx context.Context, filter store.FigureFilter, fn func(store.FigureRow) error) error {
-	return w.store.Figures(ctx, filter, fn)
+	return w.store.Named(w.store.Figures(ctx, filter, fn))
 }
 
 // Entities calls fn for each stored name mention.
 func (w *Workspace) Entities(ctx context.Context, fn func(corpus.Entity) error) error {
-	return w.store.Entities(ctx, fn)
+	return w.store.Named(w.store.Entities(ctx, fn))
 }
 
 // Documents calls fn for each stored document.
 func (w *Workspace) Documents(ctx context.Context, fn func(store.DocumentRow) error) error {
-	return w.store.Documents(ctx, fn)
+	return w.store.Named(w.store.Documents(ctx, fn))
 }
 
 // DocumentView is a stored document with its figures and names.
@@ -382,7 +382,7 @@ type DocumentView struct {
 func (w *Workspace) Document(ctx context.Context, id string) (DocumentView, error) {
 	d, figs, ents, err := w.store.Load(ctx, id)
 	if err != nil {
-		return DocumentView{}, err
+		return DocumentView{}, w.store.Named(err)
 	}
 	return DocumentView{Doc: d, Figures: figs, Entities: ents}, nil
 }
@@ -396,7 +396,7 @@ func (w *Workspace) Check(ctx context.Context, claims []string, asOf string) ([]
 	for _, claim := range claims {
 		v, err := CheckClaim(c, w.x, claim, asOf)
 		if err != nil {
-			return out, fmt.Errorf("check %q: %w", claim, err)
+			return out, w.store.Named(fmt.Errorf("check %q: %w", claim, err))
 		}
 		out = append(out, v)
 	}
@@ -416,7 +416,7 @@ func (w *Workspace) Conflicts(ctx context.Context, minGapPct float64) ([]check.C
 	sc := NewStoreCorpus(ctx, w.store)
 	cands, err := w.cands.get(ctx, w.store, "*", sc.AllCandidates)
 	if err != nil {
-		return nil, err
+		return nil, w.store.Named(err)
 	}
 	return check.Conflicts(cands, minGapPct), nil
 }
@@ -479,12 +479,13 @@ func (w *Workspace) WarmUp(ctx context.Context) error {
 	if _, err := w.Index(ctx); err != nil {
 		return err
 	}
-	return w.store.WarmUp(ctx)
+	return w.store.Named(w.store.WarmUp(ctx))
 }
 
 // Runs lists the last ingest runs with their failures.
 func (w *Workspace) Runs(ctx context.Context, limit int) ([]store.Run, error) {
-	return w.store.Runs(ctx, limit)
+	runs, err := w.store.Runs(ctx, limit)
+	return runs, w.store.Named(err)
 }
 
 // Point is one value of an indicator for one period, with the figure that
@@ -508,7 +509,7 @@ func (w *Workspace) Series(ctx context.Context, metric, subject string) ([]Point
 	key := check.MetricKey(metric)
 	metrics, err := w.store.Metrics(ctx)
 	if err != nil {
-		return nil, err
+		return nil, w.store.Named(err)
 	}
 	var same []string
 	for m := range metrics {

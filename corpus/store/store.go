@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+	"modernc.org/sqlite" // the pure-Go SQLite driver
 
 	"reportmine/corpus"
 )
@@ -507,4 +507,17 @@ func nullable0(n int) any {
 		return nil
 	}
 	return n
+}
+
+// Named names the store's file in err when the database itself raised it
+// (a corrupt page, a full disk, an I/O error): such errors surface in
+// queries long after the store was opened, and say nothing of which file
+// is at fault. Other errors (a caller's, passed through a callback) are
+// returned as they are.
+func (s *Store) Named(err error) error {
+	var dbErr *sqlite.Error
+	if err == nil || !errors.As(err, &dbErr) || strings.Contains(err.Error(), s.Path) {
+		return err
+	}
+	return fmt.Errorf("store %s: %w", s.Path, err)
 }
