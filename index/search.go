@@ -653,7 +653,17 @@ func Highlights(sentence string, phrases []string) [][2]int {
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
-	return spans
+	// Spans that overlap (投资 inside 总投资, a phrase asked twice) are
+	// one highlight, and one KWIC line.
+	merged := spans[:0]
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp[0] < merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], sp[1])
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return merged
 }
 
 // gather runs req on every shard and merges their hits in one order

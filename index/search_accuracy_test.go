@@ -371,3 +371,17 @@ func TestPagingTiesAcrossShards(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightsMerged: overlapping matches of a query's phrases are one
+// highlight, so that a hit gives one KWIC line, not two of the same words.
+func TestHighlightsMerged(t *testing.T) {
+	sentence := "全年总投资增长，投资结构优化。"
+	got := index.Highlights(sentence, []string{"投资", "总投资"})
+	var texts []string
+	for _, sp := range got {
+		texts = append(texts, sentence[sp[0]:sp[1]])
+	}
+	if strings.Join(texts, "|") != "总投资|投资" {
+		t.Errorf("highlights %q", texts)
+	}
+}
