@@ -117,8 +117,31 @@ func (s *Server) routes() {
 	static, _ := fs.Sub(staticFiles, "static")
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := s.allowedMethods(r); len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			s.fail(w, r, http.StatusMethodNotAllowed, fmt.Errorf("%s does not take %s (it takes %s)", r.URL.Path, r.Method, strings.Join(allow, ", ")))
+			return
+		}
 		s.fail(w, r, http.StatusNotFound, errors.New("没有这个页面"))
 	})
+}
+
+// allowedMethods are the methods a route other than the catch-all takes
+// at r's path: a path that exists, asked with another method, is a 405
+// naming them, not a 404.
+func (s *Server) allowedMethods(r *http.Request) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		if m == r.Method || (m == http.MethodGet && r.Method == http.MethodHead) {
+			continue
+		}
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/" {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // apiError is the JSON body of every failed API request.
