@@ -88,12 +88,13 @@ func isLockTimeout(err error) bool { return strings.Contains(err.Error(), "timeo
 func Open(dataDir string) (*Index, error) {
 	path := filepath.Join(dataDir, DirName)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if err := finishSwap(path); err != nil {
+		moved, err := finishSwap(path)
+		if err != nil {
 			return nil, err
 		}
-	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return createWith(path, defaultShards(), writeMerges())
+		if !moved {
+			return createWith(path, defaultShards(), writeMerges())
+		}
 	}
 	return openShardsWith(path, false, writeMerges())
 }
@@ -101,24 +102,25 @@ func Open(dataDir string) (*Index, error) {
 // finishSwap completes a rebuild stopped between moving the old index
 // aside and moving the new one in (swap): the new index at path.new is
 // whole when it records a watermark, which a rebuild writes last. It is
-// moved into place rather than rebuilt again from the store.
-func finishSwap(path string) error {
+// moved into place rather than rebuilt again from the store; moved
+// reports that it was.
+func finishSwap(path string) (moved bool, err error) {
 	fresh := path + ".new"
 	if _, err := os.Stat(fresh); err != nil {
-		return nil
+		return false, nil
 	}
 	x, err := openShards(fresh, true)
 	if err != nil {
-		return nil // unreadable: the store rebuilds it
+		return false, nil // unreadable: the store rebuilds it
 	}
 	_, whole := x.Watermark()
 	if err := x.Close(); err != nil || !whole {
-		return nil
+		return false, nil
 	}
 	if err := os.Rename(fresh, path); err != nil {
-		return fmt.Errorf("index: moving in the index a rebuild left in %s: %w", fresh, err)
+		return false, fmt.Errorf("index: moving in the index a rebuild left in %s: %w", fresh, err)
 	}
-	return os.RemoveAll(path + ".old")
+	return true, os.RemoveAll(path + ".old")
 }
 
 // createWith makes a new, empty index of n shards at path and opens it

@@ -24,54 +24,47 @@ func Rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(
 }
 
 // rebuild is Rebuild handing the indexer chunk bytes of text at a time.
-func rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(Entry) error) error, chunk int) (err error) {
+func rebuild(ctx context.Context, dataDir string, gen int64, feed func(add func(Entry) error) error, chunk int) error {
 	current := filepath.Join(dataDir, DirName)
 	held, err := holdCurrent(current)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if held != nil {
-			if cerr := held.Close(); err == nil {
-				err = cerr
-			}
-		}
-	}()
 	fresh := current + ".new"
+	err = build(ctx, fresh, gen, feed, chunk)
+	if held != nil { // let go of the current index only now, to move it aside
+		if cerr := held.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		os.RemoveAll(fresh)
+		return err
+	}
+	return swap(current, fresh)
+}
+
+// build makes the index at fresh from what feed gives, merged into one
+// segment per shard, with gen as its watermark, and closes it.
+func build(ctx context.Context, fresh string, gen int64, feed func(add func(Entry) error) error, chunk int) error {
 	if err := os.RemoveAll(fresh); err != nil { // a rebuild killed before
 		return err
 	}
 	x, err := createWith(fresh, defaultShards(), bulkMerges())
 	if err != nil {
-		os.RemoveAll(fresh)
 		return err
 	}
-	if err := x.fill(ctx, feed, chunk); err != nil {
-		x.Close()
-		os.RemoveAll(fresh)
-		return err
+	err = x.fill(ctx, feed, chunk)
+	if err == nil {
+		err = x.Compact(ctx)
 	}
-	err = x.Compact(ctx)
 	if err == nil {
 		err = x.SetWatermark(gen)
 	}
 	if cerr := x.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		os.RemoveAll(fresh)
-		return err
-	}
-	// Let go of the current index only now, to move it aside.
-	h := held
-	held = nil
-	if h != nil {
-		if err := h.Close(); err != nil {
-			os.RemoveAll(fresh)
-			return err
-		}
-	}
-	return swap(current, fresh)
+	return err
 }
 
 // Fill adds the entries feed gives (through add) in batches of about

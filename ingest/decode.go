@@ -61,14 +61,7 @@ func decodeText(raw []byte) (string, string, error) {
 // mostlyUTF8 reports bytes that are UTF-8 but for a few broken bytes: at
 // most one in a thousand, or three (a character cut short).
 func mostlyUTF8(raw []byte) bool {
-	bad := 0
-	for i := 0; i < len(raw); {
-		r, size := utf8.DecodeRune(raw[i:])
-		if r == utf8.RuneError && size == 1 {
-			bad++
-		}
-		i += size
-	}
+	bad := brokenUTF8(raw)
 	return bad > 0 && (bad <= 3 || bad*1000 <= len(raw))
 }
 

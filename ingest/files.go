@@ -269,8 +269,10 @@ func (r Reader) decode(ctx context.Context, source string, raw []byte, contentTy
 		}
 		doc = corpus.NewDocument(source, []byte(text))
 		doc.Encoding = enc
-		if n := brokenUTF8(raw); enc == "UTF-8" && n > 0 {
-			doc.Notes = append(doc.Notes, fmt.Sprintf("%d bytes that are not UTF-8 were read as U+FFFD (replacement characters); offsets count the text as read, not the file's bytes", n))
+		if enc == "UTF-8" {
+			if n := brokenUTF8(raw); n > 0 { // read as U+FFFD (decodeText)
+				doc.Notes = append(doc.Notes, fmt.Sprintf("%d bytes that are not UTF-8 were read as U+FFFD (replacement characters); offsets count the text as read, not the file's bytes", n))
+			}
 		}
 	case "csv":
 		var err error
