@@ -12,20 +12,28 @@ import (
 	"reportmine/corpus"
 )
 
+// indexWithOldDocument is the index of dir, open, holding one document
+// whose text has 旧文件 (the index a rebuild replaces).
+func indexWithOldDocument(t *testing.T, dir string) *Index {
+	t.Helper()
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(context.Background(), corpus.NewDocument("old.txt", []byte("旧文件里的港口吞吐量。")), nil, nil); err != nil {
+		x.Close()
+		t.Fatal(err)
+	}
+	return x
+}
+
 // TestRebuild: a rebuild replaces the index with one segment holding the
 // feed's documents and its watermark; a feed that fails leaves the old
 // index as it was; an index another opener holds is not touched.
 func TestRebuild(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	x, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := corpus.NewDocument("old.txt", []byte("旧文件里的港口吞吐量。"))
-	if err := x.Add(ctx, old, nil, nil); err != nil {
-		t.Fatal(err)
-	}
+	x := indexWithOldDocument(t, dir)
 	if err := Rebuild(ctx, dir, 7, func(func(Entry) error) error { return nil }); !errors.Is(err, ErrBusy) {
 		t.Errorf("rebuild of a held index: %v", err)
 	}
@@ -49,7 +57,7 @@ func TestRebuild(t *testing.T) {
 	}
 	// Handed over a batch's text at a time, so that the feed is flushed
 	// while it reads, as a rebuild of a real store is.
-	err = rebuild(ctx, dir, 9, func(add func(Entry) error) error {
+	err := rebuild(ctx, dir, 9, func(add func(Entry) error) error {
 		for _, d := range docs {
 			if err := add(Entry{Doc: d}); err != nil {
 				return err
@@ -121,14 +129,7 @@ func count(t *testing.T, dir, q string) uint64 {
 func TestRebuildHoldsCurrentIndex(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	x, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := x.Add(ctx, corpus.NewDocument("old.txt", []byte("旧文件里的港口吞吐量。")), nil, nil); err != nil {
-		t.Fatal(err)
-	}
-	x.Close()
+	indexWithOldDocument(t, dir).Close()
 
 	feeding, release := make(chan struct{}), make(chan struct{})
 	done := make(chan error, 1)

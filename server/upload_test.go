@@ -33,20 +33,27 @@ func multipartBody(t *testing.T, files map[string][]byte) (*bytes.Buffer, string
 	return &b, mw.FormDataContentType()
 }
 
-// TestUploadIngest: a server started with AllowIngest saves uploads
-// under the data directory whatever their names say, ingests them, names
-// what failed and why, and then finds them.
-func TestUploadIngest(t *testing.T) {
-	ctx := context.Background()
-	ws, err := app.Open(ctx, t.TempDir(), app.Options{SearchCache: 8})
+// uploadServer is a server that takes uploads of at most 1 MiB into a
+// new workspace, closed when the test ends.
+func uploadServer(t *testing.T, opts app.Options) (*app.Workspace, *Server) {
+	t.Helper()
+	ws, err := app.Open(context.Background(), t.TempDir(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ws.Close()
+	t.Cleanup(func() { ws.Close() })
 	srv, err := New(ws, Options{AllowIngest: true, MaxUploadBytes: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ws, srv
+}
+
+// TestUploadIngest: a server started with AllowIngest saves uploads
+// under the data directory whatever their names say, ingests them, names
+// what failed and why, and then finds them.
+func TestUploadIngest(t *testing.T) {
+	ws, srv := uploadServer(t, app.Options{SearchCache: 8})
 	post := func(body *bytes.Buffer, ctype string, header map[string]string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("POST", "/ingest.json", body)
 		req.Header.Set("Content-Type", ctype)
@@ -133,16 +140,7 @@ func TestSafeName(t *testing.T) {
 // file is refused (too large) keeps none of its files, for none of them
 // would be ingested.
 func TestUploadSameNameAndAllOrNothing(t *testing.T) {
-	ctx := context.Background()
-	ws, err := app.Open(ctx, t.TempDir(), app.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ws.Close()
-	srv, err := New(ws, Options{AllowIngest: true, MaxUploadBytes: 1 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws, srv := uploadServer(t, app.Options{})
 	stamp := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	srv.now = func() time.Time { return stamp }
 	post := func(files ...[2]string) *httptest.ResponseRecorder {
