@@ -233,7 +233,7 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Sum
 func (j *ingestJob) readSafely(ctx context.Context, src string) (o outcome) {
 	defer func() {
 		if r := recover(); r != nil {
-			o = outcome{source: src, status: store.StatusFailed, reason: fmt.Sprintf("ingest %s: internal error while reading it (please report it): %v", src, r)}
+			o = outcome{source: src, status: store.StatusFailed, reason: fmt.Sprintf("ingest %s: %v", src, internalError("reading it", r))}
 		}
 	}()
 	return j.read(ctx, src)
@@ -473,10 +473,16 @@ func (j *ingestJob) putLarge(ctx context.Context, e store.Entry) error {
 func (j *ingestJob) extractWindows(doc corpus.Document, fn func(corpus.Span, extract.Extraction) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error while extracting (please report it): %v", r)
+			err = internalError("extracting", r)
 		}
 	}()
 	return j.extractor.ExtractWindows(doc, fn)
+}
+
+// internalError is a recovered panic r as an error: a fault of
+// reportmine's while doing what, which a reader should report.
+func internalError(what string, r any) error {
+	return fmt.Errorf("internal error while %s (please report it): %v", what, r)
 }
 
 // nearDuplicate finds a stored (or just stored) document that the entry
