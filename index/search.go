@@ -421,11 +421,12 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 			return q, nil, err
 		}
 	}
-	if len(Terms(t)) == 0 {
+	toks := Terms(t)
+	if len(toks) == 0 {
 		return nil, nil, nil // punctuation alone (总投资 - 增长) asks nothing
 	}
 	p.Phrases = append(p.Phrases, t)
-	return phraseQuery(t), nil, nil
+	return phraseQuery(toks), nil, nil
 }
 
 // partsQuery matches the sentences of the parts whose title or issuer
@@ -448,19 +449,15 @@ func (ps parser) partsQuery(field, phrase string) (query.Query, error) {
 	return anyOf(qs), nil
 }
 
-// phraseQuery matches t as an exact phrase: one token (a character, a
-// number, a Latin word) as every pair term it begins; more as their pair
-// terms (pairs) at consecutive positions, with a gap where t has
-// punctuation, as character positions would have. Where t has
+// phraseQuery matches a phrase, its tokens toks (at least one), exactly:
+// one token (a character, a number, a Latin word) as every pair term it
+// begins; more as their pair terms (pairs) at consecutive positions, with a gap where the phrase
+// has punctuation, as character positions would have. Where it has
 // punctuation, the token before it must have punctuation after it in the
 // sentence too (its pair with pairEnd): 开放、发展 is not 开放和发展, and
 // the 1 of 1-6月份 is not any 1 of the sentence. A lone token at the end
-// of t is every pair it begins.
-func phraseQuery(t string) query.Query {
-	toks := Terms(t)
-	if len(toks) == 0 {
-		return query.NewMatchNoneQuery()
-	}
+// of the phrase is every pair it begins.
+func phraseQuery(toks []*analysis.Token) query.Query {
 	var must []query.Query
 	terms := make([]string, toks[len(toks)-1].Position-toks[0].Position)
 	pairsFound := 0
