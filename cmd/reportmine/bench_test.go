@@ -40,7 +40,7 @@ func BenchmarkIngest(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		data := filepath.Join(dir, fmt.Sprintf("data%d", i))
 		start := time.Now()
-		err := run(context.Background(), []string{"ingest", "--data", data, "--workers", "2", docs}, strings.NewReader(""), io.Discard, io.Discard)
+		err := runWith(context.Background(), []string{"ingest", "--data", data, "--workers", "2", docs}, strings.NewReader(""), io.Discard, io.Discard)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -35,7 +35,7 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	}
 	for _, s := range steps {
 		fmt.Fprintf(e.stdout, "\n=== reportmine %s\n", s.title)
-		if err := run(ctx, s.args, e.stdin, e.stdout, e.stderr); err != nil && err != errReported {
+		if err := runWith(ctx, s.args, e.stdin, e.stdout, e.stderr); err != nil && err != errReported {
 			return err
 		}
 	}

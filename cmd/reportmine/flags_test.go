@@ -176,7 +176,7 @@ func TestSearchWaitsVisibly(t *testing.T) {
 	var stderr lockedBuffer
 	done := make(chan error, 1)
 	go func() {
-		done <- run(context.Background(), []string{"search", "--data", data, "增长"}, strings.NewReader(""), io.Discard, &stderr)
+		done <- runWith(context.Background(), []string{"search", "--data", data, "增长"}, strings.NewReader(""), io.Discard, &stderr)
 	}()
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(stderr.String(), "waiting for the index") && time.Now().Before(deadline) {

@@ -29,7 +29,7 @@ func TestOutputFailureIsAnError(t *testing.T) {
 		{"export", "documents", "--data", data},
 		{"search", "--data", data, "增长"},
 	} {
-		err := run(context.Background(), args, strings.NewReader(""), failingWriter{}, &strings.Builder{})
+		err := runWith(context.Background(), args, strings.NewReader(""), failingWriter{}, &strings.Builder{})
 		if err == nil || !strings.Contains(err.Error(), "no space left") {
 			t.Errorf("%s with failing output: %v", strings.Join(args, " "), err)
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -72,7 +73,14 @@ func init() {
 	}
 }
 
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+// run is the whole command, given its arguments and output streams;
+// input (claims or a document on standard input, "-") is the process's.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runWith(ctx, args, os.Stdin, stdout, stderr)
+}
+
+// runWith is run reading standard input from stdin: tests give their own.
+func runWith(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	out := &checkedWriter{w: stdout}
 	err := dispatch(ctx, args, stdin, out, stderr)
 	if err == nil && out.err != nil {

@@ -43,7 +43,7 @@ func TestServe(t *testing.T) {
 	var stderr lockedBuffer
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, strings.NewReader(""), io.Discard, &stderr)
+		done <- runWith(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, strings.NewReader(""), io.Discard, &stderr)
 	}()
 	addr := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
 	var base string
