@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -22,6 +23,10 @@ import (
 type exactPhrase struct {
 	terms []string
 	field string
+	// lastIsPrefix makes the last term a prefix: any term that begins
+	// with it stands at that place (a phrase's lone last token, which
+	// begins every pair term of that token).
+	lastIsPrefix bool
 }
 
 // Searcher is the conjunction of the terms' searchers, with their
@@ -39,11 +44,17 @@ func (q exactPhrase) Searcher(ctx context.Context, r bindex.IndexReader, _ mappi
 			t.Close()
 		}
 	}
-	for _, t := range q.terms {
+	for i, t := range q.terms {
 		if t == "" {
 			continue
 		}
-		s, err := searcher.NewTermSearcher(ctx, r, t, q.field, 1, options)
+		var s search.Searcher
+		var err error
+		if q.lastIsPrefix && i == len(q.terms)-1 {
+			s, err = searcher.NewTermPrefixSearcher(ctx, r, t, q.field, 1, options)
+		} else {
+			s, err = searcher.NewTermSearcher(ctx, r, t, q.field, 1, options)
+		}
 		if err != nil {
 			closeAll()
 			return nil, fmt.Errorf("phrase term %q: %w", t, err)
@@ -55,16 +66,17 @@ func (q exactPhrase) Searcher(ctx context.Context, r bindex.IndexReader, _ mappi
 		closeAll()
 		return nil, fmt.Errorf("phrase: %w", err)
 	}
-	s := &phraseSearcher{must: must, terms: q.terms, field: q.field, at: make([][]termAt, len(q.terms))}
+	s := &phraseSearcher{must: must, terms: q.terms, field: q.field, lastIsPrefix: q.lastIsPrefix, at: make([][]termAt, len(q.terms))}
 	must.SetQueryNorm(1 / math.Sqrt(must.Weight())) // as bleve's phrase searcher, whose scores these are
 	return s, nil
 }
 
 type phraseSearcher struct {
-	must  search.Searcher
-	terms []string
-	field string
-	at    [][]termAt // scratch: where terms[i] stands in the candidate
+	must         search.Searcher
+	terms        []string
+	field        string
+	lastIsPrefix bool
+	at           [][]termAt // scratch: where terms[i] stands in the candidate
 }
 
 // termAt is a term's position in one element of the field.
@@ -118,7 +130,7 @@ func (s *phraseSearcher) holds(locs []search.FieldTermLocation) bool {
 			continue
 		}
 		for i, t := range s.terms {
-			if t == l.Term {
+			if t == l.Term || (s.lastIsPrefix && i == len(s.terms)-1 && strings.HasPrefix(l.Term, t)) {
 				s.at[i] = append(s.at[i], termAt{l.Location.Pos, l.Location.ArrayPositions})
 			}
 		}

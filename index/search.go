@@ -426,7 +426,7 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 		return nil, nil, nil // punctuation alone (总投资 - 增长) asks nothing
 	}
 	p.Phrases = append(p.Phrases, t)
-	return phraseQuery(toks), nil, nil
+	return phraseQuery(toks, endsInGap(t, toks)), nil, nil
 }
 
 // partsQuery matches the sentences of the parts whose title or issuer
@@ -455,41 +455,47 @@ func (ps parser) partsQuery(field, phrase string) (query.Query, error) {
 // has punctuation, as character positions would have. Where it has
 // punctuation, the token before it must have punctuation after it in the
 // sentence too (its pair with pairEnd): 开放、发展 is not 开放和发展, and
-// the 1 of 1-6月份 is not any 1 of the sentence. A lone token at the end
-// of the phrase is every pair it begins.
-func phraseQuery(toks []*analysis.Token) query.Query {
-	var must []query.Query
-	terms := make([]string, toks[len(toks)-1].Position-toks[0].Position)
-	pairsFound := 0
+// the 1 of 1-6月份 is not any 1 of the sentence; so must the phrase's last
+// token when punctuation ends the phrase (endsInGap: 发展，). A lone token
+// after the phrase's last gap is every pair it begins, at its place (the
+// 5 of 3-5 right after the 3 and its dash).
+func phraseQuery(toks []*analysis.Token, endsInGap bool) query.Query {
+	if len(toks) == 1 && !endsInGap {
+		q := query.NewPrefixQuery(string(pairPrefix(toks[0])))
+		q.SetField(pairField)
+		return q
+	}
+	terms := make([]string, toks[len(toks)-1].Position-toks[0].Position+1)
+	lastIsPrefix := false
 	for start := 0; start < len(toks); {
 		end := start + 1 // the run of adjacent tokens toks[start:end]
 		for end < len(toks) && toks[end].Position == toks[end-1].Position+1 {
 			end++
 		}
-		if end-start == 1 {
-			q := query.NewPrefixQuery(string(pairPrefix(toks[start])))
-			q.SetField(pairField)
-			must = append(must, q)
-		}
 		for _, i := range coveringPairs(start, end) {
 			terms[toks[i].Position-toks[0].Position] = string(pairTerm(toks[i], toks[i+1]))
-			pairsFound++
 		}
-		if end < len(toks) { // punctuation follows the run
-			last := toks[end-1]
+		last := toks[end-1]
+		switch {
+		case end < len(toks) || endsInGap: // punctuation follows the run
 			terms[last.Position-toks[0].Position] = string(append(pairPrefix(last), pairEnd))
-			pairsFound++
+		case end-start == 1: // a lone token ends the phrase
+			terms[last.Position-toks[0].Position] = string(pairPrefix(last))
+			lastIsPrefix = true
 		}
 		start = end
 	}
 	terms = trimGaps(terms)
-	switch {
-	case pairsFound == 1:
-		must = append(must, termQuery(pairField, terms[0]))
-	case pairsFound > 1:
-		must = append(must, exactPhrase{terms: terms, field: pairField})
+	if len(terms) == 1 {
+		return termQuery(pairField, terms[0])
 	}
-	return allOf(must)
+	return exactPhrase{terms: terms, field: pairField, lastIsPrefix: lastIsPrefix}
+}
+
+// endsInGap tells whether the phrase t ends in punctuation after its
+// last token (toks, as Terms reads t): spaces do not count.
+func endsInGap(t string, toks []*analysis.Token) bool {
+	return len(toks) > 0 && strings.TrimSpace(t[toks[len(toks)-1].End:]) != ""
 }
 
 // coveringPairs are the fewest pairs, by their first token, that hold

@@ -306,7 +306,7 @@ func TestFacets(t *testing.T) {
 // of nothing else finds nothing.
 func TestPunctuationInPhrases(t *testing.T) {
 	x := fixtureIndex(t, map[string]string{
-		"p.txt": "坚持开放和发展。坚持开放、发展、创新。1至6月份投资增长。全年1个项目竣工，6月份开工。1-6月份，全区投资增长9.6%。全区2个园区新增450户。全区新增2,450户。总投资增长较快。",
+		"p.txt": "坚持开放和发展。坚持开放、发展、创新。1至6月份投资增长。全年1个项目竣工，6月份开工。1-6月份，全区投资增长9.6%。全区2个园区新增450户。全区新增2,450户。总投资增长较快。项目3个，投资5亿元。建设3-5个园区。税收5亿元，增长2%。投资5亿元，下降1%。新建园区，扩大投资。",
 	})
 	defer x.Close()
 	for _, c := range []struct {
@@ -320,6 +320,14 @@ func TestPunctuationInPhrases(t *testing.T) {
 		{"2,450户", []string{"全区新增2,450户。"}},
 		{"总投资 - 增长", []string{"总投资增长较快。"}},
 		{"，", nil},
+		// A lone token after the last mark stands right after it: the 5
+		// of 3-5 is not any 5 of the sentence.
+		{"3-5", []string{"建设3-5个园区。"}},
+		{"亿元，增", []string{"税收5亿元，增长2%。"}},
+		// A mark that ends the phrase asks for one after it in the text,
+		// any mark, as inside a phrase.
+		{"园区，", []string{"建设3-5个园区。", "新建园区，扩大投资。"}},
+		{"3，", []string{"建设3-5个园区。"}},
 	} {
 		res := search(t, x, c.query)
 		var got []string
