@@ -322,12 +322,13 @@ func positions(s string) []string {
 }
 
 // holdsPhrase reports whether want occurs in have at consecutive
-// positions.
+// positions (positions), a gap (punctuation) where want has one: 经济、社会
+// is not 经济和社会.
 func holdsPhrase(have, want []string) bool {
 	for i := 0; i+len(want) <= len(have); i++ {
 		ok := true
 		for j, w := range want {
-			if w != "" && have[i+j] != w {
+			if have[i+j] != w {
 				ok = false
 				break
 			}

@@ -2,6 +2,8 @@ package index
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -156,12 +158,15 @@ func slotTerm(tag, flatField, value string) *slotted {
 // slotPhrase matches text inside a figure's metric, subject or period
 // (tag m, s or p), read as the text analyzer reads it: of any figure as a
 // phrase over the frames' characters, of one slot as the frame terms of
-// that slot that hold the phrase (frames lists them).
-func slotPhrase(tag, text string, frames func(tag string, want []string) (map[string][]string, error)) *slotted {
+// that slot that hold the phrase (frames lists them). A phrase with
+// punctuation is matched by the frame terms that hold it in every case:
+// the frames' characters keep no marks, so their phrase would let a mark
+// stand for any character (增、值 for 增加值).
+func slotPhrase(tag, text string, frames func(tag string, want []string) (map[string][]string, error)) (*slotted, error) {
 	pos := positions(text)
 	if len(pos) == 0 {
 		none := query.NewMatchNoneQuery()
-		return &slotted{at: func(string) (query.Query, error) { return none, nil }, flat: none}
+		return &slotted{at: func(string) (query.Query, error) { return none, nil }, flat: none}, nil
 	}
 	terms := make([]string, len(pos))
 	for i, p := range pos {
@@ -172,6 +177,19 @@ func slotPhrase(tag, text string, frames func(tag string, want []string) (map[st
 	var flat query.Query = exactPhrase{terms: terms, field: figFrameField}
 	if len(terms) == 1 {
 		flat = termQuery(figFrameField, terms[0])
+	}
+	if slices.Contains(pos, "") {
+		holding, err := frameTerms(tag, pos, frames)
+		if err != nil {
+			return nil, err
+		}
+		var qs []query.Query
+		for _, t := range holding {
+			qs = append(qs, termQuery(figField, t))
+		}
+		if flat = anyOf(qs); flat == nil {
+			flat = query.NewMatchNoneQuery()
+		}
 	}
 	var bySlot map[string][]string
 	var err error
@@ -195,7 +213,24 @@ func slotPhrase(tag, text string, frames func(tag string, want []string) (map[st
 			return query.NewMatchNoneQuery(), nil
 		}
 		return anyOf(qs), nil
-	}}
+	}}, nil
+}
+
+// frameTerms are the slotted frame terms, of every slot, that hold the
+// phrase pos.
+func frameTerms(tag string, pos []string, frames func(tag string, want []string) (map[string][]string, error)) ([]string, error) {
+	if frames == nil {
+		return nil, nil
+	}
+	bySlot, err := frames(tag, pos)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, slot := range slices.Sorted(maps.Keys(bySlot)) {
+		out = append(out, bySlot[slot]...)
+	}
+	return out, nil
 }
 
 // slotValue matches a figure's value between lo and hi (nil: open).

@@ -411,7 +411,8 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 		case "unit":
 			return nil, slotTerm("u", "fig_unit", val), nil
 		case "metric", "subject", "period":
-			return nil, slotPhrase(field[:1], val, ps.frames), nil
+			fig, err := slotPhrase(field[:1], val, ps.frames)
+			return nil, fig, err
 		case "place":
 			q := query.NewMatchPhraseQuery(val) // place:太原 finds 太原市
 			q.SetField("place_text")
