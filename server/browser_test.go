@@ -110,6 +110,24 @@ func waitQuery(t *testing.T, ctx context.Context, part string) {
 	}
 }
 
+// waitReady waits for an element of the page just navigated to. The
+// driver may still address the old document for a moment after the
+// address changed; that answer ("Inspected target navigated or closed")
+// is asked again.
+func waitReady(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	for tries := 0; ; tries++ {
+		err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(sel)))
+		if err == nil {
+			return
+		}
+		if tries == 50 || !strings.Contains(err.Error(), "navigated or closed") {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 func value[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, a)
@@ -187,12 +205,10 @@ func TestBrowserFiguresDownload(t *testing.T) {
 	// The old page's rows are there until the new one arrives: wait for
 	// the address to change, not for rows.
 	waitQuery(t, ctx, "metric=")
-	do(t, ctx,
-		chromedp.WaitReady(css(`table.figures tbody tr`)),
-		chromedp.Click(css(`table.figures th a`)), // sort by value
-	)
+	waitReady(t, ctx, `table.figures tbody tr`)
+	do(t, ctx, chromedp.Click(css(`table.figures th a`))) // sort by value
 	waitQuery(t, ctx, "sort=value")
-	do(t, ctx, chromedp.WaitReady(css(`table.figures tbody tr`)))
+	waitReady(t, ctx, `table.figures tbody tr`)
 	rows := value(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('table.figures tbody tr').length`))
 	href := value(t, ctx, chromedp.AttributeValue(css(`#download-csv`), "href")).Value
 	downloads := chromedp.BrowserEvents(ctx, browser.DownloadProgress)
