@@ -125,8 +125,8 @@ func pairTerm(a, b *analysis.Token) []byte {
 	return append(pairPrefix(a), b.Term...)
 }
 
-// tokenizer emits one token per Han character and one per run of Latin
-// letters and digits (5.2%, 56GW, iPhone14 stay whole). Full-width forms
+// tokenizer emits one token per Han character and one per run of other
+// letters and digits (5.2%, 56GW, iPhone14, Ⅱ stay whole). Full-width forms
 // are folded inside the tokenizer, so offsets still point at the stored
 // bytes; spaces and line breaks (PDF extraction puts them inside words) do
 // not advance the position, so 总 投 资 is the phrase 总投资; punctuation
@@ -146,12 +146,14 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		out = append(out, &cells[len(cells)-1])
 	}
 	pos := 0
+	gap := false // the last thing read was punctuation
 	for i := 0; i < len(input); {
 		r, size := utf8.DecodeRune(input[i:])
 		f := foldRune(r)
 		switch {
 		case isHan(f):
 			pos++
+			gap = false
 			from := len(buf)
 			buf = utf8.AppendRune(buf, hanzi.Simplify(f))
 			emit(analysis.Token{Start: i, End: i + size, Term: buf[from:len(buf):len(buf)], Position: pos, Type: analysis.Ideographic})
@@ -168,11 +170,19 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 				i += size
 			}
 			pos++
+			gap = false
 			emit(analysis.Token{Start: start, End: i, Term: buf[from:len(buf):len(buf)], Position: pos, Type: analysis.AlphaNumeric})
 		case unicode.IsSpace(f):
 			i += size
 		default:
-			pos++ // punctuation: a gap no phrase spans
+			// Punctuation: a gap no phrase spans, one for a run of marks
+			// (、、 and ——, spaces between them too), so that a phrase's
+			// marks need not be counted to match and 改革、、展 is not
+			// 改革、发展.
+			if !gap {
+				pos++
+				gap = true
+			}
 			i += size
 		}
 	}
@@ -185,8 +195,14 @@ func isDigitRune(input []byte, i int) bool {
 	return r >= '0' && r <= '9'
 }
 
+// isWordRune: letters and numbers of every script but Han (Latin, Greek,
+// Cyrillic, kana, Roman numerals such as the Ⅱ of Ⅱ类水质, ①), and the
+// percent and per-mille signs that belong to a number.
 func isWordRune(r rune) bool {
-	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') || r == '%' || r == '‰'
+	if r < 0x80 {
+		return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') || r == '%'
+	}
+	return r == '‰' || (unicode.IsLetter(r) || unicode.IsNumber(r)) && !isHan(r)
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/24 " + WordsDictionary
+	v := "reportmine-index/25 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}

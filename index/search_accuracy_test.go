@@ -306,7 +306,7 @@ func TestFacets(t *testing.T) {
 // of nothing else finds nothing.
 func TestPunctuationInPhrases(t *testing.T) {
 	x := fixtureIndex(t, map[string]string{
-		"p.txt": "坚持开放和发展。坚持开放、发展、创新。1至6月份投资增长。全年1个项目竣工，6月份开工。1-6月份，全区投资增长9.6%。全区2个园区新增450户。全区新增2,450户。总投资增长较快。项目3个，投资5亿元。建设3-5个园区。税收5亿元，增长2%。投资5亿元，下降1%。新建园区，扩大投资。",
+		"p.txt": "坚持开放和发展。坚持开放、发展、创新。1至6月份投资增长。全年1个项目竣工，6月份开工。1-6月份，全区投资增长9.6%。全区2个园区新增450户。全区新增2,450户。总投资增长较快。项目3个，投资5亿元。建设3-5个园区。税收5亿元，增长2%。投资5亿元，下降1%。新建园区，扩大投资。水质达到Ⅱ类标准。",
 	})
 	defer x.Close()
 	for _, c := range []struct {
@@ -328,6 +328,14 @@ func TestPunctuationInPhrases(t *testing.T) {
 		// any mark, as inside a phrase.
 		{"园区，", []string{"建设3-5个园区。", "新建园区，扩大投资。"}},
 		{"3，", []string{"建设3-5个园区。"}},
+		// A run of marks is one gap: 开放、、发展 is 开放、发展, and the 发
+		// of 开放、发展 does not stand for a second mark.
+		{"开放、、发展", []string{"坚持开放、发展、创新。"}},
+		{"开放、、展", nil},
+		// Letters and numbers of other scripts are tokens, not marks.
+		{"Ⅱ类", []string{"水质达到Ⅱ类标准。"}},
+		{"Ⅱ", []string{"水质达到Ⅱ类标准。"}},
+		{"Ⅲ类", nil},
 	} {
 		res := search(t, x, c.query)
 		var got []string
