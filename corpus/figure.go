@@ -24,6 +24,9 @@ const (
 	KindDate     Kind = "date"
 )
 
+// Kinds are the figure kinds of the contract, in its order.
+var Kinds = []Kind{KindMoney, KindPercent, KindPPT, KindCount, KindQuantity, KindDuration, KindMultiple, KindDate}
+
 // Scored reports whether figures of this kind are amounts that evaluation
 // counts; dates and multiples are recognised but not scored.
 func (k Kind) Scored() bool {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -399,7 +400,7 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 			if err != nil {
 				return nil, nil, err
 			}
-			return nil, slotValue(&lo, &hi, true, true), nil
+			return nil, slotValue(lo, hi, true, true), nil
 		case "year":
 			lo, hi, err := yearRange(val)
 			if err != nil {
@@ -407,7 +408,11 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 			}
 			return yearsQuery(int(lo), int(hi)), nil, nil
 		case "kind":
-			return nil, slotTerm("k", "fig_kind", val), nil
+			k, err := figureKind(val)
+			if err != nil {
+				return nil, nil, err
+			}
+			return nil, slotTerm("k", "fig_kind", string(k)), nil
 		case "unit":
 			return nil, slotTerm("u", "fig_unit", val), nil
 		case "metric", "subject", "period":
@@ -590,9 +595,23 @@ func splitQuery(q string) []string {
 	return out
 }
 
-// parseAmount reads 1e10, 100亿, 5.2万, 100亿元.
+// figureKind reads kind:'s value, in any case.
+func figureKind(val string) (corpus.Kind, error) {
+	k := corpus.Kind(strings.ToLower(val))
+	if slices.Contains(corpus.Kinds, k) {
+		return k, nil
+	}
+	names := make([]string, len(corpus.Kinds))
+	for i, k := range corpus.Kinds {
+		names[i] = string(k)
+	}
+	return "", fmt.Errorf("kind:%s is not a figure kind (%s)", val, strings.Join(names, ", "))
+}
+
+// parseAmount reads 1e10, 100亿, 5.2万, 100亿元, 1,000 and full-width
+// forms (１００亿).
 func parseAmount(s string) (float64, error) {
-	s = strings.TrimSuffix(strings.TrimSpace(s), "元")
+	s = strings.TrimSuffix(strings.TrimSpace(strings.Map(foldRune, s)), "元")
 	mul := 1.0
 	for _, u := range []struct {
 		suffix string
@@ -602,6 +621,9 @@ func parseAmount(s string) (float64, error) {
 			s, mul = strings.TrimSuffix(s, u.suffix), u.m
 			break
 		}
+	}
+	if thousandsRe.MatchString(s) {
+		s = strings.ReplaceAll(s, ",", "")
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) {
@@ -615,19 +637,36 @@ func parseAmount(s string) (float64, error) {
 	return v, nil
 }
 
-// parseRange reads lo..hi.
-func parseRange(s string) (float64, float64, error) {
-	a, b, ok := strings.Cut(s, "..")
-	if !ok {
+// thousandsRe is a number with thousands separators (1,000 or 12,345.6).
+var thousandsRe = regexp.MustCompile(`^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$`)
+
+// parseRange reads v, lo..hi, lo.. and ..hi (nil for an open end).
+func parseRange(s string) (lo, hi *float64, err error) {
+	a, b, isRange := strings.Cut(s, "..")
+	if !isRange {
 		v, err := parseAmount(s)
-		return v, v, err
+		return &v, &v, err
 	}
-	lo, err := parseAmount(a)
-	if err != nil {
-		return 0, 0, err
+	if strings.TrimSpace(a) == "" && strings.TrimSpace(b) == "" {
+		return nil, nil, fmt.Errorf("value:%s has neither end (value:100亿..1000亿, value:100亿..)", s)
 	}
-	hi, err := parseAmount(b)
-	return lo, hi, err
+	end := func(s string) (*float64, error) {
+		if strings.TrimSpace(s) == "" {
+			return nil, nil
+		}
+		v, err := parseAmount(s)
+		return &v, err
+	}
+	if lo, err = end(a); err != nil {
+		return nil, nil, err
+	}
+	if hi, err = end(b); err != nil {
+		return nil, nil, err
+	}
+	if lo != nil && hi != nil && *lo > *hi {
+		return nil, nil, fmt.Errorf("value:%s runs from high to low (value:100亿..1000亿)", s)
+	}
+	return lo, hi, nil
 }
 
 // Highlights returns the byte spans in sentence where each phrase occurs,

@@ -77,6 +77,24 @@ func TestValueRanges(t *testing.T) {
 		check(fmt.Sprintf("value<%g", b), func(f fig) bool { return f.value < b })
 		check(fmt.Sprintf("value>=%g kind:money", a), func(f fig) bool { return f.value >= a && f.kind == corpus.KindMoney })
 		check(fmt.Sprintf("value=%g", a), func(f fig) bool { return f.value == a })
+		check(fmt.Sprintf("value:%g..", a), func(f fig) bool { return f.value >= a })
+		check(fmt.Sprintf("value:..%g", b), func(f fig) bool { return f.value <= b })
+	}
+	// Thousands separators and full-width digits are the same amounts.
+	check("value:12,345.6", func(f fig) bool { return f.value == 12345.6 })
+	check("value>=１００亿", func(f fig) bool { return f.value >= 1e10 })
+	check("value:1,000..1,200,000,000", func(f fig) bool { return f.value >= 1000 && f.value <= 1.2e9 })
+	check("value>=100 kind:Money", func(f fig) bool { return f.value >= 100 && f.kind == corpus.KindMoney })
+}
+
+// TestValueRangeErrors: a range that runs from high to low, or has
+// neither end, and a kind the contract does not have, are refused,
+// naming what to write.
+func TestValueRangeErrors(t *testing.T) {
+	for _, q := range []string{"value:1000亿..100亿", "value:..", "value:12,34", "value>=1,0000", "kind:amount"} {
+		if _, err := Parse(q); err == nil {
+			t.Errorf("%s: no error", q)
+		}
 	}
 }
 

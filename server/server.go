@@ -614,7 +614,7 @@ func (s *Server) figuresPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, "figures", map[string]any{"Title": "数字", "Rows": page.Rows, "Truncated": page.More, "Limit": page.Limit,
-		"Q": r.URL.Query(), "Kinds": figureKinds, "Columns": tableColumns(r.FormValue("sort"))})
+		"Q": r.URL.Query(), "Kinds": corpus.Kinds, "Columns": tableColumns(r.FormValue("sort"))})
 }
 
 func (s *Server) figuresJSON(w http.ResponseWriter, r *http.Request) {
@@ -798,10 +798,6 @@ func (s *Server) statusJSON(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, st)
 }
-
-// figureKinds are the kinds of the figure contract, for the filter.
-var figureKinds = []corpus.Kind{corpus.KindMoney, corpus.KindPercent, corpus.KindPPT, corpus.KindCount,
-	corpus.KindQuantity, corpus.KindDuration, corpus.KindMultiple, corpus.KindDate}
 
 func figures(rows []store.FigureRow) []corpus.Figure {
 	out := make([]corpus.Figure, len(rows))
