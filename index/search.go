@@ -99,6 +99,27 @@ var facetFields = map[string]string{
 	"year": "year", "source": "part", "place": "place", "issuer": "part", "kind": "fig_kind", "unit": "fig_unit",
 }
 
+// Facets are the facets a search can count (facetFields), in the order
+// they are shown.
+var Facets = []string{"year", "source", "place", "issuer", "kind", "unit"}
+
+// ParseFacets reads a comma-separated list of facets (spaces allowed),
+// or all of them.
+func ParseFacets(s string) ([]string, error) {
+	if strings.TrimSpace(s) == "all" {
+		return slices.Clone(Facets), nil
+	}
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if !slices.Contains(Facets, f) {
+			return nil, fmt.Errorf("no facet %q (facets: %s, or all)", f, strings.Join(Facets, ", "))
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
 // facetSize is how many values a facet lists; the year facet and the
 // part facet a source or issuer facet is made from are read whole.
 const facetSize = 50
@@ -119,7 +140,7 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 	for _, f := range r.Facets {
 		field, ok := facetFields[f]
 		if !ok {
-			return Results{}, fmt.Errorf("no facet %q (facets: year, source, place, issuer, kind, unit)", f)
+			return Results{}, fmt.Errorf("no facet %q (facets: %s)", f, strings.Join(Facets, ", "))
 		}
 		size := facetSize
 		if field == "year" || field == "part" {
@@ -253,7 +274,8 @@ func (ps parser) parse(q string) (Parsed, error) {
 	terms := splitQuery(q)
 	for i := 0; i < len(terms); i++ {
 		t := terms[i]
-		if t == "OR" {
+		if t == "OR" { // joining nothing (a OR b is read below): asks nothing
+			blank = true
 			continue
 		}
 		neg := strings.HasPrefix(t, "-") && len(t) > 1
@@ -705,6 +727,9 @@ func Highlights(sentence string, phrases []string) [][2]int {
 			continue
 		}
 		merged = append(merged, sp)
+	}
+	if merged == nil {
+		return [][2]int{} // a list, empty, in JSON too
 	}
 	return merged
 }

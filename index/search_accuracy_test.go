@@ -320,6 +320,7 @@ func TestPunctuationInPhrases(t *testing.T) {
 		{"2,450户", []string{"全区新增2,450户。"}},
 		{"总投资 - 增长", []string{"总投资增长较快。"}},
 		{"，", nil},
+		{"OR", nil}, // an OR that joins nothing asks nothing, like a mark alone
 		// A lone token after the last mark stands right after it: the 5
 		// of 3-5 is not any 5 of the sentence.
 		{"3-5", []string{"建设3-5个园区。"}},

@@ -228,20 +228,20 @@ func query(r *http.Request, name string) (string, error) {
 	return v, nil
 }
 
-// intParam reads a non-negative integer parameter with a default and a
-// cap; a value over the cap is refused, not quietly lowered, so that a
-// client never takes a shortened page for the whole.
-func intParam(r *http.Request, name string, def, limit int) (int, error) {
+// intParam reads an integer parameter with a default and bounds, the
+// command line's: a value out of them is refused, not quietly moved in,
+// so that a client never takes a shortened page for the whole.
+func intParam(r *http.Request, name string, def, least, most int) (int, error) {
 	v := r.FormValue(name)
 	if v == "" {
 		return def, nil
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		return 0, badRequest("%s must be a non-negative integer, not %q", name, v)
+	if err != nil {
+		return 0, badRequest("%s must be an integer, not %q", name, v)
 	}
-	if n > limit {
-		return 0, badRequest("%s must be at most %d, not %d", name, limit, n)
+	if n < least || n > most {
+		return 0, badRequest("%s must be from %d to %d, not %d", name, least, most, n)
 	}
 	return n, nil
 }
@@ -276,11 +276,11 @@ func (s *Server) searchRequest(r *http.Request) (index.Request, error) {
 	if err != nil {
 		return index.Request{}, err
 	}
-	limit, err := intParam(r, "limit", 20, MaxPageSize)
+	limit, err := intParam(r, "limit", 20, 1, MaxPageSize)
 	if err != nil {
 		return index.Request{}, err
 	}
-	offset, err := intParam(r, "offset", 0, 100000)
+	offset, err := intParam(r, "offset", 0, 0, 100000)
 	if err != nil {
 		return index.Request{}, err
 	}
@@ -288,16 +288,13 @@ func (s *Server) searchRequest(r *http.Request) (index.Request, error) {
 	if sort != "" && sort != "score" && sort != "date" {
 		return index.Request{}, badRequest("search sorts by score or date, not %q", sort)
 	}
-	req := index.Request{Query: q, Limit: max(limit, 1), Offset: offset, SortByDate: sort == "date"}
+	req := index.Request{Query: q, Limit: limit, Offset: offset, SortByDate: sort == "date"}
 	switch facets := r.FormValue("facets"); {
 	case !isAPI(r), facets == "all":
 		req.Facets = facetNames()
 	case facets != "":
-		req.Facets = strings.Split(facets, ",")
-		for _, f := range req.Facets {
-			if !slices.Contains(facetNames(), f) {
-				return req, badRequest("no facet %q (facets: %s, or all)", f, strings.Join(facetNames(), ", "))
-			}
+		if req.Facets, err = index.ParseFacets(facets); err != nil {
+			return req, badRequest("%v", err)
 		}
 	}
 	return req, nil
@@ -352,16 +349,16 @@ func (s *Server) searchCSV(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) kwicJSON(w http.ResponseWriter, r *http.Request) {
 	q, err := query(r, "q")
-	if err == nil && q == "" {
-		err = badRequest("q is empty")
-	}
-	width, werr := intParam(r, "width", 20, 200)
+	width, werr := intParam(r, "width", 20, 1, 200)
 	if err == nil {
 		err = werr
 	}
-	var lines []app.KWICLine
-	if err == nil {
+	var lines []app.KWICLine // none for no query, as search.json has no hits
+	if err == nil && q != "" {
 		lines, err = s.ws.KWIC(r.Context(), q, width, 100)
+	}
+	if lines == nil {
+		lines = []app.KWICLine{} // a list, empty, not null
 	}
 	if err != nil {
 		s.fail(w, r, statusOf(err), err)
@@ -569,7 +566,7 @@ func (s *Server) figureRows(r *http.Request) (figurePage, error) {
 	if err != nil {
 		return figurePage{}, err
 	}
-	limit, err := intParam(r, "limit", 500, 10000)
+	limit, err := intParam(r, "limit", 500, 1, 10000)
 	if err != nil {
 		return figurePage{}, err
 	}
@@ -587,7 +584,7 @@ func (s *Server) figureRows(r *http.Request) (figurePage, error) {
 		}
 		filter.Order = sort
 	}
-	filter.Limit = max(limit, 1) + 1 // one more tells whether there are more
+	filter.Limit = limit + 1 // one more tells whether there are more
 	var rows []store.FigureRow
 	err = s.ws.Figures(r.Context(), filter, func(row store.FigureRow) error {
 		rows = append(rows, row)

@@ -24,7 +24,7 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	limit := boundedInt(fs, "limit", 10, 1, 10000, "hits to show")
 	offset := boundedInt(fs, "offset", 0, 0, 1_000_000, "hits to skip")
 	sortBy := fs.String("sort", "score", "score or date (newest first)")
-	facets := fs.String("facets", "", "comma-separated facets to count: year, source, place, issuer, kind, unit")
+	facets := fs.String("facets", "", "comma-separated facets to count ("+strings.Join(index.Facets, ", ")+"), or all")
 	noWait := noWaitFlag(fs)
 	withQueryHelp(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
@@ -44,7 +44,9 @@ func runSearch(ctx context.Context, e env, args []string) error {
 	defer ws.Close()
 	req := index.Request{Query: strings.Join(fs.Args(), " "), Limit: *limit, Offset: *offset, SortByDate: *sortBy == "date"}
 	if *facets != "" {
-		req.Facets = strings.Split(*facets, ",")
+		if req.Facets, err = index.ParseFacets(*facets); err != nil {
+			return fmt.Errorf("%w: --facets: %v", errUsage, err)
+		}
 	}
 	res, err := ws.Search(ctx, req)
 	if errors.Is(err, app.ErrQuery) {
