@@ -160,12 +160,18 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			i += size
 		case isWordRune(f):
 			start, from := i, len(buf)
+			var groups digitGroups
 			for i < len(input) {
 				r, size := utf8.DecodeRune(input[i:])
 				f := foldRune(r)
+				if f == ' ' && groups.spaceJoins(input, i) {
+					i += size // 3 500個 is 3500個, as the extractor reads it
+					continue
+				}
 				if !isWordRune(f) && !(f == '.' && len(buf) > from && i+size < len(input) && isDigitRune(input, i+size)) {
 					break
 				}
+				groups.add(f)
 				buf = utf8.AppendRune(buf, unicode.ToLower(f))
 				i += size
 			}
@@ -187,6 +193,46 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		}
 	}
 	return out
+}
+
+// digitGroups follows a run's digits, to tell a space that groups
+// thousands, as Hong Kong and Taiwan texts print them (3 500個, 1 234
+// 567), from one between two numbers: the extractor's rule (its
+// spaceGrouped), so that the text search 3500個 finds the figure it read.
+type digitGroups struct {
+	digits  int  // digits since the run's start or its last joined space
+	joined  bool // a space has been joined
+	another bool // the run holds something other than digits
+}
+
+func (g *digitGroups) add(r rune) {
+	if r >= '0' && r <= '9' {
+		g.digits++
+	} else {
+		g.another = true
+	}
+}
+
+// spaceJoins reports whether the space at input[i] separates thousands:
+// one to three digits before it (exactly three after an earlier joined
+// space), and exactly three digits after it.
+func (g *digitGroups) spaceJoins(input []byte, i int) bool {
+	if g.another || g.digits == 0 || g.digits > 3 || (g.joined && g.digits != 3) {
+		return false
+	}
+	j := i + 1
+	for range 3 {
+		if j >= len(input) || !isDigitRune(input, j) {
+			return false
+		}
+		_, size := utf8.DecodeRune(input[j:])
+		j += size
+	}
+	if j < len(input) && isDigitRune(input, j) {
+		return false
+	}
+	g.digits, g.joined = 0, true
+	return true
 }
 
 func isDigitRune(input []byte, i int) bool {
