@@ -579,37 +579,108 @@ func ReasonOf(err error) string {
 // ReadDocuments reads every source the paths name and hands each
 // document, its structure read (Structure), to fn; a source that cannot
 // be read goes to fail and the rest go on. It stores nothing: it is the
-// pipeline of extract, docs and eval.
+// pipeline of docs.
 func ReadDocuments(ctx context.Context, r ingest.Reader, paths []string, manifest *ingest.Manifest, fn func(corpus.Document) error, fail func(error)) error {
+	return MapDocuments(ctx, r, paths, manifest, 1,
+		func(corpus.Document) struct{} { return struct{}{} },
+		func(doc corpus.Document, _ struct{}) error { return fn(doc) }, fail)
+}
+
+// MapDocuments is ReadDocuments with work done on each document by
+// workers at once (reading it too: a PDF's conversion, OCR), while fn and
+// fail are called in the sources' order, one at a time, as one worker
+// would: extract, entities and eval use every core and write what they
+// wrote before. At most twice workers documents are in hand at once.
+func MapDocuments[T any](ctx context.Context, r ingest.Reader, paths []string, manifest *ingest.Manifest, workers int,
+	work func(corpus.Document) T, fn func(corpus.Document, T) error, fail func(error)) error {
 	named := map[string]bool{} // a file named, not found in a folder
 	for _, p := range paths {
 		named[p] = true
 	}
-	for _, src := range r.Sources(paths) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		res := r.Read(ctx, src)
-		if res.Skipped {
-			if named[src] { // asked for by name: say why nothing came of it
-				fail(res.Err)
+	ctx, cancel := context.WithCancel(ctx)
+	type job struct {
+		src string
+		out chan mapped[T]
+	}
+	jobs := make(chan job)
+	order := make(chan chan mapped[T], 2*max(workers, 1)) // in the sources' order
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.out <- readAndWork(ctx, r, j.src, named[j.src], manifest, work)
 			}
-			continue
+		}()
+	}
+	go func() {
+		defer func() { close(jobs); close(order) }()
+		for _, src := range r.Sources(paths) {
+			out := make(chan mapped[T], 1)
+			select {
+			case order <- out:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{src, out}:
+			case <-ctx.Done():
+				return
+			}
 		}
-		if res.Err != nil {
-			fail(res.Err)
-			continue
+	}()
+	defer func() { cancel(); wg.Wait() }() // cancelled first, so that nothing waits on the reader that left
+	for out := range order {
+		var d mapped[T]
+		select {
+		case d = <-out:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		doc, err := Structure(res.Doc, manifest)
-		if err != nil {
-			fail(err)
-			continue
+		if err := ctx.Err(); err != nil {
+			return err // not a source's failure
 		}
-		if err := fn(doc); err != nil {
-			return err
+		switch {
+		case d.skip:
+		case d.err != nil:
+			fail(d.err)
+		default:
+			if err := fn(d.doc, d.val); err != nil {
+				return err
+			}
 		}
 	}
-	return nil
+	return ctx.Err()
+}
+
+// mapped is what MapDocuments made of one source.
+type mapped[T any] struct {
+	doc  corpus.Document
+	val  T
+	err  error // the source failed
+	skip bool  // not a document, and not asked for by name
+}
+
+// readAndWork reads and structures one source and runs work on it, for
+// MapDocuments.
+func readAndWork[T any](ctx context.Context, r ingest.Reader, src string, named bool, manifest *ingest.Manifest, work func(corpus.Document) T) (d mapped[T]) {
+	if err := ctx.Err(); err != nil {
+		d.err = err
+		return d
+	}
+	res := r.Read(ctx, src)
+	switch {
+	case res.Skipped && !named:
+		d.skip = true
+	case res.Err != nil: // a file asked for by name says why nothing came of it
+		d.err = res.Err
+	default:
+		if d.doc, d.err = Structure(res.Doc, manifest); d.err == nil {
+			d.val = work(d.doc)
+		}
+	}
+	return d
 }
 
 // Structure reads what a document says about itself, then applies what

@@ -10,8 +10,9 @@ import (
 )
 
 func runEntities(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "entities", "[--dict FILE] [--aliases FILE] PATH... | -")
+	fs := newFlags(e, "entities", "[--dict FILE] [--aliases FILE] [--workers N] PATH... | -")
 	dict, aliases := dictFlags(fs)
+	workers := workersFlag(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
 	}
@@ -27,8 +28,8 @@ func runEntities(ctx context.Context, e env, args []string) error {
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	return forEachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
-		for _, ent := range x.Entities(doc) {
+	return mapDocuments(ctx, e, fs.Args(), *workers, x.Entities, func(doc corpus.Document, ents []corpus.Entity) error {
+		for _, ent := range ents {
 			if err := enc.Encode(ent); err != nil {
 				return err
 			}

@@ -5,14 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"reportmine/format"
 
 	"reportmine/corpus"
 	"reportmine/extract"
+	"reportmine/format"
 )
 
 func runEval(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "eval", "--gold GOLD.jsonl [--verbose] [--frames] [--min-f1 X] PATH...")
+	fs := newFlags(e, "eval", "--gold GOLD.jsonl [--verbose] [--frames] [--min-f1 X] [--workers N] PATH...")
+	workers := workersFlag(fs)
 	goldPath := fs.String("gold", "", "gold set: JSON Lines of {doc, kind, value, unit, quote, optional, approx, bound, change, value_max, range, start, end, metric, subject, period, base}")
 	frames := fs.Bool("frames", false, "also score metric, subject, period and base against the gold's accepted answers")
 	verbose := fs.Bool("verbose", false, "list every missed gold figure and every extra prediction with its quote")
@@ -30,8 +31,8 @@ func runEval(ctx context.Context, e env, args []string) error {
 	}
 	var preds []corpus.Figure
 	x := extract.New()
-	readErr := forEachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
-		preds = append(preds, x.Extract(doc)...)
+	readErr := mapDocuments(ctx, e, fs.Args(), *workers, x.Extract, func(_ corpus.Document, figs []corpus.Figure) error {
+		preds = append(preds, figs...)
 		return nil
 	})
 	if readErr != nil && !errors.Is(readErr, errReported) {

@@ -6,20 +6,22 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"reportmine/app"
-	"reportmine/format"
+	"runtime"
 
+	"reportmine/app"
 	"reportmine/corpus"
 	"reportmine/extract"
+	"reportmine/format"
 	"reportmine/ingest"
 )
 
 func runExtract(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "extract", "[--format jsonl|csv] [--excel] [--meta FILE] PATH... | -")
+	fs := newFlags(e, "extract", "[--format jsonl|csv] [--excel] [--meta FILE] [--workers N] PATH... | -")
 	metaFile := metaFlag(fs)
 	maxBytes := maxBytesFlag(fs)
 	formatName := fs.String("format", "jsonl", "output format: jsonl or csv")
 	excel := fs.Bool("excel", false, "start CSV output with a UTF-8 byte order mark so Excel reads Chinese correctly")
+	workers := workersFlag(fs)
 	dict, aliases := dictFlags(fs)
 	if ok, err := parseFlags(fs, e, args); !ok {
 		return err
@@ -44,8 +46,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	err = forEachDocument(ctx, e, fs.Args(), func(doc corpus.Document) error {
-		read := x.ExtractFigures(doc)
+	err = mapDocuments(ctx, e, fs.Args(), *workers, x.ExtractFigures, func(doc corpus.Document, read extract.Extraction) error {
 		for _, note := range append(doc.Notes, read.Notes...) {
 			fmt.Fprintf(e.stderr, "reportmine: %s: %s\n", doc.Source, note)
 		}
@@ -75,6 +76,27 @@ func forEachDocument(ctx context.Context, e env, paths []string, fn func(corpus.
 		return errReported
 	}
 	return nil
+}
+
+// mapDocuments runs work on each document of paths, workers at once, and
+// hands fn the results in the order of the sources; failures are handled
+// as forEachDocument's.
+func mapDocuments[T any](ctx context.Context, e env, paths []string, workers int, work func(corpus.Document) T, fn func(corpus.Document, T) error) error {
+	failed := 0
+	err := app.MapDocuments(ctx, ingest.Reader{Stdin: e.stdin, MaxBytes: e.maxBytes}, paths, e.manifest, workers, work, fn,
+		func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// workersFlag declares --workers: documents read and extracted at once.
+func workersFlag(fs *flag.FlagSet) *int {
+	return boundedInt(fs, "workers", runtime.NumCPU(), 1, 256, "documents read and extracted in parallel (output keeps their order)")
 }
 
 // eachDocument reads every source named by paths and hands each document,
