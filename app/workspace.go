@@ -296,7 +296,7 @@ func loadEntries(ctx context.Context, st *store.Store, id string, large int, fn 
 
 // ErrQuery marks a query that could not be understood, as opposed to a
 // failure to answer it.
-var ErrQuery = fmt.Errorf("query")
+var ErrQuery = index.ErrQuery
 
 // Search runs a query in the query language.
 func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Results, error) {
@@ -312,7 +312,7 @@ func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Result
 	}
 	res, err := x.Search(ctx, req)
 	if err != nil {
-		return res, fmt.Errorf("%w: %v", ErrQuery, err)
+		return res, err // ErrQuery for a query not understood
 	}
 	if err := res.FillText(func(doc string, spans []corpus.Span) ([]string, error) { return w.store.Texts(ctx, doc, spans) }); err != nil {
 		return res, w.store.Named(err)

@@ -44,3 +44,30 @@ func TestMarkStale(t *testing.T) {
 		t.Fatalf("after indexing again: %+v, %v", r.Hits, err)
 	}
 }
+
+// TestSentencesWithoutRecord: the sentences of a document whose record a
+// crash kept from being written (they are committed first) are left out
+// of hits and totals, and the query still answers.
+func TestSentencesWithoutRecord(t *testing.T) {
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	kept := corpus.NewDocument("kept.txt", []byte("全市港口吞吐量增长。"))
+	cut := corpus.NewDocument("cut.txt", []byte("全县港口建设加快。"))
+	if err := x.AddAll(context.Background(), []Entry{{Doc: kept}, {Doc: cut}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.shards[x.shardOf(cut.ID)].Delete(recordID(docKey(cut.ID))); err != nil {
+		t.Fatal(err)
+	}
+	x.meta.forget()
+	res, err := x.Search(context.Background(), Request{Query: "港口", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].Doc != kept.ID {
+		t.Errorf("total %d, hits %+v; want the kept document's one", res.Total, res.Hits)
+	}
+}
