@@ -2,7 +2,9 @@ package extract
 
 import (
 	"math"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"reportmine/corpus"
 )
@@ -249,7 +251,7 @@ func (s *scanner) fromHeader(n number) (found, bool) {
 			f.rule, f.label = "table_cell", s.rowLabel(n.start)
 			return f, true
 		}
-		if ru, rmul, rok := rowUnit(rs, n.start); rok {
+		if ru, rmul, rok := s.rowUnit(n.start); rok {
 			u, mul, ok = ru, rmul, true
 		} else if s.headerUnit != nil {
 			u, mul, ok = *s.headerUnit, s.headerMul, true
@@ -271,13 +273,10 @@ func (s *scanner) fromHeader(n number) (found, bool) {
 // and without a unit in parentheses (原煤, 进出口总额(亿元) → 进出口总额);
 // empty when the row starts with a number.
 func (s *scanner) rowLabel(i int) string {
-	start := i
-	for start > 0 && s.rs[start-1] != '\n' {
-		start--
-	}
-	end := start
-	for end < len(s.rs) && s.rs[end] != '\t' && s.rs[end] != '\n' {
-		end++
+	t := s.tableLineAt(i)
+	start, end := t.start, t.end // the first cell
+	if len(t.cellStart) > 1 {
+		end = t.cellStart[1] - 1
 	}
 	label := strings.TrimSpace(string(s.orig[start:end]))
 	if k := strings.IndexAny(label, "(（"); k > 0 {
@@ -388,7 +387,7 @@ func (s *scanner) dateAt(n number, f *found) bool {
 // fromColumn reads a table cell by its column header: 比上年增长(%) makes
 // the cell a percent change, 投资额(亿元) gives it a unit.
 func (s *scanner) fromColumn(n number) (found, bool) {
-	header, ok := columnHeader(s.rs, n.start)
+	header, ok := s.columnHeader(n.start)
 	if !ok {
 		return found{}, false
 	}
@@ -437,27 +436,15 @@ func hasNumberCell(cells []string) bool {
 // rowUnit reads the unit of the table row holding rune i from its 单位
 // column (项目 单位 计划 完成: every number of the row after the unit cell
 // is in that unit), when its column header says nothing of its own.
-func rowUnit(rs []rune, i int) (unitSpec, float64, bool) {
-	lineStart := i
-	for lineStart > 0 && rs[lineStart-1] != '\n' {
-		lineStart--
+func (s *scanner) rowUnit(i int) (unitSpec, float64, bool) {
+	t := s.tableLineAt(i)
+	if !t.headerOK {
+		return unitSpec{}, 0, false
 	}
-	lineEnd := i
-	for lineEnd < len(rs) && rs[lineEnd] != '\n' {
-		lineEnd++
-	}
-	cells := strings.Split(string(rs[lineStart:lineEnd]), "\t")
-	col := strings.Count(string(rs[lineStart:i]), "\t")
-	for u := 0; u < col && u < len(cells); u++ {
-		at := lineStart + len([]rune(strings.Join(cells[:u], "\t")))
-		if u > 0 {
-			at++ // past the tab that opens the cell
+	for u := 0; u < t.column(i) && u < len(t.cells) && u < len(t.header); u++ {
+		if h := strings.TrimSpace(t.header[u]); h == "单位" || h == "计量单位" {
+			return unitExpr([]rune(strings.TrimSpace(t.cells[u])))
 		}
-		header, ok := columnHeader(rs, at)
-		if !ok || (strings.TrimSpace(header) != "单位" && strings.TrimSpace(header) != "计量单位") {
-			continue
-		}
-		return unitExpr([]rune(strings.TrimSpace(cells[u])))
 	}
 	return unitSpec{}, 0, false
 }
@@ -465,35 +452,90 @@ func rowUnit(rs []rune, i int) (unitSpec, float64, bool) {
 // columnHeader finds the header of the table column holding rune i: the
 // same cell of the nearest line above, in the same block of tab-separated
 // lines, that has no digits in it.
-func columnHeader(rs []rune, i int) (string, bool) {
-	lineStart := i
-	for lineStart > 0 && rs[lineStart-1] != '\n' {
-		lineStart--
-	}
-	col := 0
-	for k := lineStart; k < i; k++ {
-		if rs[k] == '\t' {
-			col++
-		}
-	}
-	for end := lineStart - 1; end > 0; {
-		start := end
-		for start > 0 && rs[start-1] != '\n' {
-			start--
-		}
-		line := string(rs[start:end])
-		if !strings.Contains(line, "\t") {
-			return "", false
-		}
-
-		cells := strings.Split(line, "\t")
-		if !hasNumberCell(cells) {
-			if col < len(cells) {
-				return cells[col], true
-			}
-			return "", false
-		}
-		end = start - 1
+func (s *scanner) columnHeader(i int) (string, bool) {
+	t := s.tableLineAt(i)
+	if col := t.column(i); t.headerOK && col < len(t.header) {
+		return t.header[col], true
 	}
 	return "", false
+}
+
+// tableLine is a line of the text read as table cells, once for all the
+// numbers on it: a line of thousands of cells had been split again for
+// each number, and each cell's header looked for again, which took time
+// growing with the cube of the cells.
+type tableLine struct {
+	start, end int      // runes of the line, without its line break
+	cells      []string // split at tabs
+	cellStart  []int    // where each cell starts
+	numeric    bool     // a cell holds a number alone
+	header     []string // the cells of its column headers' line
+	headerOK   bool     // there is such a line
+}
+
+// column is the cell of the line that rune i is in.
+func (t *tableLine) column(i int) int {
+	return sort.SearchInts(t.cellStart, i+1) - 1
+}
+
+// tableLineAt reads the line holding rune i, or gives the one read last.
+func (s *scanner) tableLineAt(i int) *tableLine {
+	if t := s.line; t != nil && i >= t.start && i <= t.end {
+		return t
+	}
+	t := s.readTableLine(i)
+	s.line = t
+	return t
+}
+
+func (s *scanner) readTableLine(i int) *tableLine {
+	rs := s.rs
+	start, end := i, i
+	for start > 0 && rs[start-1] != '\n' {
+		start--
+	}
+	for end < len(rs) && rs[end] != '\n' {
+		end++
+	}
+	t := &tableLine{start: start, end: end, cells: strings.Split(string(rs[start:end]), "\t")}
+	at := start
+	for _, c := range t.cells {
+		t.cellStart = append(t.cellStart, at)
+		at += utf8.RuneCountInString(c) + 1
+	}
+	t.numeric = hasNumberCell(t.cells)
+	t.header, t.headerOK = s.headerAbove(start)
+	return t
+}
+
+// headerAbove finds the column headers of the line starting at rune
+// start: the nearest line above, all of them tab-separated, with no
+// number cell. The line above, when it was read last, answers at once.
+func (s *scanner) headerAbove(start int) ([]string, bool) {
+	if prev := s.line; prev != nil && prev.end+1 == start {
+		switch {
+		case len(prev.cells) < 2:
+			return nil, false
+		case !prev.numeric:
+			return prev.cells, true
+		}
+		return prev.header, prev.headerOK
+	}
+	rs := s.rs
+	for end := start - 1; end > 0; {
+		from := end
+		for from > 0 && rs[from-1] != '\n' {
+			from--
+		}
+		line := string(rs[from:end])
+		if !strings.Contains(line, "\t") {
+			return nil, false
+		}
+		cells := strings.Split(line, "\t")
+		if !hasNumberCell(cells) {
+			return cells, true
+		}
+		end = from - 1
+	}
+	return nil, false
 }

@@ -130,29 +130,30 @@ type builder struct {
 	// lineQuoteOpen is set while a quotation opened on the line is not
 	// closed: a paragraph does not end inside one.
 	lineQuoteOpen bool
-	// tabbedFrom and tabbed cache, for the line starting at item
-	// tabbedFrom+1, whether it holds a real tab.
-	tabbedFrom int
-	tabbed     bool
+	// tabbedFrom, tabbedTo and tabbed cache, for the line of items
+	// [tabbedFrom, tabbedTo), whether it holds a real tab: a line of
+	// thousands of cells was scanned again for every gap.
+	tabbedFrom, tabbedTo int
+	tabbed               bool
 }
 
 // tabbedLine reports whether the line holding items[i] has a real tab. In
 // such a row the cells are tab-separated and a run of spaces is padding
 // inside a cell (指  标), not a column gap.
 func (b *builder) tabbedLine(items []item, i int) bool {
-	start := i
+	if i >= b.tabbedFrom && i < b.tabbedTo {
+		return b.tabbed
+	}
+	start, end := i, i
 	for start > 0 && items[start-1].r != '\n' {
 		start--
 	}
-	if start != b.tabbedFrom {
-		b.tabbedFrom, b.tabbed = start, false
-		for k := start; k < len(items) && items[k].r != '\n'; k++ {
-			if items[k].r == '\t' {
-				b.tabbed = true
-				break
-			}
-		}
+	b.tabbed = false
+	for end < len(items) && items[end].r != '\n' {
+		b.tabbed = b.tabbed || items[end].r == '\t'
+		end++
 	}
+	b.tabbedFrom, b.tabbedTo = start, end
 	return b.tabbed
 }
 

@@ -57,6 +57,8 @@ type scanner struct {
 	// prevEnd is where the last figure found ended: a dash right there
 	// joins two figures, it is no minus sign.
 	prevEnd int
+	// line is the table line read last (tableLineAt).
+	line *tableLine
 }
 
 // wordChecker answers whether a candidate's edges cut a dictionary word.
