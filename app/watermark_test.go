@@ -145,3 +145,44 @@ func TestUpdatedMetadataAfterKill(t *testing.T) {
 		t.Errorf("hit's title %q and date %q, want the corrected %q and %q", h.Title, h.Date, doc.Meta.Title, doc.Meta.Date)
 	}
 }
+
+// TestReadOnlyFollowsReindex: a read-only workspace (serve) open while a
+// reindex swaps the index for a new one answers from the new one next,
+// with what an ingest has added since.
+func TestReadOnlyFollowsReindex(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	openWithReport(t, dir).Close()
+	reader, err := Open(ctx, dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	count := func(q string) uint64 {
+		t.Helper()
+		res, err := reader.Search(ctx, index.Request{Query: q, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	if n := count("生产总值"); n != 1 {
+		t.Fatalf("before: %d hits", n)
+	}
+	if err := Reindex(ctx, dir); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "b.txt")
+	os.WriteFile(src, []byte("石桥市2023年地区生产总值1203.4亿元，增长6.1%。\n"), 0o644)
+	ws, err := Open(ctx, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.Ingest(ctx, ingest.Reader{}.Sources([]string{src}), IngestOptions{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+	if n := count("生产总值"); n != 2 {
+		t.Errorf("after reindex and ingest: %d hits, want 2", n)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"reportmine/check"
 	"reportmine/corpus"
@@ -56,6 +57,10 @@ type Workspace struct {
 
 	mu  sync.Mutex
 	idx *index.Index
+	// idxDir is the index's folder as it was when idx was opened: a
+	// read-only workspace whose index a reindex has since swapped for a
+	// new one opens the new one (refreshIndex).
+	idxDir os.FileInfo
 	// cands are the checker's candidates, kept while the store is
 	// unchanged.
 	cands candidateCache
@@ -157,6 +162,9 @@ func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.idx != nil {
+		if w.readOnly {
+			w.refreshIndex(ctx)
+		}
 		return w.idx, nil
 	}
 	if err := UseVocabulary(); err != nil {
@@ -179,8 +187,48 @@ func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
 		x.Close()
 		return nil, err
 	}
-	w.idx = x
+	w.idx, w.idxDir = x, w.indexDir()
 	return x, nil
+}
+
+// indexDir describes the index's folder now, nil when it cannot be read.
+func (w *Workspace) indexDir() os.FileInfo {
+	st, err := os.Stat(filepath.Join(w.Dir, index.DirName))
+	if err != nil {
+		return nil
+	}
+	return st
+}
+
+// refreshIndex opens the index anew when a reindex has swapped it for a
+// new one since the workspace opened it (a server running for days): the
+// old one, its files moved aside and deleted, would answer as the store
+// was then for good, and its lock would no longer keep writers out. When
+// the new one cannot be opened yet (an ingest is writing it), the old one
+// answers until a later call. Searches still running on the old one have
+// a minute before it is closed.
+func (w *Workspace) refreshIndex(ctx context.Context) {
+	now := w.indexDir()
+	if now == nil || w.idxDir == nil || os.SameFile(now, w.idxDir) {
+		return
+	}
+	x, err := index.OpenReadOnly(w.Dir)
+	if err != nil {
+		return
+	}
+	if err := checkCurrent(ctx, w.store, x); err != nil {
+		if !errors.Is(err, ErrStale) || w.onStale == nil {
+			x.Close()
+			return
+		}
+		w.onStale(err)
+	}
+	old := w.idx
+	w.idx, w.idxDir = x, now
+	if w.searches != nil {
+		w.searches.clear()
+	}
+	time.AfterFunc(time.Minute, func() { old.Close() })
 }
 
 // catchUp brings the index up to the store: nothing to do when the index
