@@ -524,12 +524,41 @@ func (x *Index) HasDocument(id string) bool {
 // new metadata (the same text), as not indexed: should the process die
 // before they are indexed again, the next run's catch-up finds them
 // lacking (HasDocument) and indexes them from the store, instead of
-// keeping their old metadata. Their records, with the new metadata,
-// still answer searches meanwhile. The caller must not be indexing the
-// same documents at the time.
+// keeping their old metadata. Their records keep the metadata they had,
+// the store's until it commits the new: a run killed before that shows
+// nothing the store never held. A document without a record has nothing
+// to mark. The caller must not be indexing the same documents at the
+// time.
 func (x *Index) MarkStale(docs []corpus.Document) error {
 	defer x.meta.forget()
-	return x.writeRecords(x.homes(docs), true)
+	return eachShard(x.shards, func(i int, b bleve.Index) error {
+		batch := b.NewBatch()
+		for _, d := range docs {
+			if x.shardOf(d.ID) != i {
+				continue
+			}
+			raw, ok := recordOf(b, docKey(d.ID))
+			if !ok {
+				continue
+			}
+			var m docMeta
+			if err := json.Unmarshal(raw, &m); err != nil {
+				return fmt.Errorf("index: record of %s: %w", d.ID, err)
+			}
+			m.Stale = true
+			fields, err := recordFields(m)
+			if err != nil {
+				return err
+			}
+			if err := batch.Index(recordID(docKey(d.ID)), fields); err != nil {
+				return err
+			}
+		}
+		if batch.Size() == 0 {
+			return nil
+		}
+		return b.Batch(batch)
+	})
 }
 
 // Add indexes a document's sentences with their figures and places, in
@@ -699,20 +728,17 @@ func (x *Index) homes(docs []corpus.Document) [][]Entry {
 
 // mark writes the documents' records and indexed marks in their home
 // shards.
-func (x *Index) mark(homes [][]Entry) error { return x.writeRecords(homes, false) }
+func (x *Index) mark(homes [][]Entry) error { return x.writeRecords(homes) }
 
-// writeRecords writes the documents' records in their home shards,
-// marked stale or not.
-func (x *Index) writeRecords(homes [][]Entry, stale bool) error {
+// writeRecords writes the documents' records in their home shards.
+func (x *Index) writeRecords(homes [][]Entry) error {
 	return eachShard(x.shards, func(i int, b bleve.Index) error {
 		if len(homes[i]) == 0 {
 			return nil
 		}
 		batch := b.NewBatch()
 		for _, e := range homes[i] {
-			m := newDocMeta(e.Doc)
-			m.Stale = stale
-			fields, err := recordFields(m)
+			fields, err := recordFields(newDocMeta(e.Doc))
 			if err != nil {
 				return err
 			}
