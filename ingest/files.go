@@ -267,6 +267,9 @@ func (r Reader) decode(ctx context.Context, source string, raw []byte, contentTy
 		if err != nil {
 			return doc, err
 		}
+		if strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")) == "" {
+			return doc, ErrEmpty // a byte order mark and line breaks
+		}
 		doc = corpus.NewDocument(source, []byte(text))
 		doc.Encoding = enc
 		if enc == "UTF-8" {

@@ -69,3 +69,17 @@ func TestPartLimit(t *testing.T) {
 		t.Errorf("a part within the bound: %q %v", b, err)
 	}
 }
+
+// TestEmptyText: a file that holds nothing but a byte order mark and
+// line breaks is refused as empty, as an empty file is, not stored as an
+// empty document.
+func TestEmptyText(t *testing.T) {
+	dir := t.TempDir()
+	for name, raw := range map[string]string{"empty.txt": "", "bom8.txt": "\xef\xbb\xbf\n\n", "bom16.txt": "\xff\xfe", "spaces.txt": " \n\t\n"} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(raw), 0o644)
+		if res := (Reader{}).Read(context.Background(), path); !errors.Is(res.Err, ErrEmpty) {
+			t.Errorf("%s: %v, want %v", name, res.Err, ErrEmpty)
+		}
+	}
+}
