@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
+	"syscall"
 
 	"reportmine/corpus"
 	"reportmine/corpus/store"
@@ -561,10 +563,15 @@ func (j *ingestJob) shinglesOf(ctx context.Context, doc string) corpus.Shingles 
 const shingleCache = 512
 
 // ReasonOf is the kind of a failure, for a summary: the message without
-// the file name and details (ingest a.txt: not UTF-8 text: … → not UTF-8 text).
+// the file name and details (ingest a.txt: not UTF-8 text: … → not UTF-8
+// text), or the system's error that it wraps (no such file or directory,
+// connection refused), so that failures of one kind make one group.
 func ReasonOf(err error) string {
 	if err == nil {
 		return ""
+	}
+	if errno := syscall.Errno(0); errors.As(err, &errno) {
+		return errno.Error() // under a path or an address, which differ
 	}
 	msg := err.Error()
 	if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "ingest ") || strings.HasPrefix(msg, "store ") {
