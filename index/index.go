@@ -74,7 +74,7 @@ func defaultShards() int { return min(max(runtime.NumCPU(), 1), 8) }
 func shardPath(dir string, i int) string { return filepath.Join(dir, "shard-"+strconv.Itoa(i)) }
 
 // ErrBusy is the error for an index that another process holds open.
-var ErrBusy = errors.New("in use by another reportmine process (a running serve or ingest); stop it, or use another --data directory")
+var ErrBusy = errors.New("in use by another reportmine process (a running serve, ingest or reindex); let it finish or stop it, or use another --data directory")
 
 // lockWait is how long Open waits for another process to let go of the
 // index.
