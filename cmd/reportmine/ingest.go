@@ -90,6 +90,11 @@ func (r ingestRun) start(ctx context.Context, data string, pick func(*store.Stor
 	}
 	sum, err := ws.Ingest(ctx, sources, r.opts)
 	bar.finish()
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprint(r.env.stdout, "interrupted; so far ")
+		printSummary(r.env.stdout, sum, ws.Store().Path)
+		return fmt.Errorf("ingest interrupted: what is stored stays stored; the same command again goes on from there (%w)", ctx.Err())
+	}
 	if err != nil {
 		return err
 	}

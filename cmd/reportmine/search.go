@@ -139,6 +139,9 @@ func runReindex(ctx context.Context, e env, args []string) error {
 	}
 	defer forIngest()()
 	if err := app.Reindex(ctx, *data); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("reindex interrupted: the index is as it was (%w)", ctx.Err())
+		}
 		return err
 	}
 	fmt.Fprintln(e.stdout, "index rebuilt from the store")
