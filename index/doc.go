@@ -1,6 +1,10 @@
 // Package index owns full-text and figure search: a bleve index (pinned to
-// v2.6.1) of sentences, in one shard per core searched through an alias
-// (a long document's sentences spread over all of them). A sentence is
+// v2.6.1) of sentences, in one shard per core searched together (gather
+// merges the shards' hits in one order; a long document's sentences
+// spread over all of them). A token is a Han character (folded to
+// simplified) or a run of other letters and digits (a number whose
+// thousands a space groups is one); a run of punctuation marks is one gap
+// that no phrase spans. A sentence is
 // indexed as pair terms with positions (each token with the one after it:
 // a phrase is every other pair, checked from their positions
 // (exactPhrase); one token a prefix), gse words for ranking, its
