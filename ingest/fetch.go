@@ -219,7 +219,7 @@ func (f *Fetcher) once(ctx context.Context, rawURL string, t *tracker) ([]byte, 
 		return nil, "", true, err
 	}
 	if int64(len(body)) > f.MaxBytes {
-		return nil, "", false, errors.New("response larger than the size limit")
+		return nil, "", false, fmt.Errorf("response %w: more than %s (raise it with --max-bytes)", ErrTooLarge, size(f.MaxBytes))
 	}
 	return body, resp.Header.Get("Content-Type"), false, nil
 }

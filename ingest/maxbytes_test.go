@@ -3,6 +3,8 @@ package ingest
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,5 +48,20 @@ func TestMaxBytes(t *testing.T) {
 	stdin := Reader{MaxBytes: 10, Stdin: strings.NewReader(strings.Repeat("x", 11))}
 	if res := stdin.Read(context.Background(), "-"); !errors.Is(res.Err, ErrTooLarge) {
 		t.Errorf("stdin: %v", res.Err)
+	}
+}
+
+// TestMaxBytesURL: a page over the bound is refused as a file is, with
+// the bound and how to raise it.
+func TestMaxBytesURL(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(strings.Repeat("数", 400)))
+	}))
+	defer srv.Close()
+	f := NewFetcher()
+	f.MaxBytes, f.HostDelay = 1000, 0
+	_, _, err := f.Get(context.Background(), srv.URL+"/big.txt")
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "--max-bytes") {
+		t.Errorf("a page over the bound: %v", err)
 	}
 }
