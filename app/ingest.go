@@ -506,7 +506,10 @@ func (j *ingestJob) nearDuplicate(ctx context.Context, e store.Entry, prints []s
 		if !sketch.ResemblesAtLeast(j.sketchOf(ctx, i, p.Doc), sketchThreshold) {
 			continue
 		}
-		if mine.Resemblance(j.shinglesOf(ctx, p.Doc)) >= corpus.NearDuplicateThreshold {
+		if mine.Resemblance(j.shinglesOf(ctx, p.Doc)) >= corpus.NearDuplicateThreshold &&
+			!corpus.NumbersDiffer(e.Doc.Raw, j.textOf(ctx, p.Doc)) {
+			// A figure changed makes another edition, whose figures
+			// conflicts and series must see, not a republication.
 			return p.Doc
 		}
 	}
@@ -549,13 +552,19 @@ func (j *ingestJob) shinglesOf(ctx context.Context, doc string) corpus.Shingles 
 	if s, ok := j.shingles.get(doc); ok {
 		return s
 	}
-	text, ok := j.texts[doc]
-	if !ok {
-		text, _ = j.store.Raw(ctx, doc)
-	}
-	s := corpus.NewShingles(text)
+	s := corpus.NewShingles(j.textOf(ctx, doc))
 	j.shingles.put(doc, s)
 	return s
+}
+
+// textOf is a document's text: from this run's batch, or from the store
+// ("" when it cannot give it back).
+func (j *ingestJob) textOf(ctx context.Context, doc string) string {
+	if text, ok := j.texts[doc]; ok {
+		return text
+	}
+	text, _ := j.store.Raw(ctx, doc)
+	return text
 }
 
 // shingleCache is how many documents' shingles an ingest keeps: about

@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDocumentPage(t *testing.T) {
 	d := Document{Pages: []int{0, 100, 250}}
@@ -26,6 +29,23 @@ func TestSimHash(t *testing.T) {
 	}
 	if SimHash(a) != SimHash(a) {
 		t.Error("SimHash is not deterministic")
+	}
+	// The same article with a figure changed is another edition; with a
+	// dateline added, or a figure only added, it is the same article.
+	for _, c := range []struct {
+		b      string
+		differ bool
+	}{
+		{b, false},
+		{strings.Replace(a, "218.6亿元", "281.6亿元", 1), true},
+		{strings.Replace(a, "36个", "３６个", 1), false},
+		{"发布时间：2024-05-01 10:30 " + a + "（2024年5月2日）", false},
+		{a + "另有储备项目15个。", false},
+		{strings.Replace(a, "2450户", "2540户", 1) + "发布时间：2024-05-01", true},
+	} {
+		if got := NumbersDiffer(a, c.b); got != c.differ {
+			t.Errorf("NumbersDiffer(a, %q) = %v", c.b, got)
+		}
 	}
 }
 

@@ -161,3 +161,88 @@ func (a Sketch) resemblance(b Sketch, threshold float64) float64 {
 	}
 	return float64(both) / float64(seen)
 }
+
+// NumbersDiffer reports whether each of two texts holds a number the other
+// does not: a figure changed, not only added or removed. Two texts that
+// resemble each other are then two editions with different data (a
+// corrected reprint, a template filled with another month's figures), not
+// one article published twice, and what they disagree on must stay in
+// sight. Numbers that are parts of dates and times (2024年, 5月1日, 2024-05-01,
+// 10:30) do not count: a reprint's dateline changes them.
+func NumbersDiffer(a, b string) bool {
+	na, nb := numbers(a), numbers(b)
+	onlyA, onlyB := false, false
+	for n, c := range na {
+		if nb[n] < c {
+			onlyA = true
+			break
+		}
+	}
+	for n, c := range nb {
+		if na[n] < c {
+			onlyB = true
+			break
+		}
+	}
+	return onlyA && onlyB
+}
+
+// numbers counts a text's numbers (runs of ASCII or full-width digits,
+// with their decimal part) that are not parts of dates or times.
+func numbers(text string) map[string]int {
+	rs := []rune(text)
+	out := map[string]int{}
+	for i := 0; i < len(rs); {
+		if digitValue(rs[i]) < 0 {
+			i++
+			continue
+		}
+		start := i
+		var sb []rune
+		for i < len(rs) && (digitValue(rs[i]) >= 0 || (rs[i] == '.' || rs[i] == '．') && len(sb) > 0 && i+1 < len(rs) && digitValue(rs[i+1]) >= 0) {
+			if d := digitValue(rs[i]); d >= 0 {
+				sb = append(sb, '0'+rune(d))
+			} else {
+				sb = append(sb, '.')
+			}
+			i++
+		}
+		before, after := rune(0), rune(0)
+		if start > 0 {
+			before = rs[start-1]
+		}
+		if i < len(rs) {
+			after = rs[i]
+		}
+		if !datePart(before, after) {
+			out[string(sb)]++
+		}
+	}
+	return out
+}
+
+// digitValue is the value of an ASCII or full-width digit, -1 for any
+// other rune.
+func digitValue(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
+	}
+	return -1
+}
+
+// datePart reports a number between the runes that mark it as part of a
+// date or a time.
+func datePart(before, after rune) bool {
+	switch after {
+	case '年', '月', '日', '号', '时', '点', '分', '秒', '-', '/', ':', '：':
+		return true
+	}
+	switch before {
+	case '-', '/', ':', '：':
+		return true
+	}
+	return false
+}

@@ -214,7 +214,9 @@ func TestIngestURL(t *testing.T) {
 }
 
 // TestNearDuplicatesAndOnlyFailed: a lightly edited republication is marked
-// duplicate_of the first; --only-failed retries exactly last run's failures.
+// duplicate_of the first, a reprint with a figure changed is not (its
+// figure must stay in conflicts); --only-failed retries exactly last run's
+// failures.
 func TestNearDuplicatesAndOnlyFailed(t *testing.T) {
 	dir := t.TempDir()
 	text := strings.Repeat("示例开发区今年以来坚持项目为王，新签约项目36个，总投资218.6亿元，同比增长12.5%。", 1) +
@@ -225,6 +227,7 @@ func TestNearDuplicatesAndOnlyFailed(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644)
 	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("（转载）"+text+"（责任编辑：王明）"), 0o644)
 	os.WriteFile(filepath.Join(dir, "c.txt"), []byte{}, 0o644)
+	os.WriteFile(filepath.Join(dir, "d.txt"), []byte("（转载）"+strings.Replace(text, "218.6亿元", "281.6亿元", 1)), 0o644)
 	data := t.TempDir()
 	out, _, err := runCLI(t, "", "ingest", "--data", data, "--workers", "1", dir)
 	if !errors.Is(err, errReported) || !strings.Contains(out, "1 near-duplicates") {
