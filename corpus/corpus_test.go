@@ -59,3 +59,18 @@ func TestMetaYear(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNumbersDiffer: a text never differs from itself, and the answer is
+// the same either way round.
+func FuzzNumbersDiffer(f *testing.F) {
+	f.Add("总投资218.6亿元，增长12.5%。", "总投资281.6亿元，增长12.5%。")
+	f.Add("2024-05-01 10:30 项目36个", "３６个．5")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if NumbersDiffer(a, a) {
+			t.Fatalf("%q differs from itself", a)
+		}
+		if NumbersDiffer(a, b) != NumbersDiffer(b, a) {
+			t.Fatalf("%q and %q: not symmetric", a, b)
+		}
+	})
+}
