@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -125,13 +126,25 @@ func ParseFacets(s string) ([]string, error) {
 // part facet a source or issuer facet is made from are read whole.
 const facetSize = 50
 
+// units lists the units the figures of the index have, from every
+// shard's terms of the units field (a few dozen).
+func (x *Index) units() []string {
+	seen := map[string]bool{}
+	for _, b := range x.shards {
+		if err := eachTerm(b, "fig_unit", "", func(u string) { seen[u] = true }); err != nil {
+			return nil // the unit is then taken as typed; the search reports the index's fault
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
 // ErrQuery marks a query that could not be understood (its syntax, a
 // filter's value, a facet), as opposed to a failure to answer it.
 var ErrQuery = errors.New("query")
 
 // Search runs a query in the reportmine query language.
 func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
-	parsed, err := parser{parts: x.partsMatching, frames: x.framesHolding, slots: x.slots()}.parse(r.Query)
+	parsed, err := parser{parts: x.partsMatching, frames: x.framesHolding, slots: x.slots(), units: x.units}.parse(r.Query)
 	if err != nil {
 		return Results{}, fmt.Errorf("%w: %v", ErrQuery, err)
 	}
@@ -274,6 +287,27 @@ type parser struct {
 	// slots is how many figures the fullest sentence of the index has
 	// (figure filters are asked of each); 0 reads as 1.
 	slots int
+	// units are the units the index's figures have (nil: none known).
+	units func() []string
+}
+
+// unitNamed is the unit a unit: filter names, in any case (unit:cny is
+// CNY, unit:KM km), as the index's figures write it; a unit no figure
+// has is kept as typed, and finds nothing.
+func (ps parser) unitNamed(val string) string {
+	if ps.units == nil {
+		return val
+	}
+	units := ps.units()
+	if slices.Contains(units, val) {
+		return val
+	}
+	for _, u := range units {
+		if strings.EqualFold(u, val) {
+			return u
+		}
+	}
+	return val
 }
 
 func (ps parser) parse(q string) (Parsed, error) {
@@ -446,7 +480,7 @@ func (ps parser) clause(t string, p *Parsed) (query.Query, *slotted, error) {
 			}
 			return nil, slotTerm("k", "fig_kind", string(k)), nil
 		case "unit":
-			return nil, slotTerm("u", "fig_unit", val), nil
+			return nil, slotTerm("u", "fig_unit", ps.unitNamed(val)), nil
 		case "metric", "subject", "period":
 			fig, err := slotPhrase(field[:1], val, ps.frames)
 			return nil, fig, err

@@ -85,6 +85,7 @@ func TestValueRanges(t *testing.T) {
 	check("value>=１００亿", func(f fig) bool { return f.value >= 1e10 })
 	check("value:1,000..1,200,000,000", func(f fig) bool { return f.value >= 1000 && f.value <= 1.2e9 })
 	check("value>=100 kind:Money", func(f fig) bool { return f.value >= 100 && f.kind == corpus.KindMoney })
+	check("value>=100 unit:X", func(f fig) bool { return f.value >= 100 }) // the figures' unit is x, in any case
 }
 
 // TestValueRangeErrors: a range that runs from high to low, or has
