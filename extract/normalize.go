@@ -144,10 +144,11 @@ func (b *builder) tabbedLine(items []item, i int) bool {
 	if i >= b.tabbedFrom && i < b.tabbedTo {
 		return b.tabbed
 	}
-	start, end := i, i
+	start := i
 	for start > 0 && items[start-1].r != '\n' {
 		start--
 	}
+	end := start
 	b.tabbed = false
 	for end < len(items) && items[end].r != '\n' {
 		b.tabbed = b.tabbed || items[end].r == '\t'

@@ -34,6 +34,10 @@ func TestNormalize(t *testing.T) {
 		{"2.3\n\n项目概况", "2.3\n\n项目概况"},
 		{"指标\t数值\n产值\t12.5", "指标\t数值\n产值\t12.5"},
 		{"地区生产总值     亿元     1234.5    5.2", "地区生产总值\t亿元\t1234.5\t5.2"},
+		// In a row with a real tab, a run of spaces is padding inside a
+		// cell, wherever the tab stands on the line.
+		{"产值\t12亿元\t指  标", "产值\t12亿元\t指标"},
+		{"产值\t本年  12.5", "产值\t本年12.5"},
 		{"  前后空白  ", "前后空白"},
 		{"圆圈①不变", "圆圈①不变"},
 		{"第一行。\r\n第二行", "第一行。\n第二行"},
