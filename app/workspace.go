@@ -176,9 +176,12 @@ func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
 	}
 	if w.readOnly {
 		err = checkCurrent(ctx, w.store, x)
-		if errors.Is(err, ErrStale) && w.onStale != nil {
-			w.onStale(err)
-			err = nil
+		if errors.Is(err, ErrStale) {
+			x.Lags() // it may hold sentences of documents it never recorded
+			if w.onStale != nil {
+				w.onStale(err)
+				err = nil
+			}
 		}
 	} else {
 		err = catchUp(ctx, w.store, x)
@@ -221,6 +224,7 @@ func (w *Workspace) refreshIndex(ctx context.Context) {
 			x.Close()
 			return
 		}
+		x.Lags()
 		w.onStale(err)
 	}
 	old := w.idx

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -49,7 +50,15 @@ type Index struct {
 	shards []bleve.Index
 	b      bleve.Index // the shards as one: an alias, or the only shard
 	meta   metaCache
+	// lags is set (Lags) for an index that lags behind its store and
+	// may hold sentences of documents it has not recorded.
+	lags atomic.Bool
 }
+
+// Lags tells the index that it lags behind the store (a run cut short):
+// it may hold sentences of documents whose records were never written,
+// which its searches then leave out, from hits, totals and facets alike.
+func (x *Index) Lags() { x.lags.Store(true) }
 
 // newIndex joins shards; the first one holds the index's own records
 // (version, watermark).

@@ -48,7 +48,8 @@ func TestMarkStale(t *testing.T) {
 
 // TestSentencesWithoutRecord: the sentences of a document whose record a
 // crash kept from being written (they are committed first) are left out
-// of hits and totals, and the query still answers.
+// of an index told that it lags: of hits, totals on every page, and
+// facets.
 func TestSentencesWithoutRecord(t *testing.T) {
 	x, err := OpenMem()
 	if err != nil {
@@ -56,7 +57,7 @@ func TestSentencesWithoutRecord(t *testing.T) {
 	}
 	defer x.Close()
 	kept := corpus.NewDocument("kept.txt", []byte("全市港口吞吐量增长。"))
-	cut := corpus.NewDocument("cut.txt", []byte("全县港口建设加快。"))
+	cut := corpus.NewDocument("cut.txt", []byte("全县港口建设加快。县港口扩建。港口新增泊位。港口吞吐能力提高。"))
 	if err := x.AddAll(context.Background(), []Entry{{Doc: kept}, {Doc: cut}}); err != nil {
 		t.Fatal(err)
 	}
@@ -64,11 +65,17 @@ func TestSentencesWithoutRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	x.meta.forget()
-	res, err := x.Search(context.Background(), Request{Query: "港口", Limit: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].Doc != kept.ID {
-		t.Errorf("total %d, hits %+v; want the kept document's one", res.Total, res.Hits)
+	x.Lags()
+	for _, page := range []struct{ limit, offset, hits int }{{1, 0, 1}, {3, 0, 1}, {10, 0, 1}, {10, 1, 0}} {
+		res, err := x.Search(context.Background(), Request{Query: "港口", Limit: page.limit, Offset: page.offset, Facets: []string{"source"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 1 || len(res.Hits) != page.hits || page.hits == 1 && res.Hits[0].Doc != kept.ID {
+			t.Errorf("limit %d offset %d: total %d, hits %+v; want the kept document's one", page.limit, page.offset, res.Total, res.Hits)
+		}
+		if got := res.Facets["source"]; len(got) != 1 || got["kept.txt"] != 1 {
+			t.Errorf("limit %d offset %d: source facet %v", page.limit, page.offset, got)
+		}
 	}
 }
