@@ -119,7 +119,10 @@ type outcome struct {
 	entry  *store.Entry
 	status string
 	reason string
-	doc    string
+	// kind is the failure's group in the summary (ReasonOf of its
+	// error, read while the error is at hand).
+	kind string
+	doc  string
 	// large marks a document longer than largeDocument, extracted when
 	// it is written, window by window.
 	large bool
@@ -235,7 +238,7 @@ func (j *ingestJob) run(ctx context.Context, sources []string, workers int) (Sum
 func (j *ingestJob) readSafely(ctx context.Context, src string) (o outcome) {
 	defer func() {
 		if r := recover(); r != nil {
-			o = outcome{source: src, status: store.StatusFailed, reason: fmt.Sprintf("ingest %s: %v", src, internalError("reading it", r))}
+			o = failure(src, fmt.Errorf("ingest %s: %w", src, internalError("reading it", r)))
 		}
 	}()
 	return j.read(ctx, src)
@@ -254,21 +257,21 @@ func (j *ingestJob) read(ctx context.Context, src string) outcome {
 		return outcome{source: src, status: StatusSkipped, reason: ReasonOf(res.Err)}
 	}
 	if res.Err != nil {
-		return outcome{source: src, status: store.StatusFailed, reason: res.Err.Error()}
+		return failure(src, res.Err)
 	}
 	doc, err := Structure(res.Doc, j.opts.Manifest)
 	if err != nil {
-		return outcome{source: src, status: store.StatusFailed, reason: err.Error()}
+		return failure(src, err)
 	}
 	status, replace := store.StatusIngested, false
 	have, err := j.store.HasDocument(ctx, doc.ID)
 	if err != nil {
-		return outcome{source: src, status: store.StatusFailed, reason: fmt.Sprintf("store %s: %v", src, err)}
+		return failure(src, fmt.Errorf("store %s: %w", src, err))
 	}
 	if have {
 		stored, err := j.store.Meta(ctx, doc.ID)
 		if err != nil {
-			return outcome{source: src, status: store.StatusFailed, reason: err.Error()}
+			return failure(src, err)
 		}
 		if sameMeta(stored, doc.Meta) {
 			return outcome{source: src, status: store.StatusUnchanged, doc: doc.ID}
@@ -356,7 +359,11 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 			sum.Updated++
 		case store.StatusFailed:
 			sum.Failed++
-			sum.Reasons[ReasonOf(fmt.Errorf("%s", o.reason))]++
+			kind := o.kind
+			if kind == "" {
+				kind = ReasonOf(errors.New(o.reason))
+			}
+			sum.Reasons[kind]++
 		default:
 			sum.Skipped++
 		}
@@ -570,6 +577,11 @@ func (j *ingestJob) textOf(ctx context.Context, doc string) string {
 // shingleCache is how many documents' shingles an ingest keeps: about
 // 40 KB for a report of 10 KB.
 const shingleCache = 512
+
+// failure is the outcome of a source that failed with err.
+func failure(src string, err error) outcome {
+	return outcome{source: src, status: store.StatusFailed, reason: err.Error(), kind: ReasonOf(err)}
+}
 
 // ReasonOf is the kind of a failure, for a summary: the message without
 // the file name and details (ingest a.txt: not UTF-8 text: … → not UTF-8

@@ -35,3 +35,22 @@ func TestReasonOf(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestGroupsFailures: an ingest's summary counts failures of one
+// kind as one reason, whatever the files.
+func TestIngestGroupsFailures(t *testing.T) {
+	ctx := context.Background()
+	ws, err := Open(ctx, t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	sum, err := ws.Ingest(ctx, []string{filepath.Join(missing, "a.txt"), filepath.Join(missing, "b.txt")}, IngestOptions{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed != 2 || len(sum.Reasons) != 1 || sum.Reasons["no such file or directory"] != 2 {
+		t.Errorf("failed %d, reasons %v; want 2 × no such file or directory", sum.Failed, sum.Reasons)
+	}
+}
