@@ -181,13 +181,40 @@ func (x *Index) unrecordedParts() ([]query.Query, error) {
 	return out, nil
 }
 
+// indexFault is a failure to read the index while a query is parsed
+// (the parts a title: filter names, the frames a metric: filter holds):
+// not the query's fault.
+type indexFault struct{ err error }
+
+func (f indexFault) Error() string { return f.err.Error() }
+func (f indexFault) Unwrap() error { return f.err }
+
+func readFault(err error) error {
+	if err == nil {
+		return nil
+	}
+	return indexFault{err}
+}
+
 // ErrQuery marks a query that could not be understood (its syntax, a
 // filter's value, a facet), as opposed to a failure to answer it.
 var ErrQuery = errors.New("query")
 
 // Search runs a query in the reportmine query language.
 func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
-	parsed, err := parser{parts: x.partsMatching, frames: x.framesHolding, slots: x.slots(), units: x.units}.parse(r.Query)
+	ps := parser{slots: x.slots(), units: x.units,
+		parts: func(field, phrase string) ([]string, error) {
+			keys, err := x.partsMatching(field, phrase)
+			return keys, readFault(err)
+		},
+		frames: func(tag string, want []string) (map[string][]string, error) {
+			terms, err := x.framesHolding(tag, want)
+			return terms, readFault(err)
+		}}
+	parsed, err := ps.parse(r.Query)
+	if errors.As(err, new(indexFault)) {
+		return Results{}, err // the index failed, not the query
+	}
 	if err != nil {
 		return Results{}, fmt.Errorf("%w: %v", ErrQuery, err)
 	}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"reportmine/corpus"
@@ -76,6 +77,25 @@ func TestSentencesWithoutRecord(t *testing.T) {
 		}
 		if got := res.Facets["source"]; len(got) != 1 || got["kept.txt"] != 1 {
 			t.Errorf("limit %d offset %d: source facet %v", page.limit, page.offset, got)
+		}
+	}
+}
+
+// TestIndexFaultIsNoQueryError: an index that fails while a query is read
+// (here, closed) is not a query that could not be understood.
+func TestIndexFaultIsNoQueryError(t *testing.T) {
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := corpus.NewDocument("a.txt", []byte("工业增加值增长5%。"))
+	if err := x.AddAll(context.Background(), []Entry{{Doc: doc}}); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	for _, q := range []string{"metric:增、值", "title:经济", "增加值"} {
+		if _, err := x.Search(context.Background(), Request{Query: q, Limit: 5}); err == nil || errors.Is(err, ErrQuery) {
+			t.Errorf("%s on a closed index: %v, want a failure that is not ErrQuery", q, err)
 		}
 	}
 }
