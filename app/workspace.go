@@ -373,7 +373,11 @@ func (w *Workspace) Search(ctx context.Context, req index.Request) (index.Result
 		return res, w.store.Named(err)
 	}
 	if w.searches != nil {
-		w.searches.put(key, res)
+		w.mu.Lock() // not an answer of an index a reindex has since replaced
+		if w.idx == x {
+			w.searches.put(key, res)
+		}
+		w.mu.Unlock()
 	}
 	return res, nil
 }
