@@ -169,8 +169,10 @@ func TestReadOnlyFollowsReindex(t *testing.T) {
 	if n := count("生产总值"); n != 1 {
 		t.Fatalf("before: %d hits", n)
 	}
-	if err := Reindex(ctx, dir); err != nil {
-		t.Fatal(err)
+	for range 2 { // two in a row may give the folder the first one's inode back
+		if err := Reindex(ctx, dir); err != nil {
+			t.Fatal(err)
+		}
 	}
 	src := filepath.Join(t.TempDir(), "b.txt")
 	os.WriteFile(src, []byte("石桥市2023年地区生产总值1203.4亿元，增长6.1%。\n"), 0o644)

@@ -212,7 +212,10 @@ func (w *Workspace) indexDir() os.FileInfo {
 // a minute before it is closed.
 func (w *Workspace) refreshIndex(ctx context.Context) {
 	now := w.indexDir()
-	if now == nil || w.idxDir == nil || os.SameFile(now, w.idxDir) {
+	// The folder's inode alone could be one a removed index had: two
+	// reindexes in a row can hand it back. Its modification time (when
+	// its shards were made) tells the two apart.
+	if now == nil || w.idxDir == nil || os.SameFile(now, w.idxDir) && now.ModTime().Equal(w.idxDir.ModTime()) {
 		return
 	}
 	x, err := index.OpenReadOnly(w.Dir)
