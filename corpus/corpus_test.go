@@ -42,9 +42,29 @@ func TestSimHash(t *testing.T) {
 		{"发布时间：2024-05-01 10:30 " + a + "（2024年5月2日）", false},
 		{a + "另有储备项目15个。", false},
 		{strings.Replace(a, "2450户", "2540户", 1) + "发布时间：2024-05-01", true},
+		// A changed range, negative figure or duration is a changed figure.
+		{strings.Replace(a, "12.5%", "-12.5%", 1), false},
+		{a + "工期3-5年。", false},
 	} {
 		if got := NumbersDiffer(a, c.b); got != c.differ {
 			t.Errorf("NumbersDiffer(a, %q) = %v", c.b, got)
+		}
+	}
+	for _, c := range []struct {
+		a, b   string
+		differ bool
+	}{
+		{"计划3-5年内建成", "计划2-4年内建成", true},
+		{"下降-6.4%", "下降-4.6%", true},
+		{"比例1:2", "比例1:3", true},
+		{"工期2年", "工期3年", true},
+		{"2024.05.01 新签约项目36个", "2024.05.03 新签约项目36个（第3版）", false},
+		{"第3版 总投资1,234亿元", "第5版 总投资1234亿元", false},
+		{"5月1日10:30发布 增长5.2%", "5月2日09:15发布 增长5.2%", false},
+		{"2023年增长5.2%", "2024年增长5.2%", false},
+	} {
+		if got := NumbersDiffer(c.a, c.b); got != c.differ {
+			t.Errorf("NumbersDiffer(%q, %q) = %v, want %v", c.a, c.b, got, c.differ)
 		}
 	}
 }

@@ -2,7 +2,10 @@ package corpus
 
 import (
 	"math/bits"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"unicode"
 )
 
@@ -167,81 +170,105 @@ func (a Sketch) resemblance(b Sketch, threshold float64) float64 {
 // resemble each other are then two editions with different data (a
 // corrected reprint, a template filled with another month's figures), not
 // one article published twice, and what they disagree on must stay in
-// sight. Numbers that are parts of dates and times (2024年, 5月1日, 2024-05-01,
-// 10:30) do not count: a reprint's dateline changes them.
+// sight. Dates and times (2024年5月1日, 2024-05-01, 2024.05.01, 10:30) and
+// page or edition numbers (第3版) do not count: a reprint's dateline and
+// page change them. Thousands separators do not count either (1,234 is
+// 1234).
 func NumbersDiffer(a, b string) bool {
 	na, nb := numbers(a), numbers(b)
-	onlyA, onlyB := false, false
-	for n, c := range na {
-		if nb[n] < c {
-			onlyA = true
-			break
-		}
-	}
-	for n, c := range nb {
-		if na[n] < c {
-			onlyB = true
-			break
-		}
-	}
-	return onlyA && onlyB
+	return lacks(na, nb) && lacks(nb, na)
 }
 
+// lacks reports whether a holds a number more often than b.
+func lacks(a, b map[string]int) bool {
+	for n, c := range a {
+		if b[n] < c {
+			return true
+		}
+	}
+	return false
+}
+
+// datesAndTimes are the dates and times written in digits that a
+// dateline holds: 2024-05-01, 2024/5/1, 2024.05.01, 10:30, 10:30:15.
+var datesAndTimes = regexp.MustCompile(`\d{4}[-/.．]\d{1,2}[-/.．]\d{1,2}|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?`)
+
 // numbers counts a text's numbers (runs of ASCII or full-width digits,
-// with their decimal part) that are not parts of dates or times.
+// with their decimal part, thousands separators dropped) that are not
+// dates, times or page numbers.
 func numbers(text string) map[string]int {
-	rs := []rune(text)
+	rs := []rune(strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, text))
+	rs = []rune(datesAndTimes.ReplaceAllString(string(rs), " "))
 	out := map[string]int{}
 	for i := 0; i < len(rs); {
-		if digitValue(rs[i]) < 0 {
+		if !isDigit(rs[i]) {
 			i++
 			continue
 		}
-		start := i
-		var sb []rune
-		for i < len(rs) && (digitValue(rs[i]) >= 0 || (rs[i] == '.' || rs[i] == '．') && len(sb) > 0 && i+1 < len(rs) && digitValue(rs[i+1]) >= 0) {
-			if d := digitValue(rs[i]); d >= 0 {
-				sb = append(sb, '0'+rune(d))
-			} else {
-				sb = append(sb, '.')
-			}
-			i++
+		n, end := numberAt(rs, i)
+		after := rune(0)
+		if end < len(rs) {
+			after = rs[end]
 		}
-		before, after := rune(0), rune(0)
-		if start > 0 {
-			before = rs[start-1]
+		if !dateOrPage(n, after) {
+			out[n]++
 		}
-		if i < len(rs) {
-			after = rs[i]
-		}
-		if !datePart(before, after) {
-			out[string(sb)]++
-		}
+		i = end
 	}
 	return out
 }
 
-// digitValue is the value of an ASCII or full-width digit, -1 for any
-// other rune.
-func digitValue(r rune) int {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0')
-	case r >= '０' && r <= '９':
-		return int(r - '０')
+// numberAt reads the number that starts at rs[i]: its digits, its
+// decimal part, without thousands separators; and where it ends.
+func numberAt(rs []rune, i int) (string, int) {
+	var sb []rune
+	for ; i < len(rs); i++ {
+		switch {
+		case isDigit(rs[i]):
+			sb = append(sb, rs[i])
+		case (rs[i] == '.' || rs[i] == '．') && i+1 < len(rs) && isDigit(rs[i+1]):
+			sb = append(sb, '.')
+		case (rs[i] == ',' || rs[i] == '，') && threeDigits(rs, i+1):
+			// a thousands separator: dropped
+		default:
+			return string(sb), i
+		}
 	}
-	return -1
+	return string(sb), i
 }
 
-// datePart reports a number between the runes that mark it as part of a
-// date or a time.
-func datePart(before, after rune) bool {
-	switch after {
-	case '年', '月', '日', '号', '时', '点', '分', '秒', '-', '/', ':', '：':
-		return true
+// threeDigits reports exactly three digits at rs[i:], a thousands group.
+func threeDigits(rs []rune, i int) bool {
+	return i+3 <= len(rs) && isDigit(rs[i]) && isDigit(rs[i+1]) && isDigit(rs[i+2]) && (i+3 == len(rs) || !isDigit(rs[i+3]))
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// dateOrPage reports a number that the rune after it makes a part of a
+// date or a time (a year of four digits before 年, a month up to 12, a
+// day up to 31, an hour, a minute) or a page or edition number (3版, 5页).
+func dateOrPage(n string, after rune) bool {
+	v, err := strconv.ParseFloat(n, 64)
+	if err != nil {
+		return false
 	}
-	switch before {
-	case '-', '/', ':', '：':
+	switch after {
+	case '年':
+		return len(n) == 4 && !strings.Contains(n, ".")
+	case '月':
+		return v >= 1 && v <= 12
+	case '日', '号':
+		return v >= 1 && v <= 31
+	case '时', '点':
+		return v <= 24
+	case '分', '秒':
+		return v < 60
+	case '版', '页':
 		return true
 	}
 	return false

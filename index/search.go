@@ -246,8 +246,12 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 		key, start, end, ok := parseSentenceID(h.ID)
 		meta, found := x.docMeta(key)
 		if !ok || !found {
-			// Only an index not told that it lags can get here.
-			return Results{}, fmt.Errorf("index: sentence %s has no document record: run reportmine reindex", h.ID)
+			// A document this process is indexing right now (serve
+			// --allow-ingest): its sentences are in, its record comes
+			// once they all are. Left out of this page; the total still
+			// counts them, until the record is written.
+			out.Total--
+			continue
 		}
 		hit := Hit{Score: h.Score, Doc: meta.ID, Source: meta.Source, Start: start, End: end, Page: meta.page(start)}
 		hit.Title, hit.Date = meta.at(start)

@@ -99,3 +99,27 @@ func TestIndexFaultIsNoQueryError(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchWhileIndexing: a document whose windows are in but whose
+// record is not yet (this process indexing it, serve --allow-ingest) is
+// left out of a search's hits, which does not fail.
+func TestSearchWhileIndexing(t *testing.T) {
+	x, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	kept := corpus.NewDocument("kept.txt", []byte("全市港口吞吐量增长。"))
+	long := corpus.NewDocument("long.txt", []byte("全县港口建设加快。县港口扩建。"))
+	window := corpus.Span{Start: 0, End: len(long.Raw)}
+	if err := x.AddAll(context.Background(), []Entry{{Doc: kept}, {Doc: long, Window: &window}}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := x.Search(context.Background(), Request{Query: "港口", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].Doc != kept.ID {
+		t.Errorf("hits %+v; want the recorded document's one", res.Hits)
+	}
+}
