@@ -76,3 +76,36 @@ func TestOpenLostShard(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenDamagedShard: a shard that cannot be opened (a file where its
+// folder was, its metadata gone) is named, with what to do.
+func TestOpenDamagedShard(t *testing.T) {
+	for _, damage := range []func(shard string) error{
+		func(shard string) error {
+			return os.WriteFile(filepath.Join(shard, "index_meta.json"), []byte("garbage"), 0o644)
+		},
+		func(shard string) error {
+			if err := os.RemoveAll(shard); err != nil {
+				return err
+			}
+			return os.WriteFile(shard, []byte("junk"), 0o644)
+		},
+	} {
+		dir := t.TempDir()
+		x, err := Create(dir, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Close()
+		if err := damage(shardPath(filepath.Join(dir, DirName), 1)); err != nil {
+			t.Fatal(err)
+		}
+		x, err = OpenReadOnly(dir)
+		if err == nil {
+			x.Close()
+		}
+		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "shard-1") {
+			t.Errorf("a damaged second shard: %v", err)
+		}
+	}
+}

@@ -271,10 +271,11 @@ func openShardsWith(path string, readOnly bool, merges map[string]any) (*Index, 
 	wg.Wait()
 	var opened []bleve.Index
 	var failed error
+	failedShard := 0
 	for i, b := range shards {
 		if errs[i] != nil {
 			if failed == nil || isLockTimeout(errs[i]) {
-				failed = errs[i]
+				failed, failedShard = errs[i], i
 			}
 			continue
 		}
@@ -285,7 +286,7 @@ func openShardsWith(path string, readOnly bool, merges map[string]any) (*Index, 
 		if isLockTimeout(failed) {
 			return nil, fmt.Errorf("index %s: %w", path, ErrBusy)
 		}
-		return nil, fmt.Errorf("index %s: %w", path, failed)
+		return nil, fmt.Errorf("index %s: %s: %v: %w", path, filepath.Base(shardPath(path, failedShard)), failed, ErrDamaged)
 	}
 	v, err := shards[0].GetInternal([]byte(versionKey))
 	if err != nil || string(v) != Version() {
@@ -304,6 +305,10 @@ func openShardsWith(path string, readOnly bool, merges map[string]any) (*Index, 
 // shardsKey records, in the first shard, how many shards the index was
 // made with.
 const shardsKey = "reportmine_shards"
+
+// ErrDamaged is the error for an index a shard of which cannot be opened
+// (a file where its folder should be, its metadata lost or corrupt).
+var ErrDamaged = errors.New("the index is damaged: run reportmine reindex to rebuild it from the store")
 
 // ErrIncomplete is the error for an index that lacks some of its shards.
 var ErrIncomplete = errors.New("the index has lost shards: run reportmine reindex")
