@@ -4,12 +4,17 @@ package main
 import (
 	"context"
 	"fmt"
+	"log"
 	"os"
 	"os/signal"
 	"syscall"
 )
 
 func main() {
+	// bleve's scorch reports a damaged segment on the standard logger
+	// before the error that names the index: say whose lines they are.
+	log.SetFlags(0)
+	log.SetPrefix("reportmine: bleve: ")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// The first Ctrl-C or SIGTERM asks the command to stop cleanly;
