@@ -160,8 +160,10 @@ query language:
                            document filters
   kind:money  unit:CNY  metric:总投资  subject:晶科  period:上半年
                            figure filters (all of one query hold for the same figure)
-  value>=100亿  value<5e9  value:100亿..1000亿
-                           figure values (万, 亿, 万亿 and 元 accepted)
+  value>=100亿  value<5e9  value:100亿..1000亿  value:100亿..
+                           figure values (万, 亿, 万亿 and 元 accepted; either end open)
+  开放、发展  3-5  园区，     punctuation counts: any mark (or run of marks) where the query
+                           has one; a mark at the end asks for one there
 
 examples:
   reportmine search 国内生产总值 year:2010..2024 --sort date
