@@ -155,11 +155,11 @@ func (x *Index) docMeta(key string) (docMeta, bool) {
 		return m, true
 	}
 	for _, b := range x.shards { // the key does not say which shard
-		raw, found := recordOf(b, key)
+		m, found, err := readRecord(b, key)
 		if !found {
 			continue
 		}
-		if json.Unmarshal(raw, &m) != nil {
+		if err != nil {
 			return docMeta{}, false
 		}
 		x.meta.mu.Lock()
@@ -185,6 +185,20 @@ const (
 )
 
 func recordID(key string) string { return "m:" + key }
+
+// readRecord reads and decodes the record of the document whose key is
+// key from b: found, and an error when it cannot be decoded.
+func readRecord(b bleve.Index, key string) (docMeta, bool, error) {
+	raw, found := recordOf(b, key)
+	if !found {
+		return docMeta{}, false, nil
+	}
+	var m docMeta
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return docMeta{}, true, fmt.Errorf("index: record %s: %w", key, err)
+	}
+	return m, true, nil
+}
 
 // recordOf reads the record of the document whose key is key from b.
 func recordOf(b bleve.Index, key string) ([]byte, bool) {

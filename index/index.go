@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -526,12 +525,8 @@ func searchField(analyzer string, positions bool) *mapping.FieldMapping {
 // HasDocument reports whether the document's sentences are indexed (and
 // not marked stale since).
 func (x *Index) HasDocument(id string) bool {
-	raw, ok := recordOf(x.shards[x.shardOf(id)], docKey(id))
-	if !ok {
-		return false
-	}
-	var m docMeta
-	return json.Unmarshal(raw, &m) == nil && !m.Stale
+	m, found, err := readRecord(x.shards[x.shardOf(id)], docKey(id))
+	return found && err == nil && !m.Stale
 }
 
 // MarkStale records documents, which are about to be stored again with
@@ -545,33 +540,10 @@ func (x *Index) HasDocument(id string) bool {
 // time.
 func (x *Index) MarkStale(docs []corpus.Document) error {
 	defer x.meta.forget()
-	return eachShard(x.shards, func(i int, b bleve.Index) error {
-		batch := b.NewBatch()
-		for _, d := range docs {
-			if x.shardOf(d.ID) != i {
-				continue
-			}
-			raw, ok := recordOf(b, docKey(d.ID))
-			if !ok {
-				continue
-			}
-			var m docMeta
-			if err := json.Unmarshal(raw, &m); err != nil {
-				return fmt.Errorf("index: record of %s: %w", d.ID, err)
-			}
-			m.Stale = true
-			fields, err := recordFields(m)
-			if err != nil {
-				return err
-			}
-			if err := batch.Index(recordID(docKey(d.ID)), fields); err != nil {
-				return err
-			}
-		}
-		if batch.Size() == 0 {
-			return nil
-		}
-		return b.Batch(batch)
+	return x.writeRecords(x.homes(docs), func(b bleve.Index, doc corpus.Document) (docMeta, bool, error) {
+		m, found, err := readRecord(b, docKey(doc.ID))
+		m.Stale = true
+		return m, found, err
 	})
 }
 
@@ -742,23 +714,35 @@ func (x *Index) homes(docs []corpus.Document) [][]Entry {
 
 // mark writes the documents' records and indexed marks in their home
 // shards.
-func (x *Index) mark(homes [][]Entry) error { return x.writeRecords(homes) }
+func (x *Index) mark(homes [][]Entry) error {
+	return x.writeRecords(homes, func(_ bleve.Index, doc corpus.Document) (docMeta, bool, error) {
+		return newDocMeta(doc), true, nil
+	})
+}
 
-// writeRecords writes the documents' records in their home shards.
-func (x *Index) writeRecords(homes [][]Entry) error {
+// writeRecords writes in their home shards the records that record
+// gives the documents (none where it finds none).
+func (x *Index) writeRecords(homes [][]Entry, record func(home bleve.Index, doc corpus.Document) (docMeta, bool, error)) error {
 	return eachShard(x.shards, func(i int, b bleve.Index) error {
-		if len(homes[i]) == 0 {
-			return nil
-		}
 		batch := b.NewBatch()
 		for _, e := range homes[i] {
-			fields, err := recordFields(newDocMeta(e.Doc))
+			m, ok, err := record(b, e.Doc)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			fields, err := recordFields(m)
 			if err != nil {
 				return err
 			}
 			if err := batch.Index(recordID(docKey(e.Doc.ID)), fields); err != nil {
 				return err
 			}
+		}
+		if batch.Size() == 0 {
+			return nil
 		}
 		return b.Batch(batch)
 	})
