@@ -174,63 +174,49 @@ func slotPhrase(tag, text string, frames func(tag string, want []string) (map[st
 			terms[i] = tag + ":" + p
 		}
 	}
+	// The frame terms that hold the phrase, by slot: read once, when a
+	// slot or a phrase with punctuation first needs them.
+	holding := sync.OnceValues(func() (map[string][]string, error) {
+		if frames == nil {
+			return map[string][]string{}, nil
+		}
+		return frames(tag, pos)
+	})
 	var flat query.Query = exactPhrase{terms: terms, field: figFrameField}
 	if len(terms) == 1 {
 		flat = termQuery(figFrameField, terms[0])
 	}
 	if slices.Contains(pos, "") {
-		holding, err := frameTerms(tag, pos, frames)
+		bySlot, err := holding()
 		if err != nil {
 			return nil, err
 		}
-		var qs []query.Query
-		for _, t := range holding {
-			qs = append(qs, termQuery(figField, t))
+		var all []string
+		for _, slot := range slices.Sorted(maps.Keys(bySlot)) {
+			all = append(all, bySlot[slot]...)
 		}
-		if flat = anyOf(qs); flat == nil {
-			flat = query.NewMatchNoneQuery()
-		}
+		flat = anyFigureTerm(all)
 	}
-	var bySlot map[string][]string
-	var err error
-	var once sync.Once
 	return &slotted{flat: flat, at: func(slot string) (query.Query, error) {
-		once.Do(func() {
-			if frames == nil {
-				bySlot = map[string][]string{}
-				return
-			}
-			bySlot, err = frames(tag, pos)
-		})
+		bySlot, err := holding()
 		if err != nil {
 			return nil, err
 		}
-		var qs []query.Query
-		for _, t := range bySlot[slot] {
-			qs = append(qs, termQuery(figField, t))
-		}
-		if len(qs) == 0 {
-			return query.NewMatchNoneQuery(), nil
-		}
-		return anyOf(qs), nil
+		return anyFigureTerm(bySlot[slot]), nil
 	}}, nil
 }
 
-// frameTerms are the slotted frame terms, of every slot, that hold the
-// phrase pos.
-func frameTerms(tag string, pos []string, frames func(tag string, want []string) (map[string][]string, error)) ([]string, error) {
-	if frames == nil {
-		return nil, nil
+// anyFigureTerm matches sentences with any of the figure terms, none
+// when there are none.
+func anyFigureTerm(terms []string) query.Query {
+	qs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = termQuery(figField, t)
 	}
-	bySlot, err := frames(tag, pos)
-	if err != nil {
-		return nil, err
+	if q := anyOf(qs); q != nil {
+		return q
 	}
-	var out []string
-	for _, slot := range slices.Sorted(maps.Keys(bySlot)) {
-		out = append(out, bySlot[slot]...)
-	}
-	return out, nil
+	return query.NewMatchNoneQuery()
 }
 
 // slotValue matches a figure's value between lo and hi (nil: open).
