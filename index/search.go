@@ -95,15 +95,32 @@ func (r Results) FillText(texts func(doc string, spans []corpus.Span) ([]string,
 	return nil
 }
 
-// facetFields are the fields each facet counts: years by the sentence's
-// year term, sources and issuers by document part (facetValues).
-var facetFields = map[string]string{
-	"year": "year", "source": "part", "place": "place", "issuer": "part", "kind": "fig_kind", "unit": "fig_unit",
+// facetTable lists the facets a search can count, in the order they are
+// shown, with the field each counts: years by the sentence's year term,
+// sources and issuers by document part (facetValues).
+var facetTable = []struct{ name, field string }{
+	{"year", "year"}, {"source", "part"}, {"place", "place"}, {"issuer", "part"}, {"kind", "fig_kind"}, {"unit", "fig_unit"},
 }
 
-// Facets are the facets a search can count (facetFields), in the order
+// Facets are the names of the facets a search can count, in the order
 // they are shown.
-var Facets = []string{"year", "source", "place", "issuer", "kind", "unit"}
+var Facets = func() []string {
+	names := make([]string, len(facetTable))
+	for i, f := range facetTable {
+		names[i] = f.name
+	}
+	return names
+}()
+
+// facetField is the field the facet name counts.
+func facetField(name string) (string, bool) {
+	for _, f := range facetTable {
+		if f.name == name {
+			return f.field, true
+		}
+	}
+	return "", false
+}
 
 // ParseFacets reads a comma-separated list of facets (spaces allowed),
 // or all of them.
@@ -149,7 +166,7 @@ func searchRequest(q query.Query, r Request) *bleve.SearchRequest {
 		req.SortBy([]string{"-date", "-_score"})
 	}
 	for _, f := range r.Facets {
-		field := facetFields[f]
+		field, _ := facetField(f) // Search checked the names
 		size := facetSize
 		if field == "year" || field == "part" {
 			size = math.MaxInt32
@@ -219,7 +236,7 @@ func (x *Index) Search(ctx context.Context, r Request) (Results, error) {
 		return Results{}, fmt.Errorf("%w: %v", ErrQuery, err)
 	}
 	for _, f := range r.Facets {
-		if _, ok := facetFields[f]; !ok {
+		if _, ok := facetField(f); !ok {
 			return Results{}, fmt.Errorf("%w: no facet %q (facets: %s)", ErrQuery, f, strings.Join(Facets, ", "))
 		}
 	}
