@@ -175,14 +175,7 @@ func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
 		return nil, err
 	}
 	if w.readOnly {
-		err = checkCurrent(ctx, w.store, x)
-		if errors.Is(err, ErrStale) {
-			x.Lags() // it may hold sentences of documents it never recorded
-			if w.onStale != nil {
-				w.onStale(err)
-				err = nil
-			}
-		}
+		err = w.readable(ctx, x)
 	} else {
 		err = catchUp(ctx, w.store, x)
 	}
@@ -192,6 +185,22 @@ func (w *Workspace) Index(ctx context.Context) (*index.Index, error) {
 	}
 	w.idx, w.idxDir = x, w.indexDir()
 	return x, nil
+}
+
+// readable checks an index opened read-only against the store: one that
+// lags is told so (it may hold sentences of documents it never recorded)
+// and, when the workspace was asked to (Options.OnStale), reported and
+// searched as it is.
+func (w *Workspace) readable(ctx context.Context, x *index.Index) error {
+	err := checkCurrent(ctx, w.store, x)
+	if errors.Is(err, ErrStale) {
+		x.Lags()
+		if w.onStale != nil {
+			w.onStale(err)
+			return nil
+		}
+	}
+	return err
 }
 
 // indexDir describes the index's folder now, nil when it cannot be read.
@@ -222,13 +231,9 @@ func (w *Workspace) refreshIndex(ctx context.Context) {
 	if err != nil {
 		return
 	}
-	if err := checkCurrent(ctx, w.store, x); err != nil {
-		if !errors.Is(err, ErrStale) || w.onStale == nil {
-			x.Close()
-			return
-		}
-		x.Lags()
-		w.onStale(err)
+	if err := w.readable(ctx, x); err != nil {
+		x.Close()
+		return
 	}
 	old := w.idx
 	w.idx, w.idxDir = x, now
