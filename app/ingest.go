@@ -359,11 +359,7 @@ func (j *ingestJob) write(ctx context.Context, run int64, batch []outcome, print
 			sum.Updated++
 		case store.StatusFailed:
 			sum.Failed++
-			kind := o.kind
-			if kind == "" {
-				kind = ReasonOf(errors.New(o.reason))
-			}
-			sum.Reasons[kind]++
+			sum.Reasons[o.kind]++
 		default:
 			sum.Skipped++
 		}
