@@ -63,24 +63,17 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	return err
 }
 
-// forEachDocument hands each document of paths to fn. Sources that cannot
-// be read are named on stderr and the batch goes on; the result is then
-// errReported (exit status 1), after the whole batch.
+// forEachDocument hands each document of paths to fn, one at a time, as
+// mapDocuments does with one worker and no work of its own.
 func forEachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Document) error) error {
-	failed := 0
-	err := eachDocument(ctx, e, paths, fn, func(err error) { failed++; fmt.Fprintln(e.stderr, "reportmine:", err) })
-	if err != nil {
-		return err
-	}
-	if failed > 0 {
-		return errReported
-	}
-	return nil
+	return mapDocuments(ctx, e, paths, 1, func(corpus.Document) struct{} { return struct{}{} },
+		func(doc corpus.Document, _ struct{}) error { return fn(doc) })
 }
 
 // mapDocuments runs work on each document of paths, workers at once, and
-// hands fn the results in the order of the sources; failures are handled
-// as forEachDocument's.
+// hands fn the results in the order of the sources. Sources that cannot
+// be read are named on stderr and the batch goes on; the result is then
+// errReported (exit status 1), after the whole batch.
 func mapDocuments[T any](ctx context.Context, e env, paths []string, workers int, work func(corpus.Document) T, fn func(corpus.Document, T) error) error {
 	failed := 0
 	err := app.MapDocuments(ctx, ingest.Reader{Stdin: e.stdin, MaxBytes: e.maxBytes}, paths, e.manifest, workers, work, fn,
@@ -97,12 +90,6 @@ func mapDocuments[T any](ctx context.Context, e env, paths []string, workers int
 // workersFlag declares --workers: documents read and extracted at once.
 func workersFlag(fs *flag.FlagSet) *int {
 	return boundedInt(fs, "workers", runtime.NumCPU(), 1, 256, "documents read and extracted in parallel (output keeps their order)")
-}
-
-// eachDocument reads every source named by paths and hands each document,
-// its structure read, to fn; a source that cannot be read goes to fail.
-func eachDocument(ctx context.Context, e env, paths []string, fn func(corpus.Document) error, fail func(error)) error {
-	return app.ReadDocuments(ctx, ingest.Reader{Stdin: e.stdin, MaxBytes: e.maxBytes}, paths, e.manifest, fn, fail)
 }
 
 // dictFlags declares the flags that extend the extractor's dictionaries.
