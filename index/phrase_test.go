@@ -134,54 +134,47 @@ func phraseHits(t *testing.T, b bleve.Index, q query.Query) map[string]string {
 // TestFramePhraseWithinOneFigure: metric:, subject: and period: hold
 // their phrase within one figure's frame, not across the frames of two.
 func TestFramePhraseWithinOneFigure(t *testing.T) {
-	x, err := OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	text := "全市粮食产量达到320万吨，生产总值达到980亿元。"
-	doc := corpus.NewDocument("frames.txt", []byte(text))
-	figs := []corpus.Figure{
-		{Doc: doc.ID, Kind: corpus.KindQuantity, Value: 320, Unit: "万吨", Metric: "粮食产量", Start: 0, End: 1},
-		{Doc: doc.ID, Kind: corpus.KindMoney, Value: 980, Unit: "亿元", Metric: "生产总值", Start: 2, End: 3},
-	}
-	if err := x.AddAll(context.Background(), []Entry{{Doc: doc, Figures: figs}}); err != nil {
-		t.Fatal(err)
-	}
-	for q, want := range map[string]uint64{
+	checkFrameHits(t, "全市粮食产量达到320万吨，生产总值达到980亿元。", []corpus.Figure{
+		{Kind: corpus.KindQuantity, Value: 320, Unit: "万吨", Metric: "粮食产量", Start: 0, End: 1},
+		{Kind: corpus.KindMoney, Value: 980, Unit: "亿元", Metric: "生产总值", Start: 2, End: 3},
+	}, map[string]uint64{
 		// 产 is the third character of 粮食产量 and 值 the fourth of
 		// 生产总值: one position apart, in two frames.
 		"metric:产量": 1, "metric:生产总值": 1, "metric:食产": 1, "metric:产值": 0, "metric:粮产": 0,
-	} {
-		if got, _ := hitSources(t, x, q, 10); got != want {
-			t.Errorf("%s: %d hits, want %d", q, got, want)
-		}
-	}
+	})
 }
 
 // TestFramePhrasePunctuation: a mark in a metric: phrase is a mark in the
 // frame, alone or beside another figure filter, not any character.
 func TestFramePhrasePunctuation(t *testing.T) {
+	checkFrameHits(t, "全市工业增加值达到320亿元，进出口、外贸总额达到98亿元。", []corpus.Figure{
+		{Kind: corpus.KindMoney, Value: 320, Unit: "CNY", Metric: "工业增加值", Start: 0, End: 1},
+		{Kind: corpus.KindMoney, Value: 98, Unit: "CNY", Metric: "进出口、外贸总额", Start: 2, End: 3},
+	}, map[string]uint64{
+		"metric:增、值": 0, "metric:增、值 kind:money": 0, "metric:增加值": 1,
+		"metric:口、外": 1, "metric:口，外": 1, "metric:口、外 kind:money": 1, "metric:口和外": 0, "metric:口、外 value<90": 0,
+	})
+}
+
+// checkFrameHits indexes one sentence with its figures and checks how
+// many hits each query has.
+func checkFrameHits(t *testing.T, text string, figs []corpus.Figure, want map[string]uint64) {
+	t.Helper()
 	x, err := OpenMem()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	text := "全市工业增加值达到320亿元，进出口、外贸总额达到98亿元。"
-	doc := corpus.NewDocument("marks.txt", []byte(text))
-	figs := []corpus.Figure{
-		{Doc: doc.ID, Kind: corpus.KindMoney, Value: 320, Unit: "CNY", Metric: "工业增加值", Start: 0, End: 1},
-		{Doc: doc.ID, Kind: corpus.KindMoney, Value: 98, Unit: "CNY", Metric: "进出口、外贸总额", Start: 2, End: 3},
+	doc := corpus.NewDocument("frames.txt", []byte(text))
+	for i := range figs {
+		figs[i].Doc = doc.ID
 	}
 	if err := x.AddAll(context.Background(), []Entry{{Doc: doc, Figures: figs}}); err != nil {
 		t.Fatal(err)
 	}
-	for q, want := range map[string]uint64{
-		"metric:增、值": 0, "metric:增、值 kind:money": 0, "metric:增加值": 1,
-		"metric:口、外": 1, "metric:口，外": 1, "metric:口、外 kind:money": 1, "metric:口和外": 0, "metric:口、外 value<90": 0,
-	} {
-		if got, _ := hitSources(t, x, q, 10); got != want {
-			t.Errorf("%s: %d hits, want %d", q, got, want)
+	for q, n := range want {
+		if got, _ := hitSources(t, x, q, 10); got != n {
+			t.Errorf("%s: %d hits, want %d", q, got, n)
 		}
 	}
 }
