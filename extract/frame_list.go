@@ -3,6 +3,7 @@ package extract
 // Lists paired with 分别: 一、二、三产业增加值分别增长3.1%、5.2%和6.0%.
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -63,8 +64,14 @@ func listJoin(rs []rune, a, b int) bool {
 // listItems splits the noun phrase ending at rune end (before 分别) into its
 // items, sharing the last item's head with bare numerals (一、二、三产业).
 func (ff *frameFinder) listItems(end int) []string {
-	if b, ok := ff.baseEnd[end]; ok {
-		end = b.start // …固定资产投资同比分别增长: the base is no item
+	for {
+		if b, ok := ff.baseEnd[end]; ok {
+			end = b.start // …固定资产投资同比分别增长: the base is no item
+		} else if w, ok := trailingIndex.endingAt(ff.rs, end); ok {
+			end -= len([]rune(w)) // …增加值年均分别增长
+		} else {
+			break
+		}
 	}
 	start := end
 	for start > 0 && end-start < 40 && !isClauseBreak(ff.rs[start-1]) && !isSentenceEnd(ff.rs[start-1]) {
@@ -85,10 +92,14 @@ func (ff *frameFinder) listItems(end int) []string {
 		return []string{"第一产业" + rest, "第二产业" + rest, "第三产业" + rest}
 	}
 	items := splitList(phrase)
+	if len(items) == 1 {
+		items = splitCompound(phrase)
+	}
 	if len(items) < 2 {
 		return nil
 	}
-	// Bare numerals share the last item's head: 一、二、三产业增加值.
+	// Bare numerals share the last item's head: 一、二、三产业增加值, and
+	// 第一、二、三产业增加值 too.
 	last := []rune(items[len(items)-1])
 	if len(last) > 1 && isChineseNumeral(last[0]) {
 		tail := string(last[1:])
@@ -97,8 +108,11 @@ func (ff *frameFinder) listItems(end int) []string {
 			prefix = "第" // 第一产业, as statistics name them
 		}
 		for k, item := range items {
-			if r := []rune(item); len(r) == 1 && isChineseNumeral(r[0]) {
+			switch r := []rune(item); {
+			case len(r) == 1 && isChineseNumeral(r[0]):
 				items[k] = prefix + item + tail
+			case len(r) == 2 && r[0] == '第' && isChineseNumeral(r[1]):
+				items[k] = item + tail
 			}
 		}
 		if prefix != "" && len([]rune(items[0])) > 1 {
@@ -113,7 +127,98 @@ func (ff *frameFinder) listItems(end int) []string {
 	for k := range items {
 		items[k] = stripLeadingVerbs(items[k])
 	}
+	ff.shareHead(items)
 	return items
+}
+
+// pairedCompounds are compounds a 分别 distributes over their parts
+// (城乡 → 城镇, 农村), longest first.
+var pairedCompounds = func() [][]string {
+	var out [][]string
+	for _, line := range sortedByLength(words("paired_compounds")) {
+		compound, parts, _ := strings.Cut(line, "=")
+		out = append(out, append([]string{compound}, strings.Split(parts, "+")...))
+	}
+	return out
+}()
+
+// splitCompound reads a phrase that is no list but holds one paired
+// compound (城乡居民人均可支配收入) as the list of its parts' phrases
+// (城镇居民人均可支配收入, 农村居民人均可支配收入), or nil.
+func splitCompound(phrase string) []string {
+	for _, c := range pairedCompounds {
+		if strings.Count(phrase, c[0]) != 1 {
+			continue
+		}
+		var items []string
+		for _, part := range c[1:] {
+			items = append(items, strings.Replace(phrase, c[0], part, 1))
+		}
+		return items
+	}
+	return nil
+}
+
+// listHeads are nouns the items of a list may share besides indicators:
+// the nouns counts count, measures of an indicator and nominal verbs
+// (工业、服务业投资).
+var listHeads = newWordIndex(slices.Concat(words("counted_heads"), words("indicator_heads"), words("bare_measures"), words("nominal_verbs")))
+
+func (ff *frameFinder) isHead(w string) bool { return ff.indicators.has(w) || listHeads.has(w) }
+
+// shareHead completes the items before the last that name only what
+// differs from it (城镇、农村居民人均可支配收入; 工业、服务业增加值; 大中型、
+// 小微企业) with what follows in the last item. An item that ends with
+// words the last item repeats takes what comes after them there, if that
+// begins with a head (城镇居民、农村居民人均可支配收入; 先进制造业、高技术
+// 制造业增加值占…比重). Otherwise it takes the last item's head, its longest
+// proper ending that is an indicator or a head noun, if it has no head of
+// its own (规上工业增加值、固定资产投资 are two indicators; 城镇新增就业、
+// 城镇登记失业率 too) and is no longer than what precedes that head, give
+// or take two characters (what names only a difference is short).
+func (ff *frameFinder) shareHead(items []string) {
+	last := []rune(items[len(items)-1])
+	var head []rune
+	for k := 1; k < len(last); k++ {
+		if ff.isHead(string(last[k:])) {
+			head = last[k:]
+			break
+		}
+	}
+	for k, item := range items[:len(items)-1] {
+		items[k] = ff.withHead([]rune(item), last, head)
+	}
+}
+
+func (ff *frameFinder) withHead(item, last, head []rune) string {
+	for o := len(item) - 1; o >= 2; o-- {
+		shared := string(item[len(item)-o:])
+		if q := strings.Index(string(last), shared); q > 0 {
+			rest := []rune(string(last)[q+len(shared):])
+			if ff.beginsWithHead(rest) {
+				return string(item) + string(rest)
+			}
+		}
+	}
+	if head == nil || len(item) > len(last)-len(head)+2 {
+		return string(item)
+	}
+	for k := range item {
+		if ff.isHead(string(item[k:])) {
+			return string(item)
+		}
+	}
+	return string(item) + string(head)
+}
+
+// beginsWithHead reports whether rs begins with an indicator or a head
+// noun.
+func (ff *frameFinder) beginsWithHead(rs []rune) bool {
+	_, ok := ff.indicators.at(rs, 0)
+	if !ok {
+		_, ok = listHeads.at(rs, 0)
+	}
+	return ok
 }
 
 // splitList splits a list of names at 、 and at the conjunctions 以及, 和,
