@@ -577,6 +577,12 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 			}
 		}
 		if !trimmed {
+			if at := accordingTo(rs, regionStart, end); at >= 0 {
+				end = at // 地区生产总值按可比价格计算增长: how it was counted
+				trimmed = true
+			}
+		}
+		if !trimmed {
 			for _, d := range perDenominators {
 				if endsWithRunes(rs, end, "每"+d.word) {
 					end -= len([]rune(d.word)) + 1
@@ -597,6 +603,23 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 			return end
 		}
 	}
+}
+
+// accordingTo is where a 按…计算 phrase that ends at rune end starts (按可比
+// 价格计算, 按2020年不变价计算, 按常住人口计算), or -1.
+func accordingTo(rs []rune, regionStart, end int) int {
+	if !endsWithRunes(rs, end, "计算") {
+		return -1
+	}
+	for k := end - 3; k >= regionStart && k >= end-16; k-- {
+		if rs[k] == '按' {
+			return k
+		}
+		if isClauseBreak(rs[k]) || isSentenceEnd(rs[k]) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // nounStart walks left from end over the noun before a figure, stopping at

@@ -92,7 +92,7 @@ func isBaseFirst(r rune) bool {
 }
 
 // periodNouns make a period word part of a noun: 上年结转, 上年结余 are
-// budget items.
+// budget items, 上年不变价格 a price basis.
 var periodNouns = words("period_nouns")
 
 // inBase reports a rune inside a comparison base (同1987年相比).

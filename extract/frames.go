@@ -136,7 +136,7 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 		}
 		n := utf8.RuneCountInString(m)
 		if startsAny(rs, i+n, periodNouns) {
-			continue // 上年结转: a budget item, not a period
+			continue // 上年结转, 上年不变价格: a budget item, a price basis, not a period
 		}
 		ff.periods = append(ff.periods, span{start: i, end: i + n, text: stripQuotes(m)})
 		i += n - 1
