@@ -342,20 +342,28 @@ func (ff *frameFinder) glossIndicator(m ownMetric) string {
 
 // shareNoun reads a share of a whole: 税收收入占财政收入的比重为79.05%
 // measures 税收收入占财政收入的比重, not 比重.
+// shareWithin end a share of a whole the noun before 在 holds, longest
+// first: 在移动电话用户中占比, 在国内生产总值中的比重.
+var shareWithin = []string{"中所占的比重", "中所占的比例", "中所占比重", "中的比重", "中的比例", "中的占比", "中占比"}
+
 func (ff *frameFinder) shareNoun(m ownMetric) string {
 	rs := ff.rs
-	if endsWithRunes(rs, m.end, "中占比") {
-		// 5G移动电话用户在移动电话用户中占比65.9%: the share of the noun
-		// before 在.
-		for k := m.end - 3; k > m.regionStart && m.end-k < 20; k-- {
+	for _, within := range shareWithin {
+		if !endsWithRunes(rs, m.end, within) {
+			continue
+		}
+		// 5G移动电话用户在移动电话用户中占比65.9%, 服务业在国内生产总值中的
+		// 比重上升到50.5%: the share of the noun before 在.
+		for k := m.end - len([]rune(within)); k > m.regionStart && m.end-k < 24; k-- {
 			if rs[k-1] == '在' {
 				start := ff.nounStart(m.regionStart, k-1)
 				if whose := stripLeadingVerbs(string(rs[start : k-1])); len([]rune(whose)) >= 2 {
-					return whose + "占比"
+					return whose + string(rs[m.end-2:m.end])
 				}
 				break
 			}
 		}
+		break
 	}
 	var share string
 	for _, w := range []string{"的比重", "的比例"} {
@@ -870,6 +878,9 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 		start = ff.coordinated(regionStart, start) // 新能源和清洁能源装机占比
 	}
 	mod := stripLeadingVerbs(string(ff.rs[start:at]))
+	if mod != "" && endsWithRunes(ff.rs, start, "新增") && start-2 >= regionStart && len([]rune(mod))+2 <= limit {
+		mod = "新增" + mod // 新增城镇就业: what the year added, as 新增工业投资
+	}
 	if mod == "" && ff.report && at > regionStart+2 && ff.rs[at-1] == '的' && len([]rune(w)) <= 3 {
 		// 轻纺工业的总产值: a short indicator with its owner before 的.
 		s := ff.nounStart(regionStart, at-1)

@@ -470,6 +470,9 @@ func (nf *nameFinder) places() []mention {
 			end < len(rs) && isHan(rs[end]) && !strings.ContainsRune("县区市省经开高工产园镇乡", rs[end]) {
 			continue // 全球灯塔工厂 is not 灯塔市: a short form inside a word
 		}
+		if p.text != p.place.name && i > 0 && gseVerbs[string(rs[i-1:i+1])] {
+			continue // 新增城镇就业 is not 增城: a verb ends inside the short form
+		}
 		canonical := p.place.name
 		if p.text != p.place.name && end < len(rs) && strings.ContainsRune("市县区省", rs[end]) && !strings.HasSuffix(p.text, string(rs[end])) {
 			end++ // 白河市: the short form and the suffix it is printed with are one name
