@@ -22,7 +22,7 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 		for i+n < len(fs) && listJoin(rs, fs[i+n-1].end, fs[i+n].start) {
 			n++
 		}
-		items := ff.listItems(at)
+		items := ff.listItems(at, n)
 		if items == nil {
 			items = ff.figuresBefore(fs, out, i, n, at)
 		}
@@ -99,7 +99,10 @@ func listJoin(rs []rune, a, b int) bool {
 
 // listItems splits the noun phrase ending at rune end (before 分别) into its
 // items, sharing the last item's head with bare numerals (一、二、三产业).
-func (ff *frameFinder) listItems(end int) []string {
+// n is how many figures follow: when the conjunctions inside the items
+// make the count differ (生活用品及服务类、教育文化和娱乐类), the items are
+// those 、 separates, if they are n.
+func (ff *frameFinder) listItems(end, n int) []string {
 	for {
 		if b, ok := ff.baseEnd[end]; ok {
 			end = b.start // …固定资产投资同比分别增长: the base is no item
@@ -128,6 +131,9 @@ func (ff *frameFinder) listItems(end int) []string {
 		return []string{"第一产业" + rest, "第二产业" + rest, "第三产业" + rest}
 	}
 	items := splitList(phrase)
+	if byComma := strings.Split(phrase, "、"); len(items) != n && len(byComma) == n {
+		items = byComma
+	}
 	if len(items) == 1 {
 		items = splitCompound(phrase)
 	}

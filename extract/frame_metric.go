@@ -390,10 +390,35 @@ func (ff *frameFinder) shareNoun(m ownMetric) string {
 	return whose + string(rs[k-1:m.end])
 }
 
+// classList is where a class named by a list starts (服装、鞋帽、针纺织品类
+// 下降5.9%: one class of goods), when the list opens its clause; else
+// start.
+func (ff *frameFinder) classList(regionStart, start int) int {
+	rs := ff.rs
+	k := start
+	for k-1 > regionStart && rs[k-1] == '、' && rs[k-2] != '类' { // 居住类、衣着类: two classes
+		left := k - 1
+		for left > regionStart && isHan(rs[left-1]) && k-1-left < 8 {
+			left--
+		}
+		if left == k-1 {
+			return start
+		}
+		k = left
+	}
+	if k == start || (k > regionStart && !isClauseBreak(rs[k-1])) {
+		return start
+	}
+	return k
+}
+
 // nounBefore walks the noun phrase before the figure, over a coordinate
 // noun and a size class, and drops the verbs it opens with.
 func (ff *frameFinder) nounBefore(m ownMetric) string {
 	start := ff.classStart(m.regionStart, ff.coordinated(m.regionStart, ff.nounStart(m.regionStart, m.end)))
+	if endsWithRunes(ff.rs, m.end, "类") {
+		start = ff.classList(m.regionStart, start)
+	}
 	noun := stripQuotes(string(ff.rs[start:m.end]))
 	for _, all := range []string{"各类", "各项", "各种", "所有", "有关", "相关"} {
 		if rest, ok := strings.CutPrefix(noun, all); ok && len([]rune(rest)) >= 2 {
@@ -773,8 +798,8 @@ func (ff *frameFinder) classStart(regionStart, start int) int {
 func (ff *frameFinder) lastHead(fs []found, out []frame, i, paraStart int) string {
 	for q := i - 1; q >= 0 && fs[q].start >= paraStart && i-q <= 20; q-- {
 		m := out[q].metric
-		if m == "" || isGradeModifier(m) || fs[q].kind != fs[i].kind {
-			continue
+		if m == "" || isGradeModifier(m) || strings.HasSuffix(m, "类") || fs[q].kind != fs[i].kind {
+			continue // a class is no noun another class can take (家用电器和音像器材类)
 		}
 		if k := strings.LastIndex(m, "的"); k >= 0 {
 			m = m[k+len("的"):] // 国资参与建设的科创平台 → 科创平台
@@ -1139,7 +1164,9 @@ func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 	switch {
 	case prev != nil && (m == "" || isVerbWord(m) || ff.report && bareMeasures[m]):
 		return prev.metric // 一般公共服务支出75.25亿元，…，占比7.8%
-	case prev != nil && isGradeModifier(m) && prev.metric != "" && !strings.HasPrefix(prev.metric, m):
+	case prev != nil && isGradeModifier(m) && prev.metric != "" && !strings.HasPrefix(prev.metric, m) && !strings.HasSuffix(prev.metric, "类"):
+		// 国家级28个 after 科创平台398个; a class after a class
+		// (化妆品类 after 服装、鞋帽、针纺织品类) has no noun to take.
 		return m + strings.TrimPrefix(strings.TrimPrefix(prev.metric, gradePrefix(prev.metric)), m)
 	case prev == nil && strings.HasSuffix(m, "类") && isGradeModifier(m):
 		// …市级76个。侧重于数字经济类270个: the noun is the paragraph's.

@@ -68,11 +68,12 @@ func TestPhenomenaA_Normalisation(t *testing.T) {
 
 func TestPhenomenaB_NumberForms(t *testing.T) {
 	cases := []figureCase{
-		{"全年实现营业收入五千万元。", []string{"money 50000000 CNY"}},                               // 7
-		{"签约项目一百三十六个，总投资四百二十亿元。", []string{"count 136 个", "money 42000000000 CNY"}},     // 7
-		{"完成投资三亿七千八百万元。", []string{"money 378000000 CNY"}},                              // 7
-		{"新增就业岗位一万二千个。", []string{"count 12000 个"}},                                     // 7
-		{"累计培训农民工八千六百人次。", []string{"count 8600 人次"}},                                   // 7
+		{"全年实现营业收入五千万元。", []string{"money 50000000 CNY"}},                           // 7
+		{"签约项目一百三十六个，总投资四百二十亿元。", []string{"count 136 个", "money 42000000000 CNY"}}, // 7
+		{"完成投资三亿七千八百万元。", []string{"money 378000000 CNY"}},                          // 7
+		{"新增就业岗位一万二千个。", []string{"count 12000 个"}},                                 // 7
+		{"累计培训农民工八千六百人次。", []string{"count 8600 人次"}},                               // 7
+		{"全年举办招聘活动860场次。", []string{"count 860 场次"}},
 		{"全市建成创新平台十二个。", []string{"count 12 个"}},                                        // 7
 		{"全年完成固定资产投资2.3万亿元。", []string{"money 2300000000000 CNY"}},                      // 8
 		{"营业收入突破3千亿元。", []string{"money 300000000000 CNY min"}},                         // 8

@@ -131,14 +131,39 @@ func plainPrefixBefore(rs []rune, i int) (prefixWord, bool) {
 	return prefixWord{}, false
 }
 
-// changeBefore finds a direction verb ending at rs[i], allowing 了 after it.
+// changeBefore finds a direction verb ending at rs[i], allowing 了 or an
+// opening parenthesis after it (全市短收（53.09亿元）, 调入资金减少（47.15亿元）),
+// or the direction of a list a figure totals (加上…等174.6亿元).
 func changeBefore(rs []rune, i int) string {
-	if i > 0 && rs[i-1] == '了' {
+	if i > 0 && (rs[i-1] == '了' || rs[i-1] == '(' || rs[i-1] == '（') {
 		i--
 	}
 	for _, c := range changeWords {
 		if endsWithRunes(rs, i, c.word) {
 			return c.direction
+		}
+	}
+	return listTotalChange(rs, i)
+}
+
+// listOpeners open a clause that lists what is added or taken away, and
+// whose total follows 等: 加上新增转移支付（…）、上年结转（…）等174.6亿元,
+// 减去全市短收（…）等323.81亿元, as budget reports adjust a budget.
+var listOpeners = []changeWord{{"加上", corpus.ChangeUp}, {"减去", corpus.ChangeDown}}
+
+// listTotalChange is the direction of the list whose total, after 等,
+// starts at rs[i], or "".
+func listTotalChange(rs []rune, i int) string {
+	if i == 0 || rs[i-1] != '等' {
+		return ""
+	}
+	k := i - 1
+	for k > 0 && !strings.ContainsRune("，,；;。:：", rs[k-1]) {
+		k--
+	}
+	for _, o := range listOpeners {
+		if hasPrefixRunes(rs, k, o.word) {
+			return o.direction
 		}
 	}
 	return ""
