@@ -27,8 +27,9 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 			items = ff.figuresBefore(fs, out, i, n, at)
 		}
 		if n >= 2 && len(items) == n {
+			object := ff.respectiveObject(at+2, fs[i].start)
 			for k := 0; k < n; k++ {
-				out[i+k].metric = items[k]
+				out[i+k].metric = items[k] + object
 				if out[i+k].base == "" {
 					out[i+k].base = out[i].base // 同比分别增长7.2%和4.5%
 				}
@@ -71,10 +72,32 @@ func (ff *frameFinder) clauseBreakBetween(a, b int) bool {
 	return false
 }
 
+// respectiveObject is what the items of a 分别 list have between 分别 (at
+// rune from) and their figures (at rune to), less the verbs, when it ends
+// in a head: 煤炭、电解铝分别淘汰落后生产能力1.1亿吨和120万吨 measure
+// 煤炭落后生产能力 and 电解铝落后生产能力; 分别增长 adds nothing.
+func (ff *frameFinder) respectiveObject(from, to int) string {
+	for to > from {
+		w, ok := trailingIndex.endingAt(ff.rs, to)
+		if !ok || to-len([]rune(w)) < from {
+			break
+		}
+		to -= len([]rune(w))
+	}
+	object := []rune(stripLeadingVerbs(string(ff.rs[from:to])))
+	for k := range object {
+		if len(object)-k >= 2 && ff.isHead(string(object[k:])) {
+			return string(object)
+		}
+	}
+	return ""
+}
+
 // respectivelyBefore is where the items of a 分别 list end (the 分别 before
-// the figure at rune i, with at most a verb between), or -1.
+// the figure at rune i, with at most a verb and its object between), or
+// -1.
 func (ff *frameFinder) respectivelyBefore(i int) int {
-	for k := i - 1; k >= 1 && i-k <= 6; k-- {
+	for k := i - 1; k >= 1 && i-k <= 12; k-- {
 		if ff.rs[k-1] == '分' && ff.rs[k] == '别' {
 			return k - 1
 		}

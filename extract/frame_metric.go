@@ -610,9 +610,15 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 			}
 		}
 		if !trimmed {
-			if at := accordingTo(rs, regionStart, end); at >= 0 {
-				end = at // 地区生产总值按可比价格计算增长: how it was counted
-				trimmed = true
+			if at := adjustment(rs, regionStart, end); at >= 0 {
+				// 地区生产总值按可比价格计算增长, 城镇居民人均可支配收入，考虑
+				// 价格下降因素比上年实际增长: how it was counted, not what;
+				// a clause that held only that is the noun's.
+				end, trimmed = at, true
+				if !crossed && end > regionStart+1 && isClauseBreak(rs[end-1]) {
+					end--
+					crossed = true
+				}
 			}
 		}
 		if !trimmed {
@@ -638,18 +644,28 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 	}
 }
 
-// accordingTo is where a 按…计算 phrase that ends at rune end starts (按可比
-// 价格计算, 按2020年不变价计算, 按常住人口计算), or -1.
-func accordingTo(rs []rune, regionStart, end int) int {
-	if !endsWithRunes(rs, end, "计算") {
-		return -1
-	}
-	for k := end - 3; k >= regionStart && k >= end-16; k-- {
-		if rs[k] == '按' {
-			return k
+// adjustments are phrases that say how a figure was counted, as their
+// opening and closing words: 按可比价格计算, 按2020年不变价计算, 扣除价格
+// 因素, 剔除一次性因素后, 考虑价格下降因素.
+var adjustments = []struct{ open, close string }{
+	{"按", "计算"}, {"扣除", "因素"}, {"扣除", "因素后"}, {"剔除", "因素"}, {"剔除", "因素后"}, {"考虑", "因素"}, {"考虑", "因素后"},
+}
+
+// adjustment is where an adjustment phrase that ends at rune end starts,
+// or -1.
+func adjustment(rs []rune, regionStart, end int) int {
+	for _, a := range adjustments {
+		if !endsWithRunes(rs, end, a.close) {
+			continue
 		}
-		if isClauseBreak(rs[k]) || isSentenceEnd(rs[k]) {
-			return -1
+		open := []rune(a.open)
+		for k := end - len([]rune(a.close)) - 1; k >= regionStart && k >= end-20; k-- {
+			if isClauseBreak(rs[k]) || isSentenceEnd(rs[k]) {
+				break
+			}
+			if hasPrefixRunes(rs, k, string(open)) {
+				return k
+			}
 		}
 	}
 	return -1
