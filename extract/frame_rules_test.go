@@ -127,6 +127,17 @@ func TestSubjectNeverInvented(t *testing.T) {
 	}
 }
 
+// TestFundsAreNoSubjects: a budget's funds (政府性基金, 其他政府性基金,
+// 风险补偿基金) are categories, not organisations.
+func TestFundsAreNoSubjects(t *testing.T) {
+	text := "政府性基金收入完成41.2亿元。其他政府性基金收入3.1亿元。清理规范政府性基金2项。设立农业产业扶贫贷款风险补偿基金1200万元。"
+	for _, fig := range []string{"41.2亿元", "3.1亿元", "2项", "1200万元"} {
+		if f := figureIn(t, text, corpus.Meta{}, fig); f.Subject != "" {
+			t.Errorf("%s: subject %q, want none", fig, f.Subject)
+		}
+	}
+}
+
 // In a report a verb never starts a name: 提高能源利用效率 names no
 // company, 开工重大水利工程 names the works; a noun made from a verb
 // (保障性安居工程) stays whole.

@@ -86,15 +86,17 @@ func mainSubjects(rs []rune, ms []mention) topics {
 			best, t.subject = c, m.canonical
 		}
 	}
-	second := 0
+	second, total := 0, 0
 	for name, c := range count {
+		total += c
 		if name != t.subject && c > second {
 			second = c
 		}
 	}
 	// A news article is about a name it gives again and again, more often
-	// than any other; a name among many is not its topic.
-	t.dominant = best >= 3 && best > second
+	// than any other and in a good share of all it names; a name among
+	// many (one fund of a budget's tables) is not its topic.
+	t.dominant = best >= 3 && best > second && best*5 >= total
 	if t.zone != "" && count[t.zone] >= best {
 		t.subject = t.zone
 	}

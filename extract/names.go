@@ -141,6 +141,9 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 			for start+2 < i && nf.report && gseVerbs[string(rs[start:start+2])] && !strings.ContainsRune(nounSuffixChars, rs[start+2]) {
 				start += 2 // 开工|重大水利工程, 启动|世界一流大学: the verb is not the name
 			}
+			if start > 0 && start+1 < i && rs[start-1] == '其' && rs[start] == '他' {
+				start++ // 其他政府性基金: 其 stops the walk inside 其他, which starts no name
+			}
 			name := string(rs[start:end])
 			if k := strings.LastIndex(name, "”"); k >= 0 && !strings.Contains(name[:k], "“") {
 				start += len([]rune(name[:k+len("”")])) // 实行“承诺制”项目: the quote is not part of a name
