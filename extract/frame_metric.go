@@ -1053,9 +1053,11 @@ func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 			j += 3 // 4条iPhone14生产线: the line is the head
 			break
 		}
-		if _, stop := nounAfterStopIndex.at(rs, j); j > i && stop {
+		if w, stop := nounAfterStopIndex.at(rs, j); j > i && stop {
 			if v, ok := verbIndex.at(rs, j); ok && hasPrefixRunes(rs, j+len([]rune(v)), "项目") {
 				j += len([]rune(v)) + 2 // 有条件投产项目: the verb qualifies the head
+			} else if w == "项目" && strings.ContainsRune("个项批", rs[i-1]) {
+				j += 2 // 810个省重点项目完成投资: what a count counts is the head (not so 年产5万吨锂电池项目)
 			}
 			break
 		}

@@ -124,6 +124,8 @@ func TestFrames(t *testing.T) {
 		// What the items have between 分别 and the figures, less the verbs, is theirs.
 		{"煤炭、钢铁分别淘汰落后生产能力2100万吨和680万吨。", "680万吨", "钢铁淘汰落后生产能力", "", "", "", ""},
 		{"全市规上工业、限上批发零售业分别实现营业收入820亿元和460亿元。", "460亿元", "限上批发零售业营业收入", "", "", "", ""},
+		// What a count counts keeps its head 项目.
+		{"全年新开工的810个省重点项目完成投资1042亿元。", "810个", "省重点项目", "", "全年", "", ""},
 		// Words between the list and 分别 are no part of its last item.
 		{"十四五期间，工业投资年均分别增长5%和6%。", "6%", "工业投资", "", "十四五期间", "", "up"},
 		// A size class names what is counted; the class is not a project name.
