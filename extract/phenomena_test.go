@@ -280,12 +280,18 @@ func TestPhenomenaF_Ranges(t *testing.T) {
 
 func TestPhenomenaG_Counts(t *testing.T) {
 	cases := []figureCase{
-		{"全年签约项目146个。", []string{"count 146 个"}},                               // 41
-		{"引进世界500强企业52家。", []string{"count 52 家"}},                             // 41 500强 is a class label
-		{"新增市场主体3120户。", []string{"count 3120 户"}},                             // 41
-		{"实施重点项目42项。", []string{"count 42 项"}},                                 // 41
-		{"建成5G基站1500座。", []string{"count 1500 座"}},                             // 41
-		{"新增工业机器人860台套。", []string{"count 860 台套"}},                            // 41
+		{"全年签约项目146个。", []string{"count 146 个"}},    // 41
+		{"引进世界500强企业52家。", []string{"count 52 家"}},  // 41 500强 is a class label
+		{"新增市场主体3120户。", []string{"count 3120 户"}},  // 41
+		{"实施重点项目42项。", []string{"count 42 项"}},      // 41
+		{"建成5G基站1500座。", []string{"count 1500 座"}},  // 41
+		{"新增工业机器人860台套。", []string{"count 860 台套"}}, // 41
+		{"全市32.8万台（套）农业机械全部完成检修。", []string{"count 328000 台套"}},
+		{"投资、消费增速分别快于全国3.4个、1个百分点。", []string{"ppt 3.4 pp", "ppt 1 pp"}},
+		{"坚持四项基本原则，坚持改革开放。", nil},
+		{"调减玉米种植面积77万亩，增加水稻种植面积26万亩，增加到总面积960万亩。", []string{"quantity 770000 mu down", "quantity 260000 mu up", "quantity 9600000 mu"}},
+		{"全年GDP增长4%，快于2024年1.8个百分点，快于全国0.6个百分点。", []string{"percent 4 % up", "ppt 1.8 pp up", "ppt 0.6 pp"}},
+		{"同比增长2%，比同期增速高0.8个百分点，比全省高0.3个百分点。", []string{"percent 2 % up", "ppt 0.8 pp up", "ppt 0.3 pp"}},
 		{"引进高层次人才120名。", []string{"count 120 名"}},                              // 41
 		{"梳理重点产业链10大类。", []string{"count 10 类"}},                               // 41
 		{"全市六个园区全部通过考核。", []string{"count 6 个"}},                               // 41 small Chinese count: a figure (optional in gold)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -143,7 +144,93 @@ func changeBefore(rs []rune, i int) string {
 			return c.direction
 		}
 	}
-	return listTotalChange(rs, i)
+	if dir := listTotalChange(rs, i); dir != "" {
+		return dir
+	}
+	if dir := comparisonChange(rs, i); dir != "" {
+		return dir
+	}
+	return clauseVerbChange(rs, i)
+}
+
+// clauseVerbChange is the direction of a change verb that opens the
+// figure's clause with only its object between (调减玉米种植面积77万亩,
+// 增加水稻种植面积26万亩), or "". A verb that reaches a level (增加到,
+// 降至, 提高为) makes none.
+func clauseVerbChange(rs []rune, i int) string {
+	k := i
+	for k > 0 && i-k < 14 && isHan(rs[k-1]) {
+		k--
+	}
+	if k == i || (k > 0 && !strings.ContainsRune("，,；;。：:、", rs[k-1])) {
+		return ""
+	}
+	for _, c := range objectChanges {
+		if !hasPrefixRunes(rs, k, c.word) {
+			continue
+		}
+		rest := k + len([]rune(c.word))
+		if rest >= i || strings.ContainsRune("到至为成了值", rs[rest]) || strings.ContainsRune(string(rs[rest:i]), '的') {
+			return "" // 增加到, 增加值, 减少收入的农户
+		}
+		return c.direction
+	}
+	return ""
+}
+
+// objectChanges are the change verbs that take the changed noun as their
+// object before the amount (增加水稻种植面积26万亩, 降低利息负担4000亿元).
+var objectChanges = []changeWord{
+	{"增加", corpus.ChangeUp}, {"调增", corpus.ChangeUp}, {"扩大", corpus.ChangeUp},
+	{"减少", corpus.ChangeDown}, {"调减", corpus.ChangeDown}, {"降低", corpus.ChangeDown},
+	{"压减", corpus.ChangeDown}, {"缩减", corpus.ChangeDown}, {"削减", corpus.ChangeDown},
+}
+
+// comparisons name which way a figure differs from what it is compared
+// with: 快于2024年1.8个百分点, 比同期增速高0.8个百分点.
+var comparisons = []changeWord{
+	{"高于", corpus.ChangeUp}, {"快于", corpus.ChangeUp}, {"多于", corpus.ChangeUp},
+	{"低于", corpus.ChangeDown}, {"慢于", corpus.ChangeDown}, {"少于", corpus.ChangeDown},
+}
+
+// earlierPeriod is a period a figure is compared with as its own past: a
+// comparison with it is a change over time, while one with another place
+// (快于全国3.4个百分点) is not.
+var earlierPeriod = regexp.MustCompile(`^(?:上年同期|去年同期|上年|去年|同期|上月|上季度|\d{4}年(?:同期|全年)?)`)
+
+// comparisonChange is the direction of a comparison with an earlier period
+// that ends at rs[i]: 快于2024年, or 比同期增速高 (比 and the period earlier
+// in the clause, 高/快/多 or 低/慢/少 right before the figure), or "".
+func comparisonChange(rs []rune, i int) string {
+	for _, c := range comparisons {
+		for k := i - 1; k >= 2 && i-k <= 8; k-- {
+			if endsWithRunes(rs, k, c.word) {
+				if p := earlierPeriod.FindString(string(rs[k:i])); p != "" && len([]rune(p)) == i-k {
+					return c.direction
+				}
+				break
+			}
+		}
+	}
+	if i < 2 {
+		return ""
+	}
+	dir := map[rune]string{'高': corpus.ChangeUp, '快': corpus.ChangeUp, '多': corpus.ChangeUp, '低': corpus.ChangeDown, '慢': corpus.ChangeDown, '少': corpus.ChangeDown}[rs[i-1]]
+	if dir == "" {
+		return ""
+	}
+	for k := i - 2; k >= 0 && i-k <= 16; k-- {
+		if strings.ContainsRune("，,；;。", rs[k]) {
+			return ""
+		}
+		if rs[k] == '比' || rs[k] == '较' {
+			if earlierPeriod.MatchString(string(rs[k+1 : i])) {
+				return dir
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // listOpeners open a clause that lists what is added or taken away, and

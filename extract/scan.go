@@ -138,8 +138,21 @@ func (s *scanner) scan() []found {
 		}
 		i = next
 	}
+	sharePercentPoints(s.rs, out)
 	inheritListChange(s.rs, out)
 	return out
+}
+
+// sharePercentPoints reads 3.4个、1个百分点 as two changes in percentage
+// points: a count of 个 right before a list's figure in 个百分点 leaves
+// its 百分点 to that figure.
+func sharePercentPoints(rs []rune, fs []found) {
+	for i := len(fs) - 2; i >= 0; i-- {
+		a, b := &fs[i], fs[i+1]
+		if a.kind == corpus.KindCount && a.unit == "个" && b.kind == corpus.KindPPT && a.end <= b.start && listGap(rs, a.end, b.start) {
+			a.kind, a.unit, a.rule = corpus.KindPPT, "pp", "list_shared_unit"
+		}
+	}
 }
 
 func (s *scanner) extendPending(pending []number, n number) []number {
@@ -376,11 +389,12 @@ func (s *scanner) withUnit(n number) (found, bool) {
 }
 
 // unitAsWritten is the canonical unit of u matched at rune j, except that
-// a measure word is reported as printed (個 in a traditional text) and a
-// bare 元 takes the document's currency.
+// a measure word is reported as printed (個 in a traditional text) unless
+// it has a canonical form (台（套） is 台套), and a bare 元 takes the
+// document's currency.
 func (s *scanner) unitAsWritten(u unitSpec, j int) string {
 	switch {
-	case u.kind == corpus.KindCount && j >= 0:
+	case u.kind == corpus.KindCount && j >= 0 && u.unit == u.word:
 		return string(s.orig[j : j+len([]rune(u.word))])
 	case u.kind == corpus.KindMoney && u.unit == "CNY" && u.word != "人民币" && s.yuan != "":
 		return s.yuan
@@ -612,6 +626,8 @@ func (s *scanner) qualify(f *found, n number) {
 	}
 	if dir := changeBefore(rs, before); dir != "" {
 		f.change = dir
+	} else if dir := changeAt(rs, f.end); dir != "" && f.bound != "" && (f.kind == corpus.KindPercent || f.kind == corpus.KindPPT) {
+		f.change = dir // 均保持10%以上增长: a rate the verb after it names
 	}
 }
 
@@ -666,7 +682,18 @@ func (s *scanner) isClassLabel(end int) bool {
 	}
 	// A class names a noun after it (10亿元以上工业项目); a verb or adverb
 	// there makes 以上 a bound of the figure (90%以上可以按计划实现).
-	return !strings.ContainsRune("的和及或与,。;、可已都均将要是为在有能会得由被也还仍", rs[end]) && endsWithRunes(rs, end, "以上")
+	return !strings.ContainsRune("的和及或与,。;、可已都均将要是为在有能会得由被也还仍", rs[end]) && endsWithRunes(rs, end, "以上") && changeAt(rs, end) == ""
+}
+
+// changeAt is the direction of a change verb starting at rs[i] (10%以上
+// 增长: the verb makes 以上 a bound and the figure a change), or "".
+func changeAt(rs []rune, i int) string {
+	for _, c := range changeWords {
+		if hasPrefixRunes(rs, i, c.word) {
+			return c.direction
+		}
+	}
+	return ""
 }
 
 // smallChineseCounts are the measure words for which a small Chinese

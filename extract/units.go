@@ -137,6 +137,8 @@ func buildUnitTable() map[rune][]unitSpec {
 	for _, w := range countWords {
 		add(unitSpec{word: w, kind: corpus.KindCount, unit: w, factor: 1})
 	}
+	// 32.8万台（套）农业机械: sets of machines, as 台套.
+	add(unitSpec{word: "台(套)", kind: corpus.KindCount, unit: "台套", factor: 1})
 	// After Chinese numerals these are ordinals: 二期工程, 十二届全会.
 	add(unitSpec{word: "期", kind: corpus.KindCount, unit: "期", factor: 1, arabicOnly: true})
 	add(unitSpec{word: "届", kind: corpus.KindCount, unit: "届", factor: 1, arabicOnly: true})
