@@ -301,10 +301,41 @@ func (ff *frameFinder) indicatorWithHead(m ownMetric) string {
 // figure, with its modifier (建筑业增加值).
 func (ff *frameFinder) indicatorNoun(m ownMetric) string {
 	if w := ff.indicatorEndingAt(m.regionStart, m.end); w != "" {
-		return ff.withModifier(m.regionStart, m.end-len([]rune(w)), w)
+		at := m.end - len([]rune(w))
+		if owner := ff.sectorBefore(m.regionStart, at); owner != "" {
+			return owner + w // 中直工业实现增加值268亿元
+		}
+		return ff.withModifier(m.regionStart, at, w)
 	}
 	return ""
 }
+
+// sectorBefore is the sector that 实现 or 完成 an indicator starting at
+// rune at (一产实现增加值, 石油和天然气开采业实现增加值, 规上工业企业完成营业
+// 收入): the indicator is that sector's. Only a sector: a zone, a company
+// or a place there (园区实现营业收入) is the figure's subject, not its metric.
+func (ff *frameFinder) sectorBefore(regionStart, at int) string {
+	for _, v := range []string{"实现了", "完成了", "实现", "完成"} {
+		if !endsWithRunes(ff.rs, at, v) {
+			continue
+		}
+		end := at - len([]rune(v))
+		if end <= regionStart || ff.mentionEnd[end] || ff.periodEnd[end] {
+			return ""
+		}
+		start := ff.coordinated(regionStart, ff.nounStart(regionStart, end))
+		owner := stripLeadingVerbs(string(ff.rs[start:end]))
+		if n := len([]rune(owner)); n >= 2 && n <= 12 && hasAnySuffix(owner, sectorHeads) {
+			return owner
+		}
+		return ""
+	}
+	return ""
+}
+
+// sectorHeads end the name of a sector of the economy (一产, 建材业,
+// 中直工业, 石化行业, 规上工业企业, 数字经济核心产业).
+var sectorHeads = []string{"产", "业", "企业", "经济"}
 
 // glossIndicator reads the indicator a parenthesis names after a
 // description (城镇常住人口占总人口比重（常住人口城镇化率）为74.63%): the

@@ -124,6 +124,10 @@ func TestFrames(t *testing.T) {
 		// What the items have between 分别 and the figures, less the verbs, is theirs.
 		{"煤炭、钢铁分别淘汰落后生产能力2100万吨和680万吨。", "680万吨", "钢铁淘汰落后生产能力", "", "", "", ""},
 		{"全市规上工业、限上批发零售业分别实现营业收入820亿元和460亿元。", "460亿元", "限上批发零售业营业收入", "", "", "", ""},
+		// A sector that 实现 an indicator owns it; a zone that does is its subject.
+		{"一季度，全市地区生产总值626.9亿元。其中，一产实现增加值16.9亿元，增长4.3%。", "16.9亿元", "一产增加值", "", "一季度", "", ""},
+		{"规上工业中，石油和天然气开采业实现增加值207.2亿元，下降4%。", "207.2亿元", "石油和天然气开采业增加值", "", "", "", ""},
+		{"今年以来，经开区实现营业收入120亿元。", "120亿元", "营业收入", "经开区", "今年以来", "", ""},
 		// What a count counts keeps its head 项目.
 		{"全年新开工的810个省重点项目完成投资1042亿元。", "810个", "省重点项目", "", "全年", "", ""},
 		// Words between the list and 分别 are no part of its last item.
