@@ -640,6 +640,10 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 				trimmed = true
 			}
 		}
+		if !trimmed && end-3 >= regionStart && strings.ContainsRune("高低快慢", rs[end-1]) && hasAnySuffix(string(rs[regionStart:end-1]), rateNouns) {
+			end-- // 比同期增速高0.8个百分点: the rate is the metric, 高 says which way
+			trimmed = true
+		}
 		if !trimmed {
 			if at := adjustment(rs, regionStart, end); at >= 0 {
 				// 地区生产总值按可比价格计算增长, 城镇居民人均可支配收入，考虑
@@ -674,6 +678,10 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 		}
 	}
 }
+
+// rateNouns are rates and shares a comparison says is higher or lower
+// (增速高, 比重低).
+var rateNouns = []string{"增速", "增幅", "速度", "比重", "占比", "水平"}
 
 // adjustments are phrases that say how a figure was counted, as their
 // opening and closing words: 按可比价格计算, 按2020年不变价计算, 扣除价格
@@ -710,6 +718,9 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 	passedVerb := false
 	quotes := 0
 	for start > regionStart && end-start-quotes < 16 {
+		if _, base := ff.baseEnd[start]; base {
+			break // 比同期|增速: the word 同期 belongs to the base
+		}
 		if w := ff.compoundOver(start, end); w > 0 && start-w >= regionStart {
 			start -= w // 电力、热力…和供应业, 基本公共卫生: a word read whole
 			quotes += w
