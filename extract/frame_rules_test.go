@@ -173,3 +173,18 @@ func TestSectionYearsAndPlans(t *testing.T) {
 		t.Errorf("plan: %s..%s target %v, want 2026 and a target", f.PeriodFrom, f.PeriodTo, f.Target)
 	}
 }
+
+// TestReportNouns: nouns that hold a verb (负责人, 拥有量) or an adjective
+// a brand would start with (清洁能源) are read whole.
+func TestReportNouns(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "某省"}
+	for _, c := range []struct{ text, figure, metric string }{
+		{"新能源和清洁能源装机达到6048万千瓦。", "6048万千瓦", "新能源和清洁能源装机"},
+		{"5G基站万人拥有量21.5座。", "21.5座", "5G基站万人拥有量"},
+		{"行政机关负责人出庭应诉率达到95%。", "95%", "行政机关负责人出庭应诉率"},
+	} {
+		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
+			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
+		}
+	}
+}
