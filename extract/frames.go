@@ -380,6 +380,12 @@ func (ff *frameFinder) figureAt(fs []found, out []frame, i int) *figureAt {
 		}
 	}
 	c.inherit = c.prev
+	if c.prev == nil && p >= 0 && fs[p].end < c.sentStart && startsAny(ff.rs, c.sentStart, continuations) &&
+		ff.sentences.startOf(fs[p].start) == ff.sentences.startOf(c.sentStart-1) {
+		// …收入770.61亿元，下降2%。完成预算的91.5%: a sentence that opens
+		// with a verb goes on about the figure before it.
+		c.inherit, c.p = &out[p], p
+	}
 	if f.kind == corpus.KindDuration && c.prev != nil {
 		if f.start > 0 && ff.rs[f.start-1] == '每' || fs[c.p].kind != corpus.KindDuration {
 			// 每90秒下线一台 is a rate; 总投资25.3亿元，…仅用了一个多月: a time
@@ -389,6 +395,9 @@ func (ff *frameFinder) figureAt(fs []found, out []frame, i int) *figureAt {
 	}
 	return c
 }
+
+// continuations open a sentence that goes on about the figure before it.
+var continuations = []string{"完成预算", "为预算", "完成调整预算", "为调整预算", "完成年度预算", "完成年计划", "为年计划", "占比", "同比", "比上年", "较上年"}
 
 // prevAmount is the index of the last figure before i that is not a date.
 func prevAmount(fs []found, i int) int {
