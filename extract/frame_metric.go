@@ -144,10 +144,43 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	m := ownMetric{f: f, regionStart: regionStart, end: end}
 	for _, r := range ownMetricRules {
 		if noun := r.read(ff, m); noun != "" {
-			return ff.withoutPopulation(trimCountMeasure(f, noun))
+			return ff.withoutPopulation(trimCountMeasure(f, withoutInclusionGloss(noun)))
 		}
 	}
 	return ""
+}
+
+// inclusionWords open a gloss that says what a noun includes: 公共安全（含
+// 国防）支出, 个人所得税（不含…）.
+var inclusionWords = []string{"含", "不含", "包括", "包含"}
+
+// inclusionGloss is where the parenthesis of an inclusion gloss that ends
+// at rune end opens, or -1.
+func inclusionGloss(rs []rune, regionStart, end int) int {
+	if end-1 <= regionStart || (rs[end-1] != ')' && rs[end-1] != '）') {
+		return -1
+	}
+	for k := end - 2; k >= regionStart && end-k <= 10; k-- {
+		if rs[k] == '(' || rs[k] == '（' {
+			if startsAny(rs, k+1, inclusionWords) {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// withoutInclusionGloss drops the inclusion gloss from a metric: 公共安全
+// （含国防）支出 is 公共安全支出, as the budget's tables name it.
+func withoutInclusionGloss(noun string) string {
+	rs := []rune(noun)
+	for end := len(rs); end > 0; end-- {
+		if open := inclusionGloss(rs, 0, end); open >= 0 {
+			return withoutInclusionGloss(string(rs[:open]) + string(rs[end:]))
+		}
+	}
+	return noun
 }
 
 // withoutPopulation drops the population a report's metric opens with
@@ -726,6 +759,11 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 			quotes += w
 			continue
 		}
+		if open := inclusionGloss(rs, regionStart, start); open >= 0 {
+			quotes += start - open
+			start = open // 公共安全（含国防）支出: the gloss is inside the noun
+			continue
+		}
 		if !(isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”' || ff.report && isASCIIAlnum(rs[start-1])) ||
 			strings.ContainsRune(metricStop, rs[start-1]) && !isAboveBelow(rs, start-1) {
 			break
@@ -971,7 +1009,7 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 			return owner + "的" + w
 		}
 	}
-	if n := len([]rune(mod)); n == 0 || n > limit || isVerbWord(mod) {
+	if n := len([]rune(withoutInclusionGloss(mod))); n == 0 || n > limit || isVerbWord(mod) {
 		return w
 	}
 	return mod + w

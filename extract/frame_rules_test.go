@@ -183,6 +183,7 @@ func TestReportNouns(t *testing.T) {
 		{"5G基站万人拥有量21.5座。", "21.5座", "5G基站万人拥有量"},
 		{"行政机关负责人出庭应诉率达到95%。", "95%", "行政机关负责人出庭应诉率"},
 		{"市级一般公共预算收入120.5亿元，下降2%。完成预算的93.2%，主要是减税降费。", "93.2%", "一般公共预算收入"},
+		{"公共安全（含国防）支出41.3亿元，增长2.1%。", "41.3亿元", "公共安全支出"},
 	} {
 		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
 			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
