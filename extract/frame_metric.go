@@ -1262,6 +1262,13 @@ func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 	switch {
 	case prev != nil && (m == "" || isVerbWord(m) || ff.report && bareMeasures[m]):
 		return prev.metric // 一般公共服务支出75.25亿元，…，占比7.8%
+	case prev != nil && strings.HasPrefix(m, "占") && len([]rune(m)) > 2 && len([]rune(prev.metric)) > 2 && !strings.Contains(prev.metric, "占"):
+		// 民生支出339.39亿元，占一般公共预算支出的83.1%: the share is the
+		// figure before's, of the whole this one names.
+		if hasAnySuffix(m, []string{"比重", "比例", "占比"}) {
+			return prev.metric + m // 税收收入…，占财政收入的比重达79.05%
+		}
+		return prev.metric + m + "的比重"
 	case prev != nil && isGradeModifier(m) && prev.metric != "" && !strings.HasPrefix(prev.metric, m) && !strings.HasSuffix(prev.metric, "类"):
 		// 国家级28个 after 科创平台398个; a class after a class
 		// (化妆品类 after 服装、鞋帽、针纺织品类) has no noun to take.
