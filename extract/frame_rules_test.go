@@ -191,3 +191,12 @@ func TestReportNouns(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelCarriedByQizhong: a sentence that opens with 其中 is at the level of
+// the sentence before it.
+func TestLevelCarriedByQizhong(t *testing.T) {
+	text := "2025年全市一般公共预算收入完成213.5亿元。2025年市直一般公共预算收入完成60.9亿元，增长15.35%。其中：税收收入完成36.2亿元，增长19.69%。"
+	if f := figureIn(t, text, budgetReport, "36.2亿元"); f.Subject != "市直" {
+		t.Errorf("subject %q, want 市直", f.Subject)
+	}
+}

@@ -594,8 +594,23 @@ func (ff *frameFinder) levelSubject(c *figureAt) string {
 	if !ff.report {
 		return ""
 	}
-	for end := c.f.start; end > c.sentStart; {
-		clause := ff.clauseStart(c.sentStart, end)
+	if w := ff.levelIn(c.sentStart, c.f.start); w != "" {
+		return w
+	}
+	if hasPrefixRunes(ff.rs, c.sentStart, "其中") && c.sentStart > c.paraStart {
+		// 市直一般公共预算收入完成608975万元…。其中：税收收入完成362466万元:
+		// 其中 goes on about the sentence before, at its level.
+		prev := ff.sentences.startOf(c.sentStart - 1)
+		return ff.levelIn(max(prev, c.paraStart), c.sentStart-1)
+	}
+	return ""
+}
+
+// levelIn is the level of government that opens a clause of the sentence
+// from sentStart before rune at, last clause first, or "".
+func (ff *frameFinder) levelIn(sentStart, at int) string {
+	for end := at; end > sentStart; {
+		clause := ff.clauseStart(sentStart, end)
 		i := ff.skipOpening(clause, end)
 		if w, ok := levelIndex.at(ff.rs, i); ok && i+len([]rune(w)) <= end {
 			return w
@@ -605,7 +620,7 @@ func (ff *frameFinder) levelSubject(c *figureAt) string {
 				return place + w // 黄石市市直一般公共预算收入: the city's own level
 			}
 		}
-		if end == c.f.start && (ff.claim || ff.main.scope == "全国") && (hasPrefixRunes(ff.rs, i, "全国") || hasPrefixRunes(ff.rs, i, "我国")) {
+		if end == at && (ff.claim || ff.main.scope == "全国") && (hasPrefixRunes(ff.rs, i, "全国") || hasPrefixRunes(ff.rs, i, "我国")) {
 			// 2009年全国粮食产量…: the nation's, in the figure's own clause
 			// only, and only where 全国 is no category (全国重点文物保护单位
 			// in a city's bulletin).
