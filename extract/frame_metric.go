@@ -449,6 +449,9 @@ func (ff *frameFinder) shareNoun(m ownMetric) string {
 	start := ff.nounStart(m.regionStart, k-1)
 	whose := stripLeadingVerbs(string(rs[start : k-1]))
 	if len([]rune(whose)) < 2 {
+		if whose == "" {
+			return string(rs[k-1 : m.end]) // …，占一般公共预算收入的比重为67.4%: whose is the figure before's
+		}
 		return ""
 	}
 	return whose + string(rs[k-1:m.end])
@@ -854,7 +857,7 @@ var compoundIndex = newWordIndex(append(append(words("industries"), words("budge
 // 人员和高层次人才, 问题及诉求): both are what the figure counts.
 func (ff *frameFinder) coordinated(regionStart, start int) int {
 	rs := ff.rs
-	if start-3 < regionStart || (rs[start-1] != '和' && rs[start-1] != '及') || !isHan(rs[start-2]) {
+	if start-3 < regionStart || !strings.ContainsRune("和及与", rs[start-1]) || !isHan(rs[start-2]) || rs[start-1] == '与' && rs[start-2] == '参' {
 		return start
 	}
 	left := ff.nounStart(regionStart, start-1)
@@ -1084,8 +1087,9 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 	if _, ok := pronounIndex.endingAt(ff.rs, i); ok {
 		return true
 	}
-	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 {
-		// 新签约项目, 新建项目: after 新 the verb modifies the noun.
+	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 && !(i < len(ff.rs) && strings.ContainsRune("类性化型式", ff.rs[i])) {
+		// 新签约项目, 新建项目: after 新 the verb modifies the noun; 经济建设
+		// 类支出, 保障性住房: a suffix makes the verb part of the noun.
 		return i-len([]rune(v)) == 0 || ff.rs[i-len([]rune(v))-1] != '新'
 	}
 	return endsWithRunes(ff.rs, i, "其中")
