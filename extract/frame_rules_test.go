@@ -205,3 +205,16 @@ func TestLevelCarriedByQizhong(t *testing.T) {
 		t.Errorf("subject %q, want 市直", f.Subject)
 	}
 }
+
+// TestComparedValuePeriod: the value a figure is compared with is the
+// base year's, and a sentence that opens with 其中 is at the period of the
+// sentence before it.
+func TestComparedValuePeriod(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1959-04-18"}
+	text := "我国的工农业总产值在一九五七年达到了一千二百亿元，比一九五二年的八百亿元增长百分之五十。其中，工业总产值达到了六百亿元，比一九五二年的二百七十亿元增长百分之一百二十。"
+	for fig, want := range map[string]string{"八百亿元": "一九五二年", "六百亿元": "一九五七年", "二百七十亿元": "一九五二年", "百分之一百二十": "一九五七年"} {
+		if f := figureIn(t, text, report, fig); f.Period != want {
+			t.Errorf("%s: period %q, want %q", fig, f.Period, want)
+		}
+	}
+}

@@ -149,6 +149,20 @@ func (ff *frameFinder) baseValue(f found) bool {
 	return ok && strings.HasPrefix(b.text, "比") || ok && strings.HasPrefix(b.text, "较")
 }
 
+// baseValuePeriod is the period of the value a figure is compared with,
+// when its base names one: 比一九五二年的八百二十七亿一千万元 is 一九五二年's.
+func (ff *frameFinder) baseValuePeriod(f found) string {
+	if !ff.baseValue(f) {
+		return ""
+	}
+	b := ff.baseEnd[ff.backOverSpaces(f.start)-1]
+	rest := string([]rune(b.text)[1:])
+	if m := periodRe.FindString(rest); m != "" && m == rest {
+		return rest
+	}
+	return ""
+}
+
 // namesItsYear reports a period that says which year it is (2026年, 今年,
 // 一九五九年), unlike a bare 全年 or 上半年, which a report given early in a
 // year uses of the year it reviews as well as of the year it plans.

@@ -246,6 +246,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		ff.figureStart[f.start] = true
 	}
 	carrySubject, carryPeriod, carryYear := "", "", 0
+	lastPeriod, lastSent := "", -1 // the period of the last figure that is no compared value, and its sentence
 	lastPara, lastSentence := -1, -1
 	for i, f := range fs {
 		para := ff.paragraphOf(f.start)
@@ -302,6 +303,14 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		}
 		if fr.period == "" {
 			fr.period = carryPeriod
+		}
+		if fr.period == "" && c.sentStart > 0 && hasPrefixRunes(ff.rs, c.sentStart, "其中") && (lastSent == c.sentStart || lastSent == ff.sentences.startOf(c.sentStart-1)) {
+			fr.period = lastPeriod // …在一九五七年达到…。其中，工业总产值达到了…: the sentence before's
+		}
+		if p := ff.baseValuePeriod(f); p != "" {
+			fr.period = p // 比一九五二年的八百二十七亿一千万元: the compared value is that year's
+		} else if fr.period != "" || c.sentStart != lastSent {
+			lastPeriod, lastSent = fr.period, c.sentStart // the sentence's last period
 		}
 		if open := ff.openingPeriod(c.sentStart, f.start); open != "" && !isPointInTime(open) {
 			carryPeriod = open // only a period that opens a sentence carries to the next ones
