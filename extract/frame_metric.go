@@ -420,7 +420,7 @@ func (ff *frameFinder) shareNoun(m ownMetric) string {
 		// 比重上升到50.5%: the share of the noun before 在.
 		for k := m.end - len([]rune(within)); k > m.regionStart && m.end-k < 24; k-- {
 			if rs[k-1] == '在' {
-				start := ff.nounStart(m.regionStart, k-1)
+				start := ff.coordinated(m.regionStart, ff.nounStart(m.regionStart, k-1))
 				if whose := stripLeadingVerbs(string(rs[start : k-1])); len([]rune(whose)) >= 2 {
 					return whose + string(rs[m.end-2:m.end])
 				}
@@ -447,7 +447,10 @@ func (ff *frameFinder) shareNoun(m ownMetric) string {
 		return ""
 	}
 	start := ff.nounStart(m.regionStart, k-1)
-	whose := stripLeadingVerbs(string(rs[start : k-1]))
+	whose := strings.TrimSuffix(stripLeadingVerbs(string(rs[start:k-1])), "所")
+	if strings.HasSuffix(whose, "中") {
+		return "" // …(包括…)中所占的比重: a whole whose owner is further back
+	}
 	if len([]rune(whose)) < 2 {
 		if whose == "" {
 			return string(rs[k-1 : m.end]) // …，占一般公共预算收入的比重为67.4%: whose is the figure before's
@@ -815,6 +818,12 @@ var levelVerbIndex = newWordIndex(words("level_verbs"))
 // fromClause reports a clause that only gives where a change starts
 // (比率，由2002年的约|21%…): the figure measures the noun before it.
 func (ff *frameFinder) fromClause(from, to int) bool {
+	for _, adverb := range []string{"已经", "已"} {
+		if hasPrefixRunes(ff.rs, from, adverb) {
+			from += len([]rune(adverb)) // …所占的比重，已由一九五二年的百分之四十一点五
+			break
+		}
+	}
 	if from >= to || (ff.rs[from] != '由' && ff.rs[from] != '从') {
 		return false
 	}
@@ -1008,7 +1017,7 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 	if mod == "" && ff.report && at > regionStart+2 && ff.rs[at-1] == '的' && len([]rune(w)) <= 3 {
 		// 轻纺工业的总产值: a short indicator with its owner before 的.
 		s := ff.nounStart(regionStart, at-1)
-		if owner := stripLeadingVerbs(string(ff.rs[s : at-1])); len([]rune(owner)) >= 2 && len([]rune(owner)) <= 6 && !isVerbWord(owner) {
+		if owner := stripLeadingVerbs(string(ff.rs[s : at-1])); len([]rune(owner)) >= 2 && len([]rune(owner)) <= 6 && !isVerbWord(owner) && !strings.HasSuffix(owner, "占") {
 			return owner + "的" + w
 		}
 	}
