@@ -273,14 +273,19 @@ func (j *ingestJob) read(ctx context.Context, src string) outcome {
 		if err != nil {
 			return failure(src, err)
 		}
-		if sameMeta(stored, doc.Meta) {
+		read, err := j.store.Extractor(ctx, doc.ID)
+		if err != nil {
+			return failure(src, err)
+		}
+		if sameMeta(stored, doc.Meta) && read == j.extractor.Version() {
 			return outcome{source: src, status: store.StatusUnchanged, doc: doc.ID}
 		}
-		// The same text with corrected metadata: frames depend on the
-		// date and place, so it is read again and stored in its place.
+		// The same text with corrected metadata (frames depend on the date
+		// and place), or stored by another extractor: it is read again
+		// and stored in its place.
 		status, replace = store.StatusUpdated, true
 	}
-	entry := &store.Entry{Doc: doc, SimHash: corpus.SimHash(doc.Raw), Extractor: j.extractor.Dictionary(), Replace: replace}
+	entry := &store.Entry{Doc: doc, SimHash: corpus.SimHash(doc.Raw), Extractor: j.extractor.Version(), Replace: replace}
 	if len(doc.Raw) > j.largeDocument() {
 		// Read window by window when it is written (putLarge): its
 		// figures are never all in memory.

@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"math"
 	"regexp"
 	"slices"
@@ -56,8 +59,35 @@ func NewWith(opts Options) *Extractor {
 
 // Dictionary names the word lists this extractor reads with: the
 // built-in ones (DictionaryVersion) and, with user words, their digest.
-// Each figure carries it, and the store records it with the document.
+// Each figure carries it.
 func (e *Extractor) Dictionary() string { return e.dict }
+
+// rulesRevision names the revision of the extraction rules written in
+// code. Bump it with any change to what the rules read (a figure, a
+// qualifier, a frame): documents stored by another revision are read
+// again when their sources are ingested. Changes to the word lists need
+// no bump: their digests are part of Version.
+const rulesRevision = "2026-11-26"
+
+// Version names everything this extractor's output depends on: the rules'
+// revision, the digest of the rules' word lists (lexicon/, indicators) and
+// the dictionaries it segments with (Dictionary). The store records it
+// with each document, and ingest reads a stored document again when it
+// differs.
+func (e *Extractor) Version() string { return "rules-" + rulesRevision + "+lexicon-" + lexiconDigest + " " + e.dict }
+
+// lexiconDigest is a digest of the embedded rule word lists.
+var lexiconDigest = func() string {
+	h := sha256.New()
+	files, _ := fs.Glob(lexiconFiles, "lexicon/*.txt") // embedded: cannot fail
+	for _, f := range files {
+		data, _ := fs.ReadFile(lexiconFiles, f)
+		fmt.Fprintf(h, "%s\x00%d\x00", f, len(data))
+		h.Write(data)
+	}
+	h.Write([]byte(indicatorsTxt))
+	return hex.EncodeToString(h.Sum(nil))[:8]
+}()
 
 // analysis is one article read: its normalized text, figures and names.
 type analysis struct {

@@ -158,6 +158,16 @@ func (s *Store) Meta(ctx context.Context, id string) (corpus.Meta, error) {
 	return corpus.Meta{Title: title.String, Date: date.String, Issuer: issuer.String, Issue: issue.String, Kind: kind.String, Place: place.String}, nil
 }
 
+// Extractor is the version of the extractor that read a stored document
+// (extract.Extractor.Version), "" when the store did not record one.
+func (s *Store) Extractor(ctx context.Context, id string) (string, error) {
+	var v sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT extractor FROM documents WHERE id = ?`, id).Scan(&v); err != nil {
+		return "", fmt.Errorf("document %s: %w", id, err)
+	}
+	return v.String, nil
+}
+
 // Close closes the store.
 func (s *Store) Close() error { return s.db.Close() }
 
