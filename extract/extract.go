@@ -74,7 +74,9 @@ const rulesRevision = "2026-11-26"
 // the dictionaries it segments with (Dictionary). The store records it
 // with each document, and ingest reads a stored document again when it
 // differs.
-func (e *Extractor) Version() string { return "rules-" + rulesRevision + "+lexicon-" + lexiconDigest + " " + e.dict }
+func (e *Extractor) Version() string {
+	return "rules-" + rulesRevision + "+lexicon-" + lexiconDigest + " " + e.dict
+}
 
 // lexiconDigest is a digest of the embedded rule word lists.
 var lexiconDigest = func() string {
