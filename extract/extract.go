@@ -70,7 +70,7 @@ func (e *Extractor) Dictionary() string { return e.dict }
 const rulesRevision = "2026-11-26"
 
 // Version names everything this extractor's output depends on: the rules'
-// revision, the digest of the rules' word lists (lexicon/, indicators) and
+// revision, the digest of the rules' word lists (lexiconDigest) and
 // the dictionaries it segments with (Dictionary). The store records it
 // with each document, and ingest reads a stored document again when it
 // differs.
@@ -78,7 +78,8 @@ func (e *Extractor) Version() string {
 	return "rules-" + rulesRevision + "+lexicon-" + lexiconDigest + " " + e.dict
 }
 
-// lexiconDigest is a digest of the embedded rule word lists.
+// lexiconDigest is a digest of the embedded word lists the rules read
+// (lexicon/, indicators, generic words, measure words, the gazetteer).
 var lexiconDigest = func() string {
 	h := sha256.New()
 	files, _ := fs.Glob(lexiconFiles, "lexicon/*.txt") // embedded: cannot fail
@@ -87,7 +88,10 @@ var lexiconDigest = func() string {
 		fmt.Fprintf(h, "%s\x00%d\x00", f, len(data))
 		h.Write(data)
 	}
-	h.Write([]byte(indicatorsTxt))
+	for _, list := range []string{indicatorsTxt, genericWordsTxt, measureWordsTable, measureWordsExtra, placesTSV} {
+		fmt.Fprintf(h, "%d\x00", len(list))
+		h.Write([]byte(list))
+	}
 	return hex.EncodeToString(h.Sum(nil))[:8]
 }()
 
