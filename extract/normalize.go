@@ -387,7 +387,17 @@ func spacedDigits(items []item, i, j int) bool {
 	if j != i+1 || !single(i-1) || !single(j) {
 		return false
 	}
-	return at(i-2) == ' ' && single(i-3) || at(j+1) == ' ' && single(j+2)
+	// A third digit spaced the same way, or the number's mark or unit
+	// spaced so after it (1 1 ％, 1 5 ．3 ％, 1 0 万亿元): the text is
+	// printed character by character.
+	return at(i-2) == ' ' && single(i-3) || at(j+1) == ' ' && (single(j+2) || spacedTail(at(j+2)))
+}
+
+// spacedTail reports what may follow a number's last digit, spaced, in a
+// text printed character by character: its decimal point, a percent sign
+// or the first character of a unit or scale word.
+func spacedTail(r rune) bool {
+	return strings.ContainsRune(".．%％‰", r) || chineseUnit[r] > 0 || startsWithUnit(string(r))
 }
 
 func keepSpace(prev, next rune) bool {
@@ -466,7 +476,12 @@ func hasTab(run []item) bool {
 }
 
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\n' || r == '\t' || r == '\u3000' || r == '\u00a0'
+	switch r {
+	case ' ', '\n', '\t', '\r', '\u3000', '\u00a0',
+		'\u200b', '\u2060', '\ufeff': // zero-width spaces and joiners, which PDF and web pages leave between a number and its unit
+		return true
+	}
+	return false
 }
 
 func endsSentence(r rune) bool {

@@ -25,6 +25,10 @@ func TestNormalize(t *testing.T) {
 		{"KAIFAQU JIANSHE", "KAIFAQU JIANSHE"},
 		{"第1, 2, 3号楼", "第1, 2, 3号楼"},
 		{"完成投资46.\n6亿元", "完成投资46.6亿元"},
+		// Printed character by character: a two-digit number before its mark or unit.
+		{"增长1 5 ．3 ％，完成1 0 万亿元，增长1 1 ％", "增长15.3%,完成10万亿元,增长11%"},
+		// A zero-width space between a number and its unit on the next line.
+		{"国内生产总值达到74.4\n\u200b\n万亿元", "国内生产总值达到74.4万亿元"},
 		{"完成投资2.3\n亿元", "完成投资2.3亿元"},
 		{"总投资\n560亿元", "总投资560亿元"},
 		{"一句话结束。\n下一句开始", "一句话结束。\n下一句开始"},
