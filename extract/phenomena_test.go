@@ -290,6 +290,8 @@ func TestPhenomenaG_Counts(t *testing.T) {
 		{"投资、消费增速分别快于全国3.4个、1个百分点。", []string{"ppt 3.4 pp", "ppt 1 pp"}},
 		{"坚持四项基本原则，坚持改革开放。", nil},
 		{"工业增加值平均每年增长1 5 ．3 ％，累计完成近1 0 万亿元。", []string{"percent 15.3 % up", "money 10000000000000 CNY approx"}},
+		{"总产量比上一年增产二千二百万吨，即百分之七点八；工业总产值平均每年递增百分之三十六点九。", []string{"quantity 22000000 t up", "percent 7.8 % up", "percent 36.9 % up"}},
+		{"这个比重大约是百分之十七，重大项目约有六百个。", []string{"percent 17 % approx", "count 600 个 approx"}},
 		{"调减玉米种植面积77万亩，增加水稻种植面积26万亩，增加到总面积960万亩。", []string{"quantity 770000 mu down", "quantity 260000 mu up", "quantity 9600000 mu"}},
 		{"全年GDP增长4%，快于2024年1.8个百分点，快于全国0.6个百分点。", []string{"percent 4 % up", "ppt 1.8 pp up", "ppt 0.6 pp"}},
 		{"同比增长2%，比同期增速高0.8个百分点，比全省高0.3个百分点。", []string{"percent 2 % up", "ppt 0.8 pp up", "ppt 0.3 pp"}},

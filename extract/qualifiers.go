@@ -30,6 +30,7 @@ var prefixWords = sortedPrefixWords([]prefixWord{
 	{"不足", false, corpus.BoundMax}, {"不到", false, corpus.BoundMax}, {"不满", false, corpus.BoundMax},
 	{"最多", false, corpus.BoundMax}, {"至多", false, corpus.BoundMax}, {"最高", false, corpus.BoundMax},
 	{"上限为", false, corpus.BoundMax}, {"封顶", false, corpus.BoundMax},
+	{"大约是", true, ""}, {"大约有", true, ""}, {"约有", true, ""}, {"约是", true, ""},
 	{"大约", true, ""}, {"约为", true, ""}, {"约合", true, ""}, {"大概", true, ""}, {"将近", true, ""},
 	{"接近", true, ""}, {"约", true, ""}, {"近", true, ""}, {"逾", true, corpus.BoundMin},
 	{"上", true, ""}, // 上百家, 上万种: only before a bare scale word (see bareScaleOnly)
@@ -75,6 +76,7 @@ var changeWords = []changeWord{
 	{"缩小", corpus.ChangeDown}, {"下跌", corpus.ChangeDown}, {"萎缩", corpus.ChangeDown},
 	{"放缓", corpus.ChangeDown}, {"减缓", corpus.ChangeDown}, {"少增", corpus.ChangeDown},
 	{"上调", corpus.ChangeUp}, {"调增", corpus.ChangeUp}, {"下调", corpus.ChangeDown}, {"调减", corpus.ChangeDown},
+	{"递增", corpus.ChangeUp}, {"递减", corpus.ChangeDown},
 	// Budget language: revenue and spending against plan or last year.
 	{"超收", corpus.ChangeUp}, {"增收", corpus.ChangeUp}, {"增支", corpus.ChangeUp}, {"追加", corpus.ChangeUp},
 	{"增产", corpus.ChangeUp}, {"短收", corpus.ChangeDown}, {"减收", corpus.ChangeDown}, {"减支", corpus.ChangeDown},
@@ -162,7 +164,7 @@ func clauseVerbChange(rs []rune, i int) string {
 	for k > 0 && i-k < 14 && isHan(rs[k-1]) {
 		k--
 	}
-	if k == i || (k > 0 && !strings.ContainsRune("，,；;。：:、", rs[k-1])) {
+	if k == i || (k > 0 && !strings.ContainsRune("，,；;。：:、\n", rs[k-1])) {
 		return ""
 	}
 	for _, c := range objectChanges {

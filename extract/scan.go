@@ -209,14 +209,26 @@ func (s *scanner) shareListUnit(pending []number, fs []found) []found {
 	return append(out, fs...)
 }
 
-// inheritListChange lets 3.1%、5.2%和6.0% share the direction of the first.
+// inheritListChange lets 3.1%、5.2%和6.0% share the direction of the first,
+// and a figure that restates the one before (增产二千二百万吨，即百分之七点八)
+// its direction.
 func inheritListChange(rs []rune, fs []found) {
 	for i := 1; i < len(fs); i++ {
 		a, b := fs[i-1], &fs[i]
-		if b.change == "" && a.change != "" && a.kind == b.kind && a.end <= b.start && listGap(rs, a.end, b.start) {
+		if b.change != "" || a.change == "" || a.end > b.start {
+			continue
+		}
+		if a.kind == b.kind && listGap(rs, a.end, b.start) || restates(rs, a.end, b.start) {
 			b.change = a.change
 		}
 	}
+}
+
+// restates reports rs[a:b] as the 即 (也就是) that introduces the same
+// change in other terms.
+func restates(rs []rune, a, b int) bool {
+	gap := strings.TrimLeft(string(rs[a:b]), "，,")
+	return gap == "即" || gap == "也就是" || gap == "亦即"
 }
 
 // trackHeader notices 单位:万元 declarations for the table below them.
