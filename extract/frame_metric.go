@@ -160,10 +160,10 @@ func inclusionGloss(rs []rune, regionStart, end int) int {
 	if end-1 <= regionStart || (rs[end-1] != ')' && rs[end-1] != '）') {
 		return -1
 	}
-	for k := end - 2; k >= regionStart && end-k <= 10; k-- {
+	for k := end - 2; k >= regionStart && end-k <= 14; k-- {
 		if rs[k] == '(' || rs[k] == '（' {
-			if startsAny(rs, k+1, inclusionWords) {
-				return k
+			if startsAny(rs, k+1, inclusionWords) || rs[end-2] == '等' {
+				return k // 公共安全（含国防）支出, 产业发展（资源勘探工业信息等）支出
 			}
 			return -1
 		}
@@ -660,7 +660,7 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 	figureAt, crossed := end, false
 	for {
 		trimmed := false
-		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart {
+		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart && !ff.indicatorOver(end, w) {
 			end -= len([]rune(w))
 			trimmed = true
 		}
@@ -721,6 +721,13 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 // rateNouns are rates and shares a comparison says is higher or lower
 // (增速高, 比重低).
 var rateNouns = []string{"增速", "增幅", "速度", "比重", "占比", "水平"}
+
+// indicatorOver reports an indicator that ends at rune end and is longer
+// than the trailing word w there: 转移支付 keeps its 支付.
+func (ff *frameFinder) indicatorOver(end int, w string) bool {
+	ind, ok := ff.indicators.endingAt(ff.rs, end)
+	return ok && len([]rune(ind)) > len([]rune(w))
+}
 
 // adjustments are phrases that say how a figure was counted, as their
 // opening and closing words: 按可比价格计算, 按2020年不变价计算, 扣除价格
