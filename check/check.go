@@ -491,16 +491,23 @@ func compare(f, e corpus.Figure) (bool, string) {
 	}
 	diff := e.Value - f.Value
 	rel := math.Abs(diff) / math.Max(math.Abs(f.Value), 1e-12) * 100
-	return false, fmt.Sprintf("声称 %s；证据 %s（相差 %s，%.1f%%）", describe(f), describe(e), amount(math.Abs(diff), f.Unit), rel)
+	unit := f.Unit
+	if unit == "%" {
+		unit = "pp" // two rates differ by percentage points: 5.5% and 5.6% by 0.1个百分点
+	}
+	return false, fmt.Sprintf("声称 %s；证据 %s（相差 %s，%.1f%%）", describe(f), describe(e), amount(math.Abs(diff), unit), rel)
 }
 
 // valuesOverlap reports whether the values the two figures allow meet:
 // each printed value stands for an interval (its rounding, its range, its
-// bound, ±5% when hedged).
+// bound, ±5% when hedged). A rounding interval is half open (5.5 stands
+// for 5.45 up to 5.55, which prints as 5.6), so intervals that only touch
+// do not meet: a claim of 5.5% is not what a source's 5.6% says.
 func valuesOverlap(f, e corpus.Figure) bool {
 	a0, a1 := interval(f)
 	b0, b1 := interval(e)
-	return a0 <= b1 && b0 <= a1
+	eps := 1e-9 * math.Max(1, math.Max(math.Abs(f.Value), math.Abs(e.Value)))
+	return a0 < b1-eps && b0 < a1-eps
 }
 
 func interval(f corpus.Figure) (float64, float64) {

@@ -345,11 +345,13 @@ func printedNumber(s string) (float64, bool) {
 }
 
 // Agree reports two figures whose printed values can stand for the same
-// number: within the rounding their printed precision allows. An
-// approximate figure or a bound excludes no nearby value, so it agrees.
+// number: within the rounding their printed precision allows. Rounding
+// intervals are half open (5.5 stands for 5.45 up to, not including, 5.55,
+// which prints as 5.6), so 5.5% and 5.6% disagree. An approximate figure
+// or a bound excludes no nearby value, so it agrees.
 func Agree(a, b corpus.Figure) bool {
 	if a.Approx || b.Approx || a.Bound != "" || b.Bound != "" {
 		return true
 	}
-	return math.Abs(a.Value-b.Value) <= tolerance(a)+tolerance(b)
+	return math.Abs(a.Value-b.Value) < (tolerance(a)+tolerance(b))*(1-1e-9)
 }
