@@ -227,3 +227,17 @@ func TestComparedValuePeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceOfMoneyIsNoSubjectOfANewClause: 中央财政 opening a clause is
+// not whose a later clause with its own period is; a level is.
+func TestSourceOfMoneyIsNoSubjectOfANewClause(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2012-03-05"}
+	text := "中央财政安排资金1713亿元，全年城镇保障性住房基本建成432万套。"
+	if f := figureIn(t, text, report, "432万套"); f.Subject != "全国" {
+		t.Errorf("432万套: subject %q, want 全国", f.Subject)
+	}
+	text = "市直社保基金预算支出完成57.9亿元，当年收支结余1.6亿元。"
+	if f := figureIn(t, text, budgetReport, "1.6亿元"); f.Subject != "市直" {
+		t.Errorf("1.6亿元: subject %q, want 市直", f.Subject)
+	}
+}

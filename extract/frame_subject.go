@@ -609,11 +609,22 @@ func (ff *frameFinder) levelSubject(c *figureAt) string {
 // levelIn is the level of government that opens a clause of the sentence
 // from sentStart before rune at, last clause first, or "".
 func (ff *frameFinder) levelIn(sentStart, at int) string {
+	// A clause with its own period says something new: a source of money
+	// that opened an earlier clause (中央财政安排资金…，全年城镇保障性住房
+	// 基本建成432万套) is not whose it is, though a level is (市直社保基金
+	// 预算支出…，当年收支结余…).
+	newStatement := false
+	level := func(w string) string {
+		if newStatement && strings.HasSuffix(w, "财政") {
+			return ""
+		}
+		return w
+	}
 	for end := at; end > sentStart; {
 		clause := ff.clauseStart(sentStart, end)
 		i := ff.skipOpening(clause, end)
 		if w, ok := levelIndex.at(ff.rs, i); ok && i+len([]rune(w)) <= end {
-			return w
+			return level(w)
 		}
 		if place, after := ff.placeAt(i); place != "" {
 			if w, ok := levelIndex.at(ff.rs, after); ok && after+len([]rune(w)) <= end {
@@ -625,6 +636,9 @@ func (ff *frameFinder) levelIn(sentStart, at int) string {
 			// only, and only where 全国 is no category (全国重点文物保护单位
 			// in a city's bulletin).
 			return "全国"
+		}
+		if p, ok := ff.periodStart[clauseFirst(ff.rs, clause, end)]; ok && p.end <= end {
+			newStatement = true
 		}
 		end = clause - 1
 	}
@@ -830,4 +844,13 @@ func (ff *frameFinder) placeAt(i int) (string, int) {
 		}
 	}
 	return "", i
+}
+
+// clauseFirst is where a clause's words start, past the marks and spaces
+// that open it.
+func clauseFirst(rs []rune, i, limit int) int {
+	for i < limit && strings.ContainsRune(",，、 ", rs[i]) {
+		i++
+	}
+	return i
 }
