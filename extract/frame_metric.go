@@ -124,6 +124,7 @@ type ownMetricRule struct {
 // before the words in front of it; a known indicator before a bare noun
 // walk; the sentence's topic and the nouns after a figure last.
 var ownMetricRules = []ownMetricRule{
+	{"what was basically done", (*frameFinder).basicallyDone},
 	{"phase and its noun", (*frameFinder).phaseNoun},
 	{"listed product", (*frameFinder).listedProductNoun},
 	{"counted noun", (*frameFinder).countedNoun},
@@ -660,7 +661,8 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 	figureAt, crossed := end, false
 	for {
 		trimmed := false
-		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart && !ff.indicatorOver(end, w) {
+		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart && !ff.indicatorOver(end, w) &&
+			!endsWithRunes(rs, end-len([]rune(w)), "基本") { // 城镇保障性住房基本建成432万套: what was basically done is the measure
 			end -= len([]rune(w))
 			trimmed = true
 		}
@@ -727,6 +729,22 @@ var rateNouns = []string{"增速", "增幅", "速度", "比重", "占比", "水�
 func (ff *frameFinder) indicatorOver(end int, w string) bool {
 	ind, ok := ff.indicators.endingAt(ff.rs, end)
 	return ok && len([]rune(ind)) > len([]rune(w))
+}
+
+// basicallyDone reads 城镇保障性住房基本建成432万套 as 城镇保障性住房基本建成
+// (and 基本建成544万套 as 基本建成): what 基本 qualifies is the measure.
+func (ff *frameFinder) basicallyDone(m ownMetric) string {
+	w, ok := trailingIndex.endingAt(ff.rs, m.end)
+	at := m.end - len([]rune(w))
+	if !ok || !endsWithRunes(ff.rs, at, "基本") {
+		return ""
+	}
+	at -= 2
+	noun := stripLeadingVerbs(string(ff.rs[ff.nounStart(m.regionStart, at):at]))
+	if isVerbWord(noun) {
+		noun = ""
+	}
+	return noun + "基本" + w
 }
 
 // adjustments are phrases that say how a figure was counted, as their
