@@ -406,7 +406,7 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 		if m.start < i || m.end > limit || m.kind == corpus.EntityPerson {
 			continue
 		}
-		if m.start > i && (best == "" || ff.hasVerb(i, m.start) || strings.ContainsAny(string(ff.rs[i:m.start]), "向对与和拟将给为把从在被让使")) {
+		if m.start > i && (best == "" || ff.hasVerb(i, m.start) || strings.ContainsAny(string(ff.rs[i:m.start]), "向对与和拟将给为把从在被让使据")) {
 			break // a name after a verb or preposition is an object, not the subject
 		}
 		if m.kind == corpus.EntityPlace && m.end < len(ff.rs) && m.end < limit && isHan(ff.rs[m.end]) && !strings.ContainsRune("市县区省", ff.rs[m.end-1]) {

@@ -141,6 +141,9 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 			for start+2 < i && nf.report && gseVerbs[string(rs[start:start+2])] && !strings.ContainsRune(nounSuffixChars, rs[start+2]) {
 				start += 2 // 开工|重大水利工程, 启动|世界一流大学: the verb is not the name
 			}
+			if start+1 < i && rs[start] == '据' {
+				start++ // 据国家统计局…资料显示: 据 cites a source, it starts no name
+			}
 			if start > 0 && start+1 < i && rs[start-1] == '其' && rs[start] == '他' {
 				start++ // 其他政府性基金: 其 stops the walk inside 其他, which starts no name
 			}

@@ -477,11 +477,12 @@ func hasTab(run []item) bool {
 
 func isSpace(r rune) bool {
 	switch r {
-	case ' ', '\n', '\t', '\r', '\u3000', '\u00a0',
-		'\u200b', '\u2060', '\ufeff': // zero-width spaces and joiners, which PDF and web pages leave between a number and its unit
+	case '\u200b', '\u2060', '\ufeff': // zero-width spaces and joiners, which PDF and web pages leave between a number and its unit
 		return true
+	case '\f', '\v': // a form feed is pdftotext's page break, which the pages read
+		return false
 	}
-	return false
+	return unicode.IsSpace(r) // the em spaces (\u2003) that indent a paragraph too
 }
 
 func endsSentence(r rune) bool {

@@ -27,6 +27,9 @@ func TestNormalize(t *testing.T) {
 		{"完成投资46.\n6亿元", "完成投资46.6亿元"},
 		// Printed character by character: a two-digit number before its mark or unit.
 		{"增长1 5 ．3 ％，完成1 0 万亿元，增长1 1 ％", "增长15.3%,完成10万亿元,增长11%"},
+		// Em and en spaces are spaces (a paragraph's indent, a gap inside a figure); a form feed stays a page break.
+		{"\u2003\u2003全市收入81.63\u2002亿元", "全市收入81.63亿元"},
+		{"表3\f\n支出平衡", "表3\f支出平衡"},
 		// A zero-width space between a number and its unit on the next line.
 		{"国内生产总值达到74.4\n\u200b\n万亿元", "国内生产总值达到74.4万亿元"},
 		{"完成投资2.3\n亿元", "完成投资2.3亿元"},
