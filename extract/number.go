@@ -19,6 +19,23 @@ type number struct {
 	vague      bool    // 几, 数 or two adjacent digits (两三) made it a range
 	decimals   int     // digits after the decimal point, as written
 	positional bool    // a run of Chinese digits read positionally (二〇二四)
+	// inner is the largest scale word inside the core (亿 in 四亿零七百), 0
+	// when none: a scale after 多 (四亿零七百多万) applies to what follows it.
+	inner float64
+}
+
+// rescaled is n with a scale word that follows it after 多 or 余 applied
+// to the part after its inner scale only: 四亿零七百多万 is 4亿 + 700多万,
+// not (4亿 + 700) × 万.
+func (n number) rescaled(mul float64) number {
+	if n.inner <= mul || mul <= 1 {
+		return n
+	}
+	for _, v := range []*float64{&n.core, &n.coreMax} {
+		head := math.Floor(*v/n.inner) * n.inner
+		*v = head/mul + (*v - head)
+	}
+	return n
 }
 
 func (n number) value() float64    { return n.core * n.scale }
@@ -93,6 +110,11 @@ func readNumber(rs []rune, i int) (number, bool) {
 	}
 	if hasBigUnit(toks[:cut]) { // 四亿五千六百万 is one value, not 四亿五千六百 × 万
 		cut = len(toks)
+		for _, t := range toks {
+			if t.kind == tokUnit && t.v >= 1e4 {
+				n.inner = max(n.inner, t.v)
+			}
+		}
 	}
 	lo, hi, positional := evalTokens(toks[:cut])
 	n.core, n.coreMax, n.positional = lo, hi, positional

@@ -256,7 +256,7 @@ func TestPhenomenaF_Ranges(t *testing.T) {
 		{"投资额在6亿元至12亿元之间。", []string{"money 600000000..1200000000 CNY"}},                                                      // 36
 		{"补助金额为5万元到20万元。", []string{"money 50000..200000 CNY"}},                                                               // 36
 		{"用地规模在200亩至500亩之间。", []string{"quantity 200..500 mu"}},                                                               // 36
-		{"增速在5%至6%之间。", []string{"percent 5..6 %"}},                                                                           // 36
+		{"增速在5%至6%之间。", []string{"percent 5..6 % up"}},                                                                        // 36
 		{"可拉动投资八到九百亿元。", []string{"money 80000000000..90000000000 CNY"}},                                                      // 37
 		{"达产后年产值六到七千万元。", []string{"money 60000000..70000000 CNY"}},                                                           // 37
 		{"可带动就业三到五千人。", []string{"count 3000..5000 人"}},                                                                       // 37
@@ -292,6 +292,12 @@ func TestPhenomenaG_Counts(t *testing.T) {
 		{"工业增加值平均每年增长1 5 ．3 ％，累计完成近1 0 万亿元。", []string{"percent 15.3 % up", "money 10000000000000 CNY approx"}},
 		{"总产量比上一年增产二千二百万吨，即百分之七点八；工业总产值平均每年递增百分之三十六点九。", []string{"quantity 22000000 t up", "percent 7.8 % up", "percent 36.9 % up"}},
 		{"这个比重大约是百分之十七，重大项目约有六百个。", []string{"percent 17 % approx", "count 600 个 approx"}},
+		{"产量四亿零七百多万吨，一亿一千四百多万吨，三千多万吨。", []string{"quantity 407000000 t approx", "quantity 114000000 t approx", "quantity 30000000 t approx"}},
+		{"品种大约增加了两万四千种。", []string{"count 24000 种 approx up"}},
+		{"市四届人大五次会议审查批准了预算，仔猪价格600元/头。", []string{"money 600 CNY/头"}},
+		{"苏联贷款十四亿零六百万新卢布。", []string{"money 1406000000 SUR"}},
+		{"上半年降幅比同期收窄2.2个百分点。", []string{"ppt 2.2 pp up"}},
+		{"普惠小微企业贷款增幅超过40%，同期增速分别为3.3%、0.5%，6.5%左右的增速，人口自然增长率2.00‰。", []string{"percent 40 % min up", "percent 3.3 % up", "percent 0.5 % up", "percent 6.5 % approx up", "percent 0.2 %"}},
 		{"调减玉米种植面积77万亩，增加水稻种植面积26万亩，增加到总面积960万亩。", []string{"quantity 770000 mu down", "quantity 260000 mu up", "quantity 9600000 mu"}},
 		{"全年GDP增长4%，快于2024年1.8个百分点，快于全国0.6个百分点。", []string{"percent 4 % up", "ppt 1.8 pp up", "ppt 0.6 pp"}},
 		{"同比增长2%，比同期增速高0.8个百分点，比全省高0.3个百分点。", []string{"percent 2 % up", "ppt 0.8 pp up", "ppt 0.3 pp"}},

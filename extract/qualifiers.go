@@ -134,6 +134,82 @@ func plainPrefixBefore(rs []rune, i int) (prefixWord, bool) {
 	return prefixWord{}, false
 }
 
+// narrowedFall reports a 收窄 or 缩小 at rune at whose clause names a fall
+// before it (降幅比同期收窄): the fall narrowed, a change up.
+func narrowedFall(rs []rune, at int) bool {
+	if !hasPrefixRunes(rs, at, "收窄") && !hasPrefixRunes(rs, at, "缩小") {
+		return false
+	}
+	for k := at - 1; k >= 1 && at-k <= 10; k-- {
+		if strings.ContainsRune("，,；;。", rs[k]) {
+			return false
+		}
+		if rs[k-1] == '降' && rs[k] == '幅' || rs[k-1] == '跌' && rs[k] == '幅' {
+			return true
+		}
+	}
+	return false
+}
+
+// changeVerbStart is where the change word that changeBefore reads before
+// rs[i] starts, or -1.
+func changeVerbStart(rs []rune, i int) int {
+	if i > 0 && (rs[i-1] == '了' || rs[i-1] == '(' || rs[i-1] == '（') {
+		i--
+	}
+	for _, c := range changeWords {
+		if endsWithRunes(rs, i, c.word) {
+			return i - len([]rune(c.word))
+		}
+	}
+	return -1
+}
+
+// rateChangeNouns name a rate of change: a percent they name is a change
+// (增速分别为3.3%, 增幅超过40%, 6.5%左右的增速).
+var rateChangeNouns = []changeWord{
+	{"增长速度", corpus.ChangeUp}, {"增长幅度", corpus.ChangeUp}, {"增长率", corpus.ChangeUp},
+	{"增速", corpus.ChangeUp}, {"增幅", corpus.ChangeUp}, {"降幅", corpus.ChangeDown}, {"跌幅", corpus.ChangeDown},
+}
+
+// rateLinks stand between a rate noun and its figure.
+var rateLinks = []string{"分别为", "分别达", "分别", "保持在", "达到", "超过", "为", "达", "是", "在", "均", "约", "了"}
+
+// rateChange is the direction of the rate a percent is, named before it
+// (增幅超过40%) or after it (6.5%左右的增速), or "". 自然增长率 is a level.
+func rateChange(rs []rune, before, end int) string {
+	k := before
+	for moved := true; moved; {
+		moved = false
+		for _, w := range rateLinks {
+			if endsWithRunes(rs, k, w) {
+				k -= len([]rune(w))
+				moved = true
+				break
+			}
+		}
+	}
+	for _, r := range rateChangeNouns {
+		if endsWithRunes(rs, k, r.word) && !endsWithRunes(rs, k, "自然"+r.word) {
+			return r.direction
+		}
+	}
+	at := end
+	for _, w := range []string{"左右", "以上", "以下"} {
+		if hasPrefixRunes(rs, at, w) {
+			at += len([]rune(w))
+		}
+	}
+	if hasPrefixRunes(rs, at, "的") {
+		for _, r := range rateChangeNouns {
+			if hasPrefixRunes(rs, at+1, r.word) {
+				return r.direction
+			}
+		}
+	}
+	return ""
+}
+
 // changeBefore finds a direction verb ending at rs[i], allowing 了 or an
 // opening parenthesis after it (全市短收（53.09亿元）, 调入资金减少（47.15亿元）),
 // or the direction of a list a figure totals (加上…等174.6亿元).
@@ -143,6 +219,9 @@ func changeBefore(rs []rune, i int) string {
 	}
 	for _, c := range changeWords {
 		if endsWithRunes(rs, i, c.word) {
+			if c.direction == corpus.ChangeDown && narrowedFall(rs, i-len([]rune(c.word))) {
+				return corpus.ChangeUp // 降幅比同期收窄2.2个百分点: a fall that narrowed
+			}
 			return c.direction
 		}
 	}

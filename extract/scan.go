@@ -379,6 +379,7 @@ func (s *scanner) withUnit(n number) (found, bool) {
 	}
 	f.kind, f.unit = u.kind, s.unitAsWritten(u, j)
 	j += len([]rune(u.word))
+	n = n.rescaled(mul)
 	f.mult = mul * u.factor
 	f.value = n.value() * f.mult
 	if n.vague {
@@ -462,6 +463,10 @@ var perDenominators = []struct{ word, unit string }{
 	{"立方米", "m3"}, {"公斤", "kg"}, {"千克", "kg"}, {"kWh", "kWh"},
 }
 
+// perCounts are what a price after a slash is per (600元/头, 元/人): only
+// after a slash, for 每户最低108元 is an amount for each household, not a rate.
+var perCounts = []struct{ word, unit string }{{"头", "头"}, {"人", "人"}, {"户", "户"}}
+
 // perUnit reads 元/千瓦时, 吨/年 and 元人民币 after the unit, and 每千瓦时
 // or 亩均 before the number, and returns where the figure ends.
 func (s *scanner) perUnit(f *found, j int) int {
@@ -481,6 +486,14 @@ func (s *scanner) perUnit(f *found, j int) int {
 		}
 		if j < len(rs) && (rs[j] == '/' || rs[j] == '每') {
 			for _, d := range perDenominators {
+				if hasPrefixRunes(rs, j+1, d.word) {
+					f.unit += "/" + d.unit
+					return j + 1 + len([]rune(d.word))
+				}
+			}
+		}
+		if j < len(rs) && rs[j] == '/' {
+			for _, d := range perCounts {
 				if hasPrefixRunes(rs, j+1, d.word) {
 					f.unit += "/" + d.unit
 					return j + 1 + len([]rune(d.word))
@@ -638,8 +651,15 @@ func (s *scanner) qualify(f *found, n number) {
 	}
 	if dir := changeBefore(rs, before); dir != "" {
 		f.change = dir
+		if verb := changeVerbStart(rs, before); verb >= 0 {
+			if p, ok := plainPrefixBefore(rs, verb); ok && p.approx {
+				f.approx = true // 品种大约增加了两万四千种
+			}
+		}
 	} else if dir := changeAt(rs, f.end); dir != "" && f.bound != "" && (f.kind == corpus.KindPercent || f.kind == corpus.KindPPT) {
 		f.change = dir // 均保持10%以上增长: a rate the verb after it names
+	} else if f.kind == corpus.KindPercent {
+		f.change = rateChange(rs, before, f.end)
 	}
 }
 
@@ -653,6 +673,9 @@ func (s *scanner) accept(n number, f *found) bool {
 	if f.kind == corpus.KindDate {
 		return s.dateAt(n, f)
 	}
+	if f.kind == corpus.KindCount && (f.unit == "次" || f.unit == "届") && startsAny(s.rs, f.end, sessionWords) {
+		return false // 四届人大五次会议: which session, not how many
+	}
 	if f.kind == corpus.KindCount && n.decimals > 0 && n.scale == 1 && f.mult == 1 && s.headingPosition(n.start) {
 		return false // 3.1项目…: a section number before a word, not 3.1 items
 	}
@@ -664,6 +687,9 @@ func (s *scanner) accept(n number, f *found) bool {
 	}
 	return s.acceptChinese(n, f)
 }
+
+// sessionWords follow the ordinal of a session (五次会议, 三中全会).
+var sessionWords = []string{"会议", "全会", "全体会议", "代表大会", "党代会", "人大"}
 
 // headingPosition reports a number where a section number stands: at the
 // start of a line or clause, or right after another figure's unit.

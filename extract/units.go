@@ -27,11 +27,12 @@ type unitSpec struct {
 
 // currencies are the currency words after an amount, in simplified script
 // (the scanner reads folded text, so 港幣 and 澳門元 match too). 圆 is the
-// old and formal spelling of 元 (美圆, 日圆).
+// old and formal spelling of 元 (美圆, 日圆); 新卢布 is the Soviet rouble of
+// 1961 (SUR) in reports of the time.
 var currencies = map[string]string{
 	"元": "CNY", "圆": "CNY", "人民币": "CNY", "美元": "USD", "美圆": "USD", "美金": "USD", "欧元": "EUR",
 	"港元": "HKD", "港币": "HKD", "港圆": "HKD", "日元": "JPY", "日圆": "JPY", "英镑": "GBP", "澳元": "AUD",
-	"加元": "CAD", "韩元": "KRW", "卢布": "RUB", "新加坡元": "SGD", "新台币": "TWD", "台币": "TWD",
+	"加元": "CAD", "韩元": "KRW", "卢布": "RUB", "新卢布": "SUR", "新加坡元": "SGD", "新台币": "TWD", "台币": "TWD",
 	"新台元": "TWD", "澳门元": "MOP", "澳门币": "MOP", "澳门圆": "MOP", "瑞士法郎": "CHF",
 }
 
