@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"reportmine/corpus"
 )
 
 // numeralStyle picks the characters a renderer writes: everyday lower-case
@@ -197,6 +199,28 @@ func TestChineseNumeralFiguresRoundTrip(t *testing.T) {
 		want := "money " + strconv.FormatFloat(float64(n), 'f', -1, 64) + " CNY"
 		if len(got) != 1 || got[0] != want {
 			t.Fatalf("%s: got %v, want %s", text, got, want)
+		}
+	}
+}
+
+// TestHedgedScaleRoundTrip: a numeral with an inner 亿 and 多 before a
+// trailing 万 (四亿零七百多万吨) is the 亿 part plus the hedged 万 part, for
+// random values in every style.
+func TestHedgedScaleRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewSource(17))
+	for i := 0; i < 300; i++ {
+		st := numeralStyles[i%len(numeralStyles)]
+		yi := 1 + rng.Int63n(99)
+		wan := 10 + rng.Int63n(9990) // the 万 part, at least 十万 so that it carries a 多
+		for wan%10 == 0 {
+			wan++ // 七百多万 hedges the last digit written: keep one there
+		}
+		head := st.renderChinese(yi*1e8 + wan) // 四亿零七百五
+		text := "产量" + head + "多万吨，比上年增长。"     // 四亿零七百五多万吨
+		want := float64(yi*1e8 + wan*1e4)
+		figs := testExtractor.Extract(corpus.NewDocument("test.txt", []byte(text)))
+		if len(figs) == 0 || figs[0].Value != want || !figs[0].Approx {
+			t.Fatalf("%s: got %+v, want %v approx", text, figs, want)
 		}
 	}
 }
