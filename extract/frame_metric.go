@@ -145,6 +145,9 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	m := ownMetric{f: f, regionStart: regionStart, end: end}
 	for _, r := range ownMetricRules {
 		if noun := r.read(ff, m); noun != "" {
+			if strings.HasPrefix(noun, "拉动") && hasPrefixRunes(ff.rs, m.end, "增长") {
+				noun += "增长" // 拉动GDP增长0.1个百分点: the pull is on growth
+			}
 			return ff.withoutPopulation(trimCountMeasure(f, withoutInclusionGloss(noun)))
 		}
 	}
@@ -163,13 +166,29 @@ func inclusionGloss(rs []rune, regionStart, end int) int {
 	}
 	for k := end - 2; k >= regionStart && end-k <= 14; k-- {
 		if rs[k] == '(' || rs[k] == '（' {
-			if startsAny(rs, k+1, inclusionWords) || rs[end-2] == '等' {
-				return k // 公共安全（含国防）支出, 产业发展（资源勘探工业信息等）支出
+			if startsAny(rs, k+1, inclusionWords) || rs[end-2] == '等' || shortAlias(rs, k, end) {
+				return k // 公共安全（含国防）支出, 产业发展（资源勘探工业信息等）支出, 国有资源（资产）有偿使用收入
 			}
 			return -1
 		}
 	}
 	return -1
+}
+
+// shortAlias reports a parenthesis of at most four Chinese characters
+// between Chinese characters, at runes open and end: an alternative word
+// inside a noun (国有资源（资产）有偿使用收入), not a gloss of the whole.
+func shortAlias(rs []rune, open, end int) bool {
+	inner := rs[open+1 : end-1]
+	if len(inner) == 0 || len(inner) > 4 || open == 0 || !isHan(rs[open-1]) || end >= len(rs) || !isHan(rs[end]) {
+		return false
+	}
+	for _, r := range inner {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutInclusionGloss drops the inclusion gloss from a metric: 公共安全
@@ -1298,6 +1317,8 @@ func (ff *frameFinder) continuedCount(c *figureAt, m string) string {
 func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 	prev := c.inherit
 	switch {
+	case prev != nil && (m == "增速" || m == "增幅") && prev.metric != "" && !hasAnySuffix(prev.metric, []string{"增速", "增幅", "比重", "占比"}):
+		return prev.metric + m // 地区生产总值…增长1.5%，增速比同期提高0.9个百分点: the rate of the figure before
 	case prev != nil && (m == "" || isVerbWord(m) || ff.report && bareMeasures[m]):
 		return prev.metric // 一般公共服务支出75.25亿元，…，占比7.8%
 	case prev != nil && strings.HasPrefix(m, "占") && len([]rune(m)) > 2 && len([]rune(prev.metric)) > 2 && !strings.Contains(prev.metric, "占"):

@@ -428,7 +428,7 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 		if s := ff.resolvePronoun(w, i); s != "" {
 			return s
 		}
-		if w == "全市" || w == "本市" || w == "全省" || w == "全区" || w == "本区" || w == "全县" || w == "本县" {
+		if w == "全市" || w == "本市" || w == "我市" || w == "全省" || w == "全区" || w == "本区" || w == "全县" || w == "本县" || w == "我县" {
 			return unnamed // no city or province is named: leave the subject empty, never another name
 		}
 	}
@@ -487,9 +487,9 @@ func (ff *frameFinder) hasVerb(a, b int) bool {
 
 func (ff *frameFinder) resolvePronoun(w string, i int) string {
 	switch w {
-	case "全市", "本市":
+	case "全市", "本市", "我市":
 		return ff.main.city
-	case "全县", "本县", "该县":
+	case "全县", "本县", "该县", "我县":
 		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "县") }, "")
 	case "全省", "我省":
 		return ff.main.province

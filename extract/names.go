@@ -65,6 +65,7 @@ var pronouns = map[string]corpus.EntityKind{
 	"该开发区": corpus.EntityOrg, "示范区": corpus.EntityOrg, "该示范区": corpus.EntityOrg,
 	"全市": corpus.EntityPlace, "该市": corpus.EntityPlace, "全省": corpus.EntityPlace, "我省": corpus.EntityPlace,
 	"全县": corpus.EntityPlace, "该县": corpus.EntityPlace, "本县": corpus.EntityPlace, "本市": corpus.EntityPlace,
+	"我市": corpus.EntityPlace, "我县": corpus.EntityPlace,
 	"该公司": corpus.EntityOrg, "该项目": corpus.EntityProject, "该企业": corpus.EntityOrg,
 	// A bare zone type is the zone the text is about (高新区完成…).
 	"高新区": corpus.EntityOrg, "经开区": corpus.EntityOrg, "开发区": corpus.EntityOrg, "综改区": corpus.EntityOrg,
