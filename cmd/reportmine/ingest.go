@@ -111,7 +111,7 @@ func (r ingestRun) start(ctx context.Context, data string, pick func(*store.Stor
 func printSummary(w io.Writer, s app.Summary, path string) {
 	fmt.Fprintf(w, "ingested %d, unchanged %d, failed %d", s.Ingested, s.Unchanged, s.Failed)
 	if s.Updated > 0 {
-		fmt.Fprintf(w, ", updated %d (metadata corrected)", s.Updated)
+		fmt.Fprintf(w, ", updated %d (read again: corrected metadata or a newer extractor)", s.Updated)
 	}
 	if s.Skipped > 0 {
 		fmt.Fprintf(w, ", skipped %d (not documents)", s.Skipped)
