@@ -156,7 +156,7 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 
 // inclusionWords open a gloss that says what a noun includes: 公共安全（含
 // 国防）支出, 个人所得税（不含…）.
-var inclusionWords = []string{"含", "不含", "包括", "包含"}
+var inclusionWords = words("inclusion_words")
 
 // inclusionGloss is where the parenthesis of an inclusion gloss that ends
 // at rune end opens, or -1.
@@ -388,7 +388,7 @@ func (ff *frameFinder) sectorBefore(regionStart, at int) string {
 
 // sectorHeads end the name of a sector of the economy (一产, 建材业,
 // 中直工业, 石化行业, 规上工业企业, 数字经济核心产业).
-var sectorHeads = []string{"产", "业", "企业", "经济"}
+var sectorHeads = words("sector_heads")
 
 // glossIndicator reads the indicator a parenthesis names after a
 // description (城镇常住人口占总人口比重（常住人口城镇化率）为74.63%): the
@@ -428,7 +428,7 @@ func (ff *frameFinder) glossIndicator(m ownMetric) string {
 // measures 税收收入占财政收入的比重, not 比重.
 // shareWithin end a share of a whole the noun before 在 holds, longest
 // first: 在移动电话用户中占比, 在国内生产总值中的比重.
-var shareWithin = []string{"中所占的比重", "中所占的比例", "中所占比重", "中的比重", "中的比例", "中的占比", "中占比"}
+var shareWithin = sortedByLength(words("share_within"))
 
 func (ff *frameFinder) shareNoun(m ownMetric) string {
 	rs := ff.rs

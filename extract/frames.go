@@ -406,7 +406,7 @@ func (ff *frameFinder) figureAt(fs []found, out []frame, i int) *figureAt {
 }
 
 // continuations open a sentence that goes on about the figure before it.
-var continuations = []string{"完成预算", "为预算", "完成调整预算", "为调整预算", "完成年度预算", "完成年计划", "为年计划", "占比", "同比", "比上年", "较上年"}
+var continuations = words("continuations")
 
 // prevAmount is the index of the last figure before i that is not a date.
 func prevAmount(fs []found, i int) int {

@@ -452,7 +452,10 @@ func hasAnySuffix(s string, suffixes []string) bool {
 
 // placeSuffixes may follow a place's short form: its own suffix, or a
 // zone or park it has (太原经开区, 大同高新区, 泰山工业园).
-var placeSuffixes = []string{"县", "区", "市", "镇", "乡", "经开", "经济", "高新", "工业园", "产业园", "园区", "开发区"}
+var placeSuffixes = words("place_suffixes")
+
+// placeOrProvinceSuffixes are placeSuffixes and 省.
+var placeOrProvinceSuffixes = append([]string{"省"}, placeSuffixes...)
 
 // places finds gazetteer names; a short form needs a boundary after it
 // that is not another Han character of a longer word, unless that is a
@@ -478,7 +481,7 @@ func (nf *nameFinder) places() []mention {
 			continue // 泰山玻纤 is not 泰山区, nor 新建高速铁路 新建区: a county's short form needs its suffix or a zone after it
 		}
 		if p.text != p.place.name && i > 0 && isHan(rs[i-1]) && !strings.ContainsRune(orgStop, rs[i-1]) &&
-			end < len(rs) && isHan(rs[end]) && !startsAny(rs, end, append([]string{"省"}, placeSuffixes...)) {
+			end < len(rs) && isHan(rs[end]) && !startsAny(rs, end, placeOrProvinceSuffixes) {
 			continue // 全球灯塔工厂 is not 灯塔市: a short form inside a word
 		}
 		if p.text != p.place.name && i > 0 && gseVerbs[string(rs[i-1:i+1])] {

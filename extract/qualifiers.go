@@ -173,7 +173,7 @@ var rateChangeNouns = []changeWord{
 }
 
 // rateLinks stand between a rate noun and its figure.
-var rateLinks = []string{"分别为", "分别达", "分别", "保持在", "达到", "超过", "为", "达", "是", "在", "均", "约", "了"}
+var rateLinks = sortedByLength(words("rate_links"))
 
 // rateChange is the direction of the rate a percent is, named before it
 // (增幅超过40%) or after it (6.5%左右的增速), or "". 自然增长率 is a level.

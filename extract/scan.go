@@ -689,7 +689,7 @@ func (s *scanner) accept(n number, f *found) bool {
 }
 
 // sessionWords follow the ordinal of a session (五次会议, 三中全会).
-var sessionWords = []string{"会议", "全会", "全体会议", "代表大会", "党代会", "人大"}
+var sessionWords = words("session_words")
 
 // headingPosition reports a number where a section number stands: at the
 // start of a line or clause, or right after another figure's unit.
