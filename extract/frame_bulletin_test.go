@@ -46,6 +46,8 @@ func TestBulletinFrames(t *testing.T) {
 		// 全年 after a base year is the base's; 年初以来 is one period.
 		{"一季度地区生产总值增长2%，比2016年全年增速高0.3个百分点。", "0.3个百分点", "地区生产总值增速", "某城市", "一季度", "比2016年全年"},
 		{"年初以来，全市累计造林3242公顷。", "3242公顷", "造林", "某城市", "年初以来", ""},
+		// A month of this or last year is one period.
+		{"去年8月全市出口增长5%。", "5%", "出口", "某城市", "去年8月", ""},
 		// A price basis is no period, nor part of the metric.
 		{"全年地区生产总值按可比价格计算比上年增长5.2%。", "5.2%", "地区生产总值", "某城市", "全年", "比上年"},
 	}
