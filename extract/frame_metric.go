@@ -743,11 +743,14 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 // (增速高, 比重低).
 var rateNouns = []string{"增速", "增幅", "速度", "比重", "占比", "水平"}
 
-// indicatorOver reports an indicator that ends at rune end and is longer
-// than the trailing word w there: 转移支付 keeps its 支付.
+// indicatorOver reports an indicator or a noun word that ends at rune end
+// and is longer than the trailing word w there: 转移支付 keeps its 支付.
 func (ff *frameFinder) indicatorOver(end int, w string) bool {
-	ind, ok := ff.indicators.endingAt(ff.rs, end)
-	return ok && len([]rune(ind)) > len([]rune(w))
+	if ind, ok := ff.indicators.endingAt(ff.rs, end); ok && len([]rune(ind)) > len([]rune(w)) {
+		return true
+	}
+	word, ok := compoundIndex.endingAt(ff.rs, end) // 税收返还 keeps its 还
+	return ok && len([]rune(word)) > len([]rune(w))
 }
 
 // basicallyDone reads 城镇保障性住房基本建成432万套 as 城镇保障性住房基本建成
@@ -1140,7 +1143,7 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 	if _, ok := pronounIndex.endingAt(ff.rs, i); ok {
 		return true
 	}
-	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 && !(i < len(ff.rs) && strings.ContainsRune("类性化型式", ff.rs[i])) {
+	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 && !(i < len(ff.rs) && strings.ContainsRune("类性化型式费", ff.rs[i])) {
 		// 新签约项目, 新建项目: after 新 the verb modifies the noun; 经济建设
 		// 类支出, 保障性住房: a suffix makes the verb part of the noun.
 		return i-len([]rune(v)) == 0 || ff.rs[i-len([]rune(v))-1] != '新'
