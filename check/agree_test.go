@@ -48,3 +48,24 @@ func TestNeighbouringRatesContradict(t *testing.T) {
 		t.Error("5.5% and 5.5% do not overlap")
 	}
 }
+
+// TestPointValuesAgree: a value that allows no rounding (0, or one written
+// in Chinese numerals) agrees with itself and with an interval that holds
+// it.
+func TestPointValuesAgree(t *testing.T) {
+	zero := corpus.Figure{Kind: corpus.KindPercent, Unit: "%", Value: 0, Surface: "0%", Precision: 0}
+	if !Agree(zero, zero) || !valuesOverlap(zero, zero) {
+		t.Error("0% and 0% disagree")
+	}
+	half := corpus.Figure{Kind: corpus.KindPercent, Unit: "%", Value: 0.5, Surface: "百分之零点五"}
+	if !Agree(half, half) || !valuesOverlap(half, half) {
+		t.Error("百分之零点五 disagrees with itself")
+	}
+	printed := corpus.Figure{Kind: corpus.KindPercent, Unit: "%", Value: 0.5, Surface: "0.5%", Precision: 1}
+	if !Agree(half, printed) || !valuesOverlap(half, printed) {
+		t.Error("百分之零点五 and 0.5% disagree")
+	}
+	if valuesOverlap(half, corpus.Figure{Kind: corpus.KindPercent, Unit: "%", Value: 0.6, Surface: "0.6%", Precision: 1}) {
+		t.Error("百分之零点五 and 0.6% agree")
+	}
+}

@@ -507,6 +507,11 @@ func valuesOverlap(f, e corpus.Figure) bool {
 	a0, a1 := interval(f)
 	b0, b1 := interval(e)
 	eps := 1e-9 * math.Max(1, math.Max(math.Abs(f.Value), math.Abs(e.Value)))
+	if a1-a0 <= 1000*eps || b1-b0 <= 1000*eps {
+		// A value that allows no rounding (0, or one written in Chinese
+		// numerals) is a point: it meets an interval that holds it.
+		return a0 <= b1+eps && b0 <= a1+eps
+	}
 	return a0 < b1-eps && b0 < a1-eps
 }
 

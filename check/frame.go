@@ -353,5 +353,9 @@ func Agree(a, b corpus.Figure) bool {
 	if a.Approx || b.Approx || a.Bound != "" || b.Bound != "" {
 		return true
 	}
-	return math.Abs(a.Value-b.Value) < (tolerance(a)+tolerance(b))*(1-1e-9)
+	d, tol := math.Abs(a.Value-b.Value), tolerance(a)+tolerance(b)
+	if tolerance(a) <= 1e-6*math.Max(1, math.Abs(a.Value)) || tolerance(b) <= 1e-6*math.Max(1, math.Abs(b.Value)) {
+		return d <= tol+1e-9*math.Max(1, math.Abs(a.Value)) // a point (0, 百分之零点五) meets what holds it
+	}
+	return d < tol*(1-1e-9)
 }

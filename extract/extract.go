@@ -2,6 +2,7 @@ package extract
 
 import (
 	"crypto/sha256"
+	"embed"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
@@ -62,37 +63,45 @@ func NewWith(opts Options) *Extractor {
 // Each figure carries it.
 func (e *Extractor) Dictionary() string { return e.dict }
 
-// rulesRevision names the revision of the extraction rules written in
-// code. Bump it with any change to what the rules read (a figure, a
-// qualifier, a frame): documents stored by another revision are read
-// again when their sources are ingested. Changes to the word lists need
-// no bump: their digests are part of Version.
-const rulesRevision = "2026-11-26"
-
-// Version names everything this extractor's output depends on: the rules'
-// revision, the digest of the rules' word lists (lexiconDigest) and
-// the dictionaries it segments with (Dictionary). The store records it
-// with each document, and ingest reads a stored document again when it
-// differs.
+// Version names everything this extractor's output depends on: a digest
+// of the extraction rules (the package's Go sources and every word list
+// they read, rulesDigest) and the dictionaries it segments with
+// (Dictionary). The store records it with each document, and ingest reads
+// a stored document again when it differs, so that a change to the rules
+// reaches a store by ingesting its sources again.
 func (e *Extractor) Version() string {
-	return "rules-" + rulesRevision + "+lexicon-" + lexiconDigest + " " + e.dict
+	return "rules-" + rulesDigest + " " + e.dict
 }
 
-// lexiconDigest is a digest of the embedded word lists the rules read
-// (lexicon/, indicators, generic words, measure words, the gazetteer).
-var lexiconDigest = func() string {
+// rulesSources are the package's Go sources: the rules written in code.
+// The digest leaves test files out.
+//
+//go:embed *.go
+var rulesSources embed.FS
+
+// rulesDigest is a digest of the rules: the package's Go sources (tests
+// aside) and the embedded word lists they read (lexicon/, indicators,
+// generic words, measure words, numeral words, the gazetteer).
+var rulesDigest = func() string {
 	h := sha256.New()
-	files, _ := fs.Glob(lexiconFiles, "lexicon/*.txt") // embedded: cannot fail
-	for _, f := range files {
-		data, _ := fs.ReadFile(lexiconFiles, f)
-		fmt.Fprintf(h, "%s\x00%d\x00", f, len(data))
-		h.Write(data)
+	add := func(fsys fs.FS, pattern string) {
+		files, _ := fs.Glob(fsys, pattern) // embedded: cannot fail
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			data, _ := fs.ReadFile(fsys, f)
+			fmt.Fprintf(h, "%s\x00%d\x00", f, len(data))
+			h.Write(data)
+		}
 	}
-	for _, list := range []string{indicatorsTxt, genericWordsTxt, measureWordsTable, measureWordsExtra, placesTSV} {
+	add(rulesSources, "*.go")
+	add(lexiconFiles, "lexicon/*.txt")
+	for _, list := range []string{indicatorsTxt, genericWordsTxt, measureWordsTable, measureWordsExtra, placesTSV, numeralWords} {
 		fmt.Fprintf(h, "%d\x00", len(list))
 		h.Write([]byte(list))
 	}
-	return hex.EncodeToString(h.Sum(nil))[:8]
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }()
 
 // analysis is one article read: its normalized text, figures and names.

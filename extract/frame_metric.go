@@ -1324,7 +1324,8 @@ func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 		return prev.metric + m // 地区生产总值…增长1.5%，增速比同期提高0.9个百分点: the rate of the figure before
 	case prev != nil && (m == "" || isVerbWord(m) || ff.report && bareMeasures[m]):
 		return prev.metric // 一般公共服务支出75.25亿元，…，占比7.8%
-	case prev != nil && strings.HasPrefix(m, "占") && len([]rune(m)) > 2 && len([]rune(prev.metric)) > 2 && !strings.Contains(prev.metric, "占"):
+	case prev != nil && c.f.kind == corpus.KindPercent && strings.HasPrefix(m, "占") && !strings.HasPrefix(m, "占地") && !strings.HasPrefix(m, "占用") &&
+		len([]rune(m)) > 2 && len([]rune(prev.metric)) > 2 && !strings.Contains(prev.metric, "占"):
 		// 民生支出339.39亿元，占一般公共预算支出的83.1%: the share is the
 		// figure before's, of the whole this one names.
 		if hasAnySuffix(m, []string{"比重", "比例", "占比"}) {

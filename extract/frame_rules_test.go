@@ -245,3 +245,35 @@ func TestSourceOfMoneyIsNoSubjectOfANewClause(t *testing.T) {
 		t.Errorf("1.6亿元: subject %q, want 市直", f.Subject)
 	}
 }
+
+// TestCountyPronouns: 全县 and 我县 are the report's own county, not a
+// county it names; 该县 is the county named before.
+func TestCountyPronouns(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "青河县", Date: "2024-01-10"}
+	text := "今年以来，我县对口帮扶白河县，投入帮扶资金500万元。全县全年完成固定资产投资50亿元。"
+	if f := figureIn(t, text, report, "50亿元"); f.Subject != "青河县" {
+		t.Errorf("全县: subject %q, want 青河县", f.Subject)
+	}
+	if f := figureIn(t, "青河县与白河县交界。本县全年粮食产量30万吨。", corpus.Meta{Kind: "通知"}, "30万吨"); f.Subject == "白河县" {
+		t.Errorf("本县 without a county of its own: subject %q", f.Subject)
+	}
+}
+
+// TestKindWordsKeepOrganisations: sector words make a project or a fund a
+// kind (重大水利工程, 风险补偿基金), not an organisation that holds them.
+func TestKindWordsKeepOrganisations(t *testing.T) {
+	doc := corpus.NewDocument("r.txt", []byte("国家电网公司全年完成电网投资5000亿元。市住房公积金管理中心全年归集公积金50亿元。市城建集团完成投资30亿元。开工重大水利工程172项。"))
+	doc.Meta = corpus.Meta{Kind: "政府工作报告", Place: "某市"}
+	got := map[string]bool{}
+	for _, e := range New().Entities(doc) {
+		got[e.Name] = true
+	}
+	for _, want := range []string{"国家电网公司", "市住房公积金管理中心", "市城建集团"} {
+		if !got[want] {
+			t.Errorf("%s is no name: %v", want, got)
+		}
+	}
+	if got["重大水利工程"] {
+		t.Errorf("重大水利工程 is a name: %v", got)
+	}
+}

@@ -15,6 +15,8 @@ import (
 // zone (全区, 该区), city (全市), province (全省) and main subject overall.
 type topics struct {
 	zone, city, province, subject string
+	// county is the county a report speaks for, whose 全县 and 本县 it is.
+	county string
 	// scope is whose figures the text gives where a clause names no one:
 	// the place a report speaks for (全国, 福州市), else the name a news
 	// article is about; never merely the most frequent of many names.
@@ -36,6 +38,8 @@ func (t *topics) place(p string, report bool) {
 		return
 	case strings.HasSuffix(p, "市"):
 		t.city = p
+	case strings.HasSuffix(p, "县"):
+		t.county = p
 	case strings.HasSuffix(p, "省") || strings.HasSuffix(p, "自治区"):
 		t.province = p
 	}
@@ -489,8 +493,10 @@ func (ff *frameFinder) resolvePronoun(w string, i int) string {
 	switch w {
 	case "全市", "本市", "我市":
 		return ff.main.city
-	case "全县", "本县", "该县", "我县":
-		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "县") }, "")
+	case "全县", "本县", "我县":
+		return ff.main.county // the report's own county, never a county it names
+	case "该县":
+		return ff.lastBefore(i, func(m mention) bool { return m.kind == corpus.EntityPlace && strings.HasSuffix(m.canonical, "县") }, ff.main.county)
 	case "全省", "我省":
 		return ff.main.province
 	case "全区", "本区":

@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 )
 
@@ -24,12 +25,30 @@ var genericWords = func() map[string]bool {
 // isGeneric reports a name whose stem is built only from generic words:
 // 新建项目, 专业化园区 and 园区服务中心 name categories, while 晶科项目 and
 // 富士康(太原)科技工业园 name things.
-func isGeneric(stem string) bool {
+func isGeneric(stem string) bool { return genericOf(stem, nil) }
+
+// kindWords are generic in the name of a project or a fund only
+// (lexicon/kind_words.txt): 重大水利工程 is a kind, 市城建集团 a name.
+var kindWords = wordSet("kind_words")
+
+// kindSuffixes end the names whose stems kindWords may make generic.
+var kindSuffixes = []string{"项目", "工程", "基地", "基金"}
+
+// isGenericFor is isGeneric for a name that ends in suffix.
+func isGenericFor(stem, suffix string) bool {
+	if slices.Contains(kindSuffixes, suffix) {
+		return genericOf(stem, kindWords)
+	}
+	return genericOf(stem, nil)
+}
+
+// genericOf reports a stem built only from generic words and more.
+func genericOf(stem string, more map[string]bool) bool {
 	rs := []rune(stem)
 	for i := 0; i < len(rs); {
 		n := 0
 		for l := min(6, len(rs)-i); l >= 1; l-- {
-			if genericWords[string(rs[i:i+l])] {
+			if w := string(rs[i : i+l]); genericWords[w] || more[w] {
 				n = l
 				break
 			}

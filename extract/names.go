@@ -158,7 +158,7 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 				i = end - 1 // 亿元以上工业项目, 百亿元级项目: a class of projects, not one
 				break
 			}
-			if known || collectiveZone(name) || (i-start >= 2 && !isPronounStart(rs[start]) && !isGeneric(string(rs[start:i]))) {
+			if known || collectiveZone(name) || (i-start >= 2 && !isPronounStart(rs[start]) && !isGenericFor(string(rs[start:i]), suf)) {
 				out = append(out, mention{start: start, end: end, kind: kind, name: name})
 			}
 			i = end - 1

@@ -465,7 +465,7 @@ var perDenominators = []struct{ word, unit string }{
 
 // perCounts are what a price after a slash is per (600元/头, 元/人): only
 // after a slash, for 每户最低108元 is an amount for each household, not a rate.
-var perCounts = []struct{ word, unit string }{{"头", "头"}, {"人", "人"}, {"户", "户"}}
+var perCounts = []struct{ word, unit string }{{"头", "头"}, {"人次", "人次"}, {"人", "人"}, {"户", "户"}}
 
 // perUnit reads 元/千瓦时, 吨/年 and 元人民币 after the unit, and 每千瓦时
 // or 亩均 before the number, and returns where the figure ends.
@@ -673,8 +673,8 @@ func (s *scanner) accept(n number, f *found) bool {
 	if f.kind == corpus.KindDate {
 		return s.dateAt(n, f)
 	}
-	if f.kind == corpus.KindCount && (f.unit == "次" || f.unit == "届") && startsAny(s.rs, f.end, sessionWords) {
-		return false // 四届人大五次会议: which session, not how many
+	if f.kind == corpus.KindCount && !n.arabic && (f.unit == "次" || f.unit == "届") && startsAny(s.rs, f.end, sessionWords) {
+		return false // 四届人大五次会议: which session, not how many (召开5次会议 counts them)
 	}
 	if f.kind == corpus.KindCount && n.decimals > 0 && n.scale == 1 && f.mult == 1 && s.headingPosition(n.start) {
 		return false // 3.1项目…: a section number before a word, not 3.1 items
