@@ -129,8 +129,8 @@ func (ff *frameFinder) listItems(end, n int) []string {
 	for {
 		if b, ok := ff.baseEnd[end]; ok {
 			end = b.start // …固定资产投资同比分别增长: the base is no item
-		} else if w, ok := trailingIndex.endingAt(ff.rs, end); ok {
-			end -= len([]rune(w)) // …增加值年均分别增长
+		} else if w, ok := trailingIndex.endingAt(ff.rs, end); ok && !joinedItem(ff.rs, end-len([]rune(w))) {
+			end -= len([]rune(w)) // …增加值年均分别增长, but not the item of 上半年和全年分别
 		} else {
 			break
 		}
@@ -196,6 +196,12 @@ func (ff *frameFinder) listItems(end, n int) []string {
 	return items
 }
 
+// joinedItem reports a list joiner right before rune i: what follows it
+// is an item of the list (上半年和全年分别增长), not a word to strip.
+func joinedItem(rs []rune, i int) bool {
+	return i > 0 && strings.ContainsRune("、和及与", rs[i-1])
+}
+
 // pairedCompounds are compounds a 分别 distributes over their parts
 // (城乡 → 城镇, 农村), longest first.
 var pairedCompounds = func() [][]string {
@@ -212,8 +218,8 @@ var pairedCompounds = func() [][]string {
 // (城镇居民人均可支配收入, 农村居民人均可支配收入), or nil.
 func splitCompound(phrase string) []string {
 	for _, c := range pairedCompounds {
-		if strings.Count(phrase, c[0]) != 1 {
-			continue
+		if strings.Count(phrase, c[0]) != 1 || strings.Contains(phrase, "保险") || strings.Contains(phrase, "医保") {
+			continue // 城乡居民医保 is one scheme, of town and country together
 		}
 		var items []string
 		for _, part := range c[1:] {

@@ -424,12 +424,12 @@ func (ff *frameFinder) glossIndicator(m ownMetric) string {
 	return ""
 }
 
-// shareNoun reads a share of a whole: 税收收入占财政收入的比重为79.05%
-// measures 税收收入占财政收入的比重, not 比重.
 // shareWithin end a share of a whole the noun before 在 holds, longest
 // first: 在移动电话用户中占比, 在国内生产总值中的比重.
 var shareWithin = sortedByLength(words("share_within"))
 
+// shareNoun reads a share of a whole: 税收收入占财政收入的比重为79.05%
+// measures 税收收入占财政收入的比重, not 比重.
 func (ff *frameFinder) shareNoun(m ownMetric) string {
 	rs := ff.rs
 	for _, within := range shareWithin {
@@ -680,10 +680,21 @@ func (ff *frameFinder) stripTrailing(regionStart, end int) int {
 	figureAt, crossed := end, false
 	for {
 		trimmed := false
-		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart && !ff.indicatorOver(end, w) &&
-			!endsWithRunes(rs, end-len([]rune(w)), "基本") { // 城镇保障性住房基本建成432万套: what was basically done is the measure
-			end -= len([]rune(w))
-			trimmed = true
+		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart && !ff.indicatorOver(end, w) {
+			basically := endsWithRunes(rs, end-len([]rune(w)), "基本")
+			switch {
+			case basically && doneVerbs[w]:
+				// 城镇保障性住房基本建成432万套: what was basically done is the measure
+			case basically && end-len([]rune(w))-2 >= regionStart:
+				end -= len([]rune(w)) + 2 // 粮食产量基本达到: 基本 only hedges the verb
+				trimmed = true
+			default:
+				end -= len([]rune(w))
+				trimmed = true
+			}
+		}
+		if at := comparedYear(rs, regionStart, end); !trimmed && at >= 0 && multipleAt(rs, figureAt) {
+			end, trimmed = at, true // 粮食产量是2010年的1.5倍: the year compared with
 		}
 		if b, ok := ff.baseEnd[end]; !trimmed && ok && b.start >= regionStart {
 			end = b.start
@@ -758,8 +769,8 @@ func (ff *frameFinder) indicatorOver(end int, w string) bool {
 func (ff *frameFinder) basicallyDone(m ownMetric) string {
 	w, ok := trailingIndex.endingAt(ff.rs, m.end)
 	at := m.end - len([]rune(w))
-	if !ok || !endsWithRunes(ff.rs, at, "基本") {
-		return ""
+	if !ok || !endsWithRunes(ff.rs, at, "基本") || !doneVerbs[w] {
+		return "" // 粮食产量基本达到…: 达到 reaches a level, it names no measure
 	}
 	at -= 2
 	noun := stripLeadingVerbs(string(ff.rs[ff.nounStart(m.regionStart, at):at]))
@@ -768,6 +779,30 @@ func (ff *frameFinder) basicallyDone(m ownMetric) string {
 	}
 	return noun + "基本" + w
 }
+
+// comparedYear is where a 是2010年的 or 为2010年的 that ends at rune end
+// starts (its 的 already stripped: 是2010年), or -1.
+func comparedYear(rs []rune, regionStart, end int) int {
+	if !endsWithRunes(rs, end, "年") {
+		return -1
+	}
+	k := end - 1
+	for k > regionStart && (isDigit(rs[k-1]) || strings.ContainsRune("〇○零一二三四五六七八九", rs[k-1])) && end-k <= 5 {
+		k--
+	}
+	if end-1-k != 4 || k-1 < regionStart || (rs[k-1] != '是' && rs[k-1] != '为') {
+		return -1
+	}
+	return k - 1
+}
+
+// doneVerbs are the verbs 基本 keeps as the measure: what was completed
+// (基本建成, 基本完成), the stages a project ends with.
+var doneVerbs = func() map[string]bool {
+	set := wordSet("stage_end")
+	set["完成"] = true
+	return set
+}()
 
 // adjustments are phrases that say how a figure was counted, as their
 // opening and closing words: 按可比价格计算, 按2020年不变价计算, 扣除价格

@@ -92,6 +92,15 @@ func isBaseFirst(r rune) bool {
 	return false
 }
 
+// multipleAt reports a multiple (2.2倍, 三点七倍) starting at rune i.
+func multipleAt(rs []rune, i int) bool {
+	k := i
+	for k < len(rs) && k-i < 8 && (isDigit(rs[k]) || rs[k] == '.' || isChineseNumeral(rs[k]) || rs[k] == '点') {
+		k++
+	}
+	return k > i && k < len(rs) && rs[k] == '倍'
+}
+
 // periodNouns make a period word part of a noun: 上年结转, 上年结余 are
 // budget items, 上年不变价格 a price basis.
 var periodNouns = words("period_nouns")

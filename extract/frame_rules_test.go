@@ -277,3 +277,23 @@ func TestKindWordsKeepOrganisations(t *testing.T) {
 		t.Errorf("重大水利工程 is a name: %v", got)
 	}
 }
+
+// TestReviewCases: sentences a review of this stop's rules found wrong.
+func TestReviewCases(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "某市", Date: "2024-01-10"}
+	for _, c := range []struct{ text, figure, metric string }{
+		{"该项目总投资5亿元，占地面积200亩。", "200亩", "占地面积"},
+		{"粮食产量是2010年的1.5倍。", "1.5倍", "粮食产量"},
+		{"全年粮食产量基本达到6000万吨。", "6000万吨", "粮食产量"},
+	} {
+		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
+			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
+		}
+	}
+	if f := figureIn(t, "这是2010年的工作重点，全年完成投资50亿元。", report, "50亿元"); f.Base != "" {
+		t.Errorf("50亿元: base %q", f.Base)
+	}
+	if figs := New().Extract(corpus.NewDocument("t.txt", []byte("全年召开5次会议。"))); len(figs) != 1 || figs[0].Value != 5 {
+		t.Errorf("召开5次会议: %+v", figs)
+	}
+}

@@ -138,8 +138,8 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 		if startsAny(rs, i+n, periodNouns) {
 			continue // 上年结转, 上年不变价格: a budget item, a price basis, not a period
 		}
-		if i > 0 && (rs[i-1] == '是' || rs[i-1] == '为') && hasPrefixRunes(rs, i+n, "的") {
-			continue // 是2010年的2.2倍: the year compared with, not when the figure holds
+		if i > 0 && (rs[i-1] == '是' || rs[i-1] == '为') && hasPrefixRunes(rs, i+n, "的") && multipleAt(rs, i+n+1) {
+			continue // 是2010年的2.2倍: the year compared with, not when the figure holds (but 下降为一九五二年的百分之三十九)
 		}
 		ff.periods = append(ff.periods, span{start: i, end: i + n, text: stripQuotes(m)})
 		i += n - 1

@@ -31,8 +31,11 @@ func isGeneric(stem string) bool { return genericOf(stem, nil) }
 // (lexicon/kind_words.txt): 重大水利工程 is a kind, 市城建集团 a name.
 var kindWords = wordSet("kind_words")
 
-// kindSuffixes end the names whose stems kindWords may make generic.
-var kindSuffixes = []string{"项目", "工程", "基地", "基金"}
+// kindSuffixes end the names whose stems kindWords may make generic:
+// projects, funds and the kinds of park a programme names (国家现代农业
+// 产业园, 国家级农业科技园区), where a place before them (杨凌农业科技园区)
+// still makes a name.
+var kindSuffixes = []string{"项目", "工程", "基地", "基金", "园区", "产业园", "产业园区", "工业园区", "科技园区", "示范区"}
 
 // isGenericFor is isGeneric for a name that ends in suffix.
 func isGenericFor(stem, suffix string) bool {

@@ -325,7 +325,7 @@ func (nf *nameFinder) brands() []mention {
 			end := i + len([]rune(w))
 			start := i - 2
 			stem := string(rs[start:i])
-			if !isHan(rs[start]) || !isHan(rs[start+1]) || isGeneric(stem) || isPronounStart(rs[start]) || nf.report && gseVerbs[stem] ||
+			if !isHan(rs[start]) || !isHan(rs[start+1]) || genericOf(stem, kindWords) || isPronounStart(rs[start]) || nf.report && gseVerbs[stem] ||
 				(start > 0 && !nf.boundaryBefore(start)) || (end < len(rs) && followsAsIndustry(rs, end)) {
 				break
 			}
