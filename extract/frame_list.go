@@ -28,6 +28,9 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 		}
 		if n >= 2 && len(items) == n {
 			object := ff.respectiveObject(at+2, fs[i].start)
+			if ff.namesAny(items) {
+				object = "" // 华为、中兴分别实现营业收入: whose, not what; the items are names
+			}
 			for k := 0; k < n; k++ {
 				out[i+k].metric = items[k] + object
 				if out[i+k].base == "" {
@@ -66,6 +69,17 @@ func (ff *frameFinder) figuresBefore(fs []found, out []frame, i, n, at int) []st
 func (ff *frameFinder) clauseBreakBetween(a, b int) bool {
 	for _, r := range ff.rs[a:b] {
 		if isClauseBreak(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesAny reports an item that is a name the text mentions (a company,
+// a place).
+func (ff *frameFinder) namesAny(items []string) bool {
+	for _, m := range ff.mentions {
+		if slices.Contains(items, m.name) || slices.Contains(items, m.canonical) {
 			return true
 		}
 	}
@@ -235,6 +249,7 @@ func splitCompound(phrase string) []string {
 // (工业、服务业投资).
 var listHeads = newWordIndex(slices.Concat(words("counted_heads"), words("indicator_heads"), words("bare_measures"), words("nominal_verbs")))
 
+// isHead reports an indicator or a head noun a list's items may share.
 func (ff *frameFinder) isHead(w string) bool { return ff.indicators.has(w) || listHeads.has(w) }
 
 // shareHead completes the items before the last that name only what
@@ -261,6 +276,8 @@ func (ff *frameFinder) shareHead(items []string) {
 	}
 }
 
+// withHead is item completed with what the last item of its list adds
+// (shareHead says when), or item as it is.
 func (ff *frameFinder) withHead(item, last, head []rune) string {
 	for o := len(item) - 1; o >= 2; o-- {
 		shared := string(item[len(item)-o:])

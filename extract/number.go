@@ -33,6 +33,12 @@ func (n number) rescaled(mul float64) number {
 	}
 	for _, v := range []*float64{&n.core, &n.coreMax} {
 		head := math.Floor(*v/n.inner) * n.inner
+		if (*v-head)*mul >= n.inner {
+			return n // 1.2亿3000多万: the part below the inner scale is no whole number of it; left as read
+		}
+	}
+	for _, v := range []*float64{&n.core, &n.coreMax} {
+		head := math.Floor(*v/n.inner) * n.inner
 		*v = head/mul + (*v - head)
 	}
 	return n
