@@ -432,7 +432,7 @@ func (ff *frameFinder) subjectOpening(i, limit int) string {
 		if s := ff.resolvePronoun(w, i); s != "" {
 			return s
 		}
-		if w == "全市" || w == "本市" || w == "我市" || w == "全省" || w == "全区" || w == "本区" || w == "全县" || w == "本县" || w == "我县" {
+		if scopePronouns[w] {
 			return unnamed // no city or province is named: leave the subject empty, never another name
 		}
 	}

@@ -71,6 +71,13 @@ var pronouns = map[string]corpus.EntityKind{
 	"高新区": corpus.EntityOrg, "经开区": corpus.EntityOrg, "开发区": corpus.EntityOrg, "综改区": corpus.EntityOrg,
 }
 
+// scopePronouns point at the place or zone a text speaks for (全市, 本县),
+// never at another it names: with none named, the subject stays empty.
+var scopePronouns = map[string]bool{
+	"全市": true, "本市": true, "我市": true, "全省": true, "全区": true, "本区": true,
+	"全县": true, "本县": true, "我县": true,
+}
+
 // personTitles stand right before a person's name (副厅长侯向军).
 var personTitles = sortedByLength([]string{
 	"副厅长", "厅长", "党组书记", "党工委书记", "书记", "副主任", "主任", "副局长", "局长", "总经理", "副总经理",
