@@ -140,12 +140,14 @@ func narrowedFall(rs []rune, at int) bool {
 	if !hasPrefixRunes(rs, at, "收窄") && !hasPrefixRunes(rs, at, "缩小") {
 		return false
 	}
-	for k := at - 1; k >= 1 && at-k <= 10; k-- {
-		if strings.ContainsRune("，,；;。", rs[k]) {
+	for k := at; k >= 1 && at-k <= 10; k-- {
+		if strings.ContainsRune("，,；;。", rs[k-1]) {
 			return false
 		}
-		if rs[k-1] == '降' && rs[k] == '幅' || rs[k-1] == '跌' && rs[k] == '幅' {
-			return true
+		for _, r := range rateChangeNouns {
+			if r.direction == corpus.ChangeDown && endsWithRunes(rs, k, r.word) {
+				return true // a rate of fall (降幅, 跌幅) before the verb
+			}
 		}
 	}
 	return false
