@@ -459,10 +459,16 @@ func hasAnySuffix(s string, suffixes []string) bool {
 
 // placeSuffixes may follow a place's short form: its own suffix, or a
 // zone or park it has (太原经开区, 大同高新区, 泰山工业园).
-var placeSuffixes = words("place_suffixes")
+var placeSuffixes = newWordIndex(words("place_suffixes"))
+
+// startsWord reports a word of x at rune i.
+func startsWord(x *wordIndex, rs []rune, i int) bool {
+	_, ok := x.at(rs, i)
+	return ok
+}
 
 // placeOrProvinceSuffixes are placeSuffixes and 省.
-var placeOrProvinceSuffixes = append([]string{"省"}, placeSuffixes...)
+var placeOrProvinceSuffixes = newWordIndex(append([]string{"省"}, words("place_suffixes")...))
 
 // places finds gazetteer names; a short form needs a boundary after it
 // that is not another Han character of a longer word, unless that is a
@@ -484,11 +490,11 @@ func (nf *nameFinder) places() []mention {
 			i = end - 1
 			continue // zones are organisations, found by their suffix
 		}
-		if p.text != p.place.name && p.place.level == "county" && !startsAny(rs, end, placeSuffixes) {
+		if p.text != p.place.name && p.place.level == "county" && !startsWord(placeSuffixes, rs, end) {
 			continue // 泰山玻纤 is not 泰山区, nor 新建高速铁路 新建区: a county's short form needs its suffix or a zone after it
 		}
 		if p.text != p.place.name && i > 0 && isHan(rs[i-1]) && !strings.ContainsRune(orgStop, rs[i-1]) &&
-			end < len(rs) && isHan(rs[end]) && !startsAny(rs, end, placeOrProvinceSuffixes) {
+			end < len(rs) && isHan(rs[end]) && !startsWord(placeOrProvinceSuffixes, rs, end) {
 			continue // 全球灯塔工厂 is not 灯塔市: a short form inside a word
 		}
 		if p.text != p.place.name && i > 0 && gseVerbs[string(rs[i-1:i+1])] {

@@ -476,6 +476,9 @@ func hasTab(run []item) bool {
 }
 
 func isSpace(r rune) bool {
+	if r > '\u3000' && r != '\ufeff' {
+		return false // the Chinese text itself: no space up there (a fast path, on every character)
+	}
 	switch r {
 	case '\u200b', '\u2060', '\ufeff': // zero-width spaces and joiners, which PDF and web pages leave between a number and its unit
 		return true

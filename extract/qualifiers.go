@@ -117,6 +117,9 @@ func prefixBefore(rs []rune, i int) (prefixWord, bool) {
 }
 
 func plainPrefixBefore(rs []rune, i int) (prefixWord, bool) {
+	if i == 0 || !prefixLast.has(rs[i-1]) {
+		return prefixWord{}, false // on every figure: most end no qualifier
+	}
 	for _, p := range prefixWords {
 		if p.word == "上" && !(i < len(rs) && chineseUnit[rs[i]] >= 100) {
 			continue // 上 hedges only a bare scale word: 上百, 上千, 上万
@@ -212,6 +215,21 @@ func rateChange(rs []rune, before, end int) string {
 	return ""
 }
 
+// prefixLast and changeLast are the last characters of the qualifier and
+// change words: a character before a figure that is neither ends none.
+var prefixLast, changeLast = func() (*runeSet, *runeSet) {
+	p, c := &runeSet{}, &runeSet{}
+	for _, w := range prefixWords {
+		r, _ := utf8.DecodeLastRuneInString(w.word)
+		p.add(r)
+	}
+	for _, w := range changeWords {
+		r, _ := utf8.DecodeLastRuneInString(w.word)
+		c.add(r)
+	}
+	return p, c
+}()
+
 // changeBefore finds a direction verb ending at rs[i], allowing 了 or an
 // opening parenthesis after it (全市短收（53.09亿元）, 调入资金减少（47.15亿元）),
 // or the direction of a list a figure totals (加上…等174.6亿元).
@@ -220,6 +238,9 @@ func changeBefore(rs []rune, i int) string {
 		i--
 	}
 	for _, c := range changeWords {
+		if i == 0 || !changeLast.has(rs[i-1]) {
+			break
+		}
 		if endsWithRunes(rs, i, c.word) {
 			if c.direction == corpus.ChangeDown && narrowedFall(rs, i-len([]rune(c.word))) {
 				return corpus.ChangeUp // 降幅比同期收窄2.2个百分点: a fall that narrowed
@@ -285,20 +306,24 @@ var earlierPeriod = regexp.MustCompile(`^(?:上年同期|去年同期|上年|去
 // that ends at rs[i]: 快于2024年, or 比同期增速高 (比 and the period earlier
 // in the clause, 高/快/多 or 低/慢/少 right before the figure), or "".
 func comparisonChange(rs []rune, i int) string {
-	for _, c := range comparisons {
-		for k := i - 1; k >= 2 && i-k <= 8; k-- {
+	// Every comparison word ends in 于: look for one only where it stands.
+	for k := i - 1; k >= 2 && i-k <= 8; k-- {
+		if rs[k-1] != '于' {
+			continue
+		}
+		for _, c := range comparisons {
 			if endsWithRunes(rs, k, c.word) {
 				if p := earlierPeriod.FindString(string(rs[k:i])); p != "" && len([]rune(p)) == i-k {
 					return c.direction
 				}
-				break
+				return ""
 			}
 		}
 	}
 	if i < 2 {
 		return ""
 	}
-	dir := map[rune]string{'高': corpus.ChangeUp, '快': corpus.ChangeUp, '多': corpus.ChangeUp, '低': corpus.ChangeDown, '慢': corpus.ChangeDown, '少': corpus.ChangeDown}[rs[i-1]]
+	dir := comparativeDirections[rs[i-1]]
 	if dir == "" {
 		return ""
 	}
@@ -314,6 +339,13 @@ func comparisonChange(rs []rune, i int) string {
 		}
 	}
 	return ""
+}
+
+// comparativeDirections are the adjectives that end a 比… comparison
+// before its figure (比同期增速高0.8个百分点).
+var comparativeDirections = map[rune]string{
+	'高': corpus.ChangeUp, '快': corpus.ChangeUp, '多': corpus.ChangeUp,
+	'低': corpus.ChangeDown, '慢': corpus.ChangeDown, '少': corpus.ChangeDown,
 }
 
 // listOpeners open a clause that lists what is added or taken away, and

@@ -656,8 +656,8 @@ func (s *scanner) qualify(f *found, n number) {
 				f.approx = true // 品种大约增加了两万四千种
 			}
 		}
-	} else if dir := changeAt(rs, f.end); dir != "" && f.bound != "" && (f.kind == corpus.KindPercent || f.kind == corpus.KindPPT) {
-		f.change = dir // 均保持10%以上增长: a rate the verb after it names
+	} else if f.bound != "" && (f.kind == corpus.KindPercent || f.kind == corpus.KindPPT) && changeAt(rs, f.end) != "" {
+		f.change = changeAt(rs, f.end) // 均保持10%以上增长: a rate the verb after it names
 	} else if f.kind == corpus.KindPercent {
 		f.change = rateChange(rs, before, f.end)
 	}
