@@ -673,81 +673,167 @@ func (ff *frameFinder) throughShare(regionStart, end int) int {
 	return end
 }
 
-// stripTrailing moves end back over verbs, qualifiers, comparison words,
-// 每千瓦时-style denominators and (GDP)-style glosses before a figure.
+// stripTrailing moves end back over what stands between a metric and its
+// figure: verbs, qualifiers, comparison words, bases, periods, glosses,
+// adjustments and 每千瓦时-style denominators (trailingRules, the first that
+// applies, again and again).
 func (ff *frameFinder) stripTrailing(regionStart, end int) int {
-	rs := ff.rs
-	figureAt, crossed := end, false
-	for {
-		trimmed := false
-		if w, ok := trailingIndex.endingAt(rs, end); ok && end-len([]rune(w)) >= regionStart && !ff.indicatorOver(end, w) {
-			basically := endsWithRunes(rs, end-len([]rune(w)), "基本")
-			switch {
-			case basically && doneVerbs[w]:
-				// 城镇保障性住房基本建成432万套: what was basically done is the measure
-			case basically && end-len([]rune(w))-2 >= regionStart:
-				end -= len([]rune(w)) + 2 // 粮食产量基本达到: 基本 only hedges the verb
-				trimmed = true
-			default:
-				end -= len([]rune(w))
-				trimmed = true
-			}
-		}
-		if at := comparedYear(rs, regionStart, end); !trimmed && at >= 0 && multipleAt(rs, figureAt) {
-			end, trimmed = at, true // 粮食产量是2010年的1.5倍: the year compared with
-		}
-		if b, ok := ff.baseEnd[end]; !trimmed && ok && b.start >= regionStart {
-			end = b.start
-			trimmed = true
-		}
-		if p, ok := ff.periodByEnd[end]; !trimmed && ok && p.start > regionStart && !ff.attributive(p) {
-			end = p.start // 国民生产总值1987年达到: a period between the noun and its verb
-			trimmed = true
-		}
-		if !trimmed && end > regionStart && rs[end-1] == ')' {
-			prefix := string(rs[regionStart:end])
-			if k := strings.LastIndex(prefix, "("); k >= 0 && utf8.RuneCountInString(prefix[k:]) <= 12 {
-				end = regionStart + len([]rune(prefix[:k])) // 地区生产总值(GDP), 电信业务总量(上年不变价格)
-				trimmed = true
-			}
-		}
-		if !trimmed && end-3 >= regionStart && strings.ContainsRune("高低快慢", rs[end-1]) && hasAnySuffix(string(rs[regionStart:end-1]), rateNouns) {
-			end-- // 比同期增速高0.8个百分点: the rate is the metric, 高 says which way
-			trimmed = true
-		}
-		if !trimmed {
-			if at := adjustment(rs, regionStart, end); at >= 0 {
-				// 地区生产总值按可比价格计算增长, 城镇居民人均可支配收入，考虑
-				// 价格下降因素比上年实际增长: how it was counted, not what;
-				// a clause that held only that is the noun's.
-				end, trimmed = at, true
-				if !crossed && end > regionStart+1 && isClauseBreak(rs[end-1]) {
-					end--
-					crossed = true
-				}
-			}
-		}
-		if !trimmed {
-			for _, d := range perDenominators {
-				if endsWithRunes(rs, end, "每"+d.word) {
-					end -= len([]rune(d.word)) + 1
-					trimmed = true
-					break
-				}
-			}
-		}
-		if !trimmed && !crossed && end > regionStart+1 && isClauseBreak(rs[end-1]) && end < figureAt {
-			// 原油产量继续增长，达到1.42亿吨: the clause is only a verb, and
-			// the one before ends in a verb too, so the noun is its subject.
-			if _, ok := trailingIndex.endingAt(rs, end-1); ok || ff.onlyLevelVerb(end, figureAt) || ff.fromClause(end, figureAt) {
-				end--
-				crossed, trimmed = true, true
-			}
-		}
-		if !trimmed {
-			return end
+	t := &trim{regionStart: regionStart, end: end, figureAt: end}
+	for ff.stripOnce(t) {
+	}
+	return t.end
+}
+
+// trim is stripTrailing's state: the words before a figure run from
+// regionStart to end; crossed says a clause break was stepped over.
+type trim struct {
+	regionStart, end, figureAt int
+	crossed                    bool
+}
+
+// trailingRules strip the end of the words before a figure, in this order;
+// each reports whether it moved the end.
+var trailingRules = []struct {
+	name  string
+	strip func(ff *frameFinder, t *trim) bool
+}{
+	{"trailing word", (*frameFinder).stripWord},
+	{"year compared with", (*frameFinder).stripComparedYear},
+	{"base", (*frameFinder).stripBase},
+	{"period", (*frameFinder).stripPeriod},
+	{"gloss in parentheses", (*frameFinder).stripGloss},
+	{"comparative after a rate", (*frameFinder).stripComparative},
+	{"how it was counted", (*frameFinder).stripAdjustment},
+	{"per denominator", (*frameFinder).stripDenominator},
+	{"clause of only a verb", (*frameFinder).stripVerbClause},
+}
+
+func (ff *frameFinder) stripOnce(t *trim) bool {
+	for _, r := range trailingRules {
+		if r.strip(ff, t) {
+			return true
 		}
 	}
+	return false
+}
+
+// stripWord strips a trailing word (增长, 达到, 为), unless an indicator or
+// noun word ends there, and 基本 with it unless it keeps a verb of
+// completion.
+func (ff *frameFinder) stripWord(t *trim) bool {
+	w, ok := trailingIndex.endingAt(ff.rs, t.end)
+	n := len([]rune(w))
+	if !ok || t.end-n < t.regionStart || ff.indicatorOver(t.end, w) {
+		return false
+	}
+	switch basically := endsWithRunes(ff.rs, t.end-n, "基本"); {
+	case basically && doneVerbs[w]:
+		return false // 城镇保障性住房基本建成432万套: what was basically done is the measure
+	case basically && t.end-n-2 >= t.regionStart:
+		t.end -= n + 2 // 粮食产量基本达到: 基本 only hedges the verb
+	default:
+		t.end -= n
+	}
+	return true
+}
+
+// stripComparedYear strips 是2010年(的) before a multiple: 粮食产量是2010年
+// 的1.5倍.
+func (ff *frameFinder) stripComparedYear(t *trim) bool {
+	at := comparedYear(ff.rs, t.regionStart, t.end)
+	if at < 0 || !multipleAt(ff.rs, t.figureAt) {
+		return false
+	}
+	t.end = at
+	return true
+}
+
+// stripBase strips a comparison base (同比, 比上年).
+func (ff *frameFinder) stripBase(t *trim) bool {
+	b, ok := ff.baseEnd[t.end]
+	if !ok || b.start < t.regionStart {
+		return false
+	}
+	t.end = b.start
+	return true
+}
+
+// stripPeriod strips a period between the noun and its verb: 国民生产总值
+// 1987年达到.
+func (ff *frameFinder) stripPeriod(t *trim) bool {
+	p, ok := ff.periodByEnd[t.end]
+	if !ok || p.start <= t.regionStart || ff.attributive(p) {
+		return false
+	}
+	t.end = p.start
+	return true
+}
+
+// stripGloss strips a short parenthesis: 地区生产总值(GDP), 电信业务总量
+// (上年不变价格).
+func (ff *frameFinder) stripGloss(t *trim) bool {
+	if t.end <= t.regionStart || ff.rs[t.end-1] != ')' {
+		return false
+	}
+	prefix := string(ff.rs[t.regionStart:t.end])
+	k := strings.LastIndex(prefix, "(")
+	if k < 0 || utf8.RuneCountInString(prefix[k:]) > 12 {
+		return false
+	}
+	t.end = t.regionStart + len([]rune(prefix[:k]))
+	return true
+}
+
+// stripComparative strips 高/低/快/慢 after a rate: 比同期增速高0.8个百分点
+// measures the rate; 高 says which way.
+func (ff *frameFinder) stripComparative(t *trim) bool {
+	if t.end-3 < t.regionStart || !strings.ContainsRune("高低快慢", ff.rs[t.end-1]) || !hasAnySuffix(string(ff.rs[t.regionStart:t.end-1]), rateNouns) {
+		return false
+	}
+	t.end--
+	return true
+}
+
+// stripAdjustment strips how a figure was counted (地区生产总值按可比价格计算
+// 增长), and the clause break before it when the clause held only that
+// (城镇居民人均可支配收入，考虑价格下降因素比上年实际增长).
+func (ff *frameFinder) stripAdjustment(t *trim) bool {
+	at := adjustment(ff.rs, t.regionStart, t.end)
+	if at < 0 {
+		return false
+	}
+	t.end = at
+	if !t.crossed && t.end > t.regionStart+1 && isClauseBreak(ff.rs[t.end-1]) {
+		t.end--
+		t.crossed = true
+	}
+	return true
+}
+
+// stripDenominator strips 每千瓦时 and the like before the figure.
+func (ff *frameFinder) stripDenominator(t *trim) bool {
+	for _, d := range perDenominators {
+		if endsWithRunes(ff.rs, t.end, "每"+d.word) {
+			t.end -= len([]rune(d.word)) + 1
+			return true
+		}
+	}
+	return false
+}
+
+// stripVerbClause steps over one clause break when the figure's clause is
+// only a verb and the clause before ends in one too (原油产量继续增长，达到
+// 1.42亿吨): the noun is the earlier clause's subject.
+func (ff *frameFinder) stripVerbClause(t *trim) bool {
+	if t.crossed || t.end <= t.regionStart+1 || !isClauseBreak(ff.rs[t.end-1]) || t.end >= t.figureAt {
+		return false
+	}
+	if _, ok := trailingIndex.endingAt(ff.rs, t.end-1); !ok && !ff.onlyLevelVerb(t.end, t.figureAt) && !ff.fromClause(t.end, t.figureAt) {
+		return false
+	}
+	t.end--
+	t.crossed = true
+	return true
 }
 
 // rateNouns are rates and shares a comparison says is higher or lower
