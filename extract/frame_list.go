@@ -140,6 +140,38 @@ func listJoin(rs []rune, a, b int) bool {
 // make the count differ (生活用品及服务类、教育文化和娱乐类), the items are
 // those 、 separates, if they are n.
 func (ff *frameFinder) listItems(end, n int) []string {
+	phrase := ff.listPhrase(end)
+	if rest, ok := strings.CutPrefix(phrase, "三次产业"); ok {
+		// 三次产业增加值分别增长…: the three industries, in order.
+		return []string{"第一产业" + rest, "第二产业" + rest, "第三产业" + rest}
+	}
+	items := splitList(phrase)
+	if byComma := strings.Split(phrase, "、"); len(items) != n && len(byComma) == n {
+		items = byComma
+	}
+	if len(items) == 1 {
+		items = splitCompound(phrase)
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	shareNumeralHead(items)
+	for _, item := range items {
+		if len([]rune(item)) < 2 {
+			return nil // 国资参与和…, 一、二、三分别为: not a list of names
+		}
+	}
+	for k := range items {
+		items[k] = stripLeadingVerbs(items[k])
+	}
+	ff.shareHead(items)
+	return items
+}
+
+// listPhrase is the noun phrase of a 分别 list that ends at rune end: back
+// to its clause's start, less a base or a trailing word before 分别, and a
+// period, a subject or a pronoun that opens it.
+func (ff *frameFinder) listPhrase(end int) string {
 	for {
 		if b, ok := ff.baseEnd[end]; ok {
 			end = b.start // …固定资产投资同比分别增长: the base is no item
@@ -162,52 +194,32 @@ func (ff *frameFinder) listItems(end, n int) []string {
 	if w, ok := pronounIndex.at(ff.rs, start); ok {
 		start += len([]rune(w))
 	}
-	phrase := string(ff.rs[start:end])
-	if rest, ok := strings.CutPrefix(phrase, "三次产业"); ok {
-		// 三次产业增加值分别增长…: the three industries, in order.
-		return []string{"第一产业" + rest, "第二产业" + rest, "第三产业" + rest}
-	}
-	items := splitList(phrase)
-	if byComma := strings.Split(phrase, "、"); len(items) != n && len(byComma) == n {
-		items = byComma
-	}
-	if len(items) == 1 {
-		items = splitCompound(phrase)
-	}
-	if len(items) < 2 {
-		return nil
-	}
-	// Bare numerals share the last item's head: 一、二、三产业增加值, and
-	// 第一、二、三产业增加值 too.
+	return string(ff.rs[start:end])
+}
+
+// shareNumeralHead gives bare numerals the last item's head: 一、二、三产业
+// 增加值, and 第一、二、三产业增加值 too.
+func shareNumeralHead(items []string) {
 	last := []rune(items[len(items)-1])
-	if len(last) > 1 && isChineseNumeral(last[0]) {
-		tail := string(last[1:])
-		prefix := ""
-		if strings.HasPrefix(tail, "产业") {
-			prefix = "第" // 第一产业, as statistics name them
-		}
-		for k, item := range items {
-			switch r := []rune(item); {
-			case len(r) == 1 && isChineseNumeral(r[0]):
-				items[k] = prefix + item + tail
-			case len(r) == 2 && r[0] == '第' && isChineseNumeral(r[1]):
-				items[k] = item + tail
-			}
-		}
-		if prefix != "" && len([]rune(items[0])) > 1 {
-			items[len(items)-1] = prefix + items[len(items)-1]
+	if len(last) < 2 || !isChineseNumeral(last[0]) {
+		return
+	}
+	tail := string(last[1:])
+	prefix := ""
+	if strings.HasPrefix(tail, "产业") {
+		prefix = "第" // 第一产业, as statistics name them
+	}
+	for k, item := range items {
+		switch r := []rune(item); {
+		case len(r) == 1 && isChineseNumeral(r[0]):
+			items[k] = prefix + item + tail
+		case len(r) == 2 && r[0] == '第' && isChineseNumeral(r[1]):
+			items[k] = item + tail
 		}
 	}
-	for _, item := range items {
-		if len([]rune(item)) < 2 {
-			return nil // 国资参与和…, 一、二、三分别为: not a list of names
-		}
+	if prefix != "" && len([]rune(items[0])) > 1 {
+		items[len(items)-1] = prefix + items[len(items)-1]
 	}
-	for k := range items {
-		items[k] = stripLeadingVerbs(items[k])
-	}
-	ff.shareHead(items)
-	return items
 }
 
 // joinedItem reports a list joiner right before rune i: what follows it
