@@ -649,6 +649,13 @@ func (s *scanner) qualify(f *found, n number) {
 		f.end = after
 		break
 	}
+	changeOf(rs, f, before)
+}
+
+// changeOf sets the direction of a figure whose qualifiers end at rune
+// before: a change verb before it (and a hedge before the verb), a verb
+// after a bounded rate (均保持10%以上增长), or the rate a percent is named.
+func changeOf(rs []rune, f *found, before int) {
 	if dir := changeBefore(rs, before); dir != "" {
 		f.change = dir
 		if verb := changeVerbStart(rs, before); verb >= 0 {
@@ -656,9 +663,15 @@ func (s *scanner) qualify(f *found, n number) {
 				f.approx = true // 品种大约增加了两万四千种
 			}
 		}
-	} else if f.bound != "" && (f.kind == corpus.KindPercent || f.kind == corpus.KindPPT) && changeAt(rs, f.end) != "" {
-		f.change = changeAt(rs, f.end) // 均保持10%以上增长: a rate the verb after it names
-	} else if f.kind == corpus.KindPercent {
+		return
+	}
+	if f.bound != "" && (f.kind == corpus.KindPercent || f.kind == corpus.KindPPT) {
+		if dir := changeAt(rs, f.end); dir != "" {
+			f.change = dir // 均保持10%以上增长: a rate the verb after it names
+			return
+		}
+	}
+	if f.kind == corpus.KindPercent {
 		f.change = rateChange(rs, before, f.end)
 	}
 }
