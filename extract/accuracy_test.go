@@ -88,7 +88,7 @@ func TestAnnotatedGold(t *testing.T) {
 	}{
 		{"c", map[string]float64{"metric": 0.90, "subject": 0.96, "period": 0.92, "base": 0.98}},
 		{"d", map[string]float64{"metric": 0.78, "subject": 0.96, "period": 0.93, "base": 0.98}},
-		{"e", map[string]float64{"metric": 0.77, "subject": 0.82, "period": 0.95, "base": 0.96}},
+		{"e", map[string]float64{"metric": 0.77, "subject": 0.96, "period": 0.95, "base": 0.96}},
 		{"f", map[string]float64{"metric": 0.82, "subject": 0.95, "period": 0.90, "base": 0.96}},
 		{"g", map[string]float64{"metric": 0.81, "subject": 0.98, "period": 0.93, "base": 0.96}},
 		{"h", map[string]float64{"metric": 0.77, "subject": 0.98, "period": 0.90, "base": 0.96}},

@@ -297,3 +297,15 @@ func TestReviewCases(t *testing.T) {
 		t.Errorf("召开5次会议: %+v", figs)
 	}
 }
+
+// TestListLevel: the numbered items of a list that a paragraph ending in
+// 如下 introduces are at the level named in that paragraph or the one
+// before it, and only a numbered item is.
+func TestListLevel(t *testing.T) {
+	text := "2025年全市一般公共预算支出完成120亿元。\n\n2025年市直一般公共预算支出完成10亿元。\n\n一般公共预算支出按功能科目分项情况如下：\n\n1. 社会保障和就业类支出2亿元。\n\n2. 教育类支出1.5亿元。\n\n政府性基金预算支出完成8亿元。"
+	for fig, want := range map[string]string{"2亿元": "市直", "1.5亿元": "市直", "8亿元": "某城市"} {
+		if f := figureIn(t, text, budgetReport, fig); f.Subject != want {
+			t.Errorf("%s: subject %q, want %q", fig, f.Subject, want)
+		}
+	}
+}

@@ -651,6 +651,49 @@ func (ff *frameFinder) levelIn(sentStart, at int) string {
 	return ""
 }
 
+// listLevel is the level of government of a numbered list that a
+// paragraph ending in 如下 introduces: 2025年市直一般公共预算支出完成…。
+// 一般公共预算支出按功能科目分项情况如下：1. 社会保障和公共卫生类支出…
+// is 市直's, the level of the 如下 paragraph or of the one before it.
+func (ff *frameFinder) listLevel(c *figureAt) string {
+	if !ff.report {
+		return ""
+	}
+	p := sort.Search(len(ff.paragraphs), func(k int) bool { return ff.paragraphs[k] > c.f.start }) - 1
+	if p < 1 || headingRank(ff.paragraphLine(p)) < 3 {
+		return "" // only numbered items (1. …, （1）…) make such a list
+	}
+	for q := p - 1; q >= 0 && p-q <= 12; q-- {
+		line := ff.paragraphLine(q)
+		if strings.HasSuffix(string(line), "如下:") || strings.HasSuffix(string(line), "如下：") {
+			for r := q; r >= 0 && r >= q-1; r-- {
+				start := ff.paragraphs[r]
+				if w := ff.levelIn(start, start+len(ff.paragraphLine(r))); w != "" {
+					return w
+				}
+			}
+			return ""
+		}
+		if headingRank(line) < 3 {
+			return "" // the run of numbered items began after some other paragraph
+		}
+	}
+	return ""
+}
+
+// paragraphLine is paragraph p's first line, without its indent.
+func (ff *frameFinder) paragraphLine(p int) []rune {
+	start := ff.paragraphs[p]
+	end := start
+	for end < len(ff.rs) && ff.rs[end] != '\n' {
+		end++
+	}
+	for start < end && (ff.rs[start] == ' ' || ff.rs[start] == '\u3000' || ff.rs[start] == '\t') {
+		start++
+	}
+	return ff.rs[start:end]
+}
+
 // sectionLevel is the level of government the section holding a report's
 // figure is about: a heading such as 2．市级一般公共预算执行情况 governs the
 // paragraphs under it until a heading of the same or a higher rank.

@@ -219,6 +219,7 @@ var subjectRules = []subjectRule{
 	{"earlier sentence of the paragraph", func(ff *frameFinder, c *figureAt) string { return ff.earlierSubject(c.paraStart, c.sentStart) }},
 	{"carried from an earlier clause", func(_ *frameFinder, c *figureAt) string { return c.carried }},
 	{"project the figure sizes", func(ff *frameFinder, c *figureAt) string { return ff.sizedProject(c.f) }},
+	{"level of a list introduced by 如下", (*frameFinder).listLevel},
 	{"level of the section", (*frameFinder).sectionLevel},
 	{"document scope", func(ff *frameFinder, _ *figureAt) string { return ff.main.scope }},
 }
