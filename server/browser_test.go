@@ -47,7 +47,12 @@ func inBrowser(t *testing.T) (context.Context, string) {
 	}
 	srv, _ := testServer(t)
 	ts := httptest.NewServer(srv) // 127.0.0.1:0
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.WindowSize(1280, 800))
+	// Chromium keeps its profile and its singleton socket's directory
+	// under TMPDIR; a directory of the test's own is removed after it (a
+	// run of the browser tests had left five directories in /tmp).
+	tmp := t.TempDir()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.WindowSize(1280, 800),
+		chromedp.UserDataDir(filepath.Join(tmp, "profile")), chromedp.Env("TMPDIR="+tmp))
 	if os.Geteuid() == 0 {
 		opts = append(opts, chromedp.NoSandbox)
 	}
