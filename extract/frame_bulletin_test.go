@@ -48,6 +48,10 @@ func TestBulletinFrames(t *testing.T) {
 		{"年初以来，全市累计造林3242公顷。", "3242公顷", "造林", "某城市", "年初以来", ""},
 		// A month of this or last year is one period.
 		{"去年8月全市出口增长5%。", "5%", "出口", "某城市", "去年8月", ""},
+		// The items of a 分别 list may stand in the clause before, which says
+		// how they fared; a class after 等 is none of theirs.
+		{"全年规上工业中，钢铁、建材、化工产业集群发展较快，增加值分别增长9.1%、6.3%、5.8%。", "6.3%", "建材产业集群增加值", "某城市", "全年", ""},
+		{"重点监测的产品中，充电桩、锂电池、光伏组件等新能源产品增势较好，分别增长35.2%、18.7%、12.4%。", "18.7%", "锂电池", "某城市", "", ""},
 		// A price basis is no period, nor part of the metric.
 		{"全年地区生产总值按可比价格计算比上年增长5.2%。", "5.2%", "地区生产总值", "某城市", "全年", "比上年"},
 	}

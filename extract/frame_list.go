@@ -26,6 +26,9 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 		if items == nil {
 			items = ff.figuresBefore(fs, out, i, n, at)
 		}
+		if items == nil {
+			items = ff.itemsOfClauseBefore(fs, i, n, at)
+		}
 		if n >= 2 && len(items) == n {
 			object := ff.respectiveObject(at+2, fs[i].start)
 			if ff.namesAny(items) {
@@ -64,6 +67,69 @@ func (ff *frameFinder) figuresBefore(fs []found, out []frame, i, n, at int) []st
 	}
 	return items
 }
+
+// itemsOfClauseBefore gives the n figures of a 分别 at rune at the items
+// the clause before lists, when that clause holds no figure and ends in
+// how they fared, and the 分别 clause names no list of its own:
+// 航空、新能源、电子信息产业链发展较快，规上工业增加值分别增长30.7%、16.9%、
+// 13.0% measure 航空产业链规上工业增加值 and so on; 光缆、工业机器人等产品
+// 增势较好，分别增长21.4%、20.1% measure 光缆 and 工业机器人.
+func (ff *frameFinder) itemsOfClauseBefore(fs []found, i, n, at int) []string {
+	own := ff.listPhrase(at)
+	if n < 2 || strings.ContainsAny(own, "、和及与") {
+		return nil
+	}
+	end := at - len([]rune(own))
+	for end > 0 && !isClauseBreak(ff.rs[end-1]) && !isSentenceEnd(ff.rs[end-1]) {
+		end-- // 同比, 年均 and the like between the phrase and 分别
+	}
+	if end == 0 || !isClauseBreak(ff.rs[end-1]) || strings.ContainsRune("；;", ff.rs[end-1]) {
+		return nil
+	}
+	end--
+	phrase := ff.listPhrase(end)
+	if w, ok := openerIndex.at([]rune(phrase), 0); ok {
+		phrase = string([]rune(phrase)[len([]rune(w)):])
+	}
+	start := end - len([]rune(phrase))
+	if start < ff.sentences.startOf(fs[i].start) || (i > 0 && fs[i-1].end > start) || strings.ContainsFunc(phrase, isDigit) {
+		return nil
+	}
+	items := strings.Split(phrase, "、")
+	if len(items) != n {
+		return nil
+	}
+	if last, class, ok := strings.Cut(items[n-1], "等"); ok && len([]rune(class)) <= 14 {
+		items[n-1] = last // …等产品增势较好: the class is no item's
+	} else if items[n-1] = beforeFared([]rune(items[n-1])); items[n-1] == "" {
+		return nil
+	}
+	for k, item := range items {
+		if len([]rune(item)) < 2 {
+			return nil
+		}
+		items[k] = stripLeadingVerbs(item)
+	}
+	ff.shareHead(items)
+	for k := range items {
+		items[k] += own
+	}
+	return items
+}
+
+// beforeFared is what comes before a word of how it fared that ends the
+// last item of a list (电子信息产业链|发展较快), or "" when there is none.
+func beforeFared(last []rune) string {
+	for k := 2; k < len(last); k++ {
+		if _, ok := faredIndex.at(last, k); ok && len(last)-k <= 8 {
+			return string(last[:k])
+		}
+	}
+	return ""
+}
+
+// faredIndex holds the words that open how the items of a list fared.
+var faredIndex = newWordIndex(words("fared"))
 
 // clauseBreakBetween reports a clause break between runes a and b.
 func (ff *frameFinder) clauseBreakBetween(a, b int) bool {
