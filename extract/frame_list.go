@@ -230,9 +230,40 @@ func (ff *frameFinder) listItems(end, n int) []string {
 	for k := range items {
 		items[k] = stripLeadingVerbs(items[k])
 	}
+	items[len(items)-1] = ff.beforeEtc(items[len(items)-1])
 	ff.shareHead(items)
 	return items
 }
+
+// beforeEtc is a list's last item without the 等 that closes the list and
+// the class after it, but with the class's head: 集成电路、5G智能手机等新兴
+// 产品产量分别增长71%、13% measure 集成电路产量 and 5G智能手机产量, and
+// 粮油食品类、烟酒类等基本生活类商品零售额 list 粮油食品类 and 烟酒类.
+func (ff *frameFinder) beforeEtc(item string) string {
+	rs := []rune(item)
+	for k := 2; k < len(rs)-1; k++ {
+		if rs[k] != '等' {
+			continue
+		}
+		if _, ok := dengWords.at(rs, k); ok {
+			continue // 等级
+		}
+		if _, ok := dengWords.endingAt(rs, k+1); ok {
+			continue // 中等
+		}
+		class := rs[k+1:]
+		for h := 1; h < len(class); h++ {
+			if ff.isHead(string(class[h:])) {
+				return string(rs[:k]) + string(class[h:])
+			}
+		}
+		return string(rs[:k])
+	}
+	return item
+}
+
+// dengWords are words with a 等 that closes no list (中等, 等级).
+var dengWords = newWordIndex(words("deng_words"))
 
 // listPhrase is the noun phrase of a 分别 list that ends at rune end: back
 // to its clause's start, less a base or a trailing word before 分别, and a
