@@ -148,6 +148,10 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 			if strings.HasPrefix(noun, "拉动") && hasPrefixRunes(ff.rs, m.end, "增长") {
 				noun += "增长" // 拉动GDP增长0.1个百分点: the pull is on growth
 			}
+			if endsWithRunes(ff.rs, m.end, noun) {
+				// 用于“三农”的支出: what money is for is what it measures.
+				noun = ff.purposeBefore(regionStart, m.end-len([]rune(noun)), noun) + noun
+			}
 			return ff.withoutPopulation(trimCountMeasure(f, withoutInclusionGloss(noun)))
 		}
 	}
@@ -1194,6 +1198,46 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 	}
 	return mod + w
 }
+
+// purposeBefore is the purpose phrase 用于…的 of noun, which starts at
+// rune at, in its clause, with the funder right before it (中央财政用于
+// “三农”的|支出, 可用于生活费的|收入, 国家用于|城市职工住宅的投资), or ""
+// (also when a demonstrative stands for the purpose).
+func (ff *frameFinder) purposeBefore(regionStart, at int, noun string) string {
+	from := at - 3 // 用于…的|支出
+	if endsWithRunes(ff.rs, at, "用于") && strings.Contains(noun, "的") {
+		from = at - 2 // 用于|城市职工住宅的投资: the noun holds the 的
+	} else if at < regionStart+4 || ff.rs[at-1] != '的' {
+		return ""
+	}
+	for k := from; k >= regionStart && at-k <= 16; k-- {
+		r := ff.rs[k]
+		if isClauseBreak(r) || isSentenceEnd(r) || isDigit(r) {
+			return ""
+		}
+		if r != '用' || ff.rs[k+1] != '于' {
+			continue
+		}
+		if _, ok := demonstratives.at(ff.rs, k+2); ok {
+			return "" // 用于这些方面的支出 says no more than 支出
+		}
+		if k > regionStart && ff.rs[k-1] == '可' {
+			// 城市职工家庭平均每人可用于生活费的收入: whose it is, too.
+			return string(ff.rs[ff.nounStart(regionStart, k-1):at])
+		}
+		if w, ok := funders.endingAt(ff.rs, k); ok && k-len([]rune(w)) >= regionStart {
+			k -= len([]rune(w)) // 中央财政用于“三农”的支出
+		}
+		return string(ff.rs[k:at])
+	}
+	return ""
+}
+
+// funders pay for a purpose (中央财政, 国家).
+var funders = newWordIndex(words("funders"))
+
+// demonstratives point back at something named before (这些, 上述).
+var demonstratives = newWordIndex(words("demonstratives"))
 
 // verbWords start or make up a phrase that is an action, not a noun.
 var verbWords = sortedByLength(words("verbs"))

@@ -309,3 +309,21 @@ func TestListLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestPurposeOfMoney: money 用于 a purpose measures what it is for, with
+// the funder that stands right before 用于; a demonstrative purpose adds
+// nothing.
+func TestPurposeOfMoney(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2015-03-05"}
+	for _, c := range []struct{ text, figure, metric string }{
+		{"全年中央财政用于节能环保的支出达到1890亿元，增长12.4%。", "1890亿元", "中央财政用于节能环保的支出"},
+		{"全年中央财政用于节能环保的支出达到1890亿元，增长12.4%。", "12.4%", "中央财政用于节能环保的支出"},
+		{"省财政安排用于乡村振兴的资金312亿元。", "312亿元", "用于乡村振兴的资金"},
+		{"居民家庭人均可用于消费的收入2.1万元。", "2.1万元", "居民家庭人均可用于消费的收入"},
+		{"全年用于这些方面的支出420亿元。", "420亿元", "支出"},
+	} {
+		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
+			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
+		}
+	}
+}
