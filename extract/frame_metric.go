@@ -152,7 +152,7 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 				// 用于“三农”的支出: what money is for is what it measures.
 				noun = ff.purposeBefore(regionStart, m.end-len([]rune(noun)), noun) + noun
 			}
-			return ff.withoutPopulation(trimCountMeasure(f, withoutInclusionGloss(noun)))
+			return withoutScope(ff.withoutPopulation(trimCountMeasure(f, withoutInclusionGloss(noun))))
 		}
 	}
 	return ""

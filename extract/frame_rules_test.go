@@ -327,3 +327,17 @@ func TestPurposeOfMoney(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeIsNoMetric: a scope pronoun that opens a metric is whose the
+// figure is (its subject), unless it is part of a title.
+func TestScopeIsNoMetric(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1986-03-25"}
+	for _, c := range []struct{ text, figure, metric string }{
+		{"全国粮食总产量达到四千零七十亿公斤。", "四千零七十亿公斤", "粮食总产量"},
+		{"新建28个全国重点实验室。", "28个", "全国重点实验室"},
+	} {
+		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
+			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
+		}
+	}
+}

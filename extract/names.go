@@ -71,12 +71,29 @@ var pronouns = map[string]corpus.EntityKind{
 	"高新区": corpus.EntityOrg, "经开区": corpus.EntityOrg, "开发区": corpus.EntityOrg, "综改区": corpus.EntityOrg,
 }
 
-// scopePronouns point at the place or zone a text speaks for (全市, 本县),
-// never at another it names: with none named, the subject stays empty.
+// scopePronouns point at the place or zone a text speaks for (全市, 本县,
+// 全国), never at another it names: with none named, the subject stays
+// empty. They are whose a figure is, never part of what it measures.
 var scopePronouns = map[string]bool{
 	"全市": true, "本市": true, "我市": true, "全省": true, "全区": true, "本区": true,
-	"全县": true, "本县": true, "我县": true,
+	"全县": true, "本县": true, "我县": true, "全国": true,
 }
+
+// withoutScope is a metric without a scope pronoun that opens it
+// (全国粮食总产量 → 粮食总产量): the scope is the subject.
+func withoutScope(metric string) string {
+	rs := []rune(metric)
+	if len(rs) < 4 || !scopePronouns[string(rs[:2])] {
+		return metric
+	}
+	if _, ok := scopeTitles.at(rs, 2); ok {
+		return metric // 全国重点实验室 is a title
+	}
+	return string(rs[2:])
+}
+
+// scopeTitles make the scope pronoun before them part of a title.
+var scopeTitles = newWordIndex(words("scope_titles"))
 
 // personTitles stand right before a person's name (副厅长侯向军).
 var personTitles = sortedByLength([]string{
