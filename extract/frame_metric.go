@@ -1221,6 +1221,9 @@ func (ff *frameFinder) purposeBefore(regionStart, at int, noun string) string {
 		if _, ok := demonstratives.at(ff.rs, k+2); ok {
 			return "" // 用于这些方面的支出 says no more than 支出
 		}
+		if w, ok := yongVerbs.endingAt(ff.rs, k+1); ok && k+1-len([]rune(w)) >= regionStart {
+			return string(ff.rs[k+1-len([]rune(w)) : at]) // 应用于生产的比重
+		}
 		if k > regionStart && ff.rs[k-1] == '可' {
 			// 城市职工家庭平均每人可用于生活费的收入: whose it is, too.
 			return string(ff.rs[ff.nounStart(regionStart, k-1):at])
@@ -1232,6 +1235,9 @@ func (ff *frameFinder) purposeBefore(regionStart, at int, noun string) string {
 	}
 	return ""
 }
+
+// yongVerbs end in the 用 of a 用于 that is no purpose of money (应用于).
+var yongVerbs = newWordIndex(words("yong_verbs"))
 
 // funders pay for a purpose (中央财政, 国家).
 var funders = newWordIndex(words("funders"))

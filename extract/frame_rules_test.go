@@ -321,6 +321,7 @@ func TestPurposeOfMoney(t *testing.T) {
 		{"省财政安排用于乡村振兴的资金312亿元。", "312亿元", "用于乡村振兴的资金"},
 		{"居民家庭人均可用于消费的收入2.1万元。", "2.1万元", "居民家庭人均可用于消费的收入"},
 		{"全年用于这些方面的支出420亿元。", "420亿元", "支出"},
+		{"重大科研成果中已经应用于生产的比重达到60%。", "60%", "应用于生产的比重"},
 	} {
 		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
 			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
