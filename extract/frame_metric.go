@@ -447,6 +447,10 @@ func (ff *frameFinder) shareNoun(m ownMetric) string {
 				start := ff.coordinated(m.regionStart, ff.nounStart(m.regionStart, k-1))
 				if whose := stripLeadingVerbs(string(rs[start : k-1])); len([]rune(whose)) >= 2 {
 					return whose + string(rs[m.end-2:m.end])
+				} else if whose == "" && (start == m.regionStart || isClauseBreak(rs[start-1])) {
+					// …688.16万户，在移动电话用户中占比65.9%: whose is the
+					// figure before's (inheritedMetric).
+					return string(rs[k-1 : m.end])
 				}
 				break
 			}
@@ -1493,8 +1497,20 @@ func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 	switch {
 	case prev != nil && (m == "增速" || m == "增幅") && prev.metric != "" && !hasAnySuffix(prev.metric, []string{"增速", "增幅", "比重", "占比"}):
 		return prev.metric + m // 地区生产总值…增长1.5%，增速比同期提高0.9个百分点: the rate of the figure before
+	case prev != nil && c.f.kind == corpus.KindPercent && (m == "占比" || m == "比重") && prev.metric != "" &&
+		!hasAnySuffix(prev.metric, []string{"比重", "比例", "占比"}):
+		return prev.metric + m // 一般公共服务支出75.25亿元，占比7.8%: its share
 	case prev != nil && (m == "" || isVerbWord(m) || ff.report && bareMeasures[m]):
-		return prev.metric // 一般公共服务支出75.25亿元，…，占比7.8%
+		if amount, ok := strings.CutSuffix(prev.metric, "占比"); ok && amount != "" && c.f.kind != corpus.KindPPT && c.f.change != "" {
+			return amount // …支出67.34亿元，占比7.0%，增长3.7%: the amount grew, not its share
+		}
+		return prev.metric // 一般公共服务支出75.25亿元，…，增长7.8%
+	case prev != nil && c.f.kind == corpus.KindPercent && strings.HasPrefix(m, "在") && hasAnySuffix(m, []string{"比重", "比例", "占比"}) &&
+		prev.metric != "" && !strings.Contains(prev.metric, "占"):
+		// 5G移动电话用户688.16万户，在移动电话用户中占比65.9%; a share
+		// after a share (…在批发中的比重达到63%，在零售中的比重达到34%)
+		// is of the same owner.
+		return strings.TrimSuffix(strings.TrimSuffix(prev.metric, "比重"), "比例") + m
 	case prev != nil && c.f.kind == corpus.KindPercent && strings.HasPrefix(m, "占") && !strings.HasPrefix(m, "占地") && !strings.HasPrefix(m, "占用") &&
 		len([]rune(m)) > 2 && len([]rune(prev.metric)) > 2 && !strings.Contains(prev.metric, "占"):
 		// 民生支出339.39亿元，占一般公共预算支出的83.1%: the share is the
