@@ -588,6 +588,11 @@ func (ff *frameFinder) sentenceTopic(c *figureAt, current string) string {
 	for j < m.f.start && !isClauseBreak(ff.rs[j]) {
 		j++
 	}
+	if j < m.f.start && j-i <= 24 && ff.shareTopic(i, j) {
+		// 生产资料的产值在工业总产值中的比重，在一九五四年将由…上升为
+		// 42.3%: a share is read whole.
+		return string(ff.rs[i:j])
+	}
 	if j >= m.f.start || j-i < 2 || j-i > 14 {
 		return ""
 	}
@@ -614,6 +619,25 @@ func (ff *frameFinder) sentenceTopic(c *figureAt, current string) string {
 		return ""
 	}
 	return stripQuotes(noun)
+}
+
+// shareTopic reports a clause [i, j) that is the share of a whole, X在Y
+// 中的比重 or X占Y的比重, with no figure, verb or period in it.
+func (ff *frameFinder) shareTopic(i, j int) bool {
+	clause := string(ff.rs[i:j])
+	if !hasAnySuffix(clause, []string{"的比重", "的比例", "所占比重", "中占比"}) ||
+		!strings.ContainsAny(clause, "在占") || ff.periodAt(i) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !isHan(ff.rs[k]) && ff.rs[k] != '“' && ff.rs[k] != '”' {
+			return false
+		}
+		if _, ok := targetIndex.at(ff.rs, k); ok {
+			return false // 明年计划轻工业产值占…的比重: a plan, worded around its share
+		}
+	}
+	return true
 }
 
 // nounAfterFigure reads the noun after a figure when nothing before it

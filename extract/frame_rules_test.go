@@ -342,3 +342,15 @@ func TestScopeIsNoMetric(t *testing.T) {
 		}
 	}
 }
+
+// TestShareTopic: a share that opens its sentence as its topic is what
+// the figures after it measure, read whole.
+func TestShareTopic(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1960-03-30"}
+	text := "重工业产值在工业总产值中的比重，在一九六二年将由一九五七年的百分之四十五上升为百分之五十二。"
+	for _, fig := range []string{"百分之四十五", "百分之五十二"} {
+		if f := figureIn(t, text, report, fig); f.Metric != "重工业产值在工业总产值中的比重" {
+			t.Errorf("%s: metric %q, want 重工业产值在工业总产值中的比重", fig, f.Metric)
+		}
+	}
+}
