@@ -694,6 +694,13 @@ type mapped[T any] struct {
 // readAndWork reads and structures one source and runs work on it, for
 // MapDocuments.
 func readAndWork[T any](ctx context.Context, r ingest.Reader, src string, named bool, manifest *ingest.Manifest, work func(corpus.Document) T) (d mapped[T]) {
+	defer func() {
+		// A fault in reading or extracting one document fails that
+		// document, named, and not the batch (as ingest's readSafely).
+		if v := recover(); v != nil {
+			d = mapped[T]{err: fmt.Errorf("%s: %w", src, internalError("reading it", v))}
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		d.err = err
 		return d

@@ -77,3 +77,39 @@ func TestMapDocumentsKeepsOrder(t *testing.T) {
 		t.Errorf("after fn's error: %v, %d documents handed over", err, seen)
 	}
 }
+
+// TestMapDocumentsSurvivesAFault: a fault while working on one document
+// (an extractor bug) fails that document with an error naming it, and the
+// others are still worked on.
+func TestMapDocumentsSurvivesAFault(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i := range 3 {
+		name := filepath.Join(dir, fmt.Sprintf("r%d.txt", i))
+		if err := os.WriteFile(name, []byte(fmt.Sprintf("全市生产总值增长%d%%。", i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, name)
+	}
+	work := func(doc corpus.Document) string {
+		if strings.HasSuffix(doc.Source, "r1.txt") {
+			var fs []int
+			_ = fs[3] // out of range
+		}
+		return filepath.Base(doc.Source)
+	}
+	var done, failed []string
+	err := MapDocuments(context.Background(), ingest.Reader{}, paths, nil, 2, work, func(_ corpus.Document, name string) error {
+		done = append(done, name)
+		return nil
+	}, func(err error) { failed = append(failed, err.Error()) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(done, []string{"r0.txt", "r2.txt"}) {
+		t.Errorf("worked on %v, want r0.txt and r2.txt", done)
+	}
+	if len(failed) != 1 || !strings.Contains(failed[0], paths[1]) || !strings.Contains(failed[0], "internal error") {
+		t.Errorf("failures %q, want one naming %s", failed, paths[1])
+	}
+}

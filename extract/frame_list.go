@@ -5,6 +5,8 @@ package extract
 import (
 	"slices"
 	"strings"
+
+	"reportmine/corpus"
 )
 
 // pairRespectively gives each figure of a 分别 list its own item:
@@ -28,6 +30,9 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 		}
 		if items == nil {
 			items = ff.itemsOfClauseBefore(fs, i, n, at)
+		}
+		if items == nil {
+			items = ff.itemsOfListBefore(fs, out, i, n, at)
 		}
 		if n >= 2 && len(items) == n {
 			object := ff.respectiveObject(at+2, fs[i].start)
@@ -126,6 +131,45 @@ func beforeFared(last []rune) string {
 		}
 	}
 	return ""
+}
+
+// itemsOfListBefore gives the n figures of a 分别 at rune at that names
+// nothing of its own the items of the 分别 list of n figures that ends the
+// clause before, rates of their
+// growth when these are points: 高技术制造业、装备制造业增加值分别增长
+// 14.7%、13.7%，分别高于全市平均水平7.7、6.7个百分点 measure 高技术制造业
+// 增加值增速 and 装备制造业增加值增速.
+func (ff *frameFinder) itemsOfListBefore(fs []found, out []frame, i, n, at int) []string {
+	if n < 2 || i < n || fs[i-1].end > at || ff.listPhrase(at) != "" || ff.sentences.startOf(fs[i-n].start) != ff.sentences.startOf(fs[i].start) ||
+		ff.respectivelyBefore(fs[i-n].start) < 0 || !ff.oneClauseBreak(fs[i-1].end, at) {
+		return nil
+	}
+	items := make([]string, n)
+	for k := range n {
+		p := i - n + k
+		if out[p].metric == "" || (k > 0 && !listJoin(ff.rs, fs[p-1].end, fs[p].start)) {
+			return nil
+		}
+		items[k] = out[p].metric
+		if fs[i+k].kind == corpus.KindPPT && fs[p].kind == corpus.KindPercent && !hasAnySuffix(items[k], rateSuffixes) {
+			items[k] += "增速"
+		}
+	}
+	return items
+}
+
+// rateSuffixes end a metric that is already a rate or a share.
+var rateSuffixes = []string{"增速", "增幅", "率", "比重", "占比", "比例"}
+
+// oneClauseBreak reports exactly one clause break between runes a and b.
+func (ff *frameFinder) oneClauseBreak(a, b int) bool {
+	n := 0
+	for _, r := range ff.rs[a:b] {
+		if isClauseBreak(r) || isSentenceEnd(r) {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // faredIndex holds the words that open how the items of a list fared.

@@ -1528,6 +1528,10 @@ func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 		if amount, ok := strings.CutSuffix(prev.metric, "占比"); ok && amount != "" && c.f.kind != corpus.KindPPT && c.f.change != "" {
 			return amount // …支出67.34亿元，占比7.0%，增长3.7%: the amount grew, not its share
 		}
+		if c.f.kind == corpus.KindPPT && c.p >= 0 && prev == &c.out[c.p] && c.fs[c.p].kind == corpus.KindPercent &&
+			c.fs[c.p].change != "" && prev.metric != "" && !hasAnySuffix(prev.metric, rateSuffixes) {
+			return prev.metric + "增速" // 增长6.5%，高于全市平均水平2个百分点: points of the growth rate
+		}
 		return prev.metric // 一般公共服务支出75.25亿元，…，增长7.8%
 	case prev != nil && c.f.kind == corpus.KindPercent && strings.HasPrefix(m, "在") && hasAnySuffix(m, []string{"比重", "比例", "占比"}) &&
 		prev.metric != "" && !strings.Contains(prev.metric, "占"):
