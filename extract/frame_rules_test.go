@@ -354,3 +354,16 @@ func TestShareTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanWithin: N年内 is one period, not 年内 (within this year), and a
+// span is no period of its own.
+func TestSpanWithin(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1956-06-15"}
+	text := "按照纲要的要求，在十二年内粮食每亩平均年产量要达到四百斤。"
+	if f := figureIn(t, text, report, "四百斤"); f.Period != "十二年内" {
+		t.Errorf("四百斤: period %q, want 十二年内", f.Period)
+	}
+	if f := figureIn(t, text, report, "十二年"); f.Period != "" {
+		t.Errorf("十二年: period %q, want none", f.Period)
+	}
+}
