@@ -366,4 +366,10 @@ func TestSpanWithin(t *testing.T) {
 	if f := figureIn(t, text, report, "十二年"); f.Period != "" {
 		t.Errorf("十二年: period %q, want none", f.Period)
 	}
+	// 这两年中 and 这几年 are periods; 一九八五年 holds no span 五年.
+	report.Date = "1979-06-18"
+	text = "这两年中，钢产量由二千零四十六万吨增加到三千一百七十八万吨。"
+	if f := figureIn(t, text, report, "三千一百七十八万吨"); f.Period != "这两年中" {
+		t.Errorf("三千一百七十八万吨: period %q, want 这两年中", f.Period)
+	}
 }

@@ -311,8 +311,8 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.period == "" && c.sentStart > 0 && hasPrefixRunes(ff.rs, c.sentStart, "其中") && (lastSent == c.sentStart || lastSent == ff.sentences.startOf(c.sentStart-1)) {
 			fr.period = lastPeriod // …在一九五七年达到…。其中，工业总产值达到了…: the sentence before's
 		}
-		if f.kind == corpus.KindDuration && strings.HasPrefix(fr.period, string(ff.rs[f.start:f.end])) {
-			fr.period = "" // 五年内: a span is no period of its own
+		if f.kind == corpus.KindDuration && fr.period != "" && fr.period == ff.periodOver(f) {
+			fr.period = "" // 五年内, 这两年中: a span is no period of its own
 		}
 		if p := ff.baseValuePeriod(f); p != "" {
 			fr.period = p // 比一九五二年的八百二十七亿一千万元: the compared value is that year's
