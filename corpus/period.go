@@ -172,6 +172,9 @@ func spanBack(p string) (int, bool) {
 	if g == nil || p == g[1]+"年" {
 		return 0, false // a bare 五年 is a length, not a period
 	}
+	if p == g[1]+"年内" {
+		return 0, false // 十二年内 may as well look ahead, as a plan's does
+	}
 	n := smallNumber(g[1])
 	return n, n >= 1 && n <= 30
 }

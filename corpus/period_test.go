@@ -51,7 +51,7 @@ func TestResolvePeriod(t *testing.T) {
 	for _, c := range []struct {
 		text string
 		year int
-	}{{"今年", 0}, {"上半年", 0}, {"截至目前", 2024}, {"过去五年", 0}, {"五年", 2018}, {"目前", 2020}, {"", 2020}, {"十三五规划纲要", 0}, {"13月", 2020}} {
+	}{{"今年", 0}, {"上半年", 0}, {"截至目前", 2024}, {"过去五年", 0}, {"五年", 2018}, {"目前", 2020}, {"", 2020}, {"十三五规划纲要", 0}, {"13月", 2020}, {"十二年内", 1956}, {"这八年", 1955}} {
 		if got, ok := ResolvePeriod(c.text, c.year); ok {
 			t.Errorf("ResolvePeriod(%q, %d) = %v, want no period", c.text, c.year, got)
 		}

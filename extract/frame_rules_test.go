@@ -372,4 +372,17 @@ func TestSpanWithin(t *testing.T) {
 	if f := figureIn(t, text, report, "三千一百七十八万吨"); f.Period != "这两年中" {
 		t.Errorf("三千一百七十八万吨: period %q, want 这两年中", f.Period)
 	}
+	if f := figureIn(t, text, report, "三千一百七十八万吨"); f.PeriodFrom != "" {
+		t.Errorf("这两年中 resolved to %s: a span 这 points at is not counted back", f.PeriodFrom)
+	}
+	// A range of years in Chinese digits, and a year a span starts from.
+	report.Date = "1983-06-06"
+	text = "从一九七八年到一九八二年，高等学校招收研究生三万人。"
+	if f := figureIn(t, text, report, "三万人"); f.Period != "一九七八年到一九八二年" || f.PeriodFrom != "1978-01-01" || f.PeriodTo != "1982-12-31" {
+		t.Errorf("三万人: period %q %s..%s, want 一九七八年到一九八二年", f.Period, f.PeriodFrom, f.PeriodTo)
+	}
+	text = "自2018年起，每年安排资金3亿元。"
+	if f := figureIn(t, text, report, "3亿元"); f.Period != "2018年起" {
+		t.Errorf("3亿元: period %q, want 2018年起", f.Period)
+	}
 }
