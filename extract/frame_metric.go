@@ -1474,6 +1474,11 @@ func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
 	if c.f.kind != corpus.KindDuration {
 		return m
 	}
+	at := ff.backOverSpaces(c.f.start)
+	if w, ok := spanOpeners.endingAt(ff.rs, at); ok && at-len([]rune(w)) >= c.regionStart {
+		// 过去五年, 未来5年: the stretch of time is what the span measures.
+		return w + strings.Join(strings.Fields(string(ff.rs[c.f.start:c.f.end])), "")
+	}
 	if d := ff.durationMetric(c.sentStart, c.f.start, m); d != "" {
 		m = d
 	}
@@ -1485,6 +1490,9 @@ func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
 	}
 	return m
 }
+
+// spanOpeners open a span of time counted from now (过去, 未来, 今后).
+var spanOpeners = newWordIndex(words("span_openers"))
 
 // attributiveMetric reads a count whose noun follows an attributive and
 // is left out (国资参与建设的199个).

@@ -386,3 +386,18 @@ func TestSpanWithin(t *testing.T) {
 		t.Errorf("3亿元: period %q, want 2018年起", f.Period)
 	}
 }
+
+// TestSpanOpeners: a span counted from now (过去五年, 未来5年) is what the
+// span measures; 过去 alone is no metric.
+func TestSpanOpeners(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2018-03-05"}
+	for _, c := range []struct{ text, figure, metric string }{
+		{"过去五年，我国经济实力跃上新台阶。", "五年", "过去五年"},
+		{"在过去的五年中，我国财政收入稳定增长。", "五年", "过去的五年"},
+		{"未来5年，全市将新建学校20所。", "5年", "未来5年"},
+	} {
+		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
+			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
+		}
+	}
+}
