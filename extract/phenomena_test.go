@@ -139,12 +139,14 @@ func TestPhenomenaC_Money(t *testing.T) {
 		{"亩均税收达到28万元。", []string{"money 280000 CNY/亩"}},                                                   // 18
 		{"补贴标准为每亩300元。", []string{"money 300 CNY/亩"}},                                                     // 18
 		{"一般工商业电价0.58元/度。", []string{"money 0.58 CNY/kWh"}},                                               // 18
-		{"园区亩均产值超过500万元。", []string{"money 5000000 CNY/亩 min"}},                                           // 18
-		{"一般公共预算收入比上年增加15亿元。", []string{"money 1500000000 CNY up"}},                                       // 19
-		{"三公经费支出减少4.5亿元。", []string{"money 450000000 CNY down"}},                                          // 19
-		{"全年税收收入达到96亿元。", []string{"money 9600000000 CNY"}},                                               // 19
-		{"存款余额较年初增加320.5亿元。", []string{"money 32050000000 CNY up"}},                                       // 19
-		{"各项贷款余额1860亿元，同比增加212亿元。", []string{"money 186000000000 CNY", "money 21200000000 CNY up"}},       // 19
+		// Transport work is tonne-km and passenger-km, not tonnes or people.
+		{"全年货物周转量148.7亿吨公里，旅客周转量十二亿人公里。", []string{"quantity 14870000000 tkm", "quantity 1200000000 pkm"}},
+		{"园区亩均产值超过500万元。", []string{"money 5000000 CNY/亩 min"}},                                     // 18
+		{"一般公共预算收入比上年增加15亿元。", []string{"money 1500000000 CNY up"}},                                 // 19
+		{"三公经费支出减少4.5亿元。", []string{"money 450000000 CNY down"}},                                    // 19
+		{"全年税收收入达到96亿元。", []string{"money 9600000000 CNY"}},                                         // 19
+		{"存款余额较年初增加320.5亿元。", []string{"money 32050000000 CNY up"}},                                 // 19
+		{"各项贷款余额1860亿元，同比增加212亿元。", []string{"money 186000000000 CNY", "money 21200000000 CNY up"}}, // 19
 	}
 	runFigureCases(t, cases, false)
 }

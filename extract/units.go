@@ -157,6 +157,10 @@ func buildUnitTable() map[rune][]unitSpec {
 		// cubic metre as reports shorten it (150亿方 of gas or water).
 		{"斤", "kg", 0.5}, {"市斤", "kg", 0.5}, {"担", "kg", 50}, {"千公顷", "ha", 1000},
 		{"立方", "m3", 1}, {"千升", "m3", 1}, {"公吨", "t", 1},
+		// Transport work: freight in tonne-kilometres, passengers in
+		// passenger-kilometres (货物周转量148.71亿吨公里), never tonnes or
+		// people.
+		{"吨公里", "tkm", 1}, {"吨千米", "tkm", 1}, {"人公里", "pkm", 1}, {"人千米", "pkm", 1},
 	}
 	for _, q := range quantities {
 		add(unitSpec{word: q.w, kind: corpus.KindQuantity, unit: q.u, factor: q.f})
