@@ -139,6 +139,10 @@ func TestPhenomenaC_Money(t *testing.T) {
 		{"亩均税收达到28万元。", []string{"money 280000 CNY/亩"}},                                                   // 18
 		{"补贴标准为每亩300元。", []string{"money 300 CNY/亩"}},                                                     // 18
 		{"一般工商业电价0.58元/度。", []string{"money 0.58 CNY/kWh"}},                                               // 18
+		// Older names of the metre, per-mille points, compound measure words.
+		{"可蓄水二十三亿立方公尺。", []string{"quantity 2300000000 m3"}},
+		{"出生率下降5个千分点。", []string{"ppt 0.5 pp down"}},
+		{"开展检查2327项次。", []string{"count 2327 项次"}},
 		// Transport work is tonne-km and passenger-km, not tonnes or people.
 		{"全年货物周转量148.7亿吨公里，旅客周转量十二亿人公里。", []string{"quantity 14870000000 tkm", "quantity 1200000000 pkm"}},
 		{"园区亩均产值超过500万元。", []string{"money 5000000 CNY/亩 min"}},                                     // 18

@@ -135,6 +135,9 @@ func buildUnitTable() map[rune][]unitSpec {
 	}
 	add(unitSpec{word: "个百分点", kind: corpus.KindPPT, unit: "pp", factor: 1})
 	add(unitSpec{word: "百分点", kind: corpus.KindPPT, unit: "pp", factor: 1})
+	// Per-mille points: 5个千分点 is half a percentage point.
+	add(unitSpec{word: "个千分点", kind: corpus.KindPPT, unit: "pp", factor: 0.1})
+	add(unitSpec{word: "千分点", kind: corpus.KindPPT, unit: "pp", factor: 0.1})
 	for _, w := range countWords {
 		add(unitSpec{word: w, kind: corpus.KindCount, unit: w, factor: 1})
 	}
@@ -157,6 +160,8 @@ func buildUnitTable() map[rune][]unitSpec {
 		// cubic metre as reports shorten it (150亿方 of gas or water).
 		{"斤", "kg", 0.5}, {"市斤", "kg", 0.5}, {"担", "kg", 50}, {"千公顷", "ha", 1000},
 		{"立方", "m3", 1}, {"千升", "m3", 1}, {"公吨", "t", 1},
+		// Older names of the metre and the cubic metre (十三亿立方公尺).
+		{"立方公尺", "m3", 1}, {"公尺", "m", 1},
 		// Transport work: freight in tonne-kilometres, passengers in
 		// passenger-kilometres (货物周转量148.71亿吨公里), never tonnes or
 		// people.
