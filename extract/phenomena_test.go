@@ -305,6 +305,7 @@ func TestPhenomenaG_Counts(t *testing.T) {
 		{"上半年降幅比同期收窄2.2个百分点。", []string{"ppt 2.2 pp up"}},
 		{"普惠小微企业贷款增幅超过40%，同期增速分别为3.3%、0.5%，6.5%左右的增速，人口自然增长率2.00‰。", []string{"percent 40 % min up", "percent 3.3 % up", "percent 0.5 % up", "percent 6.5 % approx up", "percent 0.2 %"}},
 		{"调减玉米种植面积77万亩，增加水稻种植面积26万亩，增加到总面积960万亩。", []string{"quantity 770000 mu down", "quantity 260000 mu up", "quantity 9600000 mu"}},
+		{"全面推行减税政策，全年降低企业税负3200多亿元，其中减免社保费1.1万亿元，减轻农民负担20亿元。", []string{"money 320000000000 CNY approx down", "money 1100000000000 CNY down", "money 2000000000 CNY down"}},
 		{"全年GDP增长4%，快于2024年1.8个百分点，快于全国0.6个百分点。", []string{"percent 4 % up", "ppt 1.8 pp up", "ppt 0.6 pp"}},
 		{"同比增长2%，比同期增速高0.8个百分点，比全省高0.3个百分点。", []string{"percent 2 % up", "ppt 0.8 pp up", "ppt 0.3 pp"}},
 		{"引进高层次人才120名。", []string{"count 120 名"}},                              // 41

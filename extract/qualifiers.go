@@ -269,6 +269,9 @@ func clauseVerbChange(rs []rune, i int) string {
 	if k == i || (k > 0 && !strings.ContainsRune("，,；;。：:、\n", rs[k-1])) {
 		return ""
 	}
+	if w, ok := verbOpeners.at(rs, k); ok && k+len([]rune(w)) < i {
+		k += len([]rune(w)) // 全年降低企业税负5700多亿元
+	}
 	for _, c := range objectChanges {
 		if !hasPrefixRunes(rs, k, c.word) {
 			continue
@@ -288,7 +291,11 @@ var objectChanges = []changeWord{
 	{"增加", corpus.ChangeUp}, {"调增", corpus.ChangeUp}, {"扩大", corpus.ChangeUp},
 	{"减少", corpus.ChangeDown}, {"调减", corpus.ChangeDown}, {"降低", corpus.ChangeDown},
 	{"压减", corpus.ChangeDown}, {"缩减", corpus.ChangeDown}, {"削减", corpus.ChangeDown},
+	{"减轻", corpus.ChangeDown}, {"减免", corpus.ChangeDown}, // 减轻企业负担1500多亿元
 }
+
+// verbOpeners may stand before the change verb that opens a clause.
+var verbOpeners = newWordIndex(words("verb_openers"))
 
 // comparisons name which way a figure differs from what it is compared
 // with: 快于2024年1.8个百分点, 比同期增速高0.8个百分点.
