@@ -308,9 +308,9 @@ func TestPhenomenaG_Counts(t *testing.T) {
 		{"全面推行减税政策，全年降低企业税负3200多亿元，其中减免社保费1.1万亿元，减轻农民负担20亿元。", []string{"money 320000000000 CNY approx down", "money 1100000000000 CNY down", "money 2000000000 CNY down"}},
 		{"全年GDP增长4%，快于2024年1.8个百分点，快于全国0.6个百分点。", []string{"percent 4 % up", "ppt 1.8 pp up", "ppt 0.6 pp"}},
 		{"同比增长2%，比同期增速高0.8个百分点，比全省高0.3个百分点。", []string{"percent 2 % up", "ppt 0.8 pp up", "ppt 0.3 pp"}},
-		{"引进高层次人才120名。", []string{"count 120 名"}},                              // 41
-		{"梳理重点产业链10大类。", []string{"count 10 类"}},                               // 41
-		{"全市六个园区全部通过考核。", []string{"count 6 个"}},                               // 41 small Chinese count: a figure (optional in gold)
+		{"引进高层次人才120名。", []string{"count 120 名"}}, // 41
+		{"梳理重点产业链10大类。", []string{"count 10 类"}},  // 41
+		{"全市六个园区全部通过考核。", []string{"count 6 个"}},  // 41 small Chinese count: a figure (optional in gold)
 		{"召开一次专题会议研究部署。", nil},                                                 // 41 value 1 is not emitted
 		{"新增城镇就业1.5万人。", []string{"count 15000 人"}},                            // 42
 		{"全年接待游客860万人次。", []string{"count 8600000 人次"}},                        // 42
