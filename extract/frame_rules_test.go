@@ -395,6 +395,7 @@ func TestSpanOpeners(t *testing.T) {
 		{"过去五年，我国经济实力跃上新台阶。", "五年", "过去五年"},
 		{"在过去的五年中，我国财政收入稳定增长。", "五年", "过去的五年"},
 		{"未来5年，全市将新建学校20所。", "5年", "未来5年"},
+		{"全市连续三年发放消费券。", "三年", "连续三年"},
 	} {
 		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
 			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
