@@ -278,6 +278,15 @@ func (ff *frameFinder) countedNoun(m ownMetric) string {
 func (ff *frameFinder) parenthesizedNoun(m ownMetric) string {
 	rs := ff.rs
 	at := ff.backOverSpaces(m.f.start)
+	labelled := false
+	if k := at; k > 0 && rs[k-1] != '(' {
+		for k > 0 && at-k < 3 && isHan(rs[k-1]) {
+			k-- // 任务(省定708亿元): a short label inside
+		}
+		if k > 0 && k < at && rs[k-1] == '(' {
+			at, labelled = k, true
+		}
+	}
 	if at == 0 || rs[at-1] != '(' || m.f.end >= len(rs) || rs[m.f.end] != ')' {
 		return ""
 	}
@@ -319,6 +328,11 @@ func (ff *frameFinder) parenthesizedNoun(m ownMetric) string {
 	}
 	if k := strings.LastIndex(noun, "中"); k > 0 && len([]rune(noun[k+len("中"):])) >= 2 {
 		noun = noun[k+len("中"):] // 预算执行中新增转移支付: where, then what
+	}
+	if labelled {
+		// 已超额完成省年度考核任务(省定708亿元), 增幅较大的有发酵酒(增长87%):
+		// the noun, not the verb before it.
+		noun = strings.TrimPrefix(stripLeadingVerbs(noun), "有")
 	}
 	if len([]rune(noun)) < 2 || isVerbWord(noun) {
 		return ""
