@@ -382,6 +382,10 @@ func TestSpanWithin(t *testing.T) {
 	if f := figureIn(t, text, report, "三万人"); f.Period != "一九七八年到一九八二年" || f.PeriodFrom != "1978-01-01" || f.PeriodTo != "1982-12-31" {
 		t.Errorf("三万人: period %q %s..%s, want 一九七八年到一九八二年", f.Period, f.PeriodFrom, f.PeriodTo)
 	}
+	text = "从一九七八年到一九八二年这五年中，高等学校招收研究生三万人。"
+	if f := figureIn(t, text, report, "三万人"); f.Period != "一九七八年到一九八二年" {
+		t.Errorf("三万人: period %q, want 一九七八年到一九八二年 (这五年 names the range again)", f.Period)
+	}
 	text = "自2018年起，每年安排资金3亿元。"
 	if f := figureIn(t, text, report, "3亿元"); f.Period != "2018年起" {
 		t.Errorf("3亿元: period %q, want 2018年起", f.Period)

@@ -141,6 +141,12 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 		if i > 0 && (rs[i-1] == '是' || rs[i-1] == '为') && hasPrefixRunes(rs, i+n, "的") && multipleAt(rs, i+n+1) {
 			continue // 是2010年的2.2倍: the year compared with, not when the figure holds (but 下降为一九五二年的百分之三十九)
 		}
+		if k := len(ff.periods) - 1; k >= 0 && ff.periods[k].end == i && rs[i] == '这' {
+			// 从一九五三年到一九六○年这八年: the span names the range again.
+			ff.periods[k].end = i + n
+			i += n - 1
+			continue
+		}
 		ff.periods = append(ff.periods, span{start: i, end: i + n, text: stripQuotes(m)})
 		i += n - 1
 	}
