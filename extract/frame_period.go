@@ -149,7 +149,9 @@ func (ff *frameFinder) periodBefore(sentStart, at int) string {
 			// the figure after it.
 			continue
 		}
-		if p.end <= at && (p.start >= clause || !ff.attributive(p)) {
+		if p.end <= at && (p.start >= clause || !ff.attributive(p) && !isPointInTime(p.text)) {
+			// A start of year dates its own clause only: 2025年年初…预算代编数
+			// 1720.24亿元，加上预算执行中新增转移支付… happens over the year.
 			best = p.text
 		}
 	}

@@ -407,3 +407,15 @@ func TestSpanOpeners(t *testing.T) {
 		}
 	}
 }
+
+// TestStartOfYearDatesItsClause: 年初 dates its own clause, not what the
+// sentence goes on to report over the year.
+func TestStartOfYearDatesItsClause(t *testing.T) {
+	text := "2025年年初全市支出预算代编数820.5亿元，加上预算执行中新增转移支付（64.3亿元）等70.2亿元，全年支出预算调整为890.7亿元。"
+	if f := figureIn(t, text, budgetReport, "820.5亿元"); f.Period != "2025年年初" {
+		t.Errorf("820.5亿元: period %q, want 2025年年初", f.Period)
+	}
+	if f := figureIn(t, text, budgetReport, "64.3亿元"); f.Period == "2025年年初" {
+		t.Errorf("64.3亿元: period %q, want not the start of the year", f.Period)
+	}
+}
