@@ -86,12 +86,12 @@ func TestAnnotatedGold(t *testing.T) {
 		set    string
 		floors map[string]float64
 	}{
-		{"c", map[string]float64{"metric": 0.90, "subject": 0.96, "period": 0.92, "base": 0.98}},
-		{"d", map[string]float64{"metric": 0.78, "subject": 0.96, "period": 0.93, "base": 0.98}},
-		{"e", map[string]float64{"metric": 0.77, "subject": 0.96, "period": 0.95, "base": 0.96}},
-		{"f", map[string]float64{"metric": 0.82, "subject": 0.95, "period": 0.90, "base": 0.96}},
-		{"g", map[string]float64{"metric": 0.81, "subject": 0.98, "period": 0.93, "base": 0.96}},
-		{"h", map[string]float64{"metric": 0.77, "subject": 0.98, "period": 0.90, "base": 0.96}},
+		{"c", map[string]float64{"metric": 0.90, "subject": 0.96, "period": 0.97, "base": 0.98}},
+		{"d", map[string]float64{"metric": 0.80, "subject": 0.96, "period": 0.95, "base": 0.98}},
+		{"e", map[string]float64{"metric": 0.83, "subject": 0.96, "period": 0.95, "base": 0.97}},
+		{"f", map[string]float64{"metric": 0.83, "subject": 0.95, "period": 0.92, "base": 0.96}},
+		{"g", map[string]float64{"metric": 0.83, "subject": 0.98, "period": 0.92, "base": 0.96}},
+		{"h", map[string]float64{"metric": 0.81, "subject": 0.98, "period": 0.94, "base": 0.96}},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			checkFrames(t, scoreGold(t, "testdata/annotated/set-"+c.set+".jsonl"), c.floors)
