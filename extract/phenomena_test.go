@@ -94,7 +94,7 @@ func TestPhenomenaB_NumberForms(t *testing.T) {
 		{"不良贷款率为万分之五。", []string{"percent 0.05 %"}},                                     // 11
 		{"五分之一的耕地实现高标准改造。", []string{"percent 20 %"}},                                   // 11
 		{"人口自然增长率为3.2‰。", []string{"percent 0.32 %"}},                                   // 11
-		{"物价涨幅为百分之零点五。", []string{"percent 0.5 %"}},                                     // 11
+		{"物价涨幅为百分之零点五。", []string{"percent 0.5 % up"}},                                     // 11
 		{"超过四分之一的村集体经济收入超过10万元。", []string{"percent 25 % min", "money 100000 CNY min"}}, // 11
 		{"企业利润总额-3.6亿元。", []string{"money -360000000 CNY"}},                             // 12
 		{"净利润为-0.85亿元。", []string{"money -85000000 CNY"}},                               // 12
@@ -143,6 +143,8 @@ func TestPhenomenaC_Money(t *testing.T) {
 		{"可蓄水二十三亿立方公尺。", []string{"quantity 2300000000 m3"}},
 		{"出生率下降5个千分点。", []string{"ppt 0.5 pp down"}},
 		{"开展检查2327项次。", []string{"count 2327 项次"}},
+		// A rate of price rise names a rise.
+		{"居民消费价格涨幅控制在3%左右，提价幅度超过20%。", []string{"percent 3 % approx up", "percent 20 % min up"}},
 		// Transport work is tonne-km and passenger-km, not tonnes or people.
 		{"全年货物周转量148.7亿吨公里，旅客周转量十二亿人公里。", []string{"quantity 14870000000 tkm", "quantity 1200000000 pkm"}},
 		{"园区亩均产值超过500万元。", []string{"money 5000000 CNY/亩 min"}},                                     // 18

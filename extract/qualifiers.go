@@ -175,6 +175,9 @@ func changeVerbStart(rs []rune, i int) int {
 var rateChangeNouns = []changeWord{
 	{"增长速度", corpus.ChangeUp}, {"增长幅度", corpus.ChangeUp}, {"增长率", corpus.ChangeUp},
 	{"增速", corpus.ChangeUp}, {"增幅", corpus.ChangeUp}, {"降幅", corpus.ChangeDown}, {"跌幅", corpus.ChangeDown},
+	// Prices: 居民消费价格涨幅控制在3%左右, 提价幅度超过20%.
+	{"上涨幅度", corpus.ChangeUp}, {"提价幅度", corpus.ChangeUp}, {"提高幅度", corpus.ChangeUp}, {"涨幅", corpus.ChangeUp},
+	{"下降幅度", corpus.ChangeDown}, {"降价幅度", corpus.ChangeDown}, {"减幅", corpus.ChangeDown},
 }
 
 // rateLinks stand between a rate noun and its figure.
