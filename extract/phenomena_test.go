@@ -94,7 +94,7 @@ func TestPhenomenaB_NumberForms(t *testing.T) {
 		{"不良贷款率为万分之五。", []string{"percent 0.05 %"}},                                     // 11
 		{"五分之一的耕地实现高标准改造。", []string{"percent 20 %"}},                                   // 11
 		{"人口自然增长率为3.2‰。", []string{"percent 0.32 %"}},                                   // 11
-		{"物价涨幅为百分之零点五。", []string{"percent 0.5 % up"}},                                     // 11
+		{"物价涨幅为百分之零点五。", []string{"percent 0.5 % up"}},                                  // 11
 		{"超过四分之一的村集体经济收入超过10万元。", []string{"percent 25 % min", "money 100000 CNY min"}}, // 11
 		{"企业利润总额-3.6亿元。", []string{"money -360000000 CNY"}},                             // 12
 		{"净利润为-0.85亿元。", []string{"money -85000000 CNY"}},                               // 12
