@@ -143,6 +143,8 @@ func TestPhenomenaC_Money(t *testing.T) {
 		{"可蓄水二十三亿立方公尺。", []string{"quantity 2300000000 m3"}},
 		{"出生率下降5个千分点。", []string{"ppt 0.5 pp down"}},
 		{"开展检查2327项次。", []string{"count 2327 项次"}},
+		// 缩减, 压减 and 削减 are falls.
+		{"沙化土地面积年均缩减近2000平方公里，一般性支出压减5%。", []string{"quantity 2000 km2 approx down", "percent 5 % down"}},
 		// A rate of price rise names a rise.
 		{"居民消费价格涨幅控制在3%左右，提价幅度超过20%。", []string{"percent 3 % approx up", "percent 20 % min up"}},
 		// Transport work is tonne-km and passenger-km, not tonnes or people.

@@ -77,6 +77,7 @@ var changeWords = []changeWord{
 	{"放缓", corpus.ChangeDown}, {"减缓", corpus.ChangeDown}, {"少增", corpus.ChangeDown},
 	{"上调", corpus.ChangeUp}, {"调增", corpus.ChangeUp}, {"下调", corpus.ChangeDown}, {"调减", corpus.ChangeDown},
 	{"递增", corpus.ChangeUp}, {"递减", corpus.ChangeDown},
+	{"缩减", corpus.ChangeDown}, {"压减", corpus.ChangeDown}, {"削减", corpus.ChangeDown},
 	// Budget language: revenue and spending against plan or last year.
 	{"超收", corpus.ChangeUp}, {"增收", corpus.ChangeUp}, {"增支", corpus.ChangeUp}, {"追加", corpus.ChangeUp},
 	{"增产", corpus.ChangeUp}, {"短收", corpus.ChangeDown}, {"减收", corpus.ChangeDown}, {"减支", corpus.ChangeDown},
