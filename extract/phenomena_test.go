@@ -143,6 +143,8 @@ func TestPhenomenaC_Money(t *testing.T) {
 		{"可蓄水二十三亿立方公尺。", []string{"quantity 2300000000 m3"}},
 		{"出生率下降5个千分点。", []string{"ppt 0.5 pp down"}},
 		{"开展检查2327项次。", []string{"count 2327 项次"}},
+		// Air quality in micrograms per cubic metre.
+		{"全年细颗粒物（PM2.5）平均浓度30.4微克/立方米。", []string{"quantity 30.4 μg/m3"}},
 		// 缩减, 压减 and 削减 are falls.
 		{"沙化土地面积年均缩减近2000平方公里，一般性支出压减5%。", []string{"quantity 2000 km2 approx down", "percent 5 % down"}},
 		// A rate of price rise names a rise.

@@ -166,6 +166,8 @@ func buildUnitTable() map[rune][]unitSpec {
 		// passenger-kilometres (货物周转量148.71亿吨公里), never tonnes or
 		// people.
 		{"吨公里", "tkm", 1}, {"吨千米", "tkm", 1}, {"人公里", "pkm", 1}, {"人千米", "pkm", 1},
+		// Air quality: 细颗粒物（PM2.5）平均浓度30微克/立方米.
+		{"微克/立方米", "μg/m3", 1}, {"微克每立方米", "μg/m3", 1},
 	}
 	for _, q := range quantities {
 		add(unitSpec{word: q.w, kind: corpus.KindQuantity, unit: q.u, factor: q.f})
