@@ -77,7 +77,7 @@ var (
 	yearRangeRe   = regexp.MustCompile(`^(\d{4}|` + chineseYear + `)年?(?:-|—|–|~|至|到)(\d{4}|` + chineseYear + `)年(?:期间|间)?$`)
 	monthRangeRe  = regexp.MustCompile(`^(\d{1,2})(?:(?:-|—|–|至|到)(\d{1,2}))?月份?(?:末|底)?$`)
 	planRe        = regexp.MustCompile(`^(?:第)?([一二三四五六七八九十]{1,3}|\d{1,2})(?:五|个五年)(?:计划|规划)?(?:期间|时期|以来|内)?(末|初)?$`)
-	spanRe        = regexp.MustCompile(`^(?:过去的?|近|最近|前)?([一二两三四五六七八九十]{1,2}|\d{1,2})年(?:来|间|中|里|以来|累计|共|合计|内)?$`)
+	spanRe        = regexp.MustCompile(`^(?:过去的?|近|最近)?([一二两三四五六七八九十]{1,2}|\d{1,2})年(?:来|间|中|里|以来|累计|共|合计|内)?$`)
 )
 
 // normalizePeriod folds full-width digits and drops quotes and spaces.

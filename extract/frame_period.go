@@ -19,9 +19,9 @@ var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?
 	`|(?:今年|去年|上年|当年)\d{1,2}月份?` +
 	`|自\d{4}年(?:\d{1,2}月)?(?:成立)?以来|(?:成立|运行|实施|签约|开展|启动|投产|开工)以来` +
 	`|上半年|下半年|前三季度|前两季度|[一二三四]季度|第[一二三四]季度` +
-	`|(?:过去的?|近|最近|这)(?:` + spanYears + `|几)年(?:来|间|中|里|以来|累计|内)?|` + spanYears + `年(?:来|间|以来|累计|中|内)` +
+	`|(?:过去的?|近|最近|这|前)(?:` + spanYears + `|几)年(?:来|间|中|里|以来|累计|内)?|` + spanYears + `年(?:来|间|以来|累计|中|内)` +
 	`|“?(?:十[一二三四五]?|[一二三四五六七八九])五”?(?:计划|规划)?(?:期间|时期|以来|期末|末)|第[一二三四五六七八九十]{1,3}个五年计划(?:期间|时期)?` +
-	`|今年以来|年初以来|今年|去年|上年末|上年|当年|全年|年内|年末|年底|年初|期末|目前|“?十[三四五]五”?(?:期间|时期)?` +
+	`|今年以来|年初以来|(?:今年|去年|当年)(?:年底|年末|底|末)|今年|去年|上年末|上年|当年|全年|年内|年末|年底|年初|期末|目前|“?十[三四五]五”?(?:期间|时期)?` +
 	`|\d{1,2}月份)`)
 
 // chineseYearDigits are the digits of a year written in Chinese (一九八五年);
@@ -53,7 +53,7 @@ var periodStarts, periodFirst = buildPeriodStarts()
 func buildPeriodStarts() (map[[2]rune]bool, *runeSet) {
 	starts, first := map[[2]rune]bool{}, &runeSet{}
 	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 第五 第六 第七 第八 第九 第十 今年 去年 上年 当年 全年 年内 年末 年底 年初 期末 目前 " +
-		"近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 近1 近2 近3 近4 近5 近6 近7 近8 近9 过去 最近 这两 这二 这三 这四 这五 这六 这七 这八 这九 这十 这几 近几 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 " +
+		"近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 近1 近2 近3 近4 近5 近6 近7 近8 近9 过去 最近 前两 前二 前四 前五 前六 前七 前八 前九 前十 前几 这两 这二 这三 这四 这五 这六 这七 这八 这九 这十 这几 近几 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 " +
 		"十一 十二 十三 十四 十五 十六 十七 十八 十九 “十 “一 “二 “三 “四 “五 “六 “七 “八 “九 一五 二五 三五 四五 五五 六五 七五 八五 九五 成立 运行 实施 签约 开展 启动 投产 开工") {
 		r := []rune(w)
 		starts[[2]rune{r[0], r[1]}] = true
@@ -148,6 +148,9 @@ func (ff *frameFinder) periodBefore(sentStart, at int) string {
 			// 由1978年的36.5%降为33.6%: the year is the first value's, not
 			// the figure after it.
 			continue
+		}
+		if v := ff.valueOf(p); v < 0 && hasPrefixRunes(ff.rs, p.end, "的") && comparedBefore(ff.rs, p.start) {
+			continue // 比“文化大革命”前十七年的总和还多83%: what is compared with, not when
 		}
 		if p.end <= at && (p.start >= clause || !ff.attributive(p) && !isPointInTime(p.text)) {
 			// A start of year dates its own clause only: 2025年年初…预算代编数

@@ -419,3 +419,20 @@ func TestStartOfYearDatesItsClause(t *testing.T) {
 		t.Errorf("64.3亿元: period %q, want not the start of the year", f.Period)
 	}
 }
+
+// TestPeriodsInTheMiddle: a period between a metric and its verb is
+// stripped from the metric (钢产量前三年共增加了…, 就业率去年底达到…), and a
+// period inside what is compared with dates nothing.
+func TestPeriodsInTheMiddle(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1957-06-26"}
+	for _, c := range []struct{ text, figure, metric, period string }{
+		{"钢产量前三年共增加了一百五十万吨。", "一百五十万吨", "钢产量", "前三年"},
+		{"全国普通高校毕业生就业率去年底达到83%。", "83%", "普通高校毕业生就业率", "去年底"},
+		{"五年招收研究生四万人，比前十七年的总和还多百分之八十。", "百分之八十", "", ""},
+	} {
+		f := figureIn(t, c.text, report, c.figure)
+		if c.metric != "" && f.Metric != c.metric || f.Period != c.period {
+			t.Errorf("%s: metric %q period %q, want %q %q", c.text, f.Metric, f.Period, c.metric, c.period)
+		}
+	}
+}

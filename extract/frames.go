@@ -361,6 +361,20 @@ func (ff *frameFinder) frames(fs []found) []frame {
 	return out
 }
 
+// comparedBefore reports a 比 or 较 shortly before rune i in its clause:
+// a period there, with 的 after it, names what is compared with.
+func comparedBefore(rs []rune, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 8; k-- {
+		if isClauseBreak(rs[k]) || isSentenceEnd(rs[k]) {
+			return false
+		}
+		if rs[k] == '比' || rs[k] == '较' {
+			return true
+		}
+	}
+	return false
+}
+
 // openingPeriodBetween is the period that opens the last sentence starting
 // in [from, to) that opens with one, or "".
 func (ff *frameFinder) openingPeriodBetween(from, to int) string {
