@@ -143,6 +143,10 @@ func TestPhenomenaC_Money(t *testing.T) {
 		{"可蓄水二十三亿立方公尺。", []string{"quantity 2300000000 m3"}},
 		{"出生率下降5个千分点。", []string{"ppt 0.5 pp down"}},
 		{"开展检查2327项次。", []string{"count 2327 项次"}},
+		// An amount right after 结余 (余 is a surname too), and 以上 before a
+		// verb is a bound, before a class's noun a label.
+		{"动用了历年财政结余十六亿五千万元。", []string{"money 1650000000 CNY"}},
+		{"95%以上实行备案管理，对500万元以上新增项目开展评估。", []string{"percent 95 % min"}},
 		// Air quality in micrograms per cubic metre.
 		{"全年细颗粒物（PM2.5）平均浓度30.4微克/立方米。", []string{"quantity 30.4 μg/m3"}},
 		// 缩减, 压减 and 削减 are falls.

@@ -733,8 +733,16 @@ func (s *scanner) isClassLabel(end int) bool {
 	}
 	// A class names a noun after it (10亿元以上工业项目); a verb or adverb
 	// there makes 以上 a bound of the figure (90%以上可以按计划实现).
+	if end+2 <= len(rs) && gseVerbs[string(rs[end:end+2])] {
+		if _, class := classVerbs.at(rs, end); !class {
+			return false // 95%以上实行备案管理: a verb after 以上 makes it a bound
+		}
+	}
 	return !strings.ContainsRune("的和及或与,。;、可已都均将要是为在有能会得由被也还仍", rs[end]) && endsWithRunes(rs, end, "以上") && changeAt(rs, end) == ""
 }
+
+// classVerbs modify the noun of a class after 以上 (500万元以上新增项目).
+var classVerbs = newWordIndex(words("class_verbs"))
 
 // changeAt is the direction of a change verb starting at rs[i] (10%以上
 // 增长: the verb makes 以上 a bound and the figure a change), or "".
@@ -768,12 +776,16 @@ func (s *scanner) acceptChinese(n number, f *found) bool {
 	// Where a known qualifier or verb ends right before the numeral (提高一两
 	// 个百分点), its start is a word boundary whatever the segmenter says.
 	_, qualified := prefixBefore(rs, n.start)
-	checkStart := !qualified && changeBefore(rs, n.start) == ""
+	_, afterNoun := amountNouns.endingAt(rs, n.start)
+	checkStart := !qualified && !afterNoun && changeBefore(rs, n.start) == ""
 	if s.words != nil && s.words.cutsWord(rs, n.start, f.end, checkStart) {
 		return false
 	}
 	return true
 }
+
+// amountNouns are nouns an amount follows directly (结余十六亿五千万元).
+var amountNouns = newWordIndex(words("amount_nouns"))
 
 // isCurrencyWordEnd reports a currency word longer than 元 ending at end
 // (美元, 港元, 欧元).
