@@ -90,6 +90,20 @@ func decode(raw string) []item {
 	return items
 }
 
+// decimalDot reports a middle dot used as a decimal point: between digits,
+// with a percent sign after the digits that follow (19·5％). A dot between
+// numbers that name a date or an event (5·12) is left alone.
+func decimalDot(items []item, i int) bool {
+	if r := items[i].r; r != '·' && r != '・' || i == 0 || !isDigit(items[i-1].r) {
+		return false
+	}
+	j := i + 1
+	for j < len(items) && isDigit(items[j].r) {
+		j++
+	}
+	return j > i+1 && j < len(items) && (items[j].r == '%' || items[j].r == '‰')
+}
+
 // fold maps full-width ASCII variants (digits, letters, ％，．（）) and the
 // ideographic space to their narrow forms. It uses Unicode width data rather
 // than NFKC, which would also turn circled numbers such as ① into digits.
@@ -295,7 +309,11 @@ func normalize(raw string, ocr []corpus.Span) Normalized {
 			}
 		}
 		if !isSpace(it.r) {
-			b.emit(it.r, it.start, it.end)
+			r := it.r
+			if decimalDot(items, i) {
+				r = '.' // 19·5％: older typesetting's decimal point
+			}
+			b.emit(r, it.start, it.end)
 			i++
 			continue
 		}

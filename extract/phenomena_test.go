@@ -147,6 +147,8 @@ func TestPhenomenaC_Money(t *testing.T) {
 		// verb is a bound, before a class's noun a label.
 		{"动用了历年财政结余十六亿五千万元。", []string{"money 1650000000 CNY"}},
 		{"95%以上实行备案管理，对500万元以上新增项目开展评估。", []string{"percent 95 % min"}},
+		// A middle dot as a decimal point (older typesetting); 5·12 names a day.
+		{"增长19·5％，5·12地震后重建。", []string{"percent 19.5 % up"}},
 		// Air quality in micrograms per cubic metre.
 		{"全年细颗粒物（PM2.5）平均浓度30.4微克/立方米。", []string{"quantity 30.4 μg/m3"}},
 		// 缩减, 压减 and 削减 are falls.
