@@ -145,6 +145,9 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 	m := ownMetric{f: f, regionStart: regionStart, end: end}
 	for _, r := range ownMetricRules {
 		if noun := r.read(ff, m); noun != "" {
+			if _, ok := personalPronouns.at([]rune(noun), 0); ok {
+				continue // 使它逐年下降，…要降到千分之五: no noun of its own
+			}
 			if strings.HasPrefix(noun, "拉动") && hasPrefixRunes(ff.rs, m.end, "增长") {
 				noun += "增长" // 拉动GDP增长0.1个百分点: the pull is on growth
 			}
@@ -772,6 +775,9 @@ func (ff *frameFinder) stripWord(t *trim) bool {
 	if !ok || t.end-n < t.regionStart || ff.indicatorOver(t.end, w) {
 		return false
 	}
+	if tail, ok := trailingTails.endingAt(ff.rs, t.end); ok && len([]rune(tail)) > n {
+		return false // 农业发展纲要: 要 ends the noun
+	}
 	switch basically := endsWithRunes(ff.rs, t.end-n, "基本"); {
 	case basically && doneVerbs[w]:
 		return false // 城镇保障性住房基本建成432万套: what was basically done is the measure
@@ -782,6 +788,12 @@ func (ff *frameFinder) stripWord(t *trim) bool {
 	}
 	return true
 }
+
+// personalPronouns open no metric (我们, 它).
+var personalPronouns = newWordIndex(words("personal_pronouns"))
+
+// trailingTails end in a trailing word but are nouns or adjectives (纲要).
+var trailingTails = newWordIndex(words("trailing_tails"))
 
 // stripComparedYear strips 是2010年(的) before a multiple: 粮食产量是2010年
 // 的1.5倍.
@@ -1228,10 +1240,16 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 	if mod != "" && endsWithRunes(ff.rs, start, "新增") && start-2 >= regionStart && len([]rune(mod))+2 <= limit {
 		mod = "新增" + mod // 新增城镇就业: what the year added, as 新增工业投资
 	}
-	if mod == "" && ff.report && at > regionStart+2 && ff.rs[at-1] == '的' && len([]rune(w)) <= 3 {
-		// 轻纺工业的总产值: a short indicator with its owner before 的.
+	rate := hasAnySuffix(w, rateSuffixes) || strings.HasSuffix(w, "速度") || strings.HasSuffix(w, "幅度")
+	if mod == "" && ff.report && at > regionStart+2 && ff.rs[at-1] == '的' && (len([]rune(w)) <= 3 || rate) {
+		// 轻纺工业的总产值: a short indicator with its owner before 的; a
+		// rate with a longer one (粮食产量平均每年的增长速度).
 		s := ff.nounStart(regionStart, at-1)
-		if owner := stripLeadingVerbs(string(ff.rs[s : at-1])); len([]rune(owner)) >= 2 && len([]rune(owner)) <= 6 && !isVerbWord(owner) && !strings.HasSuffix(owner, "占") {
+		limit := 6
+		if rate {
+			limit = 10
+		}
+		if owner := stripLeadingVerbs(string(ff.rs[s : at-1])); len([]rune(owner)) >= 2 && len([]rune(owner)) <= limit && !isVerbWord(owner) && !strings.HasSuffix(owner, "占") {
 			return owner + "的" + w
 		}
 	}

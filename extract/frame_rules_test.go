@@ -436,3 +436,19 @@ func TestPeriodsInTheMiddle(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanWordsAndRates: 要 between a metric and its target is no part of
+// it (but 纲要 is a noun), a rate keeps its owner before 的, and a
+// pronoun opens no metric.
+func TestPlanWordsAndRates(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1978-02-26"}
+	for _, c := range []struct{ text, figure, metric string }{
+		{"今后八年，工业总产值每年要增长百分之十以上。", "百分之十以上", "工业总产值"},
+		{"粮食产量平均每年的增长速度都在百分之四点三以上。", "百分之四点三以上", "粮食产量平均每年的增长速度"},
+		{"全国人口增长率要降到千分之十左右，今后要继续努力使它逐年下降，一九八五年要降到千分之五左右。", "千分之五左右", "人口增长率"},
+	} {
+		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
+			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
+		}
+	}
+}
