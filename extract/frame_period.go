@@ -125,6 +125,13 @@ func (ff *frameFinder) periodsFrom(i int) int {
 	return sort.Search(len(ff.periods), func(k int) bool { return ff.periods[k].start >= i })
 }
 
+// spanPeriod reports a period that spans years (这两年中, 1978年到1982年,
+// 五年来, “十一五”期间): the start of a change over it belongs to it too.
+func spanPeriod(p string) bool {
+	return strings.ContainsAny(p, "至到-—") || hasAnySuffix(p, []string{"年来", "年中", "年间", "年里", "期间", "时期", "以来", "累计", "年内"}) ||
+		hasAnyPrefix(p, []string{"过去", "近", "最近", "这", "前"})
+}
+
 // periodOver is the text of the period that the figure is part of (五年 of
 // 五年内, 两年 of 这两年中), or "".
 func (ff *frameFinder) periodOver(f found) string {

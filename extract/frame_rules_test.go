@@ -452,3 +452,17 @@ func TestPlanWordsAndRates(t *testing.T) {
 		}
 	}
 }
+
+// TestStartValueIsTheBaseYears: in a sentence that opens with X年同Y年相比,
+// the value a change starts from (由A增加到B) is Y's; the value it reaches
+// is X's.
+func TestStartValueIsTheBaseYears(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1987-03-25"}
+	text := "1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元。"
+	if f := figureIn(t, text, report, "3480亿元"); f.Period != "1978年" || f.Base != "" {
+		t.Errorf("3480亿元: period %q base %q, want 1978年 and no base", f.Period, f.Base)
+	}
+	if f := figureIn(t, text, report, "9380亿元"); f.Period != "1986年" {
+		t.Errorf("9380亿元: period %q, want 1986年", f.Period)
+	}
+}

@@ -163,6 +163,40 @@ func (ff *frameFinder) baseValuePeriod(f found) string {
 	return ""
 }
 
+// startValue reports the value a change starts from: 由3480亿元增加到9380
+// 亿元 (由 before it, and 到, 至 or 为 after it on the way to the next figure
+// of its clause).
+func (ff *frameFinder) startValue(fs []found, i int) bool {
+	at := ff.backOverSpaces(fs[i].start)
+	if at == 0 || ff.rs[at-1] != '由' || i+1 >= len(fs) {
+		return false
+	}
+	between := ff.rs[fs[i].end:fs[i+1].start]
+	if len(between) > 8 || strings.ContainsFunc(string(between), isClauseBreak) {
+		return false
+	}
+	return strings.ContainsAny(string(between), "到至为")
+}
+
+// startValuePeriod is the year of a base that opens the sentence
+// (1986年同1978年相比，…): the period of the value a change starts from
+// there (由3480亿元增加到9380亿元 → 1978年), or "".
+func (ff *frameFinder) startValuePeriod(sentStart int, f found) string {
+	open := []rune(ff.openingBase(sentStart, f.start))
+	for k := range open {
+		if m := periodRe.FindString(string(open[k:])); m != "" && leadingYearOf(m) {
+			return m
+		}
+	}
+	return ""
+}
+
+// leadingYearOf reports a period that is a year (1978年, 一九七八年).
+func leadingYearOf(p string) bool {
+	rs := []rune(p)
+	return len(rs) == 5 && rs[4] == '年' && (startsWithYear(p) || chineseYearAt(rs, 0))
+}
+
 // namesItsYear reports a period that says which year it is (2026年, 今年,
 // 一九五九年), unlike a bare 全年 or 上半年, which a report given early in a
 // year uses of the year it reviews as well as of the year it plans.
