@@ -1374,9 +1374,10 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 	if _, ok := pronounIndex.endingAt(ff.rs, i); ok {
 		return true
 	}
-	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 && !(i < len(ff.rs) && strings.ContainsRune("类性化型式费", ff.rs[i])) {
+	if v, ok := verbIndex.endingAt(ff.rs, i); ok && len([]rune(v)) > 1 && !(i < len(ff.rs) && strings.ContainsRune("类性化型式费率额量", ff.rs[i])) {
 		// 新签约项目, 新建项目: after 新 the verb modifies the noun; 经济建设
-		// 类支出, 保障性住房: a suffix makes the verb part of the noun.
+		// 类支出, 保障性住房, 自给率, 销售额: a suffix makes the verb part of
+		// the noun.
 		return i-len([]rune(v)) == 0 || ff.rs[i-len([]rune(v))-1] != '新'
 	}
 	return endsWithRunes(ff.rs, i, "其中")
