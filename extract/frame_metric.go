@@ -1530,8 +1530,8 @@ var spanOpeners = newWordIndex(words("span_openers"))
 // attributiveMetric reads a count whose noun follows an attributive and
 // is left out (国资参与建设的199个).
 func (ff *frameFinder) attributiveMetric(c *figureAt, m string) string {
-	if c.f.kind != corpus.KindCount || m != "" {
-		return m
+	if c.f.kind != corpus.KindCount || m != "" || ff.baseValue(c.f) {
+		return m // 比一九五二年的五万八千人: a compared value, not an attributive
 	}
 	if a := ff.attributiveCount(c.fs, c.out, c.i, c.regionStart, c.paraStart); a != "" {
 		c.inherit = nil
