@@ -467,3 +467,18 @@ func TestStartValueIsTheBaseYears(t *testing.T) {
 		t.Errorf("9380亿元: period %q, want 1986年", f.Period)
 	}
 }
+
+// TestOwnersOfVehiclesAreNoBrands: 私人汽车 and 民用汽车 are classes of
+// vehicles, not companies (brand + industry word).
+func TestOwnersOfVehiclesAreNoBrands(t *testing.T) {
+	doc := corpus.NewDocument("b.txt", []byte("年末全市民用汽车保有量230万辆，其中私人汽车保有量167.9万辆。"))
+	doc.Meta = corpus.Meta{Kind: "统计公报", Place: "某城市", Date: "2026-03-20"}
+	for _, e := range New().Entities(doc) {
+		if e.Name == "私人汽车" || e.Name == "民用汽车" {
+			t.Errorf("%s read as a name", e.Name)
+		}
+	}
+	if f := figureIn(t, string(doc.Raw), doc.Meta, "167.9万辆"); f.Metric != "私人汽车保有量" || f.Subject != "某城市" {
+		t.Errorf("167.9万辆: metric %q subject %q, want 私人汽车保有量 of 某城市", f.Metric, f.Subject)
+	}
+}
