@@ -274,6 +274,14 @@ func TestKindWordsKeepOrganisations(t *testing.T) {
 			t.Errorf("%s is a name: %v", kind, got)
 		}
 	}
+	// A budget's headings name kinds of items, not projects.
+	doc = corpus.NewDocument("b.txt", []byte("主要支出项目情况如下：教育支出20亿元。新建和改造农村饮水安全工程一批。"))
+	doc.Meta = corpus.Meta{Kind: "预算报告", Place: "某市"}
+	for _, e := range New().Entities(doc) {
+		if e.Name == "主要支出项目" || e.Name == "农村饮水安全工程" {
+			t.Errorf("%s read as a name", e.Name)
+		}
+	}
 }
 
 // TestReviewCases: sentences a review of this stop's rules found wrong.
