@@ -148,6 +148,9 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 			if _, ok := personalPronouns.at([]rune(noun), 0); ok {
 				continue // 使它逐年下降，…要降到千分之五: no noun of its own
 			}
+			if _, ok := clauseConjunctions.at([]rune(noun), 0); ok {
+				continue // 如果人们用来买吃的就需要…: a condition, no noun
+			}
 			if strings.HasPrefix(noun, "拉动") && hasPrefixRunes(ff.rs, m.end, "增长") {
 				noun += "增长" // 拉动GDP增长0.1个百分点: the pull is on growth
 			}
@@ -788,6 +791,9 @@ func (ff *frameFinder) stripWord(t *trim) bool {
 	}
 	return true
 }
+
+// clauseConjunctions open a condition or a reason, no metric (如果, 虽然).
+var clauseConjunctions = newWordIndex(words("clause_conjunctions"))
 
 // personalPronouns open no metric (我们, 它).
 var personalPronouns = newWordIndex(words("personal_pronouns"))
