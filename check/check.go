@@ -587,26 +587,26 @@ func amount(v float64, unit string) string {
 	num := func(x float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", x), "0"), ".") }
 	switch unit {
 	case "CNY":
-		switch {
-		case math.Abs(v) >= 1e8:
-			return num(v/1e8) + "亿元"
-		case math.Abs(v) >= 1e4:
-			return num(v/1e4) + "万元"
-		}
-		return num(v) + "元"
+		unit = "元"
 	case "%":
 		return num(v) + "%"
 	case "pp":
 		return num(v) + "个百分点"
 	}
-	if math.Abs(v) >= 1e8 {
-		return num(v/1e8) + "亿" + unit
-	}
-	if math.Abs(v) >= 1e4 {
-		return num(v/1e4) + "万" + unit
+	for _, s := range scaleWords {
+		if math.Abs(v) >= s.value {
+			return num(v/s.value) + s.word + unit
+		}
 	}
 	return num(v) + unit
 }
+
+// scaleWords are the scales amounts are written with, largest first
+// (126万亿元, not 1260000亿元).
+var scaleWords = []struct {
+	word  string
+	value float64
+}{{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}}
 
 // unitMismatches lists, as related evidence, figures of the same
 // indicator, subject and period printed in the other of percent and
