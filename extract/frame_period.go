@@ -125,6 +125,16 @@ func (ff *frameFinder) periodsFrom(i int) int {
 	return sort.Search(len(ff.periods), func(k int) bool { return ff.periods[k].start >= i })
 }
 
+// pastYear reports the year under review named as a span (一年来, 过去一年,
+// 过去的一年): carried into later sentences it says no more than their
+// period_from/to do, and those sentences print no period (the gold's
+// convention: the review year, or "").
+func pastYear(p string) bool {
+	return pastYearRe.MatchString(p)
+}
+
+var pastYearRe = regexp.MustCompile(`^(?:过去的?|近|最近)?一年(?:来|间|中|里|以来)?$`)
+
 // spanPeriod reports a period that spans years (这两年中, 1978年到1982年,
 // 五年来, “十一五”期间): the start of a change over it belongs to it too.
 func spanPeriod(p string) bool {

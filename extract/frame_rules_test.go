@@ -492,3 +492,14 @@ func TestOwnersOfVehiclesAreNoBrands(t *testing.T) {
 		t.Errorf("167.9万辆: metric %q subject %q, want 私人汽车保有量 of 某城市", f.Metric, f.Subject)
 	}
 }
+
+// TestPastYearCarriesDatesOnly: 一年来 that opens a paragraph dates the
+// figures of the sentences after it, which print no period of their own.
+func TestPastYearCarriesDatesOnly(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2015-03-05"}
+	text := "一年来，我们主要做了以下工作。国内生产总值达到63.6万亿元，比上年增长7.4%。"
+	f := figureIn(t, text, report, "63.6万亿元")
+	if f.Period != "" || f.PeriodFrom != "2014-01-01" || f.PeriodTo != "2014-12-31" {
+		t.Errorf("63.6万亿元: period %q %s..%s, want none printed, dated 2014", f.Period, f.PeriodFrom, f.PeriodTo)
+	}
+}

@@ -311,11 +311,12 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if p, ok := ff.periodStart[f.end]; ok && fr.period == "" && f.kind == corpus.KindCount {
 			fr.period = p.text // 113个年内有条件投产项目
 		}
+		carried := false
 		if fr.period == "" {
-			fr.period = carryPeriod
+			fr.period, carried = carryPeriod, carryPeriod != ""
 		}
 		if fr.period == "" && c.sentStart > 0 && hasPrefixRunes(ff.rs, c.sentStart, "其中") && (lastSent == c.sentStart || lastSent == ff.sentences.startOf(c.sentStart-1)) {
-			fr.period = lastPeriod // …在一九五七年达到…。其中，工业总产值达到了…: the sentence before's
+			fr.period, carried = lastPeriod, lastPeriod != "" // …在一九五七年达到…。其中，工业总产值达到了…: the sentence before's
 		}
 		if f.kind == corpus.KindDuration && fr.period != "" && fr.period == ff.periodOver(f) {
 			fr.period = "" // 五年内, 这两年中: a span is no period of its own
@@ -358,6 +359,11 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		}
 		if fr.subject == unnamed {
 			fr.subject = ""
+		}
+		if carried && pastYear(fr.period) {
+			// 一年来，…。国内生产总值63.6万亿元: the year under review, dated
+			// in period_from/to; the sentence prints no period.
+			fr.period = ""
 		}
 		out[i] = fr
 	}

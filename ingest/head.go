@@ -272,6 +272,18 @@ func levelOf(place string) string {
 // 向第二届全国人民代表大会第一次会议作…报告, 在第十届全国人民代表大会第二次会议上.
 var sessionRe = regexp.MustCompile(`(?:向|在|本次会议是)第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七八九十]{1,3})次(?:会议|大会)`)
 
+// sessionInYear is the month of the first NPC session held in year (the
+// one a national report named only by its year is given to), or "".
+func sessionInYear(year string) string {
+	first := ""
+	for _, d := range theLexicon.sessions {
+		if strings.HasPrefix(d, year+"-") && (first == "" || d < first) {
+			first = d
+		}
+	}
+	return first
+}
+
 // sessionDate dates a national report by the session it names, or "".
 func sessionDate(opening string) string {
 	g := sessionRe.FindStringSubmatch(opening)

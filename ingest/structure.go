@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -20,11 +22,41 @@ type Structurer struct{}
 func (Structurer) Structure(doc corpus.Document) corpus.Document {
 	paras := paragraphs(doc.Raw)
 	doc.Meta = mergeMeta(mergeMeta(doc.Meta, documentMeta(doc.Raw, paras)), doc.FileMeta)
+	if deliveredInNamedYear[doc.Meta.Kind] && doc.Meta.Date == "" {
+		doc.Meta = mergeMeta(doc.Meta, nameMeta(doc.Source))
+		if m := sessionInYear(doc.Meta.Date); doc.Meta.Place == "全国" && m != "" {
+			doc.Meta.Date = m // cn-gwr-2015.txt: the NPC session of 2015, 2015-03
+		}
+	}
 	if len(doc.Articles) == 0 { // a reader's parts (a workbook's sheets) stand
 		doc.Articles = splitArticles(doc, paras)
 	}
 	return doc
 }
+
+// deliveredInNamedYear are the kinds of document a file is named by the
+// year they were given in (cn-gwr-2015.txt is the report of March 2015),
+// unlike a bulletin or a budget report, named by the year they report on.
+var deliveredInNamedYear = map[string]bool{"政府工作报告": true, "施政报告": true}
+
+// nameMeta is what a file's name says when the text dates nothing: the
+// year it names (cn-gwr-2015.txt, 2015年政府工作报告.txt), when it names
+// one year only, standing apart from other digits (not 20240115).
+func nameMeta(source string) corpus.Meta {
+	base := path.Base(strings.ReplaceAll(source, "\\", "/"))
+	var years []string
+	for _, run := range digitRunRe.FindAllString(base, -1) {
+		if y, _ := strconv.Atoi(run); len(run) == 4 && y >= 1949 && y <= 2100 && !slices.Contains(years, run) {
+			years = append(years, run)
+		}
+	}
+	if len(years) != 1 {
+		return corpus.Meta{} // none, or 2023-2024年度: no one year
+	}
+	return corpus.Meta{Date: years[0]}
+}
+
+var digitRunRe = regexp.MustCompile(`[0-9]+`)
 
 // paragraph is a blank-line separated block of raw text.
 type paragraph struct {

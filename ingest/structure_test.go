@@ -102,3 +102,34 @@ func TestStructureSharedCorpus(t *testing.T) {
 		t.Errorf("001 is one report with an issuer: %d articles, meta %+v", len(report.Articles), report.Meta)
 	}
 }
+
+// TestNameMeta: a file's name dates a document only by one year standing
+// apart from other digits, and only when the text dates nothing.
+func TestNameMeta(t *testing.T) {
+	for _, c := range []struct{ source, date string }{
+		{"corpus/gwr/cn-gwr-2015.txt", "2015"},
+		{"2015年政府工作报告.txt", "2015"},
+		{"report_20240115.txt", ""},
+		{"2023-2024年度预算.txt", ""},
+		{"notes-1850.txt", ""},
+		{"bulletin.txt", ""},
+	} {
+		if got := nameMeta(c.source).Date; got != c.date {
+			t.Errorf("nameMeta(%q).Date = %q, want %q", c.source, got, c.date)
+		}
+	}
+	doc := corpus.NewDocument("gwr-2015.txt", []byte("2014年度统计公报\n\n2014年5月10日\n\n全年粮食产量6亿吨。"))
+	if got := (Structurer{}).Structure(doc).Meta.Date; got != "2014-05-10" {
+		t.Errorf("the text's own date %q lost to the file name's", got)
+	}
+	// A work report is named by the year it is given in; a bulletin by
+	// the year it reports on, which is no date of its own.
+	doc = corpus.NewDocument("cn-gwr-2015.txt", []byte("各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n一年来，国内生产总值达到63.6万亿元。"))
+	if got := (Structurer{}).Structure(doc).Meta.Date; got != "2015-03" {
+		t.Errorf("work report dated %q, want 2015-03 from its file name and the NPC session of 2015", got)
+	}
+	doc = corpus.NewDocument("fuzhou-stat-bulletin-2025.txt", []byte("某市2025年国民经济和社会发展统计公报\n\n全年地区生产总值增长5%。"))
+	if got := (Structurer{}).Structure(doc).Meta.Date; got != "" {
+		t.Errorf("bulletin dated %q by its file name, want no date", got)
+	}
+}
