@@ -594,19 +594,21 @@ func amount(v float64, unit string) string {
 		return num(v) + "个百分点"
 	}
 	for _, s := range scaleWords {
-		if math.Abs(v) >= s.value {
+		if math.Abs(v) >= s.from {
 			return num(v/s.value) + s.word + unit
 		}
 	}
 	return num(v) + unit
 }
 
-// scaleWords are the scales amounts are written with, largest first
-// (126万亿元, not 1260000亿元).
+// scaleWords are the scales amounts are written with, largest first, from
+// the amount each starts at: 126万亿元, not 1260000亿元, but 95933亿元 as
+// reports print it, not 9.5933万亿元.
 var scaleWords = []struct {
 	word  string
 	value float64
-}{{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}}
+	from  float64
+}{{"万亿", 1e12, 1e13}, {"亿", 1e8, 1e8}, {"万", 1e4, 1e4}}
 
 // unitMismatches lists, as related evidence, figures of the same
 // indicator, subject and period printed in the other of percent and
