@@ -97,17 +97,28 @@ func (ff *frameFinder) itemsOfClauseBefore(fs []found, i, n, at int) []string {
 		phrase = string([]rune(phrase)[len([]rune(w)):])
 	}
 	start := end - len([]rune(phrase))
-	if start < ff.sentences.startOf(fs[i].start) || (i > 0 && fs[i-1].end > start) || strings.ContainsFunc(phrase, isDigit) {
+	if start < ff.sentences.startOf(fs[i].start) || ff.amountBetween(fs, i, start) || strings.ContainsFunc(phrase, isDigit) {
 		return nil
+	}
+	if _, ok := personalPronouns.at([]rune(phrase), 0); ok {
+		return nil // 我们注意了…苎麻和柞蚕茧的生产: a sentence, not a list
 	}
 	items := strings.Split(phrase, "、")
 	if len(items) != n {
+		items = splitList(phrase) // 农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到…
+	}
+	if len(items) != n {
 		return nil
 	}
-	if last, class, ok := strings.Cut(items[n-1], "等"); ok && len([]rune(class)) <= 14 {
+	if _, ok := ff.indicators.endingAt(ff.rs, end); ok {
+		// 城镇居民人均可支配收入和农村居民人均纯收入，分别…: a list of
+		// indicators, whole (均 of 人均 is no predicate).
+	} else if last, class, ok := strings.Cut(items[n-1], "等"); ok && len([]rune(class)) <= 14 {
 		items[n-1] = last // …等产品增势较好: the class is no item's
-	} else if items[n-1] = beforeFared([]rune(items[n-1])); items[n-1] == "" {
-		return nil
+	} else if head := beforeFared([]rune(items[n-1])); head != "" {
+		items[n-1] = head
+	} else if ff.hasVerb(start, end) {
+		return nil // a clause that says something else of its items
 	}
 	for k, item := range items {
 		if len([]rune(item)) < 2 {
@@ -170,6 +181,17 @@ func (ff *frameFinder) oneClauseBreak(a, b int) bool {
 		}
 	}
 	return n == 1
+}
+
+// amountBetween reports a figure other than a date between rune from and
+// figure i: the clause before holds amounts of its own.
+func (ff *frameFinder) amountBetween(fs []found, i, from int) bool {
+	for k := i - 1; k >= 0 && fs[k].end > from; k-- {
+		if fs[k].kind != corpus.KindDate {
+			return true
+		}
+	}
+	return false
 }
 
 // faredIndex holds the words that open how the items of a list fared.

@@ -1276,7 +1276,7 @@ func (ff *frameFinder) purposeBefore(regionStart, at int, noun string) string {
 	} else if at < regionStart+4 || ff.rs[at-1] != '的' {
 		return ""
 	}
-	for k := from; k >= regionStart && at-k <= 16; k-- {
+	for k := from; k >= regionStart && at-k <= 24; k-- {
 		r := ff.rs[k]
 		if isClauseBreak(r) || isSentenceEnd(r) || isDigit(r) {
 			return ""
