@@ -113,8 +113,8 @@ func (ff *frameFinder) itemsOfClauseBefore(fs []found, i, n, at int) []string {
 	if _, ok := ff.indicators.endingAt(ff.rs, end); ok {
 		// 城镇居民人均可支配收入和农村居民人均纯收入，分别…: a list of
 		// indicators, whole (均 of 人均 is no predicate).
-	} else if last, class, ok := strings.Cut(items[n-1], "等"); ok && len([]rune(class)) <= 14 {
-		items[n-1] = last // …等产品增势较好: the class is no item's
+	} else if k := etcAt([]rune(items[n-1])); k >= 0 && len([]rune(items[n-1]))-k <= 15 {
+		items[n-1] = string([]rune(items[n-1])[:k]) // …等产品增势较好: the class is no item's
 	} else if head := beforeFared([]rune(items[n-1])); head != "" {
 		items[n-1] = head
 	} else if ff.hasVerb(start, end) {
@@ -151,7 +151,7 @@ func beforeFared(last []rune) string {
 // 14.7%、13.7%，分别高于全市平均水平7.7、6.7个百分点 measure 高技术制造业
 // 增加值增速 and 装备制造业增加值增速.
 func (ff *frameFinder) itemsOfListBefore(fs []found, out []frame, i, n, at int) []string {
-	if n < 2 || i < n || fs[i-1].end > at || ff.listPhrase(at) != "" || ff.sentences.startOf(fs[i-n].start) != ff.sentences.startOf(fs[i].start) ||
+	if n < 2 || i < n || fs[i-1].end > at || ff.listPhrase(at) != "" || !comparedWith(ff.rs[at:fs[i].start]) || ff.sentences.startOf(fs[i-n].start) != ff.sentences.startOf(fs[i].start) ||
 		ff.respectivelyBefore(fs[i-n].start) < 0 || !ff.oneClauseBreak(fs[i-1].end, at) {
 		return nil
 	}
@@ -162,15 +162,28 @@ func (ff *frameFinder) itemsOfListBefore(fs []found, out []frame, i, n, at int) 
 			return nil
 		}
 		items[k] = out[p].metric
-		if fs[i+k].kind == corpus.KindPPT && fs[p].kind == corpus.KindPercent && !hasAnySuffix(items[k], rateSuffixes) {
+		if fs[i+k].kind == corpus.KindPPT && fs[p].kind == corpus.KindPercent && fs[p].change != "" && !hasAnySuffix(items[k], rateSuffixes) {
 			items[k] += "增速"
 		}
 	}
 	return items
 }
 
-// rateSuffixes end a metric that is already a rate or a share.
-var rateSuffixes = []string{"增速", "增幅", "率", "比重", "占比", "比例"}
+// rateSuffixes end a metric that is already a rate, a share or an index.
+var rateSuffixes = []string{"增速", "增幅", "涨幅", "降幅", "幅度", "速度", "率", "比重", "占比", "比例", "系数", "指数"}
+
+// comparedWith reports a comparison in the words after a 分别 (分别高于全市
+// 平均水平): what the points then measure is how far the rates differ, not
+// a pull (分别拉动外贸增长) or a change of a level (恩格尔系数分别下降).
+func comparedWith(rs []rune) bool {
+	s := string(rs)
+	for _, w := range []string{"高于", "低于", "快于", "慢于", "高出", "低出"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // oneClauseBreak reports exactly one clause break between runes a and b.
 func (ff *frameFinder) oneClauseBreak(a, b int) bool {
@@ -304,9 +317,25 @@ func (ff *frameFinder) listItems(end, n int) []string {
 // beforeEtc is a list's last item without the 等 that closes the list and
 // the class after it, but with the class's head: 集成电路、5G智能手机等新兴
 // 产品产量分别增长71%、13% measure 集成电路产量 and 5G智能手机产量, and
-// 粮油食品类、烟酒类等基本生活类商品零售额 list 粮油食品类 and 烟酒类.
+// 石油、天然气等进口额 list 石油进口额 and 天然气进口额.
 func (ff *frameFinder) beforeEtc(item string) string {
 	rs := []rune(item)
+	k := etcAt(rs)
+	if k < 0 {
+		return item
+	}
+	class := rs[k+1:]
+	for h := 0; h < len(class); h++ {
+		if ff.isHead(string(class[h:])) {
+			return string(rs[:k]) + string(class[h:])
+		}
+	}
+	return string(rs[:k])
+}
+
+// etcAt is where the 等 that closes a list stands in an item, or -1: not
+// the 等 of a word (中等, 等级, 一等品).
+func etcAt(rs []rune) int {
 	for k := 2; k < len(rs)-1; k++ {
 		if rs[k] != '等' {
 			continue
@@ -317,15 +346,9 @@ func (ff *frameFinder) beforeEtc(item string) string {
 		if _, ok := dengWords.endingAt(rs, k+1); ok {
 			continue // 中等
 		}
-		class := rs[k+1:]
-		for h := 1; h < len(class); h++ {
-			if ff.isHead(string(class[h:])) {
-				return string(rs[:k]) + string(class[h:])
-			}
-		}
-		return string(rs[:k])
+		return k
 	}
-	return item
+	return -1
 }
 
 // dengWords are words with a 等 that closes no list (中等, 等级).

@@ -649,6 +649,12 @@ func (ff *frameFinder) shareTopic(i, j int) bool {
 		!strings.ContainsAny(clause, "在占") || ff.periodAt(i) {
 		return false
 	}
+	if _, verb := verbIndex.at(ff.rs, i); verb || strings.HasPrefix(clause, "适当") {
+		return false // 适当提高轻工业在工业总产值中的比重: a task, not a topic
+	}
+	if _, change := changeVerbIndex.at(ff.rs, i); change {
+		return false // 降低积累在国民收入中的比例
+	}
 	for k := i; k < j; k++ {
 		if !isHan(ff.rs[k]) && ff.rs[k] != '“' && ff.rs[k] != '”' {
 			return false
@@ -1294,8 +1300,8 @@ func (ff *frameFinder) purposeBefore(regionStart, at int, noun string) string {
 			// 城市职工家庭平均每人可用于生活费的收入: whose it is, too.
 			return string(ff.rs[ff.nounStart(regionStart, k-1):at])
 		}
-		if w, ok := funders.endingAt(ff.rs, k); ok && k-len([]rune(w)) >= regionStart {
-			k -= len([]rune(w)) // 中央财政用于“三农”的支出
+		if w, ok := funders.endingAt(ff.rs, k); ok && k-len([]rune(w)) >= regionStart && !(w == "国家" && k-2 > regionStart && isHan(ff.rs[k-3])) {
+			k -= len([]rune(w)) // 中央财政用于“三农”的支出, but not the 国家 of 发达国家
 		}
 		return string(ff.rs[k:at])
 	}
@@ -1573,6 +1579,9 @@ func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 		return prev.metric + m // 一般公共服务支出75.25亿元，占比7.8%: its share
 	case prev != nil && (m == "" || isVerbWord(m) || ff.report && bareMeasures[m]):
 		if amount, ok := strings.CutSuffix(prev.metric, "占比"); ok && amount != "" && c.f.kind != corpus.KindPPT && c.f.change != "" {
+			if owner, _, within := strings.Cut(amount, "在"); within && owner != "" && strings.HasSuffix(amount, "中") {
+				amount = owner // 5G移动电话用户…在移动电话用户中占比65.9%，增长25.3%
+			}
 			return amount // …支出67.34亿元，占比7.0%，增长3.7%: the amount grew, not its share
 		}
 		if c.f.kind == corpus.KindPPT && c.p >= 0 && prev == &c.out[c.p] && c.fs[c.p].kind == corpus.KindPercent &&

@@ -169,7 +169,8 @@ func (ff *frameFinder) periodBefore(sentStart, at int) string {
 		if v := ff.valueOf(p); v < 0 && hasPrefixRunes(ff.rs, p.end, "的") && comparedBefore(ff.rs, p.start) {
 			continue // 比“文化大革命”前十七年的总和还多83%: what is compared with, not when
 		}
-		if p.end <= at && (p.start >= clause || !ff.attributive(p) && !isPointInTime(p.text)) {
+		standsAlone := p.end < len(ff.rs) && isClauseBreak(ff.rs[p.end]) // 年初，…: the sentence's
+		if p.end <= at && (p.start >= clause || !ff.attributive(p) && (!isPointInTime(p.text) || standsAlone)) {
 			// A start of year dates its own clause only: 2025年年初…预算代编数
 			// 1720.24亿元，加上预算执行中新增转移支付… happens over the year.
 			best = p.text

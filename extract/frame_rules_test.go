@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"reportmine/corpus"
@@ -503,5 +504,45 @@ func TestPastYearCarriesDatesOnly(t *testing.T) {
 	f := figureIn(t, text, report, "63.6万亿元")
 	if f.Period != "" || f.PeriodFrom != "2014-01-01" || f.PeriodTo != "2014-12-31" {
 		t.Errorf("63.6万亿元: period %q %s..%s, want none printed, dated 2014", f.Period, f.PeriodFrom, f.PeriodTo)
+	}
+}
+
+// TestReviewOfStop28: sentences this stop's review found wrong.
+func TestReviewOfStop28(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2016-03-05"}
+	for _, c := range []struct{ text, figure, metric, period string }{
+		{"石油、天然气等进口额分别增长12.5%和8.1%。", "8.1%", "天然气进口额", ""},
+		{"出口、进口分别增长10%和8%，分别拉动外贸增长3个和4个百分点。", "4个百分点", "", ""},
+		{"居民消费价格涨幅为2.1%，回落0.5个百分点。", "0.5个百分点", "居民消费价格涨幅", ""},
+		{"提前三年完成，工业产值达到704亿元。", "704亿元", "工业产值", ""},
+		{"服务业比重过去五年的提高幅度为6个百分点。", "6个百分点", "", "过去五年"},
+		{"保障性安居工程完成投资1.2万亿元。", "1.2万亿元", "保障性安居工程投资", ""},
+		{"发达国家用于研发的资金约1200亿美元。", "1200亿美元", "用于研发的资金", ""},
+		{"适当提高轻工业在工业总产值中的比重，今年增长百分之十五。", "百分之十五", "", "今年"},
+		{"中等职业学校、普通高等学校发展较快，在校学生分别增长3%和5%。", "5%", "普通高等学校在校学生", ""},
+	} {
+		f := figureIn(t, c.text, report, c.figure)
+		if c.metric != "" && f.Metric != c.metric || c.metric == "" && strings.Contains(f.Metric, "增速") || f.Period != c.period {
+			t.Errorf("%s\n  %s: metric %q period %q, want %q %q", c.text, c.figure, f.Metric, f.Period, c.metric, c.period)
+		}
+	}
+	if f := figureIn(t, "适当提高轻工业在工业总产值中的比重，今年增长百分之十五。", report, "百分之十五"); strings.Contains(f.Metric, "适当") {
+		t.Errorf("百分之十五: metric %q is a task", f.Metric)
+	}
+	// Levels reached are no changes; thresholds of a class are no figures.
+	for _, c := range []struct{ text, figure string }{
+		{"全年降低企业融资成本至4.5%。", "4.5%"},
+		{"今年扩大招生规模至1000万人。", "1000万人"},
+	} {
+		if f := figureIn(t, c.text, report, c.figure); f.Change != "" {
+			t.Errorf("%s: change %q, want none", c.text, f.Change)
+		}
+	}
+	doc := corpus.NewDocument("r.txt", []byte("年产值10亿元以上制造企业达到86家。50亩以上种植大户达到3000户。"))
+	doc.Meta = report
+	for _, f := range New().Extract(doc) {
+		if strings.HasSuffix(f.Text, "以上") {
+			t.Errorf("%s read as a figure: it names a class", f.Text)
+		}
 	}
 }

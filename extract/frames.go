@@ -127,6 +127,9 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 		if i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') || ff.inBase(i) {
 			continue // 较2022年, 同1987年相比: a base, not the figure's period
 		}
+		if rs[i] == '前' && i > 0 && strings.ContainsRune("提以之此事空当目超向", rs[i-1]) {
+			continue // 提前三年完成, 以前: the 前 of a word, no period
+		}
 		if i > 0 && (rs[i-1] == '继' || (rs[i-1] == '是' && rs[i] == '目' && (i < 2 || !isChineseNumeral(rs[i-2])))) {
 			continue // 是目前国内最大的…, 继2020年10月…之后: not when the figure holds (but 一是目前…)
 		}
@@ -323,7 +326,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		}
 		if p := ff.baseValuePeriod(f); p != "" {
 			fr.period = p // 比一九五二年的八百二十七亿一千万元: the compared value is that year's
-		} else if p := ff.startValuePeriod(c.sentStart, f); p != "" && ff.startValue(fs, i) && !spanPeriod(fr.period) {
+		} else if p := ff.startValuePeriod(c.sentStart, f); p != "" && ff.startValue(fs, i) && !spanPeriod(fr.period) && !ff.clausePeriod(c.sentStart, f.start) {
 			// 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: where
 			// the change starts is the base year's, not the year it ends in.
 			fr.period, fr.base = p, ""
@@ -371,6 +374,19 @@ func (ff *frameFinder) frames(fs []found) []frame {
 	return out
 }
 
+// clausePeriod reports a period printed in the clause of the figure at
+// rune at (…，今年计划由3.9亿吨增加到4亿吨): the clause's own, not the
+// sentence's opening base year.
+func (ff *frameFinder) clausePeriod(sentStart, at int) bool {
+	clause := ff.clauseStart(sentStart, at)
+	for k := ff.periodsFrom(clause); k < len(ff.periods) && ff.periods[k].start < at; k++ {
+		if ff.periods[k].end <= at {
+			return true
+		}
+	}
+	return false
+}
+
 // comparedBefore reports a 比 or 较 shortly before rune i in its clause:
 // a period there, with 的 after it, names what is compared with.
 func comparedBefore(rs []rune, i int) bool {
@@ -378,8 +394,8 @@ func comparedBefore(rs []rune, i int) bool {
 		if isClauseBreak(rs[k]) || isSentenceEnd(rs[k]) {
 			return false
 		}
-		if rs[k] == '比' || rs[k] == '较' {
-			return true
+		if (rs[k] == '比' || rs[k] == '较') && (k+1 >= len(rs) || !strings.ContainsRune("重例率值", rs[k+1])) {
+			return true // but not the 比 of 比重 or 比例
 		}
 	}
 	return false

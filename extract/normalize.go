@@ -91,8 +91,9 @@ func decode(raw string) []item {
 }
 
 // decimalDot reports a middle dot used as a decimal point: between digits,
-// with a percent sign after the digits that follow (19·5％). A dot between
-// numbers that name a date or an event (5·12) is left alone.
+// with a percent sign, a scale or 倍 after the digits that follow (19·5％,
+// 2·3亿吨, 3·5倍). A dot between numbers that name a date or an event
+// (5·12地震) is left alone.
 func decimalDot(items []item, i int) bool {
 	if r := items[i].r; r != '·' && r != '・' || i == 0 || !isDigit(items[i-1].r) {
 		return false
@@ -101,7 +102,7 @@ func decimalDot(items []item, i int) bool {
 	for j < len(items) && isDigit(items[j].r) {
 		j++
 	}
-	return j > i+1 && j < len(items) && (items[j].r == '%' || items[j].r == '‰')
+	return j > i+1 && j < len(items) && strings.ContainsRune("%‰亿万倍", items[j].r)
 }
 
 // fold maps full-width ASCII variants (digits, letters, ％，．（）) and the

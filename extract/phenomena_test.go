@@ -149,6 +149,10 @@ func TestPhenomenaC_Money(t *testing.T) {
 		{"95%以上实行备案管理，对500万元以上新增项目开展评估。", []string{"percent 95 % min"}},
 		// A middle dot as a decimal point (older typesetting); 5·12 names a day.
 		{"增长19·5％，5·12地震后重建。", []string{"percent 19.5 % up"}},
+		// Transport work with a dot, square metres by their older name, air
+		// quality in Latin, decimal dots before a scale or 倍.
+		{"货物周转量148.71亿吨·公里，住宅面积七千八百余万平方公尺，PM2.5浓度35μg/m3。", []string{"quantity 14871000000 tkm", "quantity 78000000 m2 approx", "quantity 35 μg/m3"}},
+		{"钢产量达到2·3亿吨，增长3·5倍。", []string{"quantity 230000000 t", "multiple 3.5 x up"}},
 		// Air quality in micrograms per cubic metre.
 		{"全年细颗粒物（PM2.5）平均浓度30.4微克/立方米。", []string{"quantity 30.4 μg/m3"}},
 		// 缩减, 压减 and 削减 are falls.

@@ -273,6 +273,9 @@ func clauseVerbChange(rs []rune, i int) string {
 	if k == i || (k > 0 && !strings.ContainsRune("，,；;。：:、\n", rs[k-1])) {
 		return ""
 	}
+	if strings.ContainsRune("至到为", rs[i-1]) {
+		return "" // 降低企业融资成本至4.5%: the level reached, not the change
+	}
 	if w, ok := verbOpeners.at(rs, k); ok && k+len([]rune(w)) < i {
 		k += len([]rune(w)) // 全年降低企业税负5700多亿元
 	}

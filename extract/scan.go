@@ -733,13 +733,28 @@ func (s *scanner) isClassLabel(end int) bool {
 	}
 	// A class names a noun after it (10亿元以上工业项目); a verb or adverb
 	// there makes 以上 a bound of the figure (90%以上可以按计划实现).
-	if end+2 <= len(rs) && gseVerbs[string(rs[end:end+2])] {
+	if end+2 <= len(rs) && verbIndex.has(string(rs[end:end+2])) && !s.classNounAfter(end) {
 		if _, class := classVerbs.at(rs, end); !class {
 			return false // 95%以上实行备案管理: a verb after 以上 makes it a bound
 		}
 	}
 	return !strings.ContainsRune("的和及或与,。;、可已都均将要是为在有能会得由被也还仍", rs[end]) && endsWithRunes(rs, end, "以上") && changeAt(rs, end) == ""
 }
+
+// classNounAfter reports the head of a class right after 以上 (10亿元以上
+// 制造企业, 50亩以上种植大户, 1万平方米以上开发项目): the words between are
+// the class's, though the segmenter may tag them verbs.
+func (s *scanner) classNounAfter(end int) bool {
+	for k := end + 1; k <= end+5 && k < len(s.rs); k++ {
+		if _, ok := countedHeadIndex.at(s.rs, k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// countedHeadIndex finds the heads of counted nouns (企业, 项目, 大户).
+var countedHeadIndex = newWordIndex(countedHeads)
 
 // classVerbs modify the noun of a class after 以上 (500万元以上新增项目).
 var classVerbs = newWordIndex(words("class_verbs"))

@@ -161,13 +161,14 @@ func buildUnitTable() map[rune][]unitSpec {
 		{"斤", "kg", 0.5}, {"市斤", "kg", 0.5}, {"担", "kg", 50}, {"千公顷", "ha", 1000},
 		{"立方", "m3", 1}, {"千升", "m3", 1}, {"公吨", "t", 1},
 		// Older names of the metre and the cubic metre (十三亿立方公尺).
-		{"立方公尺", "m3", 1}, {"公尺", "m", 1},
+		{"立方公尺", "m3", 1}, {"平方公尺", "m2", 1}, {"公尺", "m", 1},
 		// Transport work: freight in tonne-kilometres, passengers in
 		// passenger-kilometres (货物周转量148.71亿吨公里), never tonnes or
 		// people.
 		{"吨公里", "tkm", 1}, {"吨千米", "tkm", 1}, {"人公里", "pkm", 1}, {"人千米", "pkm", 1},
+		{"吨·公里", "tkm", 1}, {"人·公里", "pkm", 1}, {"吨・公里", "tkm", 1}, {"人・公里", "pkm", 1},
 		// Air quality: 细颗粒物（PM2.5）平均浓度30微克/立方米.
-		{"微克/立方米", "μg/m3", 1}, {"微克每立方米", "μg/m3", 1},
+		{"微克/立方米", "μg/m3", 1}, {"微克每立方米", "μg/m3", 1}, {"微克/m3", "μg/m3", 1}, {"微克/m³", "μg/m3", 1},
 	}
 	for _, q := range quantities {
 		add(unitSpec{word: q.w, kind: corpus.KindQuantity, unit: q.u, factor: q.f})
@@ -190,6 +191,7 @@ func buildUnitTable() map[rune][]unitSpec {
 		{"m²", "m2", corpus.KindQuantity}, {"m3", "m3", corpus.KindQuantity},
 		{"m³", "m3", corpus.KindQuantity}, {"TEU", "TEU", corpus.KindQuantity},
 		{"kg", "kg", corpus.KindQuantity},
+		{"μg/m3", "μg/m3", corpus.KindQuantity}, {"μg/m³", "μg/m3", corpus.KindQuantity},
 	}
 	for _, l := range latin {
 		add(unitSpec{word: l.w, kind: l.k, unit: l.u, factor: 1, latin: true})
