@@ -289,8 +289,8 @@ func (ff *frameFinder) parenthesizedNoun(m ownMetric) string {
 		for k > 0 && at-k < 3 && isHan(rs[k-1]) {
 			k-- // 任务(省定708亿元): a short label inside
 		}
-		if k > 0 && k < at && rs[k-1] == '(' {
-			at, labelled = k, true
+		if k > 0 && k < at && rs[k-1] == '(' && !ff.figureEnd[k-1] {
+			at, labelled = k, true // but 出口800亿元（增长12%）glosses the figure before
 		}
 	}
 	if at == 0 || rs[at-1] != '(' || m.f.end >= len(rs) || rs[m.f.end] != ')' {
