@@ -604,7 +604,11 @@ func (s *scanner) qualify(f *found, n number) {
 	rs := s.rs
 	before := f.start
 	if f.start == n.start && s.signBefore(n.start) {
-		f.value, f.valueMax = -f.value, -f.valueMax
+		if f.hasMax {
+			f.value = 0 - f.value // -3-5%: the sign is the low end's; the range stays in order
+		} else {
+			f.value, f.valueMax = 0-f.value, 0-f.valueMax
+		}
 		f.start--
 		before = f.start
 		if f.kind == corpus.KindPercent || f.kind == corpus.KindPPT {
