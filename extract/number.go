@@ -123,6 +123,9 @@ func readNumber(rs []rune, i int) (number, bool) {
 		}
 	}
 	lo, hi, positional := evalTokens(toks[:cut])
+	if hi < lo {
+		hi = lo // 0零七一: digits of both scripts mixed read no range
+	}
 	n.core, n.coreMax, n.positional = lo, hi, positional
 	n.vague = n.vague || hi != lo
 	if cut < len(toks) {
