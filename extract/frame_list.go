@@ -24,15 +24,16 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 		for i+n < len(fs) && listJoin(rs, fs[i+n-1].end, fs[i+n].start) {
 			n++
 		}
-		items := ff.listItems(at, n)
+		own := ff.listPhrase(at) // what the 分别 clause names before 分别
+		items := ff.listItems(own, n)
 		if items == nil {
 			items = ff.figuresBefore(fs, out, i, n, at)
 		}
 		if items == nil {
-			items = ff.itemsOfClauseBefore(fs, i, n, at)
+			items = ff.itemsOfClauseBefore(fs, i, n, at, own)
 		}
 		if items == nil {
-			items = ff.itemsOfListBefore(fs, out, i, n, at)
+			items = ff.itemsOfListBefore(fs, out, i, n, at, own)
 		}
 		if n >= 2 && len(items) == n {
 			object := ff.respectiveObject(at+2, fs[i].start)
@@ -79,8 +80,7 @@ func (ff *frameFinder) figuresBefore(fs []found, out []frame, i, n, at int) []st
 // 航空、新能源、电子信息产业链发展较快，规上工业增加值分别增长30.7%、16.9%、
 // 13.0% measure 航空产业链规上工业增加值 and so on; 光缆、工业机器人等产品
 // 增势较好，分别增长21.4%、20.1% measure 光缆 and 工业机器人.
-func (ff *frameFinder) itemsOfClauseBefore(fs []found, i, n, at int) []string {
-	own := ff.listPhrase(at)
+func (ff *frameFinder) itemsOfClauseBefore(fs []found, i, n, at int, own string) []string {
 	if n < 2 || strings.ContainsAny(own, "、和及与") {
 		return nil
 	}
@@ -103,10 +103,7 @@ func (ff *frameFinder) itemsOfClauseBefore(fs []found, i, n, at int) []string {
 	if _, ok := personalPronouns.at([]rune(phrase), 0); ok {
 		return nil // 我们注意了…苎麻和柞蚕茧的生产: a sentence, not a list
 	}
-	items := strings.Split(phrase, "、")
-	if len(items) != n {
-		items = splitList(phrase) // 农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到…
-	}
+	items := splitItems(phrase, n) // 农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到…
 	if len(items) != n {
 		return nil
 	}
@@ -150,8 +147,8 @@ func beforeFared(last []rune) string {
 // growth when these are points: 高技术制造业、装备制造业增加值分别增长
 // 14.7%、13.7%，分别高于全市平均水平7.7、6.7个百分点 measure 高技术制造业
 // 增加值增速 and 装备制造业增加值增速.
-func (ff *frameFinder) itemsOfListBefore(fs []found, out []frame, i, n, at int) []string {
-	if n < 2 || i < n || fs[i-1].end > at || ff.listPhrase(at) != "" || !comparedWith(ff.rs[at:fs[i].start]) || ff.sentences.startOf(fs[i-n].start) != ff.sentences.startOf(fs[i].start) ||
+func (ff *frameFinder) itemsOfListBefore(fs []found, out []frame, i, n, at int, own string) []string {
+	if n < 2 || i < n || fs[i-1].end > at || own != "" || !comparedWith(ff.rs[at:fs[i].start]) || ff.sentences.startOf(fs[i-n].start) != ff.sentences.startOf(fs[i].start) ||
 		ff.respectivelyBefore(fs[i-n].start) < 0 || !ff.oneClauseBreak(fs[i-1].end, at) {
 		return nil
 	}
@@ -279,21 +276,15 @@ func listJoin(rs []rune, a, b int) bool {
 	return true
 }
 
-// listItems splits the noun phrase ending at rune end (before 分别) into its
+// listItems splits the noun phrase of a 分别 list (listPhrase) into its
 // items, sharing the last item's head with bare numerals (一、二、三产业).
-// n is how many figures follow: when the conjunctions inside the items
-// make the count differ (生活用品及服务类、教育文化和娱乐类), the items are
-// those 、 separates, if they are n.
-func (ff *frameFinder) listItems(end, n int) []string {
-	phrase := ff.listPhrase(end)
+// n is how many figures follow (splitItems).
+func (ff *frameFinder) listItems(phrase string, n int) []string {
 	if rest, ok := strings.CutPrefix(phrase, "三次产业"); ok {
 		// 三次产业增加值分别增长…: the three industries, in order.
 		return []string{"第一产业" + rest, "第二产业" + rest, "第三产业" + rest}
 	}
-	items := splitList(phrase)
-	if byComma := strings.Split(phrase, "、"); len(items) != n && len(byComma) == n {
-		items = byComma
-	}
+	items := splitItems(phrase, n)
 	if len(items) == 1 {
 		items = splitCompound(phrase)
 	}
@@ -505,6 +496,17 @@ func (ff *frameFinder) beginsWithHead(rs []rune) bool {
 		_, ok = listHeads.at(rs, 0)
 	}
 	return ok
+}
+
+// splitItems splits a list for n figures: at 、 and the conjunctions
+// (splitList), or, when the conjunctions inside the items make the count
+// differ (生活用品及服务类、教育文化和娱乐类), at 、 alone if that gives n.
+func splitItems(phrase string, n int) []string {
+	items := splitList(phrase)
+	if byComma := strings.Split(phrase, "、"); len(items) != n && len(byComma) == n {
+		items = byComma
+	}
+	return items
 }
 
 // splitList splits a list of names at 、 and at the conjunctions 以及, 和,

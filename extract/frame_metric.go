@@ -1252,7 +1252,7 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 	if mod != "" && endsWithRunes(ff.rs, start, "新增") && start-2 >= regionStart && len([]rune(mod))+2 <= limit {
 		mod = "新增" + mod // 新增城镇就业: what the year added, as 新增工业投资
 	}
-	rate := hasAnySuffix(w, rateSuffixes) || strings.HasSuffix(w, "速度") || strings.HasSuffix(w, "幅度")
+	rate := hasAnySuffix(w, rateSuffixes)
 	if mod == "" && ff.report && at > regionStart+2 && ff.rs[at-1] == '的' && (len([]rune(w)) <= 3 || rate) {
 		// 轻纺工业的总产值: a short indicator with its owner before 的; a
 		// rate with a longer one (粮食产量平均每年的增长速度).

@@ -139,7 +139,7 @@ var pastYearRe = regexp.MustCompile(`^(?:过去的?|近|最近)?一年(?:来|间
 // 五年来, “十一五”期间): the start of a change over it belongs to it too.
 func spanPeriod(p string) bool {
 	return strings.ContainsAny(p, "至到-—") || hasAnySuffix(p, []string{"年来", "年中", "年间", "年里", "期间", "时期", "以来", "累计", "年内"}) ||
-		hasAnyPrefix(p, []string{"过去", "近", "最近", "这", "前"})
+		startsAny([]rune(p), 0, []string{"过去", "近", "最近", "这", "前"})
 }
 
 // periodOver is the text of the period that the figure is part of (五年 of

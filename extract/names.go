@@ -465,15 +465,6 @@ func (nf *nameFinder) quotedProjects() []mention {
 	return out
 }
 
-func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 func hasAnySuffix(s string, suffixes []string) bool {
 	for _, suf := range suffixes {
 		if strings.HasSuffix(s, suf) {
