@@ -7,6 +7,20 @@ import (
 	"reportmine/corpus"
 )
 
+// metricCase is a sentence, a figure printed in it and the metric it
+// measures.
+type metricCase struct{ text, figure, metric string }
+
+// wantMetrics checks the metric of each case's figure.
+func wantMetrics(t *testing.T, meta corpus.Meta, cases []metricCase) {
+	t.Helper()
+	for _, c := range cases {
+		if f := figureIn(t, c.text, meta, c.figure); f.Metric != c.metric {
+			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
+		}
+	}
+}
+
 // figureIn extracts text as a document with meta and returns the figure
 // printed as figure.
 func figureIn(t *testing.T, text string, meta corpus.Meta, figure string) corpus.Figure {
@@ -183,7 +197,7 @@ func TestSectionYearsAndPlans(t *testing.T) {
 // a brand would start with (清洁能源) are read whole.
 func TestReportNouns(t *testing.T) {
 	report := corpus.Meta{Kind: "政府工作报告", Place: "某省"}
-	for _, c := range []struct{ text, figure, metric string }{
+	wantMetrics(t, report, []metricCase{
 		{"新能源和清洁能源装机达到6048万千瓦。", "6048万千瓦", "新能源和清洁能源装机"},
 		{"5G基站万人拥有量21.5座。", "21.5座", "5G基站万人拥有量"},
 		{"行政机关负责人出庭应诉率达到95%。", "95%", "行政机关负责人出庭应诉率"},
@@ -200,11 +214,7 @@ func TestReportNouns(t *testing.T) {
 		{"债务付息及发行费支出1.7亿元。", "1.7亿元", "债务付息及发行费支出"},
 		{"工业和手工业在工农业总产值中所占的比重，已由一九五二年的百分之四十一点五上升到一九五七年的百分之五十六点五。", "百分之四十一点五", "工业和手工业比重"},
 		{"市直一般公共预算收入完成60.9亿元，为预算数的101.5%。", "101.5%", "一般公共预算收入"},
-	} {
-		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
-			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
-		}
-	}
+	})
 }
 
 // TestLevelCarriedByQizhong: a sentence that opens with 其中 is at the level of
@@ -288,15 +298,11 @@ func TestKindWordsKeepOrganisations(t *testing.T) {
 // TestReviewCases: sentences a review of this stop's rules found wrong.
 func TestReviewCases(t *testing.T) {
 	report := corpus.Meta{Kind: "政府工作报告", Place: "某市", Date: "2024-01-10"}
-	for _, c := range []struct{ text, figure, metric string }{
+	wantMetrics(t, report, []metricCase{
 		{"该项目总投资5亿元，占地面积200亩。", "200亩", "占地面积"},
 		{"粮食产量是2010年的1.5倍。", "1.5倍", "粮食产量"},
 		{"全年粮食产量基本达到6000万吨。", "6000万吨", "粮食产量"},
-	} {
-		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
-			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
-		}
-	}
+	})
 	if f := figureIn(t, "这是2010年的工作重点，全年完成投资50亿元。", report, "50亿元"); f.Base != "" {
 		t.Errorf("50亿元: base %q", f.Base)
 	}
@@ -322,7 +328,7 @@ func TestListLevel(t *testing.T) {
 // nothing.
 func TestPurposeOfMoney(t *testing.T) {
 	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2015-03-05"}
-	for _, c := range []struct{ text, figure, metric string }{
+	wantMetrics(t, report, []metricCase{
 		{"全年中央财政用于节能环保的支出达到1890亿元，增长12.4%。", "1890亿元", "中央财政用于节能环保的支出"},
 		{"全年中央财政用于节能环保的支出达到1890亿元，增长12.4%。", "12.4%", "中央财政用于节能环保的支出"},
 		{"省财政安排用于乡村振兴的资金312亿元。", "312亿元", "用于乡村振兴的资金"},
@@ -330,25 +336,17 @@ func TestPurposeOfMoney(t *testing.T) {
 		{"全年用于这些方面的支出420亿元。", "420亿元", "支出"},
 		{"今年中央财政用于“三农”的投入拟安排9800亿元。", "9800亿元", "中央财政用于“三农”的投入"},
 		{"重大科研成果中已经应用于生产的比重达到60%。", "60%", "应用于生产的比重"},
-	} {
-		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
-			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
-		}
-	}
+	})
 }
 
 // TestScopeIsNoMetric: a scope pronoun that opens a metric is whose the
 // figure is (its subject), unless it is part of a title.
 func TestScopeIsNoMetric(t *testing.T) {
 	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1986-03-25"}
-	for _, c := range []struct{ text, figure, metric string }{
+	wantMetrics(t, report, []metricCase{
 		{"全国粮食总产量达到四千零七十亿公斤。", "四千零七十亿公斤", "粮食总产量"},
 		{"新建28个全国重点实验室。", "28个", "全国重点实验室"},
-	} {
-		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
-			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
-		}
-	}
+	})
 }
 
 // TestShareTopic: a share that opens its sentence as its topic is what
@@ -403,16 +401,12 @@ func TestSpanWithin(t *testing.T) {
 // span measures; 过去 alone is no metric.
 func TestSpanOpeners(t *testing.T) {
 	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2018-03-05"}
-	for _, c := range []struct{ text, figure, metric string }{
+	wantMetrics(t, report, []metricCase{
 		{"过去五年，我国经济实力跃上新台阶。", "五年", "过去五年"},
 		{"在过去的五年中，我国财政收入稳定增长。", "五年", "过去的五年"},
 		{"未来5年，全市将新建学校20所。", "5年", "未来5年"},
 		{"全市连续三年发放消费券。", "三年", "连续三年"},
-	} {
-		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
-			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
-		}
-	}
+	})
 }
 
 // TestStartOfYearDatesItsClause: 年初 dates its own clause, not what the
@@ -449,7 +443,7 @@ func TestPeriodsInTheMiddle(t *testing.T) {
 // pronoun opens no metric.
 func TestPlanWordsAndRates(t *testing.T) {
 	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1978-02-26"}
-	for _, c := range []struct{ text, figure, metric string }{
+	wantMetrics(t, report, []metricCase{
 		{"今后八年，工业总产值每年要增长百分之十以上。", "百分之十以上", "工业总产值"},
 		{"粮食产量平均每年的增长速度都在百分之四点三以上。", "百分之四点三以上", "粮食产量平均每年的增长速度"},
 		{"全国人口增长率要降到千分之十左右，今后要继续努力使它逐年下降，一九八五年要降到千分之五左右。", "千分之五左右", "人口增长率"},
@@ -460,11 +454,7 @@ func TestPlanWordsAndRates(t *testing.T) {
 		{"去年国内生产总值比上年增长7.8%，虽然略低于8%的预定目标。", "8%", "国内生产总值"},
 		{"全年房地产开发投资完成额增长8.2%。", "8.2%", "房地产开发投资完成额"},
 		{"一九五七年全国工业中的工程技术人员达到十七万五千人，比一九五二年的五万八千人增长两倍。", "五万八千人", "工程技术人员"},
-	} {
-		if f := figureIn(t, c.text, report, c.figure); f.Metric != c.metric {
-			t.Errorf("%s: metric %q, want %q", c.text, f.Metric, c.metric)
-		}
-	}
+	})
 }
 
 // TestStartValueIsTheBaseYears: in a sentence that opens with X年同Y年相比,
