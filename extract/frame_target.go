@@ -191,6 +191,17 @@ func (ff *frameFinder) startValuePeriod(sentStart int, f found) string {
 	return ""
 }
 
+// startValueDate is the period of figure i when it is the value a change
+// starts from and its clause names no period of its own (period is the
+// one it would take otherwise), or "": the cheap tests first, for every
+// figure passes here.
+func (ff *frameFinder) startValueDate(fs []found, i, sentStart int, period string) string {
+	if !ff.startValue(fs, i) || spanPeriod(period) || ff.clausePeriod(sentStart, fs[i].start) {
+		return ""
+	}
+	return ff.startValuePeriod(sentStart, fs[i])
+}
+
 // leadingYearOf reports a period that is a year (1978年, 一九七八年).
 func leadingYearOf(p string) bool {
 	rs := []rune(p)

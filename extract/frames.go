@@ -326,7 +326,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		}
 		if p := ff.baseValuePeriod(f); p != "" {
 			fr.period = p // 比一九五二年的八百二十七亿一千万元: the compared value is that year's
-		} else if p := ff.startValuePeriod(c.sentStart, f); p != "" && ff.startValue(fs, i) && !spanPeriod(fr.period) && !ff.clausePeriod(c.sentStart, f.start) {
+		} else if p := ff.startValueDate(fs, i, c.sentStart, fr.period); p != "" {
 			// 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: where
 			// the change starts is the base year's, not the year it ends in.
 			fr.period, fr.base = p, ""
