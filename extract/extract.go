@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"reportmine/corpus"
@@ -70,7 +71,7 @@ func (e *Extractor) Dictionary() string { return e.dict }
 // a stored document again when it differs, so that a change to the rules
 // reaches a store by ingesting its sources again.
 func (e *Extractor) Version() string {
-	return "rules-" + rulesDigest + " " + e.dict
+	return "rules-" + rulesDigest() + " " + e.dict
 }
 
 // rulesSources are the package's Go sources: the rules written in code.
@@ -81,8 +82,10 @@ var rulesSources embed.FS
 
 // rulesDigest is a digest of the rules: the package's Go sources (tests
 // aside) and the embedded word lists they read (lexicon/, indicators,
-// generic words, measure words, numeral words, the gazetteer).
-var rulesDigest = func() string {
+// generic words, measure words, numeral words, the gazetteer). It is
+// worked out when first asked, not when the package loads: hashing half a
+// megabyte of sources had been a fifth of every command's start-up.
+var rulesDigest = sync.OnceValue(func() string {
 	h := sha256.New()
 	add := func(fsys fs.FS, pattern string) {
 		files, _ := fs.Glob(fsys, pattern) // embedded: cannot fail
@@ -102,7 +105,7 @@ var rulesDigest = func() string {
 		h.Write([]byte(list))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
-}()
+})
 
 // analysis is one article read: its normalized text, figures and names.
 type analysis struct {

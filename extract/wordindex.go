@@ -1,11 +1,25 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // wordIndex finds which of a list of words starts or ends at a position,
 // longest first, with one map look-up instead of a pass over the list: the
 // name and frame finders ask this at every character of a document.
+//
+// The index is built on first use, not when the package loads: the
+// package holds dozens of them, and a command that never extracts (a
+// search) would otherwise build them all before it starts.
 type wordIndex struct {
+	words []string
+	once  sync.Once
+	t     *wordTable
+}
+
+// wordTable is a wordIndex built.
+type wordTable struct {
 	byFirst map[rune][][]rune
 	byLast  map[rune][][]rune
 	// first and last mark the characters that start or end some word, so
@@ -27,9 +41,21 @@ func (s *runeSet) has(r rune) bool {
 	return r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
 }
 
+// newWordIndex indexes a copy of words (their order is not kept: the
+// longest come first).
 func newWordIndex(words []string) *wordIndex {
-	x := &wordIndex{byFirst: map[rune][][]rune{}, byLast: map[rune][][]rune{}}
-	for _, w := range sortedByLength(append([]string(nil), words...)) {
+	return &wordIndex{words: append([]string(nil), words...)}
+}
+
+// table builds the index on first use.
+func (x *wordIndex) table() *wordTable {
+	x.once.Do(func() { x.t = buildWordTable(x.words) })
+	return x.t
+}
+
+func buildWordTable(words []string) *wordTable {
+	x := &wordTable{byFirst: map[rune][][]rune{}, byLast: map[rune][][]rune{}}
+	for _, w := range sortedByLength(words) {
 		if w == "" {
 			continue
 		}
@@ -45,10 +71,11 @@ func newWordIndex(words []string) *wordIndex {
 
 // at returns the longest word that starts at rs[i].
 func (x *wordIndex) at(rs []rune, i int) (string, bool) {
-	if i >= len(rs) || !x.first.has(rs[i]) {
+	t := x.table()
+	if i >= len(rs) || !t.first.has(rs[i]) {
 		return "", false
 	}
-	for _, w := range x.byFirst[rs[i]] {
+	for _, w := range t.byFirst[rs[i]] {
 		if runesAt(rs, i, w) {
 			return string(w), true
 		}
@@ -58,10 +85,11 @@ func (x *wordIndex) at(rs []rune, i int) (string, bool) {
 
 // endingAt returns the longest word that ends right before rs[i].
 func (x *wordIndex) endingAt(rs []rune, i int) (string, bool) {
-	if i <= 0 || i > len(rs) || !x.last.has(rs[i-1]) {
+	t := x.table()
+	if i <= 0 || i > len(rs) || !t.last.has(rs[i-1]) {
 		return "", false
 	}
-	for _, w := range x.byLast[rs[i-1]] {
+	for _, w := range t.byLast[rs[i-1]] {
 		if i-len(w) >= 0 && runesAt(rs, i-len(w), w) {
 			return string(w), true
 		}
@@ -83,11 +111,12 @@ func runesAt(rs []rune, i int, w []rune) bool {
 
 // has reports whether w is one of the words.
 func (x *wordIndex) has(w string) bool {
+	t := x.table()
 	rs := []rune(w)
 	if len(rs) == 0 {
 		return false
 	}
-	for _, cand := range x.byFirst[rs[0]] {
+	for _, cand := range t.byFirst[rs[0]] {
 		if len(cand) == len(rs) && runesAt(rs, 0, cand) {
 			return true
 		}
