@@ -18,6 +18,9 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 	for i := 0; i < len(fs); i++ {
 		at := ff.respectivelyBefore(fs[i].start)
 		if at < 0 {
+			if n := ff.continuedList(fs, out, i); n > 0 {
+				i += n - 1
+			}
 			continue
 		}
 		n := 1 // the figures listed after 分别, joined by 、 和 及 与
@@ -49,6 +52,38 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 		}
 		i += n - 1
 	}
+}
+
+// continuedList pairs a list of figures with no 分别 and no noun of its
+// own with the 分别 list of as many figures in the clause before:
+// 城镇居民人均可支配收入和农民人均纯收入分别达到5000元和2000元，平均每年
+// 实际增长6.1%和4.2% measure the same two incomes in the same order. It
+// returns how many figures it paired, 0 when figure i opens no such list.
+func (ff *frameFinder) continuedList(fs []found, out []frame, i int) int {
+	n := 1
+	for i+n < len(fs) && listJoin(ff.rs, fs[i+n-1].end, fs[i+n].start) {
+		n++
+	}
+	if n < 2 || i < n || !ff.oneClauseBreak(fs[i-1].end, fs[i].start) ||
+		ff.sentences.startOf(fs[i-n].start) != ff.sentences.startOf(fs[i].start) ||
+		ff.respectivelyBefore(fs[i-n].start) < 0 || (i > n && listJoin(ff.rs, fs[i-n-1].end, fs[i-n].start)) {
+		return 0
+	}
+	items := make([]string, n)
+	for k := range n {
+		p := i - n + k
+		if out[p].metric == "" || slices.Contains(items[:k], out[p].metric) || (k > 0 && !listJoin(ff.rs, fs[p-1].end, fs[p].start)) {
+			return 0
+		}
+		if own := out[i+k].metric; own != "" && own != out[i-1].metric {
+			return 0 // 其中城镇…增长C和D: the list names its own
+		}
+		items[k] = out[p].metric
+	}
+	for k := range n {
+		out[i+k].metric = items[k]
+	}
+	return n
 }
 
 // figuresBefore gives the metrics of the n figures before figure i, when

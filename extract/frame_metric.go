@@ -546,16 +546,54 @@ func (ff *frameFinder) nounBefore(m ownMetric) string {
 	if m.f.kind == corpus.KindQuantity && isPhase(noun) {
 		return noun + "产能" // 一期8GW全面投产
 	}
-	if stripped := stripLeadingVerbs(noun); !genericHeads[stripped] {
-		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 stays
+	if stripped := stripLeadingVerbs(noun); !genericHeads[stripped] && len([]rune(stripped)) >= 2 {
+		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 and 生铁 stay
 	}
-	if len([]rune(noun)) >= 2 && !isVerbWord(noun) {
-		return noun
+	noun = withoutExampleMarker(noun)
+	if len([]rune(noun)) >= 2 && !isVerbWord(noun) || singleProducts[noun] && ff.standsAlone(m.end-1) {
+		return noun // 铁路货运量, and 钢 of 钢增长百分之六十五
 	}
 	if v, ok := verbIndex.endingAt(ff.rs, m.end); ok && nominalVerbs[v] && m.f.kind == corpus.KindMoney {
 		return v // 全市累计投入10.09亿元: the verb names the sum
 	}
 	return ""
+}
+
+// standsAlone reports a character at rune i that a clause break, a list
+// mark or an example marker stands before: 钢 of ，钢增长 or 如铁增长, not
+// 铁 of 年产生铁.
+func (ff *frameFinder) standsAlone(i int) bool {
+	if i == 0 || isClauseBreak(ff.rs[i-1]) || isSentenceEnd(ff.rs[i-1]) || strings.ContainsRune("、：:（(\n ", ff.rs[i-1]) {
+		return true
+	}
+	_, ok := exampleMarkers.endingAt(ff.rs, i)
+	return ok
+}
+
+// singleProducts are the products one character names (钢, 煤, 电).
+var singleProducts = wordSet("single_products")
+
+// exampleMarkers open an example (如铁增长百分之五十六); notExampleMarkers
+// begin with one and open none (如果, 如期).
+var (
+	exampleMarkers    = newWordIndex(words("example_markers"))
+	notExampleMarkers = newWordIndex(words("not_example_markers"))
+)
+
+// withoutExampleMarker drops the word that opens an example from a noun:
+// 如铁 measures 铁. 如期 and 如果 are kept (not_example_markers), and so
+// is a marker when what would remain is no noun.
+func withoutExampleMarker(noun string) string {
+	rs := []rune(noun)
+	w, ok := exampleMarkers.at(rs, 0)
+	if _, word := notExampleMarkers.at(rs, 0); !ok || word {
+		return noun
+	}
+	rest := string(rs[len([]rune(w)):])
+	if len([]rune(rest)) >= 2 || singleProducts[rest] {
+		return rest
+	}
+	return noun
 }
 
 // moneyUse reads money spent on something: 有三十五亿元用于增加住宅建设
@@ -596,24 +634,78 @@ func (ff *frameFinder) sentenceTopic(c *figureAt, current string) string {
 	if current != "" || !ff.report {
 		return current
 	}
-	m := ownMetric{f: c.f}
+	limit := c.f.start
 	i := c.sentStart
-	for i < m.f.start && (ff.rs[i] == ' ' || ff.rs[i] == '\n') {
+	for i < limit && (ff.rs[i] == ' ' || ff.rs[i] == '\n') {
 		i++
 	}
 	if _, ok := openerIndex.at(ff.rs, i); ok {
 		return ""
 	}
+	aspect, next, heading := ff.aspectHeading(i, limit)
+	if !heading {
+		return ff.clauseTopic(i, limit)
+	}
+	// 在商业方面：一九五四年社会零售总额，比一九五二年增长…: the clause
+	// after the heading, less its period, names the topic if any does.
+	if p, ok := ff.periodStart[next]; ok && p.end < limit {
+		next = p.end
+	}
+	_, condition := clauseConjunctions.at(ff.rs, next)
+	if topic := ff.clauseTopic(next, limit); topic != "" && !condition && !ff.hasAttributive(next, limit) {
+		return topic // not 适应…发展的需要, a purpose, nor 除了…外
+	}
+	if c.f.kind == corpus.KindDuration {
+		return "" // 在基本建设方面：两年来…: a span, not the aspect
+	}
+	return aspect
+}
+
+// hasAttributive reports a 的 in the clause from rune i, before limit.
+func (ff *frameFinder) hasAttributive(i, limit int) bool {
+	for ; i < limit && !isClauseBreak(ff.rs[i]); i++ {
+		if ff.rs[i] == '的' {
+			return true
+		}
+	}
+	return false
+}
+
+// aspectHeading reads a heading that opens a sentence with the aspect it
+// speaks of, 在工业农业总产值方面：, and returns the aspect, where the
+// sentence goes on and whether there is a heading at all. The aspect is ""
+// when the heading names none (在这方面).
+func (ff *frameFinder) aspectHeading(i, limit int) (string, int, bool) {
+	from := i
+	if i < limit && ff.rs[i] == '在' {
+		from++
+	}
+	for j := from; j < limit && j-from <= 14 && isHan(ff.rs[j]); j++ {
+		if !hasPrefixRunes(ff.rs, j, "方面") || j+2 >= limit || !strings.ContainsRune("：:，,", ff.rs[j+2]) {
+			continue
+		}
+		aspect := string(ff.rs[from:j])
+		if _, ok := demonstratives.at(ff.rs[from:j], 0); ok || j-from < 2 || isVerbWord(aspect) {
+			aspect = ""
+		}
+		return aspect, j + 3, true
+	}
+	return "", i, false
+}
+
+// clauseTopic is the topic a sentence's opening clause from rune i names,
+// when that clause is a bare noun phrase before the figure at limit, or "".
+func (ff *frameFinder) clauseTopic(i, limit int) string {
 	j := i
-	for j < m.f.start && !isClauseBreak(ff.rs[j]) {
+	for j < limit && !isClauseBreak(ff.rs[j]) {
 		j++
 	}
-	if j < m.f.start && j-i <= 24 && ff.shareTopic(i, j) {
+	if j < limit && j-i <= 24 && ff.shareTopic(i, j) {
 		// 生产资料的产值在工业总产值中的比重，在一九五四年将由…上升为
 		// 42.3%: a share is read whole.
 		return string(ff.rs[i:j])
 	}
-	if j >= m.f.start || j-i < 2 || j-i > 14 {
+	if j >= limit || j-i < 2 || j-i > 14 {
 		return ""
 	}
 	_, endsWithIndicator := ff.indicators.endingAt(ff.rs, j)

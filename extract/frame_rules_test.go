@@ -537,3 +537,31 @@ func TestReviewOfStop28(t *testing.T) {
 		}
 	}
 }
+
+// TestOlderReportLists: older reports name products by one character, open
+// examples with 如, head a paragraph with the aspect it speaks of, and go on
+// from a 分别 list to a second list of the same items without 分别.
+func TestOlderReportLists(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1957-06-26"}
+	wantMetrics(t, report, []metricCase{
+		{"重要产品的产量都有增长，如铁增长百分之二十，钢增长百分之三十，煤增长百分之十五。", "百分之二十", "铁"},
+		{"重要产品的产量都有增长，如铁增长百分之二十，钢增长百分之三十，煤增长百分之十五。", "百分之三十", "钢"},
+		{"重要产品的产量都有增长，如铁增长百分之二十，钢增长百分之三十，煤增长百分之十五。", "百分之十五", "煤"},
+		{"新增生产能力举其重要的有：钢三十万吨，电四十万千瓦，纸二万吨。", "四十万千瓦", "电"},
+		{"新增生产能力举其重要的有：钢三十万吨，电四十万千瓦，纸二万吨。", "二万吨", "纸"},
+		{"在农业总产值方面：一九五六年比一九五五年增长百分之四点九。", "百分之四点九", "农业总产值"},
+		{"在商业方面：一九五六年社会商品零售总额，比一九五五年增长百分之十七。", "百分之十七", "社会商品零售总额"},
+		{"在这方面：一九五六年比一九五五年增长百分之四点九。", "百分之四点九", ""},
+		{"城镇居民人均可支配收入和农村居民人均纯收入分别达到6280元和2253元，平均每年实际增长5.7％和4.7％。", "5.7％", "城镇居民人均可支配收入"},
+		{"城镇居民人均可支配收入和农村居民人均纯收入分别达到6280元和2253元，平均每年实际增长5.7％和4.7％。", "4.7％", "农村居民人均纯收入"},
+		{"城镇居民人均可支配收入和农村居民人均纯收入分别达到6280元和2253元，其中工资收入增长5.7％和4.7％。", "5.7％", "工资收入"},
+	})
+}
+
+func TestWithoutExampleMarker(t *testing.T) {
+	for in, want := range map[string]string{"如铁": "铁", "例如钢材": "钢材", "如期": "如期", "如实": "如实", "如果人们用来买": "如果人们用来买", "比如": "比如", "铁路": "铁路"} {
+		if got := withoutExampleMarker(in); got != want {
+			t.Errorf("withoutExampleMarker(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
