@@ -1192,11 +1192,30 @@ func (ff *frameFinder) compoundOver(start, end int) int {
 // functions and the nouns with stop characters in them.
 var compoundIndex = newWordIndex(append(append(words("industries"), words("budget_functions")...), words("noun_words")...))
 
-// coordinated extends a noun over a coordinate noun before it (高级管理
-// 人员和高层次人才, 问题及诉求): both are what the figure counts.
+// coordinated extends a noun over the coordinate nouns before it (高级管理
+// 人员和高层次人才, 问题及诉求, 保障性安居工程、农村民生工程和社会事业投资):
+// all are what the figure measures.
 func (ff *frameFinder) coordinated(regionStart, start int) int {
+	for k := 0; k < 6; k++ {
+		left := ff.coordinate(regionStart, start, k > 0)
+		if left == start {
+			return start
+		}
+		start = left
+	}
+	return start
+}
+
+// coordinate is where the noun coordinated before the one at rune start
+// begins, or start when there is none. A list's earlier items stand
+// after 、 as well (more).
+func (ff *frameFinder) coordinate(regionStart, start int, more bool) int {
 	rs := ff.rs
-	if start-3 < regionStart || !strings.ContainsRune("和及与", rs[start-1]) || !isHan(rs[start-2]) || rs[start-1] == '与' && rs[start-2] == '参' {
+	joins := "和及与"
+	if more {
+		joins += "、"
+	}
+	if start-3 < regionStart || !strings.ContainsRune(joins, rs[start-1]) || !isHan(rs[start-2]) || rs[start-1] == '与' && rs[start-2] == '参' {
 		return start
 	}
 	left := ff.nounStart(regionStart, start-1)

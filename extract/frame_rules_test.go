@@ -565,3 +565,14 @@ func TestWithoutExampleMarker(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatedLists: a noun coordinated with 和 takes the items a 、
+// list puts before it as well.
+func TestCoordinatedLists(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1957-06-26"}
+	wantMetrics(t, report, []metricCase{
+		{"基本建设投资中，农业、林业和水利部门三十二亿元。", "三十二亿元", "农业、林业和水利部门"},
+		{"信息传输、软件和信息技术服务业增加值增长3.7%。", "3.7%", "信息传输、软件和信息技术服务业增加值"},
+		{"高级管理人员和高层次人才120人。", "120人", "高级管理人员和高层次人才"},
+	})
+}
