@@ -99,6 +99,8 @@ func TestAnnotatedGold(t *testing.T) {
 		{"h", map[string]float64{"metric": 0.81, "subject": 0.98, "period": 0.94, "base": 0.96}},
 		{"i", map[string]float64{"metric": 0.69, "subject": 0.93, "period": 0.92, "base": 0.97}},
 		{"j", map[string]float64{"metric": 0.63, "subject": 0.96, "period": 0.91, "base": 0.96}},
+		{"k", map[string]float64{"metric": 0.79, "subject": 0.89, "period": 0.93, "base": 0.96}},
+		{"l", map[string]float64{"metric": 0.67, "subject": 0.97, "period": 0.77, "base": 0.90}},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			checkFrames(t, scoreGold(t, "testdata/annotated/set-"+c.set+".jsonl"), c.floors)

@@ -576,3 +576,22 @@ func TestCoordinatedLists(t *testing.T) {
 		{"高级管理人员和高层次人才120人。", "120人", "高级管理人员和高层次人才"},
 	})
 }
+
+// TestPlanPeriodBases: a comparison with an earlier five-year plan (比“十三五”,
+// 较“十三五”末2020年) is the figure's base, not its period.
+func TestPlanPeriodBases(t *testing.T) {
+	budget := corpus.Meta{Kind: "预算报告", Place: "某市", Date: "2026-01-10"}
+	for _, c := range []struct{ text, figure, period, base string }{
+		{"“十四五”时期，全市一般公共预算收入累计完成294亿元，比“十三五”增加53.4%。", "53.4%", "“十四五”时期", "比“十三五”"},
+		{"2025年全市一般公共预算收入达到125.27亿元，较“十三五”末2020年增长19.33%。", "19.33%", "2025年", "较“十三五”末2020年"},
+		{"全市财政支出较十三五时期增长46.6%。", "46.6%", "", "较十三五时期"},
+		{"比十五年前增长了两倍多，比上年增长15%。", "15%", "", "比上年"},
+		{"2025年收入完成213.5亿元，较“十三五”末2020年88.23亿元增加125.27亿元。", "88.23亿元", "2020年", ""},
+		{"2025年收入完成213.5亿元，较“十三五”末2020年88.23亿元增加125.27亿元。", "125.27亿元", "2025年", "较“十三五”末2020年"},
+	} {
+		f := figureIn(t, c.text, budget, c.figure)
+		if f.Period != c.period || f.Base != c.base {
+			t.Errorf("%s: period %q base %q, want %q and %q", c.text, f.Period, f.Base, c.period, c.base)
+		}
+	}
+}

@@ -7,6 +7,7 @@ package extract
 // after it.
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -141,27 +142,61 @@ func dayOf(date string, end bool) string {
 // baseValue reports a figure that is the value of a comparison base (比
 // 一九五八年的二百一十四亿元增长…): a past outcome, whatever the plan.
 func (ff *frameFinder) baseValue(f found) bool {
+	_, ok := ff.valueBase(f)
+	return ok
+}
+
+// valueBase is the base (比… or 较…) a compared value stands in: right
+// before it with a change after it (较“十三五”末2020年88.23亿元增加125.27亿
+// 元), or before 的 (比一九五二年的八百二十七亿一千万元).
+func (ff *frameFinder) valueBase(f found) (span, bool) {
 	at := ff.backOverSpaces(f.start)
-	if at == 0 || ff.rs[at-1] != '的' {
-		return false
+	if at == 0 {
+		return span{}, false
 	}
-	b, ok := ff.baseEnd[at-1]
-	return ok && strings.HasPrefix(b.text, "比") || ok && strings.HasPrefix(b.text, "较")
+	b, ok := ff.baseEnd[at]
+	if !ok || !ff.changeAfter(f.end) {
+		if ff.rs[at-1] != '的' {
+			return span{}, false
+		}
+		b, ok = ff.baseEnd[at-1]
+	}
+	if ok && (strings.HasPrefix(b.text, "比") || strings.HasPrefix(b.text, "较")) {
+		return b, true
+	}
+	return span{}, false
+}
+
+// changeAfter reports a word of change right after rune i (增加, 增长,
+// 减少, 下降, 提高, 多, 少).
+func (ff *frameFinder) changeAfter(i int) bool {
+	for _, w := range []string{"增加", "增长", "减少", "下降", "提高", "降低", "多", "少"} {
+		if hasPrefixRunes(ff.rs, i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // baseValuePeriod is the period of the value a figure is compared with,
 // when its base names one: 比一九五二年的八百二十七亿一千万元 is 一九五二年's.
 func (ff *frameFinder) baseValuePeriod(f found) string {
-	if !ff.baseValue(f) {
+	b, ok := ff.valueBase(f)
+	if !ok {
 		return ""
 	}
-	b := ff.baseEnd[ff.backOverSpaces(f.start)-1]
 	rest := string([]rune(b.text)[1:])
 	if m := periodRe.FindString(rest); m != "" && m == rest {
 		return rest
 	}
+	if y := trailingYearRe.FindString(rest); y != "" {
+		return y // 较“十三五”末2020年88.23亿元: 2020年's
+	}
 	return ""
 }
+
+// trailingYearRe is a year that ends a base (“十三五”末2020年).
+var trailingYearRe = regexp.MustCompile(`\d{4}年$`)
 
 // startValue reports the value a change starts from: 由3480亿元增加到9380
 // 亿元 (由 before it, and 到, 至 or 为 after it on the way to the next figure

@@ -113,7 +113,7 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 		if !isBaseFirst(rs[i]) {
 			continue
 		}
-		if m := baseRe.FindString(window(i, 10)); m != "" {
+		if m := baseRe.FindString(window(i, 14)); m != "" { // 较“十三五”末2020年
 			b := span{start: i, end: i + utf8.RuneCountInString(m), text: m}
 			ff.bases = append(ff.bases, b)
 			ff.baseEnd[b.end] = b
