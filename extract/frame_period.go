@@ -81,7 +81,7 @@ func periodCandidate(rs []rune, i int) bool {
 	return i+1 < len(rs) && periodFirst.has(rs[i]) && periodStarts[[2]rune{rs[i], rs[i+1]}]
 }
 
-var baseRe = regexp.MustCompile(`^(?:[同与和跟](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:相比|比较)|[同与和跟](?:上年|去年|上年同期|去年同期)(?:相比|比较)|同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比同期|较同期|比上一年|较上一年|比前一年|上年同期|去年同期|[比较]上年(?:执行数|决算数|预算数|实际数)|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:全年|同期)?|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|(?:高于|低于|快于|慢于)(?:全省|全市|全国|全区|上年|去年|\d{4}年)(?:平均水平|平均增速|平均)?|较年初|比年初|[比较](?:“(?:[六七八九]五|十[一二三四五]?五)”(?:时期|期间|期末|末)?|(?:[六七八九]五|十[一二三四五]?五)(?:时期|期间|期末|末))(?:\d{4}年)?)`)
+var baseRe = regexp.MustCompile(`^(?:[同与和跟](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:相比|比较)|[同与和跟](?:上年|去年|上年同期|去年同期)(?:相比|比较)|同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比同期|较同期|比上一年|较上一年|比前一年|上年同期|去年同期|[比较]上年(?:执行数|决算数|预算数|实际数)|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:全年|同期)?|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|(?:高于|低于|快于|慢于)(?:全省|全市|全国|全区|上年|去年|\d{4}年)(?:平均水平|平均增速|平均)?|较年初|比年初|[同与和跟]“?(?:[一二三四五六七八九]五|十[一二三四五]?五)”?(?:时期|期间)?(?:相比|比较)|[比较](?:“(?:[一二三四五六七八九]五|十[一二三四五]?五)”(?:时期|期间|期末|末)?|(?:[一二三四五六七八九]五|十[一二三四五]?五)(?:时期|期间|期末|末))(?:\d{4}年|目标|规划目标|计划目标)?)`)
 
 // isBaseFirst reports the characters a comparison base can start with.
 func isBaseFirst(r rune) bool {
@@ -283,6 +283,22 @@ func (ff *frameFinder) resolvePeriod(p string, docYear int) (string, string) {
 	}
 	return r.From, r.To
 }
+
+// planPeriodRe is a five-year plan's period (“六五”时期, 十三五期间).
+var planPeriodRe = regexp.MustCompile(`^“?(?:十[一二三四五]?|[一二三四五六七八九])五”?(?:计划|规划)?(?:期间|时期|期末|末)?$`)
+
+// yearRangeEnds splits a period from one year to another (从一九八○年至一九
+// 八五年, 2018-2022年) into its first and last year; ok is false for any
+// other period.
+func yearRangeEnds(p string) (from, to string, ok bool) {
+	m := yearRangeRe.FindStringSubmatch(p)
+	if m == nil {
+		return "", "", false
+	}
+	return strings.TrimSuffix(m[1], "年") + "年", m[2], true
+}
+
+var yearRangeRe = regexp.MustCompile(`^从?((?:\d{4}|[〇○零一二三四五六七八九]{4})年?)(?:至|到|-|—|－)((?:\d{4}|[〇○零一二三四五六七八九]{4})年)$`)
 
 // isPointInTime reports the start of a year (2025年年初): it dates the
 // budget as first passed in its own sentence, not the year's outcomes

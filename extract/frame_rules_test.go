@@ -595,3 +595,25 @@ func TestPlanPeriodBases(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeSentencePeriods: a sentence's opening period and base hold over
+// its semicolons; a change from one year to another starts in the first
+// year and ends in the last; a plan compared with an earlier plan is a base.
+func TestWholeSentencePeriods(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1986-03-25"}
+	for _, c := range []struct{ text, figure, period, base string }{
+		{"根据预计，一九五七年比一九五六年，粮食增加了五十亿斤，达到三千七百亿斤；棉花增加了约三百九十万担，达到三千二百八十万担。", "三百九十万担", "一九五七年", "比一九五六年"},
+		{"根据预计，一九五七年比一九五六年，粮食增加了五十亿斤，达到三千七百亿斤；棉花增加了约三百九十万担，达到三千二百八十万担。", "三千二百八十万担", "一九五七年", ""},
+		{"从一九八○年至一九八五年，原煤产量由六亿二千万吨增加到八亿五千万吨。", "六亿二千万吨", "一九八○年", ""},
+		{"从一九八○年至一九八五年，原煤产量由六亿二千万吨增加到八亿五千万吨。", "八亿五千万吨", "一九八五年", ""},
+		{"2018-2022年，粮食产量由6.58亿吨增加到6.87亿吨。", "6.58亿吨", "2018年", ""},
+		{"“六五”时期同“五五”时期相比，粮食的年平均产量由三亿零五百三十万吨增加到三亿七千零六十二万吨。", "三亿零五百三十万吨", "“五五”时期", ""},
+		{"“六五”时期同“五五”时期相比，粮食的年平均产量由三亿零五百三十万吨增加到三亿七千零六十二万吨。", "三亿七千零六十二万吨", "“六五”时期", ""},
+		{"“六五”时期同“五五”时期相比，粮食产量增长百分之十。", "百分之十", "“六五”时期", "同“五五”时期相比"},
+	} {
+		f := figureIn(t, c.text, report, c.figure)
+		if f.Period != c.period || f.Base != c.base {
+			t.Errorf("%s %s: period %q base %q, want %q and %q", c.text, c.figure, f.Period, f.Base, c.period, c.base)
+		}
+	}
+}

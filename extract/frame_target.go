@@ -219,7 +219,7 @@ func (ff *frameFinder) startValue(fs []found, i int) bool {
 func (ff *frameFinder) startValuePeriod(sentStart int, f found) string {
 	open := []rune(ff.openingBase(sentStart, f.start))
 	for k := range open {
-		if m := periodRe.FindString(string(open[k:])); m != "" && leadingYearOf(m) {
+		if m := periodRe.FindString(string(open[k:])); m != "" && (leadingYearOf(m) || planPeriodRe.MatchString(m)) {
 			return m
 		}
 	}
@@ -231,7 +231,7 @@ func (ff *frameFinder) startValuePeriod(sentStart int, f found) string {
 // one it would take otherwise), or "": the cheap tests first, for every
 // figure passes here.
 func (ff *frameFinder) startValueDate(fs []found, i, sentStart int, period string) string {
-	if !ff.startValue(fs, i) || spanPeriod(period) || ff.clausePeriod(sentStart, fs[i].start) {
+	if !ff.startValue(fs, i) || spanPeriod(period) && !planPeriodRe.MatchString(period) || ff.clausePeriod(sentStart, fs[i].start) {
 		return ""
 	}
 	return ff.startValuePeriod(sentStart, fs[i])

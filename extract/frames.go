@@ -288,6 +288,8 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		}
 		if open := ff.openingBase(c.sentStart, f.start); fr.base == "" && open != "" && ff.lastBase(c.sentStart, f.start) == open && f.change != "" {
 			fr.base = open // 一九五七年比一九五二年，钢增加了…，棉花增加了…
+		} else if whole := ff.wholeSentenceStart(c.sentStart); fr.base == "" && whole < c.sentStart && f.change != "" && ff.lastBase(c.sentStart, f.start) == "" {
+			fr.base = ff.openingBase(whole, f.start) // …，粮食增加了五十亿斤；棉花增加了约三百九十万担
 		}
 		if ff.baseValue(f) {
 			// 比一九五八年的二千零五十亿元增长百分之四十: the base is the
@@ -323,6 +325,16 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		}
 		if f.kind == corpus.KindDuration && fr.period != "" && fr.period == ff.periodOver(f) {
 			fr.period = "" // 五年内, 这两年中: a span is no period of its own
+		}
+		if from, to, ok := yearRangeEnds(fr.period); ok {
+			// 从一九八○年至一九八五年，原煤产量由六亿二千万吨增加到八亿五千万
+			// 吨: where a change starts is the first year's, where it ends
+			// the last's.
+			if ff.startValue(fs, i) {
+				fr.period = from
+			} else if i > 0 && ff.startValue(fs, i-1) {
+				fr.period = to
+			}
 		}
 		if p := ff.baseValuePeriod(f); p != "" {
 			fr.period = p // 比一九五二年的八百二十七亿一千万元: the compared value is that year's
@@ -372,6 +384,16 @@ func (ff *frameFinder) frames(fs []found) []frame {
 	}
 	ff.pairRespectively(fs, out)
 	return out
+}
+
+// wholeSentenceStart is where the sentence that holds the one starting at
+// rune start begins: sentences joined by semicolons are one, whose
+// opening holds for all of them.
+func (ff *frameFinder) wholeSentenceStart(start int) int {
+	for start > 0 && ff.rs[start-1] == ';' {
+		start = ff.sentences.startOf(start - 1)
+	}
+	return start
 }
 
 // clausePeriod reports a period printed in the clause of the figure at
