@@ -135,6 +135,7 @@ var ownMetricRules = []ownMetricRule{
 	{"use of money", (*frameFinder).moneyUse},
 	{"indicator with its target head", (*frameFinder).indicatorWithHead},
 	{"indicator", (*frameFinder).indicatorNoun},
+	{"items before 等", (*frameFinder).etcItems},
 	{"noun phrase before", (*frameFinder).nounBefore},
 	{"noun after", (*frameFinder).nounAfterFigure},
 }
@@ -538,6 +539,9 @@ func (ff *frameFinder) nounBefore(m ownMetric) string {
 		start = ff.classList(m.regionStart, start)
 	}
 	noun := stripQuotes(string(ff.rs[start:m.end]))
+	if m.f.kind == corpus.KindMoney {
+		noun = withoutListConnective(noun) // 加上转移支付收入, but 含硫过多的
+	}
 	for _, all := range []string{"各类", "各项", "各种", "所有", "有关", "相关"} {
 		if rest, ok := strings.CutPrefix(noun, all); ok && len([]rune(rest)) >= 2 {
 			noun = rest // 各类遗留问题611个
@@ -550,6 +554,9 @@ func (ff *frameFinder) nounBefore(m ownMetric) string {
 		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 and 生铁 stay
 	}
 	noun = withoutExampleMarker(noun)
+	if noun != "" && (m.f.kind == corpus.KindMoney && funders.has(noun) || periodRe.FindString(noun) == noun) {
+		return "" // 中央安排30亿元国债资金, 明年安排200亿元: who pays, or when
+	}
 	if len([]rune(noun)) >= 2 && !isVerbWord(noun) || singleProducts[noun] && ff.standsAlone(m.end-1) {
 		return noun // 铁路货运量, and 钢 of 钢增长百分之六十五
 	}
@@ -594,6 +601,45 @@ func withoutExampleMarker(noun string) string {
 		return rest
 	}
 	return noun
+}
+
+// etcItems reads the items a budget lists before 等 and the figure (加上
+// 调出资金、结转下年支出等70.5亿元): the figure sums them all.
+func (ff *frameFinder) etcItems(m ownMetric) string {
+	rs := ff.rs
+	if m.f.kind != corpus.KindMoney || m.end < 2 || rs[m.end-1] != '等' || m.end != ff.backOverSpaces(m.f.start) {
+		return ""
+	}
+	if _, ok := dengWords.endingAt(rs, m.end); ok {
+		return "" // 中等
+	}
+	start := ff.clauseStart(m.regionStart, m.end-1)
+	clause := string(rs[start : m.end-1])
+	phrase := stripLeadingVerbs(withoutListConnective(clause)) // 剔除上解上级支出…等12.42亿元
+	listed := phrase != clause                                 // 加上…等: a budget's items, whatever verbs they hold (上年结转收入)
+	if !strings.ContainsAny(phrase, "、和及") || len([]rune(phrase)) > 30 || !listed && ff.hasVerb(m.end-1-len([]rune(phrase)), m.end-1) {
+		return ""
+	}
+	for _, r := range phrase {
+		if !isHan(r) && r != '、' && r != '“' && r != '”' {
+			return ""
+		}
+	}
+	return phrase + "等"
+}
+
+// withoutListConnective drops the word that opens a budget's list item
+// (加上, 减去, 其中): 加上转移支付收入 adds 转移支付收入.
+func withoutListConnective(s string) string {
+	if rest, ok := strings.CutPrefix(s, "加上级"); ok {
+		return "上级" + rest // 加 and 上级补助收入
+	}
+	for _, w := range listConnectives {
+		if rest, ok := strings.CutPrefix(s, w); ok && rest != "" {
+			return rest
+		}
+	}
+	return s
 }
 
 // moneyUse reads money spent on something: 有三十五亿元用于增加住宅建设
@@ -1359,7 +1405,7 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 	if ff.report {
 		start = ff.coordinated(regionStart, start) // 新能源和清洁能源装机占比
 	}
-	mod := stripLeadingVerbs(string(ff.rs[start:at]))
+	mod := stripLeadingVerbs(withoutListConnective(string(ff.rs[start:at])))
 	if mod != "" && endsWithRunes(ff.rs, start, "新增") && start-2 >= regionStart && len([]rune(mod))+2 <= limit {
 		mod = "新增" + mod // 新增城镇就业: what the year added, as 新增工业投资
 	}

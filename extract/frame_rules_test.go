@@ -617,3 +617,26 @@ func TestWholeSentencePeriods(t *testing.T) {
 		}
 	}
 }
+
+// TestBudgetItems: a budget's figures after 安排, after 加上 and after a
+// list of items ending in 等 measure what is arranged, added or listed;
+// who pays is no metric, and a sentence that goes on with 加上 keeps the
+// level of the one before.
+func TestBudgetItems(t *testing.T) {
+	budget := corpus.Meta{Kind: "预算报告", Place: "某市", Date: "2026-01-10"}
+	wantMetrics(t, budget, []metricCase{
+		{"全市一般公共预算支出安排562.13亿元，下降11.67%。", "562.13亿元", "一般公共预算支出"},
+		{"市级收入800亿元。加上转移支付收入24.6亿元，收入总量为824.6亿元。", "24.6亿元", "转移支付收入"},
+		{"全市收入100亿元，加上调出资金、结转下年支出等70.5亿元，支出总量为162.6亿元。", "70.5亿元", "调出资金、结转下年支出等"},
+		{"市级收入80.1亿元。加上国有资本经营预算转移支付收入、上年结转收入等24.6亿元。", "24.6亿元", "国有资本经营预算转移支付收入、上年结转收入等"},
+		{"加上级补助收入1.93亿元。", "1.93亿元", "上级补助收入"},
+	})
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2006-03-05"}
+	if f := figureIn(t, "中央财政安排27亿元国债资金，用于县乡村三级医疗卫生基础设施建设。", report, "27亿元"); f.Metric != "国债资金" {
+		t.Errorf("中央财政安排27亿元国债资金: metric %q, want 国债资金", f.Metric)
+	}
+	f := figureIn(t, "市级国有资本经营预算收入80.1亿元。加上上年结转收入24.6亿元，收入总量为104.7亿元。", budget, "24.6亿元")
+	if f.Subject != "市级" {
+		t.Errorf("24.6亿元 after 加上: subject %q, want 市级", f.Subject)
+	}
+}

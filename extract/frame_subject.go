@@ -603,14 +603,18 @@ func (ff *frameFinder) levelSubject(c *figureAt) string {
 	if w := ff.levelIn(c.sentStart, c.f.start); w != "" {
 		return w
 	}
-	if hasPrefixRunes(ff.rs, c.sentStart, "其中") && c.sentStart > c.paraStart {
+	if startsAny(ff.rs, c.sentStart, levelContinuations) && c.sentStart > c.paraStart {
 		// 市直一般公共预算收入完成608975万元…。其中：税收收入完成362466万元:
-		// 其中 goes on about the sentence before, at its level.
+		// 其中 (加上, 减去) goes on about the sentence before, at its level.
 		prev := ff.sentences.startOf(c.sentStart - 1)
 		return ff.levelIn(max(prev, c.paraStart), c.sentStart-1)
 	}
 	return ""
 }
+
+// levelContinuations open a sentence that goes on at the level of the one
+// before.
+var levelContinuations = words("level_continuations")
 
 // levelIn is the level of government that opens a clause of the sentence
 // from sentStart before rune at, last clause first, or "".
