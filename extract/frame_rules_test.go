@@ -640,3 +640,26 @@ func TestBudgetItems(t *testing.T) {
 		t.Errorf("24.6亿元 after 加上: subject %q, want 市级", f.Subject)
 	}
 }
+
+// TestReportSubjectsStayInTheirSentence: in a report, a zone one sentence
+// names is not the subject of the next; a class of projects is no subject;
+// 地方财政 in a city's bulletin is the city's own.
+func TestReportSubjectsStayInTheirSentence(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "四川省", Date: "2026-01-20"}
+	bulletin := corpus.Meta{Kind: "统计公报", Place: "乌鲁木齐市", Date: "2026-03-01"}
+	for _, c := range []struct {
+		meta                    corpus.Meta
+		text, figure, wantSubj string
+	}{
+		{report, "天府新区建设提速，天府新区经济总量突破5000亿元。\n探索经济区与行政区适度分离改革，川渝高竹新区成为全国首个跨省域共建新区。外商直接投资累计达到149.6亿美元。", "149.6亿美元", "四川省"},
+		{bulletin, "全年招商引资项目599项，其中：往年结转项目207项，新建项目392项。", "599项", "乌鲁木齐市"},
+		{bulletin, "全年地方财政支出799.88亿元，比上年下降9.4%。", "799.88亿元", "乌鲁木齐市"},
+	} {
+		if f := figureIn(t, c.text, c.meta, c.figure); f.Subject != c.wantSubj {
+			t.Errorf("%s: subject %q, want %q", c.text, f.Subject, c.wantSubj)
+		}
+	}
+	if f := figureIn(t, "全年招商引资项目599项。", bulletin, "599项"); f.Metric != "招商引资项目" {
+		t.Errorf("599项: metric %q, want 招商引资项目", f.Metric)
+	}
+}

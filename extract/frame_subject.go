@@ -353,6 +353,8 @@ func (ff *frameFinder) earlierSubject(paraStart, sentStart int) string {
 }
 
 func (ff *frameFinder) findEarlierSubject(paraStart, sentStart int) string {
+	// 加上, 其中 and the like go on about the sentence before.
+	goesOn := startsAny(ff.rs, sentStart, levelContinuations)
 	k := sort.SearchInts(ff.sentences.starts, sentStart)
 	if k == len(ff.sentences.starts) || ff.sentences.starts[k] != sentStart {
 		return "" // inside a sentence longer than maxLookBack
@@ -366,7 +368,11 @@ func (ff *frameFinder) findEarlierSubject(paraStart, sentStart int) string {
 		// Its clauses, last first (…解决问题——2020年,示范区持续优化…); a
 		// sentence about another subject ends the search.
 		if s := ff.clauseOpening(start, end-1, func(string) bool { return true }); s != "" {
-			if ff.isZone(s) {
+			if ff.isZone(s) && (!ff.report || s == ff.main.zone || goesOn && n == 0) {
+				// A report's paragraph runs over many subjects: a zone
+				// one of its sentences names (川渝高竹新区成为…) is not
+				// what the next sentences speak of, unless the next goes
+				// on about it (…经开区…收入3.37亿元。加上…0.56亿元).
 				return s
 			}
 			return ""
@@ -634,6 +640,9 @@ func (ff *frameFinder) levelIn(sentStart, at int) string {
 		clause := ff.clauseStart(sentStart, end)
 		i := ff.skipOpening(clause, end)
 		if w, ok := levelIndex.at(ff.rs, i); ok && i+len([]rune(w)) <= end {
+			if w == "地方财政" && ff.main.scope != "全国" && ff.main.scope != "" {
+				return "" // 全年地方财政支出799.88亿元 in a city's bulletin: the city's own
+			}
 			return level(w)
 		}
 		if place, after := ff.placeAt(i); place != "" {
