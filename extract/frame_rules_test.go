@@ -648,7 +648,7 @@ func TestReportSubjectsStayInTheirSentence(t *testing.T) {
 	report := corpus.Meta{Kind: "政府工作报告", Place: "四川省", Date: "2026-01-20"}
 	bulletin := corpus.Meta{Kind: "统计公报", Place: "乌鲁木齐市", Date: "2026-03-01"}
 	for _, c := range []struct {
-		meta                    corpus.Meta
+		meta                   corpus.Meta
 		text, figure, wantSubj string
 	}{
 		{report, "天府新区建设提速，天府新区经济总量突破5000亿元。\n探索经济区与行政区适度分离改革，川渝高竹新区成为全国首个跨省域共建新区。外商直接投资累计达到149.6亿美元。", "149.6亿美元", "四川省"},
