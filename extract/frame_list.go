@@ -64,21 +64,43 @@ func (ff *frameFinder) continuedList(fs []found, out []frame, i int) int {
 	for i+n < len(fs) && listJoin(ff.rs, fs[i+n-1].end, fs[i+n].start) {
 		n++
 	}
-	if n < 2 || i < n || !ff.oneClauseBreak(fs[i-1].end, fs[i].start) ||
-		ff.sentences.startOf(fs[i-n].start) != ff.sentences.startOf(fs[i].start) ||
-		ff.respectivelyBefore(fs[i-n].start) < 0 || (i > n && listJoin(ff.rs, fs[i-n-1].end, fs[i-n].start)) {
+	if n < 2 || i < n || ff.sentences.startOf(fs[i-n].start) != ff.sentences.startOf(fs[i].start) {
 		return 0
 	}
-	items := make([]string, n)
+	var items []string
+	if ff.oneClauseBreak(fs[i-1].end, fs[i].start) && ff.respectivelyBefore(fs[i-n].start) >= 0 && (i == n || !listJoin(ff.rs, fs[i-n-1].end, fs[i-n].start)) {
+		// …分别达到5000元和2000元，平均每年实际增长6.1%和4.2%
+		for k := range n {
+			p := i - n + k
+			if out[p].metric == "" || (k > 0 && !listJoin(ff.rs, fs[p-1].end, fs[p].start)) {
+				return 0
+			}
+			items = append(items, out[p].metric)
+		}
+	} else {
+		// 城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际
+		// 增长9.8%和8.5%: the figures before, each in its own clause.
+		clause := ff.clauseStart(ff.sentences.startOf(fs[i].start), fs[i].start)
+		if fs[i-1].end > clause {
+			return 0 // the rest of a longer list (四百斤、五百斤、八百斤)
+		}
+		for p := i - n; p < i; p++ {
+			if fs[p].kind == corpus.KindDate {
+				return 0
+			}
+		}
+		items = ff.figuresBefore(fs, out, i, n, clause)
+	}
+	if len(items) != n {
+		return 0
+	}
 	for k := range n {
-		p := i - n + k
-		if out[p].metric == "" || slices.Contains(items[:k], out[p].metric) || (k > 0 && !listJoin(ff.rs, fs[p-1].end, fs[p].start)) {
+		if slices.Contains(items[:k], items[k]) {
 			return 0
 		}
 		if own := out[i+k].metric; own != "" && own != out[i-1].metric {
 			return 0 // 其中城镇…增长C和D: the list names its own
 		}
-		items[k] = out[p].metric
 	}
 	for k := range n {
 		out[i+k].metric = items[k]

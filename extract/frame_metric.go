@@ -677,8 +677,8 @@ func (ff *frameFinder) moneyUse(m ownMetric) string {
 // (城乡人民的储蓄存款，今年１到１０月增加了九十五亿元) when the figure's own
 // clause names none: the opening clause must be a bare noun phrase.
 func (ff *frameFinder) sentenceTopic(c *figureAt, current string) string {
-	if current != "" || !ff.report {
-		return current
+	if current != "" || !ff.report || c.f.kind == corpus.KindDuration {
+		return current // a span (几十年, 五年来) is no topic's measure
 	}
 	limit := c.f.start
 	i := c.sentStart
@@ -742,8 +742,14 @@ func (ff *frameFinder) aspectHeading(i, limit int) (string, int, bool) {
 // clauseTopic is the topic a sentence's opening clause from rune i names,
 // when that clause is a bare noun phrase before the figure at limit, or "".
 func (ff *frameFinder) clauseTopic(i, limit int) string {
+	if p, ok := ff.periodStart[i]; ok && p.end < limit && ff.rs[p.end] == '的' {
+		i = p.end + 1 // 一九五七年的工业总产值（…），…预计达到…: the year's
+	}
 	j := i
-	for j < limit && !isClauseBreak(ff.rs[j]) {
+	for j < limit && !isClauseBreak(ff.rs[j]) && ff.rs[j] != '(' && ff.rs[j] != '（' {
+		if _, dated := ff.periodStart[j+1]; j > i+1 && dated && strings.ContainsRune("从自", ff.rs[j]) {
+			break // 外贸出口从7月份开始大幅度回升，全年达到…: the noun before 从
+		}
 		j++
 	}
 	if j < limit && j-i <= 24 && ff.shareTopic(i, j) {

@@ -663,3 +663,21 @@ func TestReportSubjectsStayInTheirSentence(t *testing.T) {
 		t.Errorf("599项: metric %q, want 招商引资项目", f.Metric)
 	}
 }
+
+// TestTopicsAndListsOfClauses: a sentence's topic may follow its year and
+// 的 and stop before a parenthesis; a list without 分别
+// pairs with figures each in their own clause before it, not with the
+// first items of its own longer list; a span takes no topic (前面说过).
+func TestTopicsAndListsOfClauses(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2010-03-05"}
+	wantMetrics(t, report, []metricCase{
+		{"城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%。", "9.8%", "城镇居民人均可支配收入"},
+		{"城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%。", "8.5%", "农村居民人均纯收入"},
+		{"一九五七年的工业总产值（不包括手工业产值），包括新建企业的在内，预计达到六百二十八亿元。", "六百二十八亿元", "工业总产值"},
+		{"在一九五七年，全国已经有六十五个县，分别达到了每亩生产粮食四百斤、五百斤、八百斤的要求。", "五百斤", "每亩生产粮食"},
+		{"向中等职业学校中来自城市经济困难家庭的学生提供助学金，每人每年1500元。", "1500元", ""},
+	})
+	if f := figureIn(t, "前面说过，我们用五年的时间完成了这项工作。", report, "五年"); f.Metric != "" {
+		t.Errorf("五年: metric %q, want none", f.Metric)
+	}
+}
