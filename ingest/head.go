@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,20 +26,45 @@ type line struct {
 }
 
 // textLines returns the first and last non-empty lines of raw.
+//
+// Only those lines are read: the head from the top, the tail back from the
+// end down to where the head ended, so that a long report costs no more
+// than a short one (splitting every line of it had been a tenth of
+// reading a document).
 func textLines(raw string) (head, tail []line) {
-	var all []line
+	headEnd := 0
 	for l := range strings.Lines(raw) {
-		fields := strings.FieldsFunc(l, isSpaceRune)
-		if len(fields) == 0 {
-			continue
+		if len(head) == headLines {
+			break
 		}
-		all = append(all, line{text: strings.Join(fields, ""), fields: fields})
+		headEnd += len(l)
+		if ln, ok := textLine(l); ok {
+			head = append(head, ln)
+		}
 	}
-	head = all[:min(len(all), headLines)]
-	if len(all) > headLines {
-		tail = all[max(headLines, len(all)-tailLines):]
+	if len(head) < headLines {
+		return head, nil
 	}
+	rest := raw[headEnd:]
+	for len(rest) > 0 && len(tail) < tailLines {
+		start := strings.LastIndexByte(strings.TrimSuffix(rest, "\n"), '\n') + 1
+		if ln, ok := textLine(rest[start:]); ok {
+			tail = append(tail, ln)
+		}
+		rest = rest[:start]
+	}
+	slices.Reverse(tail)
 	return head, tail
+}
+
+// textLine is a line of text without its white space, or false for a
+// blank one.
+func textLine(l string) (line, bool) {
+	fields := strings.FieldsFunc(l, isSpaceRune)
+	if len(fields) == 0 {
+		return line{}, false
+	}
+	return line{text: strings.Join(fields, ""), fields: fields}, true
 }
 
 // isSpaceRune is white space, and the zero-width format characters web

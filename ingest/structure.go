@@ -167,7 +167,7 @@ func mergeMeta(known, read corpus.Meta) corpus.Meta {
 func documentMeta(raw string, paras []paragraph) corpus.Meta {
 	var m corpus.Meta
 	for _, p := range paras {
-		if m.Issue == "" && strings.Contains(p.text, "期") {
+		if m.Issue == "" && strings.Contains(p.text, "年第") { // not every 期 of 时期
 			if g := issueRe.FindStringSubmatch(p.text); g != nil {
 				m.Issue = g[1] + "年第" + g[2] + "期"
 				if m.Date == "" {
@@ -184,7 +184,7 @@ func documentMeta(raw string, paras []paragraph) corpus.Meta {
 			}
 		}
 	}
-	if strings.Contains(raw, "来源") || strings.Contains(raw, "供稿") {
+	if sourceLabel(raw) || strings.Contains(raw, "供稿") {
 		squeezed := squeeze(raw)
 		if g := sourceRe.FindAllStringSubmatch(squeezed, -1); g != nil {
 			m.Issuer = g[len(g)-1][2]
@@ -206,6 +206,26 @@ func documentMeta(raw string, paras []paragraph) corpus.Meta {
 	}
 	m.Kind, m.Place = h.Kind, h.Place
 	return m
+}
+
+// sourceLabel reports a 来源 followed by a colon, spaces anywhere (as
+// sourceRe reads the text squeezed): a line that names a source (来源：市
+// 统计局), not the 来源 of 资金来源, for which the whole text need not be
+// squeezed and searched.
+func sourceLabel(raw string) bool {
+	for at := 0; ; {
+		i := strings.Index(raw[at:], "源")
+		if i < 0 {
+			return false
+		}
+		i += at
+		before := strings.TrimRightFunc(raw[:i], isSpaceRune)
+		after := strings.TrimLeftFunc(raw[i+len("源"):], isSpaceRune)
+		if strings.HasSuffix(before, "来") && (strings.HasPrefix(after, ":") || strings.HasPrefix(after, "：")) {
+			return true
+		}
+		at = i + len("源")
+	}
 }
 
 func isoDate(y, mo, d string) string {
