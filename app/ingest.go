@@ -130,7 +130,7 @@ type outcome struct {
 
 // IngestMemoryLimit is the soft memory limit (Go's runtime/debug
 // SetMemoryLimit) that ingest and reindex run under: their live heap is
-// about 140–170 MB whatever the corpus (the words field's dictionary 49
+// about 140–170 MB whatever the corpus (the word dictionary, 49
 // MB, batches cut by size, long documents in windows; 250 MB with gse's
 // whole dictionary), and the collector's default target of twice the
 // live heap made peak RSS about 650 MB; under the limit it is about 390

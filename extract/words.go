@@ -44,7 +44,7 @@ var DictionaryVersion = "gse-v0.80.3-zh_s-numerals+vocabulary-" + wordsDigest(Vo
 // that gse's own dictionary lacks or splits: indicators (地区生产总值,
 // 规上工业增加值), numeral terms (三个一批, 十四五), policy terms (专精特新,
 // 招落一体) and zone and organisation words. The extractor segments with
-// it; cmd hands it to the search index, whose words field segments with
+// it; cmd hands it to the search index, which finds word boundaries with
 // its cut of gse's dictionary plus these.
 func Vocabulary() []DictWord {
 	var words []DictWord

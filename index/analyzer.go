@@ -73,14 +73,20 @@ func init() {
 
 // pairs emits a term for each token: the token and the one after it, if
 // that one stands next to it (spaces between them allowed, punctuation
-// not), or the token and pairEnd, at the token's position. Every token
-// thus begins exactly one term. Offsets are left at zero: highlights are
+// not), or the token and pairEnd, at the token's position times
+// pairStride, plus the word boundaries around its tokens (wordFlags,
+// words.go). Every token thus begins exactly one term. Offsets are left
+// at zero: highlights are
 // found in the sentence text (Highlights), and bleve stores every
 // location's offsets.
 type pairs struct{}
 
 func (pairs) Tokenize(input []byte) analysis.TokenStream {
 	toks := tokenizer{}.Tokenize(input)
+	var flags []uint8
+	if seg, err := segmenter(); err == nil {
+		flags = wordFlags(seg, toks)
+	}
 	out := make(analysis.TokenStream, len(toks))
 	cells := make([]analysis.Token, len(toks)) // one allocation for all
 	buf := make([]byte, 0, 2*len(input)+len(toks))
@@ -95,7 +101,11 @@ func (pairs) Tokenize(input []byte) analysis.TokenStream {
 		// Each term is capped at its own bytes: a consumer appending to
 		// one cannot write into the next. A buffer that grows leaves the
 		// earlier terms in the old array, still whole.
-		cells[i] = analysis.Token{Term: buf[start:len(buf):len(buf)], Position: a.Position, Type: a.Type}
+		pos := a.Position * pairStride
+		if flags != nil {
+			pos += int(flags[i])
+		}
+		cells[i] = analysis.Token{Term: buf[start:len(buf):len(buf)], Position: pos, Type: a.Type}
 		out[i] = &cells[i]
 	}
 	return out

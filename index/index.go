@@ -28,7 +28,7 @@ const DirName = "index.bleve"
 // Version names the analyzer, mapping and dictionaries; an index built by
 // another version must be rebuilt (reportmine reindex).
 func Version() string {
-	v := "reportmine-index/25 " + WordsDictionary
+	v := "reportmine-index/26 " + WordsDictionary
 	if vocabulary.digest != "" {
 		v += "+vocabulary-" + vocabulary.digest
 	}
@@ -448,11 +448,9 @@ func newMapping() mapping.IndexMapping {
 	// and only indexed here, for filters, facets and sorting.
 	facet := keywordField(true)                   // filtered on and counted (facets) or sorted on (date)
 	searchText := searchField(AnalyzerName, true) // places: substring search
-	wordsField := searchField(WordsName, false)   // ranking only: terms, no phrases
 
 	s := bleve.NewDocumentStaticMapping()
 	s.AddFieldMappingsAt(pairField, searchField(PairName, true))
-	s.AddFieldMappingsAt("words", wordsField)
 	// title:, issuer: and source: are read from the documents' records
 	// and become a choice of parts (partsMatching), and the source and
 	// issuer facets count parts: a document's title, issuer and source
@@ -581,8 +579,9 @@ const AddAllBytes = 2 << 20
 // AddAll indexes several documents in one batch: far fewer index segments
 // to write and merge than one batch per document.
 func (x *Index) AddAll(ctx context.Context, entries []Entry) error {
-	// The words analyzer cannot return an error; a dictionary that fails to
-	// load is reported here rather than leaving the field silently empty.
+	// The pair analyzer cannot return an error; a dictionary that fails to
+	// load is reported here rather than leaving the word boundaries
+	// silently out.
 	if _, err := segmenter(); err != nil {
 		return fmt.Errorf("index: load word dictionary %s: %w", WordsDictionary, err)
 	}
@@ -758,7 +757,7 @@ const batchBytes = 64 << 10
 // fields are the sentence's bleve fields, figs its figures (figures()).
 func (s Sentence) fields(figs []corpus.Figure) map[string]any {
 	m := map[string]any{
-		pairField: s.Text, "words": s.Text, "part": s.Part,
+		pairField: s.Text, "part": s.Part,
 	}
 	if s.Date != "" {
 		m["date"] = s.Date

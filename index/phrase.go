@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -27,7 +26,20 @@ type exactPhrase struct {
 	// with it stands at that place (a phrase's lone last token, which
 	// begins every pair term of that token).
 	lastIsPrefix bool
+	// stride is how far apart the positions of consecutive tokens are:
+	// pairStride in the pair field, whose positions carry word boundaries
+	// in their low bits (words.go), 1 (or 0) elsewhere.
+	stride uint64
+	// rankWhole scores a sentence wholeWordBoost times higher where the
+	// phrase, a run of Chinese characters whose pair terms these are,
+	// stands as one word of the sentence's segmentation.
+	rankWhole bool
 }
+
+// wholeWordBoost is how much more a sentence scores where the phrase is a
+// whole word: enough to rank it before a sentence four times shorter
+// where it straddles words.
+const wholeWordBoost = 2.5
 
 // Searcher is the conjunction of the terms' searchers, with their
 // locations, filtered by the positions (holds).
@@ -66,7 +78,7 @@ func (q exactPhrase) Searcher(ctx context.Context, r bindex.IndexReader, _ mappi
 		closeAll()
 		return nil, fmt.Errorf("phrase: %w", err)
 	}
-	s := &phraseSearcher{must: must, terms: q.terms, field: q.field, lastIsPrefix: q.lastIsPrefix, at: make([][]termAt, len(q.terms))}
+	s := &phraseSearcher{must: must, terms: q.terms, field: q.field, lastIsPrefix: q.lastIsPrefix, stride: max(q.stride, 1), rankWhole: q.rankWhole, at: make([][]termAt, len(q.terms))}
 	must.SetQueryNorm(1 / math.Sqrt(must.Weight())) // as bleve's phrase searcher, whose scores these are
 	return s, nil
 }
@@ -76,6 +88,8 @@ type phraseSearcher struct {
 	terms        []string
 	field        string
 	lastIsPrefix bool
+	stride       uint64
+	rankWhole    bool
 	at           [][]termAt // scratch: where terms[i] stands in the candidate
 }
 
@@ -107,11 +121,14 @@ func (s *phraseSearcher) first(ctx *search.SearchContext, next func(*search.Sear
 		if err != nil || dm == nil {
 			return nil, err
 		}
-		if s.holds(dm.FieldTermLocations) {
+		if holds, whole := s.holds(dm.FieldTermLocations); holds {
 			// nothing reads term locations: highlights are found in the
 			// sentence's text, so the collector is spared turning them
 			// into maps.
 			dm.FieldTermLocations = dm.FieldTermLocations[:0]
+			if whole {
+				dm.Score *= wholeWordBoost
+			}
 			return dm, nil
 		}
 		ctx.DocumentMatchPool.Put(dm)
@@ -119,9 +136,10 @@ func (s *phraseSearcher) first(ctx *search.SearchContext, next func(*search.Sear
 }
 
 // holds tells whether the locations place every term of the phrase one
-// position after the one before, in one element of the field. The first
+// token after the one before, in one element of the field, and, when the
+// phrase ranks whole words, whether it stands as one somewhere. The first
 // term is never a gap (Searcher trims them).
-func (s *phraseSearcher) holds(locs []search.FieldTermLocation) bool {
+func (s *phraseSearcher) holds(locs []search.FieldTermLocation) (holds, whole bool) {
 	for i := range s.at {
 		s.at[i] = s.at[i][:0]
 	}
@@ -136,11 +154,31 @@ func (s *phraseSearcher) holds(locs []search.FieldTermLocation) bool {
 		}
 	}
 	for _, first := range s.at[0] {
-		if s.follows(first) {
-			return true
+		if !s.follows(first) {
+			continue
+		}
+		if !s.rankWhole {
+			return true, false
+		}
+		if holds = true; s.wholeWord(first) {
+			return true, true
 		}
 	}
-	return false
+	return holds, false
+}
+
+// token is the token index a position stands for.
+func (s *phraseSearcher) token(pos uint64) uint64 { return pos / s.stride }
+
+// place returns where term i stands after first, if it does.
+func (s *phraseSearcher) place(first termAt, i int) (termAt, bool) {
+	want := s.token(first.pos) + uint64(i)
+	for _, a := range s.at[i] {
+		if s.token(a.pos) == want && a.element.Equals(first.element) {
+			return a, true
+		}
+	}
+	return termAt{}, false
 }
 
 // follows tells whether every later term stands at its place after first.
@@ -149,10 +187,35 @@ func (s *phraseSearcher) follows(first termAt) bool {
 		if s.terms[i] == "" {
 			continue
 		}
-		if !slices.ContainsFunc(s.at[i], func(a termAt) bool {
-			return a.pos == first.pos+uint64(i) && a.element.Equals(first.element)
-		}) {
+		if _, ok := s.place(first, i); !ok {
 			return false
+		}
+	}
+	return true
+}
+
+// wholeWord reads the word boundaries the phrase's pair terms carry where
+// it stands after first: a word starts at its first token, its tokens
+// are joined, and a word ends at its last, the token after the last pair
+// (words.go). The terms are every other pair of a run of n tokens, the
+// last pair ending the run.
+func (s *phraseSearcher) wholeWord(first termAt) bool {
+	n := len(s.terms) + 1 // tokens: the last one's pair is no term of the phrase
+	if first.pos%s.stride&flagStart == 0 {
+		return false
+	}
+	for i, t := range s.terms {
+		if t == "" {
+			continue
+		}
+		a, ok := s.place(first, i)
+		if !ok {
+			return false
+		}
+		flags := a.pos % s.stride
+		ends := flags&flagEnd != 0
+		if flags&flagJoined == 0 || ends != (i+1 == n-1) {
+			return false // a boundary inside the phrase, or none after it
 		}
 	}
 	return true

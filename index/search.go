@@ -485,14 +485,6 @@ func (ps parser) parse(q string) (Parsed, error) {
 		}
 		must = append(must, f)
 	}
-	// Sentences where a phrase stands as a whole dictionary word rank
-	// first; which sentences match is decided by the exact clauses alone.
-	var should []query.Query
-	for _, ph := range p.Phrases {
-		if w := foldedHan(ph); len([]rune(w)) >= 2 {
-			should = append(should, termQuery("words", w))
-		}
-	}
 	if blank && len(must) == 0 && len(mustNot) == 0 {
 		// Only terms that ask nothing: not every sentence.
 		p.Query = query.NewMatchNoneQuery()
@@ -502,12 +494,11 @@ func (ps parser) parse(q string) (Parsed, error) {
 		must = append(must, query.NewMatchAllQuery())
 		mustNot = append(mustNot, unscored{recordsQuery()})
 	}
-	if len(should) == 0 && len(mustNot) == 0 {
+	if len(mustNot) == 0 {
 		p.Query = allOf(must)
 	} else {
 		b := query.NewBooleanQuery(nil, nil, mustNot)
 		b.Must = matchingNothing{allOf(must)}
-		b.Should = anyOf(should) // optional: a term searcher's minimum is 0
 		p.Query = b
 	}
 	return p, nil
@@ -646,10 +637,23 @@ func phraseQuery(toks []*analysis.Token, endsInGap bool) query.Query {
 		start = end
 	}
 	terms = trimGaps(terms)
-	if len(terms) == 1 {
+	// A phrase of Chinese characters alone ranks the sentences where it is
+	// a whole word first, from the boundaries its pair terms carry.
+	rankWhole := !endsInGap && !lastIsPrefix && len(terms) == len(toks)-1 && allHan(toks)
+	if len(terms) == 1 && !rankWhole {
 		return termQuery(pairField, terms[0])
 	}
-	return exactPhrase{terms: terms, field: pairField, lastIsPrefix: lastIsPrefix}
+	return exactPhrase{terms: terms, field: pairField, lastIsPrefix: lastIsPrefix, stride: pairStride, rankWhole: rankWhole}
+}
+
+// allHan reports tokens that are all Chinese characters, one run.
+func allHan(toks []*analysis.Token) bool {
+	for i, t := range toks {
+		if t.Type != analysis.Ideographic || i > 0 && t.Position != toks[i-1].Position+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // endsInGap tells whether the phrase t ends in punctuation after its
@@ -709,19 +713,6 @@ func anyOf(qs []query.Query) query.Query {
 		return qs[0]
 	}
 	return query.NewDisjunctionQuery(qs)
-}
-
-// foldedHan is a phrase as the words field stores it, or "" when it is not
-// all Chinese characters.
-func foldedHan(t string) string {
-	var sb strings.Builder
-	for _, tok := range Terms(t) {
-		if tok.Type != analysis.Ideographic {
-			return ""
-		}
-		sb.Write(tok.Term)
-	}
-	return sb.String()
 }
 
 // splitQuery splits on spaces, keeping "quoted phrases" whole.

@@ -8,19 +8,12 @@ import (
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/go-ego/gse"
 
 	"reportmine/corpus"
 )
 
-// WordsName is the analyzer that adds dictionary words to the index: gse
-// words of the sentence, each at the
-// position of its first character. The exact-match fields decide which
-// sentences match; this field lets whole words rank first.
-const WordsName = "reportmine_zh_words"
-
-// WordsDictionary names the dictionary the words field is built with, by
+// WordsDictionary names the dictionary whole words are segmented with, by
 // a digest of its words (generated with it: dictWordsDigest); it is part
 // of the index version, so a change (another gse, another cut) asks for
 // reindex.
@@ -28,14 +21,14 @@ const WordsDictionary = "gse-zh_s-cut-" + dictWordsDigest
 
 //go:generate go run ./internal/genwords words_zh_s.txt
 
-// dictWords is the words field's dictionary: the words of gse's
+// dictWords is the dictionary of whole words: the words of gse's
 // simplified-Chinese dictionary of one or two characters and the longer
 // ones it counted at least ten times (internal/genwords, which says why).
 //
 //go:embed words_zh_s.txt
 var dictWords string
 
-// wordSegmenter holds the words field's dictionary (dictWords and the
+// wordSegmenter holds the dictionary of whole words (dictWords and the
 // vocabulary), loaded once per process and only when a document is
 // indexed (searching does not need it: a query's words are looked up as
 // they are typed).
@@ -60,7 +53,7 @@ func segmenter() (*gse.Segmenter, error) {
 	return &wordSegmenter.seg, wordSegmenter.err
 }
 
-// vocabulary is the supplementary dictionary the words field adds to gse's
+// vocabulary is the supplementary dictionary whole words add to gse's
 // own (government-report indicators and policy terms); its digest is part
 // of the index version.
 var vocabulary struct {
@@ -70,7 +63,8 @@ var vocabulary struct {
 
 // UseVocabulary sets the supplementary dictionary. It must come before the
 // process's gse dictionary loads (the first document indexed), so that the
-// version an index records is the vocabulary its words field was built with.
+// version an index records is the vocabulary its word boundaries were
+// found with.
 func UseVocabulary(words []corpus.Word) error {
 	if wordSegmenter.loaded.Load() {
 		return errors.New("index: the vocabulary must be set before the dictionary loads")
@@ -80,49 +74,53 @@ func UseVocabulary(words []corpus.Word) error {
 	return nil
 }
 
-func init() {
-	registry.RegisterTokenizer(WordsName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-		return words{}, nil
-	})
-	registry.RegisterAnalyzer(WordsName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-		return &analysis.DefaultAnalyzer{Tokenizer: words{}}, nil
-	})
-}
+// Whole words rank first: a sentence where a query's phrase stands as a
+// word of gse's segmentation (和服 in 穿着和服) before one where its
+// characters straddle words (和服务). The index keeps no field of words
+// for this: each pair term carries, in the low bits of its position, the
+// word boundaries around its two tokens (flags), and the phrase searcher
+// reads them from the positions it checks anyway (phrase.go). A fourth
+// analysed field of gse's words had cost a sixth of ingest.
+//
+// A pair term's flags: whether a word of two or more characters starts at
+// its first token, whether its two tokens are one such word's, and
+// whether one ends at its second. Every other pair (coveringPairs) holds
+// all the boundaries of a phrase: the joins between its own tokens, and
+// through flagEnd the one after its second token.
+const (
+	flagStart  = 1
+	flagJoined = 2
+	flagEnd    = 4
+	pairStride = 8
+)
 
-type words struct{}
-
-// Tokenize segments each run of adjacent Chinese characters (PDF spaces
-// removed) with gse and emits its words of two or more characters. The
-// dictionary words inside a longer word are not emitted: 投资 inside 总投资
-// is not a whole word, and leaving them out made the whole index 5 %
-// smaller.
-func (words) Tokenize(input []byte) analysis.TokenStream {
-	seg, err := segmenter()
-	if err != nil {
-		return nil
-	}
-	chars := tokenizer{}.Tokenize(input)
-	var out analysis.TokenStream
-	for i := 0; i < len(chars); {
+// wordFlags gives each token of toks the word-boundary flags of the pair
+// it begins, from gse's segmentation of each run of adjacent Chinese
+// characters; tokens of other kinds get none.
+func wordFlags(seg *gse.Segmenter, toks analysis.TokenStream) []uint8 {
+	flags := make([]uint8, len(toks))
+	for i := 0; i < len(toks); {
 		j := i
-		for j < len(chars) && chars[j].Type == analysis.Ideographic && (j == i || chars[j].Position == chars[j-1].Position+1) {
+		for j < len(toks) && toks[j].Type == analysis.Ideographic && (j == i || toks[j].Position == toks[j-1].Position+1) {
 			j++
 		}
 		if j-i >= 2 {
-			out = append(out, runWords(seg, chars[i:j])...)
+			runFlags(seg, toks[i:j], flags[i:j])
 		}
 		if j == i {
 			j++
 		}
 		i = j
 	}
-	return out
+	return flags
 }
 
-// runWords segments one run of characters.
-func runWords(seg *gse.Segmenter, run []*analysis.Token) analysis.TokenStream {
+// runFlags sets the flags of one run from its segmentation: a word of two
+// or more characters starts, joins and ends; a single character is no
+// word (a query of one character ranks nothing).
+func runFlags(seg *gse.Segmenter, run []*analysis.Token, flags []uint8) {
 	var sb strings.Builder
-	charAt := make([]int, 0, len(run)*3+1) // byte offset in text -> index into run
+	charAt := make([]int, 0, len(run)*3+1)
 	for k, t := range run {
 		for range t.Term {
 			charAt = append(charAt, k)
@@ -131,13 +129,15 @@ func runWords(seg *gse.Segmenter, run []*analysis.Token) analysis.TokenStream {
 	}
 	charAt = append(charAt, len(run))
 	text := sb.String()
-	var out analysis.TokenStream
 	for _, s := range seg.Segment([]byte(text)) {
 		from, to := charAt[s.Start()], charAt[s.End()]
 		if to-from < 2 {
 			continue
 		}
-		out = append(out, &analysis.Token{Term: []byte(text[s.Start():s.End()]), Position: run[from].Position, Type: analysis.Ideographic})
+		flags[from] |= flagStart
+		for k := from; k < to-1; k++ {
+			flags[k] |= flagJoined
+		}
+		flags[to-2] |= flagEnd // the pair of the word's last two tokens ends it
 	}
-	return out
 }

@@ -44,14 +44,39 @@ func TestWholeWordsRankFirst(t *testing.T) {
 	}
 }
 
-func TestWordsTokens(t *testing.T) {
-	got := map[string]bool{}
-	for _, tok := range (words{}).Tokenize([]byte("综改区 新签约项目总投资")) {
-		got[string(tok.Term)] = true
+// TestWordFlags: the flags of each pair term mark where gse's words of two
+// or more characters start, join and end.
+func TestWordFlags(t *testing.T) {
+	seg, err := segmenter()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, want := range []string{"项目", "投资", "签约"} {
-		if !got[want] {
-			t.Errorf("words of the sentence lack %q; have %v", want, got)
+	toks := tokenizer{}.Tokenize([]byte("新签约项目总投资，GDP增长"))
+	flags := wordFlags(seg, toks)
+	got := map[string]uint8{}
+	for i, tok := range toks {
+		got[string(tok.Term)] = flags[i]
+	}
+	for _, c := range []struct {
+		tok   string
+		flags uint8
+	}{
+		{"项", flagStart | flagJoined | flagEnd}, // 项目: starts, joins, ends at 目
+		{"目", 0},   // 目总: straddles two words
+		{"gdp", 0}, // no Chinese word
+	} {
+		if got[c.tok] != c.flags {
+			t.Errorf("%s: flags %03b, want %03b", c.tok, got[c.tok], c.flags)
+		}
+	}
+}
+
+// TestPairPositionsCarryFlags: a pair's position is its token's times
+// pairStride, its flags in the low bits.
+func TestPairPositionsCarryFlags(t *testing.T) {
+	for i, tok := range (pairs{}).Tokenize([]byte("城乡居民收入")) {
+		if tok.Position/pairStride != i+1 {
+			t.Errorf("pair %d %q at position %d: token %d", i, tok.Term, tok.Position, tok.Position/pairStride)
 		}
 	}
 }

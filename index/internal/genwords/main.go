@@ -1,4 +1,4 @@
-// Command genwords writes the dictionary the index's words field segments
+// Command genwords writes the dictionary the index's word boundaries are segmented
 // with (index/words_zh_s.txt): the words of gse's simplified-Chinese
 // dictionary (internal/gsedict, which names its source and licences)
 // that whole-word ranking needs:
@@ -77,7 +77,7 @@ func DigestSource(dict string) string {
 }
 
 // Keep reports whether a word of gse's dictionary, with its count, goes
-// into the words field's dictionary.
+// into the dictionary of word boundaries.
 func Keep(word string, freq float64) bool {
 	return utf8.RuneCountInString(word) <= 2 || freq >= minFreq
 }
