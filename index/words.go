@@ -3,9 +3,9 @@ package index
 import (
 	_ "embed"
 	"errors"
-	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/go-ego/gse"
@@ -99,13 +99,18 @@ const (
 // characters; tokens of other kinds get none.
 func wordFlags(seg *gse.Segmenter, toks analysis.TokenStream) []uint8 {
 	flags := make([]uint8, len(toks))
+	var text []byte // one run's characters, the buffer reused run after run
 	for i := 0; i < len(toks); {
 		j := i
 		for j < len(toks) && toks[j].Type == analysis.Ideographic && (j == i || toks[j].Position == toks[j-1].Position+1) {
 			j++
 		}
 		if j-i >= 2 {
-			runFlags(seg, toks[i:j], flags[i:j])
+			text = text[:0]
+			for _, t := range toks[i:j] {
+				text = append(text, t.Term...)
+			}
+			runFlags(seg, text, flags[i:j])
 		}
 		if j == i {
 			j++
@@ -115,29 +120,22 @@ func wordFlags(seg *gse.Segmenter, toks analysis.TokenStream) []uint8 {
 	return flags
 }
 
-// runFlags sets the flags of one run from its segmentation: a word of two
-// or more characters starts, joins and ends; a single character is no
-// word (a query of one character ranks nothing).
-func runFlags(seg *gse.Segmenter, run []*analysis.Token, flags []uint8) {
-	var sb strings.Builder
-	charAt := make([]int, 0, len(run)*3+1)
-	for k, t := range run {
-		for range t.Term {
-			charAt = append(charAt, k)
+// runFlags sets the flags of one run, text its characters (one token
+// each), from its segmentation: a word of two or more characters starts,
+// joins and ends; a single character is no word (a query of one
+// character ranks nothing).
+func runFlags(seg *gse.Segmenter, text []byte, flags []uint8) {
+	from := 0 // the token a segment starts at
+	for _, s := range seg.Segment(text) {
+		n := utf8.RuneCount(text[s.Start():s.End()])
+		if n >= 2 {
+			to := from + n
+			flags[from] |= flagStart
+			for k := from; k < to-1; k++ {
+				flags[k] |= flagJoined
+			}
+			flags[to-2] |= flagEnd // the pair of the word's last two tokens ends it
 		}
-		sb.Write(t.Term)
-	}
-	charAt = append(charAt, len(run))
-	text := sb.String()
-	for _, s := range seg.Segment([]byte(text)) {
-		from, to := charAt[s.Start()], charAt[s.End()]
-		if to-from < 2 {
-			continue
-		}
-		flags[from] |= flagStart
-		for k := from; k < to-1; k++ {
-			flags[k] |= flagJoined
-		}
-		flags[to-2] |= flagEnd // the pair of the word's last two tokens ends it
+		from += n
 	}
 }
