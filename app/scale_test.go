@@ -25,9 +25,12 @@ import (
 )
 
 // BenchmarkIngestScale ingests a generated corpus of distinct reports
-// (REPORTMINE_SCALE_MB, default 20 MB; invented ones, dense with figures
-// as a statistical bulletin is, or with REPORTMINE_SCALE_FROM=DIR the
-// paragraphs of the reports in DIR shuffled, numbers altered) on all
+// (REPORTMINE_SCALE_MB, default 20 MB): the paragraphs of the real reports
+// of ../shared/corpus-wide shuffled, numbers altered, as issue 14 measures
+// on real report text (REPORTMINE_SCALE_FROM=DIR takes the reports of DIR
+// instead), or, where there are none or with REPORTMINE_SCALE_FROM=
+// invented, reports invented from templates, five times as dense with
+// figures as real ones, as a statistical bulletin is. It runs on all
 // cores and reports what issue 14 measures: ingest MB/s and its time
 // against extracting the same text, peak RSS while ingesting and while
 // reindexing (under IngestMemoryLimit, as the commands run), index bytes
@@ -47,7 +50,11 @@ func BenchmarkIngestScale(b *testing.B) {
 	}
 	src := filepath.Join(os.TempDir(), fmt.Sprintf("reportmine-scale-%dmb", mb))
 	var reports []string // whose paragraphs are shuffled instead
-	if from := os.Getenv("REPORTMINE_SCALE_FROM"); from != "" {
+	from := os.Getenv("REPORTMINE_SCALE_FROM")
+	if _, err := os.Stat(sharedReports); from == "" && err == nil {
+		from = sharedReports
+	}
+	if from != "" && from != "invented" {
 		var err error
 		if reports, err = readReports(from); err != nil || len(reports) == 0 {
 			b.Skipf("REPORTMINE_SCALE_FROM=%s: no reports (%v)", from, err)
@@ -109,6 +116,9 @@ func BenchmarkIngestScale(b *testing.B) {
 			float64(indexBytes)/float64(text), float64(compacted)/float64(text), reindex.Round(time.Second), p50, p99, coldIngested, coldReindexed)
 	}
 }
+
+// sharedReports are the real reports the benchmark shuffles by default.
+const sharedReports = "../../shared/corpus-wide"
 
 // buildCLI builds reportmine for coldSearch.
 func buildCLI(b *testing.B) string {
