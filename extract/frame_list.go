@@ -411,6 +411,8 @@ func (ff *frameFinder) listPhrase(end int) string {
 			end = b.start // …固定资产投资同比分别增长: the base is no item
 		} else if w, ok := trailingIndex.endingAt(ff.rs, end); ok && !joinedItem(ff.rs, end-len([]rune(w))) {
 			end -= len([]rune(w)) // …增加值年均分别增长, but not the item of 上半年和全年分别
+		} else if span := ff.spanEndingAt(end); span > 0 {
+			end = span // 营业总收入、利润总额五年分别增长: how long, no item
 		} else {
 			break
 		}
@@ -429,6 +431,23 @@ func (ff *frameFinder) listPhrase(end int) string {
 		start += len([]rune(w))
 	}
 	return string(ff.rs[start:end])
+}
+
+// spanEndingAt is where a span of years (五年, 十年) that ends at rune end
+// starts, or 0 when none does.
+func (ff *frameFinder) spanEndingAt(end int) int {
+	k := end
+	if k == 0 || ff.rs[k-1] != '年' {
+		return 0
+	}
+	k--
+	for k > 0 && end-k <= 4 && isChineseNumeral(ff.rs[k-1]) {
+		k--
+	}
+	if k == end-1 || k == 0 || !isHan(ff.rs[k-1]) {
+		return 0
+	}
+	return k
 }
 
 // shareNumeralHead gives bare numerals the last item's head: 一、二、三产业

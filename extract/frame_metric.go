@@ -1498,6 +1498,9 @@ func stripLeadingVerbs(s string) string {
 		if _, ok := compoundIndex.at(rs, i); ok {
 			break // 有色金属…业: a compound noun, not 有 and a noun
 		}
+		if hasPrefixRunes(rs, i, "新增") && len(rs)-i >= 4 {
+			break // 新增债券 is the year's new bonds, as 城镇新增就业 its new jobs
+		}
 		v, ok := verbIndex.at(rs, i)
 		if !ok || i+len([]rune(v)) >= len(rs) {
 			break
@@ -1595,7 +1598,14 @@ func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 	for j < len(rs) && j-i < 12 && (isASCIILetter(rs[j]) || (j > i && isDigit(rs[j]))) {
 		j++ // 4条iPhone14生产线: a model name opens the noun
 	}
-	for j < len(rs) && j-i < 14 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') && !strings.ContainsRune(countedStop, rs[j]) {
+	for j < len(rs) && j-i < 14 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') {
+		if w, ok := compoundIndex.at(rs, j); ok && j+len([]rune(w))-i <= 14 {
+			j += len([]rune(w)) // 城乡低保对象: a word that holds a stop character
+			continue
+		}
+		if strings.ContainsRune(countedStop, rs[j]) {
+			break
+		}
 		if hasPrefixRunes(rs, j, "生产线") {
 			j += 3 // 4条iPhone14生产线: the line is the head
 			break

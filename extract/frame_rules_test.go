@@ -681,3 +681,17 @@ func TestTopicsAndListsOfClauses(t *testing.T) {
 		t.Errorf("五年: metric %q, want none", f.Metric)
 	}
 }
+
+// TestNewAndHeldNouns: 新增 belongs to the noun it opens, a word with a stop
+// character inside (对象) is read whole after a count, a level is held
+// (稳定在), and a span before 分别 is no item.
+func TestNewAndHeldNouns(t *testing.T) {
+	budget := corpus.Meta{Kind: "预算报告", Place: "某市", Date: "2026-01-10"}
+	wantMetrics(t, budget, []metricCase{
+		{"包括新增债券1531亿元和再融资债券882.1亿元。", "1531亿元", "新增债券"},
+		{"惠及全市12.79万名城乡低保对象和1.72万名城乡特困对象。", "12.79万名", "城乡低保对象"},
+		{"全省空气优良天数率稳定在90%左右。", "90%左右", "空气优良天数率"},
+		{"营业总收入、利润总额五年分别增长97.3%、27.7%。", "27.7%", "利润总额"},
+		{"平均每天新增1.5万户新登记企业。", "1.5万户", "新登记企业"},
+	})
+}
