@@ -84,6 +84,9 @@ func (ff *frameFinder) continuedList(fs []found, out []frame, i int) int {
 		if fs[i-1].end > clause {
 			return 0 // the rest of a longer list (四百斤、五百斤、八百斤)
 		}
+		if own := string(ff.rs[clause:fs[i].start]); strings.ContainsAny(own, "和、及与") || ff.periodBetween(clause, fs[i].start) {
+			return 0 // 第二季度和第三季度增长5%和8%: the clause lists its own
+		}
 		for p := i - n; p < i; p++ {
 			if fs[p].kind == corpus.KindDate {
 				return 0
@@ -109,7 +112,8 @@ func (ff *frameFinder) continuedList(fs []found, out []frame, i int) int {
 }
 
 // figuresBefore gives the metrics of the n figures before figure i, when
-// a 分别 at rune at follows them in their sentence after a clause break:
+// a 分别 (or the clause of a list continuing them, continuedList) at rune
+// at follows them in their sentence after a clause break:
 // 接待国内游客1.2亿人次，实现国内旅游收入1350亿元，分别增长10.2%和12.5%
 // pairs 10.2% with the visitors and 12.5% with the income. Each of those
 // figures must have a metric and a clause of its own.

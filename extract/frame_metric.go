@@ -159,6 +159,15 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 				// 用于“三农”的支出: what money is for is what it measures.
 				noun = ff.purposeBefore(regionStart, m.end-len([]rune(noun)), noun) + noun
 			}
+			if f.kind == corpus.KindMoney {
+				noun = withoutListConnective(noun) // 加上税收收入, 扣除上解支出
+				if rest, ok := strings.CutPrefix(noun, "含"); ok && rest != "" && endsWithRunes(ff.rs, m.end, noun) {
+					if at := m.end - len([]rune(noun)); at > 0 && (ff.rs[at-1] == '(' || ff.rs[at-1] == '（') {
+						noun = rest // （含上级补助收入4918万元）, but 含税销售额
+					}
+				}
+			}
+			noun = withoutExampleMarker(noun) // 例如铁路货运量
 			return withoutScope(ff.withoutPopulation(trimCountMeasure(f, withoutInclusionGloss(noun))))
 		}
 	}
@@ -350,6 +359,11 @@ func (ff *frameFinder) parenthesizedNoun(m ownMetric) string {
 // listConnectives open a budget's list of items (加上…、…等, 减去…).
 var listConnectives = []string{"加上", "减去", "其中", "包括", "含"}
 
+// itemOpeners open a budget's item in running text (加上转移支付收入, 剔除
+// 上解支出…等12.42亿元后): they add or take away, and name nothing. 含
+// is not one there: 含税销售额 is a word.
+var itemOpeners = []string{"再加上", "加上", "减去", "扣除", "剔除", "其中", "包括"}
+
 // capacityNoun reads 年产60万吨高性能玻璃纤维: the product, else 产能.
 func (ff *frameFinder) capacityNoun(m ownMetric) string {
 	if m.f.kind != corpus.KindQuantity || !endsWithRunes(ff.rs, m.end, "年产") {
@@ -539,9 +553,6 @@ func (ff *frameFinder) nounBefore(m ownMetric) string {
 		start = ff.classList(m.regionStart, start)
 	}
 	noun := stripQuotes(string(ff.rs[start:m.end]))
-	if m.f.kind == corpus.KindMoney {
-		noun = withoutListConnective(noun) // 加上转移支付收入, but 含硫过多的
-	}
 	for _, all := range []string{"各类", "各项", "各种", "所有", "有关", "相关"} {
 		if rest, ok := strings.CutPrefix(noun, all); ok && len([]rune(rest)) >= 2 {
 			noun = rest // 各类遗留问题611个
@@ -554,8 +565,8 @@ func (ff *frameFinder) nounBefore(m ownMetric) string {
 		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 and 生铁 stay
 	}
 	noun = withoutExampleMarker(noun)
-	if noun != "" && (m.f.kind == corpus.KindMoney && funders.has(noun) || periodRe.FindString(noun) == noun) {
-		return "" // 中央安排30亿元国债资金, 明年安排200亿元: who pays, or when
+	if noun != "" && (m.f.kind == corpus.KindMoney && funders.has(noun) || periodRe.FindString(noun) == noun || notMetrics[noun]) {
+		return "" // 中央安排30亿元国债资金, 明年安排200亿元, 各地安排: who pays, when, where
 	}
 	if len([]rune(noun)) >= 2 && !isVerbWord(noun) || singleProducts[noun] && ff.standsAlone(m.end-1) {
 		return noun // 铁路货运量, and 钢 of 钢增长百分之六十五
@@ -576,6 +587,10 @@ func (ff *frameFinder) standsAlone(i int) bool {
 	_, ok := exampleMarkers.endingAt(ff.rs, i)
 	return ok
 }
+
+// notMetrics are words that stand before a figure without being what it
+// measures: who arranges it, when or where (明年安排200亿元, 各地安排).
+var notMetrics = wordSet("not_metrics")
 
 // singleProducts are the products one character names (钢, 煤, 电).
 var singleProducts = wordSet("single_products")
@@ -617,8 +632,8 @@ func (ff *frameFinder) etcItems(m ownMetric) string {
 	clause := string(rs[start : m.end-1])
 	phrase := stripLeadingVerbs(withoutListConnective(clause)) // 剔除上解上级支出…等12.42亿元
 	listed := phrase != clause                                 // 加上…等: a budget's items, whatever verbs they hold (上年结转收入)
-	if !strings.ContainsAny(phrase, "、和及") || len([]rune(phrase)) > 30 || !listed && ff.hasVerb(m.end-1-len([]rune(phrase)), m.end-1) {
-		return ""
+	if !strings.ContainsAny(phrase, "、和及") || len([]rune(phrase)) > 30 || !listed && (ff.hasVerb(m.end-1-len([]rune(phrase)), m.end-1) || opensWithVerb(phrase)) {
+		return "" // not 加强教育、卫生等3亿元
 	}
 	for _, r := range phrase {
 		if !isHan(r) && r != '、' && r != '“' && r != '”' {
@@ -628,13 +643,20 @@ func (ff *frameFinder) etcItems(m ownMetric) string {
 	return phrase + "等"
 }
 
+// opensWithVerb reports a phrase whose first two characters are a verb of
+// gse's dictionary (加强, 推进).
+func opensWithVerb(phrase string) bool {
+	rs := []rune(phrase)
+	return len(rs) >= 2 && gseVerbs[string(rs[:2])]
+}
+
 // withoutListConnective drops the word that opens a budget's list item
 // (加上, 减去, 其中): 加上转移支付收入 adds 转移支付收入.
 func withoutListConnective(s string) string {
 	if rest, ok := strings.CutPrefix(s, "加上级"); ok {
 		return "上级" + rest // 加 and 上级补助收入
 	}
-	for _, w := range listConnectives {
+	for _, w := range itemOpeners {
 		if rest, ok := strings.CutPrefix(s, w); ok && rest != "" {
 			return rest
 		}
@@ -1258,6 +1280,20 @@ func (ff *frameFinder) coordinated(regionStart, start int) int {
 	return start
 }
 
+// coordinatedWithin is coordinated, taking no item that would start before
+// rune from: a modifier has a length it may not pass (教育、卫生、文化和体育
+// 设施投资 keeps 文化和体育设施 within withModifier's twelve characters).
+func (ff *frameFinder) coordinatedWithin(regionStart, start, from int) int {
+	for k := 0; k < 6; k++ {
+		left := ff.coordinate(regionStart, start, k > 0)
+		if left == start || left < from {
+			return start
+		}
+		start = left
+	}
+	return start
+}
+
 // coordinate is where the noun coordinated before the one at rune start
 // begins, or start when there is none. A list's earlier items stand
 // after 、 as well (more).
@@ -1409,7 +1445,7 @@ func (ff *frameFinder) withModifier(regionStart, at int, w string) string {
 	}
 	start := ff.nounStart(regionStart, at)
 	if ff.report {
-		start = ff.coordinated(regionStart, start) // 新能源和清洁能源装机占比
+		start = ff.coordinatedWithin(regionStart, start, at-limit) // 新能源和清洁能源装机占比
 	}
 	mod := stripLeadingVerbs(withoutListConnective(string(ff.rs[start:at])))
 	if mod != "" && endsWithRunes(ff.rs, start, "新增") && start-2 >= regionStart && len([]rune(mod))+2 <= limit {

@@ -695,3 +695,36 @@ func TestNewAndHeldNouns(t *testing.T) {
 		{"平均每天新增1.5万户新登记企业。", "1.5万户", "新登记企业"},
 	})
 }
+
+// TestReviewOfStop29: the cases a review of this stop's rules found.
+func TestReviewOfStop29(t *testing.T) {
+	budget := corpus.Meta{Kind: "预算报告", Place: "某市", Date: "2026-01-10"}
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1986-03-25"}
+	wantMetrics(t, budget, []metricCase{
+		{"全年实现含税销售额30亿元。", "30亿元", "含税销售额"},
+		{"一般公共预算收入100亿元（含上级补助收入4918万元）。", "4918万元", "上级补助收入"},
+		{"明年安排200亿元。", "200亿元", ""},
+		{"各地安排3亿元。", "3亿元", ""},
+		{"港口吞吐量稳步增长，如皋港3000万吨。", "3000万吨", "如皋港"},
+		{"加上税收收入10亿元。", "10亿元", "税收收入"},
+		{"扣除上解支出10亿元后，收入为90亿元。", "10亿元", "上解支出"},
+		{"剔除上解上级支出、债务还本支出等12.42亿元后，支出为562亿元。", "12.42亿元", "上解上级支出、债务还本支出等"},
+		{"加强教育、卫生等3亿元。", "3亿元", ""},
+		{"例如铁路货运量增长5%。", "5%", "铁路货运量"},
+		{"全年完成教育、卫生、文化和体育设施投资300亿元。", "300亿元", "卫生、文化和体育设施投资"},
+	})
+	for _, c := range []struct{ text, figure, period, base string }{
+		{"1957年比1952年，钢增加了百分之十；1958年，煤计划增加百分之五。", "百分之五", "1958年", ""},
+		{"同“五五”时期相比，“六五”时期粮食的年平均产量由三亿零五百三十万吨增加到三亿七千零六十二万吨。", "三亿零五百三十万吨", "“五五”时期", ""},
+		{"1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，今年计划由3.9亿吨增加到4亿吨。", "3.9亿吨", "今年", ""},
+	} {
+		f := figureIn(t, c.text, report, c.figure)
+		if f.Period != c.period || f.Base != c.base {
+			t.Errorf("%s %s: period %q base %q, want %q and %q", c.text, c.figure, f.Period, f.Base, c.period, c.base)
+		}
+	}
+	// A list of two quarters is no continuation of the two figures before.
+	if f := figureIn(t, "固定资产投资完成100亿元，工业增加值完成60亿元，第二季度和第三季度增长5%和8%。", budget, "5%"); f.Metric == "固定资产投资" {
+		t.Errorf("5%% of two quarters: metric %q, paired with the first figure", f.Metric)
+	}
+}

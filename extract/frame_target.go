@@ -231,10 +231,27 @@ func (ff *frameFinder) startValuePeriod(sentStart int, f found) string {
 // one it would take otherwise), or "": the cheap tests first, for every
 // figure passes here.
 func (ff *frameFinder) startValueDate(fs []found, i, sentStart int, period string) string {
-	if !ff.startValue(fs, i) || spanPeriod(period) && !planPeriodRe.MatchString(period) || ff.clausePeriod(sentStart, fs[i].start) {
+	if !ff.startValue(fs, i) || spanPeriod(period) && !planPeriodRe.MatchString(period) {
 		return ""
 	}
+	if ff.clausePeriod(sentStart, fs[i].start) && !ff.comparedFirst(sentStart, fs[i].start) {
+		return "" // …，今年计划由3.9亿吨增加到4亿吨: the clause's own year
+	}
 	return ff.startValuePeriod(sentStart, fs[i])
+}
+
+// comparedFirst reports a sentence that opens with what it compares with,
+// the figure at rune at in the clause right after: 同“五五”时期相比，“六五”
+// 时期粮食的年平均产量由…增加到…, whose period is the comparison's other
+// side, as in “六五”时期同“五五”时期相比，….
+func (ff *frameFinder) comparedFirst(sentStart, at int) bool {
+	i := ff.skipOpening(sentStart, at)
+	k := sort.Search(len(ff.bases), func(k int) bool { return ff.bases[k].start >= i })
+	if k == len(ff.bases) || ff.bases[k].start != i || !strings.HasSuffix(ff.bases[k].text, "相比") && !strings.HasSuffix(ff.bases[k].text, "比较") {
+		return false
+	}
+	end := ff.bases[k].end
+	return end < at && isClauseBreak(ff.rs[end]) && ff.clauseStart(sentStart, at) == end+1
 }
 
 // leadingYearOf reports a period that is a year (1978年, 一九七八年).

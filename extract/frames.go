@@ -288,8 +288,10 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		}
 		if open := ff.openingBase(c.sentStart, f.start); fr.base == "" && open != "" && ff.lastBase(c.sentStart, f.start) == open && f.change != "" {
 			fr.base = open // 一九五七年比一九五二年，钢增加了…，棉花增加了…
-		} else if whole := ff.wholeSentenceStart(c.sentStart); fr.base == "" && whole < c.sentStart && f.change != "" && ff.lastBase(c.sentStart, f.start) == "" {
-			fr.base = ff.openingBase(whole, f.start) // …，粮食增加了五十亿斤；棉花增加了约三百九十万担
+		} else if whole := ff.wholeSentenceStart(c.sentStart); fr.base == "" && whole < c.sentStart && f.change != "" && ff.lastBase(c.sentStart, f.start) == "" && !ff.periodBetween(c.sentStart, f.start) {
+			// …，粮食增加了五十亿斤；棉花增加了约三百九十万担 (but not
+			// …；1958年，煤计划增加百分之五, which names a year of its own)
+			fr.base = ff.openingBase(whole, f.start)
 		}
 		if ff.baseValue(f) {
 			// 比一九五八年的二千零五十亿元增长百分之四十: the base is the
@@ -384,6 +386,12 @@ func (ff *frameFinder) frames(fs []found) []frame {
 	}
 	ff.pairRespectively(fs, out)
 	return out
+}
+
+// periodBetween reports a period printed in [from, to).
+func (ff *frameFinder) periodBetween(from, to int) bool {
+	k := ff.periodsFrom(from)
+	return k < len(ff.periods) && ff.periods[k].start < to
 }
 
 // wholeSentenceStart is where the sentence that holds the one starting at

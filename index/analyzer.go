@@ -15,9 +15,11 @@ import (
 // AnalyzerName is the registered name of the Chinese analyzer (one token
 // per character or run of Latin letters and digits); PairName that of the
 // one the index keeps: each token with the one after it as one term, at
-// the token's position, so that a phrase of n tokens is n-1 pair terms at
-// consecutive positions (short posting lists instead of those of single
-// characters), and one token is every pair it begins (a prefix).
+// the token's position times pairStride (its low bits the word boundaries
+// around the pair, words.go), so that a phrase of n tokens is n-1 pair
+// terms at consecutive token positions (short posting lists instead of
+// those of single characters), and one token is every pair it begins (a
+// prefix).
 const (
 	AnalyzerName = "reportmine_zh"
 	PairName     = "reportmine_zh_pair"

@@ -12,7 +12,8 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
-// exactPhrase matches terms at consecutive positions of one field, and
+// exactPhrase matches terms at consecutive token positions (a position
+// divided by the field's stride) of one field, and
 // of one element where the field is an array, "" standing for any term,
 // as bleve's PhraseQuery does and with the same scores, but checks the
 // positions straight from the term locations of each candidate. Bleve's
@@ -200,7 +201,9 @@ func (s *phraseSearcher) follows(first termAt) bool {
 // (words.go). The terms are every other pair of a run of n tokens, the
 // last pair ending the run.
 func (s *phraseSearcher) wholeWord(first termAt) bool {
-	n := len(s.terms) + 1 // tokens: the last one's pair is no term of the phrase
+	// The phrase's n tokens: rankWhole is only set on a run whose last
+	// token has no term of its own (phraseQuery: len(terms) == n-1).
+	n := len(s.terms) + 1
 	if first.pos%s.stride&flagStart == 0 {
 		return false
 	}

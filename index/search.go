@@ -602,7 +602,7 @@ func (ps parser) partsQuery(field, phrase string) (query.Query, error) {
 
 // phraseQuery matches a phrase, its tokens toks (at least one), exactly:
 // one token (a character, a number, a Latin word) as every pair term it
-// begins; more as their pair terms (pairs) at consecutive positions, with a gap where the phrase
+// begins; more as their pair terms (pairs) at consecutive token positions, with a gap where the phrase
 // has punctuation, as character positions would have. Where it has
 // punctuation, the token before it must have punctuation after it in the
 // sentence too (its pair with pairEnd): 开放、发展 is not 开放和发展, and
