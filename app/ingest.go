@@ -75,6 +75,7 @@ func (w *Workspace) Ingest(ctx context.Context, sources []string, opts IngestOpt
 	if err != nil {
 		return Summary{}, err
 	}
+	index.PrepareWords() // while the first documents are read
 	j := &ingestJob{store: w.store, index: x, extractor: w.x, opts: opts, total: len(sources)}
 	if w.searches != nil {
 		defer w.searches.clear() // the index changes

@@ -513,6 +513,7 @@ func reindex(ctx context.Context, dir string, large int) error {
 	if err := UseVocabulary(); err != nil {
 		return err
 	}
+	index.PrepareWords() // while the first batch is read from the store
 	// Rebuild indexes each batch while this reads the next from the store.
 	return index.Rebuild(ctx, dir, gen, func(add func(index.Entry) error) error {
 		if err := loadAll(ctx, st, ids, large, add); err != nil {

@@ -39,6 +39,12 @@ var wordSegmenter struct {
 	err    error
 }
 
+// PrepareWords starts loading the word dictionary (a third of a second)
+// in the background, for a process about to index: the first batch then
+// need not wait for it while documents are read. The vocabulary must be
+// set before (UseVocabulary).
+func PrepareWords() { go segmenter() }
+
 func segmenter() (*gse.Segmenter, error) {
 	wordSegmenter.once.Do(func() {
 		wordSegmenter.loaded.Store(true)
