@@ -168,6 +168,10 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 				}
 			}
 			noun = withoutExampleMarker(noun) // 例如铁路货运量
+			noun = withoutFaredTail(noun)     // 粮食产量屡创历史新高
+			if f.kind == corpus.KindPPT {
+				noun = beforeComparison(noun) // “三农”贷款增速比各项贷款平均增速
+			}
 			return withoutScope(ff.withoutPopulation(trimCountMeasure(f, withoutInclusionGloss(noun))))
 		}
 	}
@@ -586,6 +590,35 @@ func (ff *frameFinder) standsAlone(i int) bool {
 	}
 	_, ok := exampleMarkers.endingAt(ff.rs, i)
 	return ok
+}
+
+// faredTails say how a noun fared (屡创历史新高, 精简).
+var faredTails = newWordIndex(words("fared_tails"))
+
+// withoutFaredTail drops how a noun fared from its end: 粮食产量屡创历史新高
+// measures 粮食产量.
+func withoutFaredTail(noun string) string {
+	rs := []rune(noun)
+	if w, ok := faredTails.endingAt(rs, len(rs)); ok && len(rs)-len([]rune(w)) >= 2 {
+		return string(rs[:len(rs)-len([]rune(w))])
+	}
+	return noun
+}
+
+// beforeComparison cuts what points compare a rate with from the rate:
+// “三农”贷款增速比各项贷款平均增速(高0.7个百分点) measures “三农”贷款增速.
+// Not the 比 of 比重, 比例, 比率 or 之比.
+func beforeComparison(noun string) string {
+	rs := []rune(noun)
+	for k := 2; k < len(rs)-1; k++ {
+		if rs[k] != '比' || rs[k-1] == '之' || strings.ContainsRune("重例率值", rs[k+1]) {
+			continue
+		}
+		if head := string(rs[:k]); hasAnySuffix(head, rateSuffixes) {
+			return head
+		}
+	}
+	return noun
 }
 
 // notMetrics are words that stand before a figure without being what it

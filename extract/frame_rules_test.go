@@ -728,3 +728,23 @@ func TestReviewOfStop29(t *testing.T) {
 		t.Errorf("5%% of two quarters: metric %q, paired with the first figure", f.Metric)
 	}
 }
+
+// TestFaredTails: how a noun fared is no part of what a figure measures.
+func TestFaredTails(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2011-03-05"}
+	wantMetrics(t, report, []metricCase{
+		{"工商登记前置审批精简85%。", "85%", "工商登记前置审批"},
+	})
+	for in, want := range map[string]string{"粮食产量屡创历史新高": "粮食产量", "精简": "精简", "“三农”贷款增速比各项贷款平均增速": "“三农”贷款增速"} {
+		got := withoutFaredTail(in)
+		if in == "“三农”贷款增速比各项贷款平均增速" {
+			got = beforeComparison(in)
+		}
+		if got != want {
+			t.Errorf("%q → %q, want %q", in, got, want)
+		}
+	}
+	if got := beforeComparison("研究与试验发展经费支出与国内生产总值之比"); got != "研究与试验发展经费支出与国内生产总值之比" {
+		t.Errorf("之比 cut: %q", got)
+	}
+}
