@@ -97,9 +97,9 @@ func TestAnnotatedGold(t *testing.T) {
 		{"f", map[string]float64{"metric": 0.83, "subject": 0.95, "period": 0.92, "base": 0.96}},
 		{"g", map[string]float64{"metric": 0.83, "subject": 0.98, "period": 0.92, "base": 0.96}},
 		{"h", map[string]float64{"metric": 0.81, "subject": 0.98, "period": 0.94, "base": 0.96}},
-		{"i", map[string]float64{"metric": 0.71, "subject": 0.93, "period": 0.92, "base": 0.97}},
-		{"j", map[string]float64{"metric": 0.63, "subject": 0.96, "period": 0.91, "base": 0.96}},
-		{"k", map[string]float64{"metric": 0.81, "subject": 0.96, "period": 0.94, "base": 0.96}},
+		{"i", map[string]float64{"metric": 0.73, "subject": 0.93, "period": 0.92, "base": 0.97}},
+		{"j", map[string]float64{"metric": 0.74, "subject": 0.96, "period": 0.91, "base": 0.96}},
+		{"k", map[string]float64{"metric": 0.84, "subject": 0.96, "period": 0.94, "base": 0.96}},
 		{"l", map[string]float64{"metric": 0.69, "subject": 0.97, "period": 0.87, "base": 0.93}},
 	} {
 		t.Run(c.set, func(t *testing.T) {
