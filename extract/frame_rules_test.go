@@ -748,3 +748,13 @@ func TestFaredTails(t *testing.T) {
 		t.Errorf("之比 cut: %q", got)
 	}
 }
+
+// TestNextYear: 明年 is a period, of the year after the report's.
+func TestNextYear(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1981-12-01"}
+	f := figureIn(t, "明年能源生产计划增长0.9%，而工业生产计划增长6%。", report, "0.9%")
+	if f.Period != "明年" || f.PeriodFrom != "1982-01-01" {
+		t.Errorf("明年: period %q from %q", f.Period, f.PeriodFrom)
+	}
+	wantMetrics(t, report, []metricCase{{"明年安排200亿元。", "200亿元", ""}})
+}
