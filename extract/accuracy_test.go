@@ -101,6 +101,7 @@ func TestAnnotatedGold(t *testing.T) {
 		{"j", map[string]float64{"metric": 0.74, "subject": 0.96, "period": 0.91, "base": 0.96}},
 		{"k", map[string]float64{"metric": 0.84, "subject": 0.96, "period": 0.94, "base": 0.96}},
 		{"l", map[string]float64{"metric": 0.69, "subject": 0.97, "period": 0.87, "base": 0.93}},
+		{"m", map[string]float64{"metric": 0.69, "subject": 0.95, "period": 0.93, "base": 0.97}},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			checkFrames(t, scoreGold(t, "testdata/annotated/set-"+c.set+".jsonl"), c.floors)

@@ -569,6 +569,9 @@ func (ff *frameFinder) nounBefore(m ownMetric) string {
 		noun = stripped // 搭建创新平台 → 创新平台, but 签约项目 and 生铁 stay
 	}
 	noun = withoutExampleMarker(noun)
+	if measureTails[noun] && ff.figureEnd[m.end-len([]rune(noun))] {
+		return "" // 1091.2万吨标准煤，下降8.1%: the unit's, not the rate's
+	}
 	if noun != "" && (m.f.kind == corpus.KindMoney && funders.has(noun) || periodRe.FindString(noun) == noun || notMetrics[noun]) {
 		return "" // 中央安排30亿元国债资金, 明年安排200亿元, 各地安排: who pays, when, where
 	}
@@ -620,6 +623,9 @@ func beforeComparison(noun string) string {
 	}
 	return noun
 }
+
+// measureTails follow a quantity's unit as part of its measure (万吨标准煤).
+var measureTails = wordSet("measure_tails")
 
 // notMetrics are words that stand before a figure without being what it
 // measures: who arranges it, when or where (明年安排200亿元, 各地安排).

@@ -758,3 +758,15 @@ func TestNextYear(t *testing.T) {
 	}
 	wantMetrics(t, report, []metricCase{{"明年安排200亿元。", "200亿元", ""}})
 }
+
+// TestMeasureTailsAndOccurrences: 标准煤 after a quantity's unit is its
+// measure, not the next figure's noun; 发生 opens no metric; 拟按 is a
+// trailing word.
+func TestMeasureTailsAndOccurrences(t *testing.T) {
+	bulletin := corpus.Meta{Kind: "统计公报", Place: "某市", Date: "2026-03-01"}
+	wantMetrics(t, bulletin, []metricCase{
+		{"全年规模工业综合能源消费量1091.2万吨标准煤，下降8.1%。", "8.1%", "规模工业综合能源消费量"},
+		{"全年发生各类生产经营性安全事故68起。", "68起", "生产经营性安全事故"},
+		{"今年赤字率拟按3.2%左右安排。", "3.2%左右", "赤字率"},
+	})
+}
