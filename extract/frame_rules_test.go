@@ -770,3 +770,19 @@ func TestMeasureTailsAndOccurrences(t *testing.T) {
 		{"今年赤字率拟按3.2%左右安排。", "3.2%左右", "赤字率"},
 	})
 }
+
+// TestAuditCuts: 核减 and 审减 cut the amount they name.
+func TestAuditCuts(t *testing.T) {
+	budget := corpus.Meta{Kind: "预算报告", Place: "某市", Date: "2026-01-10"}
+	for _, text := range []string{"评审资金总额594.93亿元，审减不合理资金59.33亿元。", "开展事前绩效评估，核减无效低效资金1.39亿元。"} {
+		for _, f := range New().Extract(func() corpus.Document {
+			d := corpus.NewDocument("cuts.txt", []byte(text))
+			d.Meta = budget
+			return d
+		}()) {
+			if (f.Text == "59.33亿元" || f.Text == "1.39亿元") && f.Change != corpus.ChangeDown {
+				t.Errorf("%s: change %q, want down", f.Text, f.Change)
+			}
+		}
+	}
+}

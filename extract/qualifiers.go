@@ -299,6 +299,7 @@ var objectChanges = []changeWord{
 	{"减少", corpus.ChangeDown}, {"调减", corpus.ChangeDown}, {"降低", corpus.ChangeDown},
 	{"压减", corpus.ChangeDown}, {"缩减", corpus.ChangeDown}, {"削减", corpus.ChangeDown},
 	{"减轻", corpus.ChangeDown}, {"减免", corpus.ChangeDown}, // 减轻企业负担1500多亿元
+	{"核减", corpus.ChangeDown}, {"审减", corpus.ChangeDown}, // 审减不合理资金59.33亿元
 }
 
 // verbOpeners may stand before the change verb that opens a clause.
