@@ -11,6 +11,20 @@ import (
 // measures.
 type metricCase struct{ text, figure, metric string }
 
+// periodCase is a figure of a sentence and the period and base it should
+// be given.
+type periodCase struct{ text, figure, period, base string }
+
+// wantPeriods checks the period and base of each case's figure.
+func wantPeriods(t *testing.T, meta corpus.Meta, cases []periodCase) {
+	t.Helper()
+	for _, c := range cases {
+		if f := figureIn(t, c.text, meta, c.figure); f.Period != c.period || f.Base != c.base {
+			t.Errorf("%s %s: period %q base %q, want %q and %q", c.text, c.figure, f.Period, f.Base, c.period, c.base)
+		}
+	}
+}
+
 // wantMetrics checks the metric of each case's figure.
 func wantMetrics(t *testing.T, meta corpus.Meta, cases []metricCase) {
 	t.Helper()
@@ -581,19 +595,14 @@ func TestCoordinatedLists(t *testing.T) {
 // 较“十三五”末2020年) is the figure's base, not its period.
 func TestPlanPeriodBases(t *testing.T) {
 	budget := corpus.Meta{Kind: "预算报告", Place: "某市", Date: "2026-01-10"}
-	for _, c := range []struct{ text, figure, period, base string }{
+	wantPeriods(t, budget, []periodCase{
 		{"“十四五”时期，全市一般公共预算收入累计完成294亿元，比“十三五”增加53.4%。", "53.4%", "“十四五”时期", "比“十三五”"},
 		{"2025年全市一般公共预算收入达到125.27亿元，较“十三五”末2020年增长19.33%。", "19.33%", "2025年", "较“十三五”末2020年"},
 		{"全市财政支出较十三五时期增长46.6%。", "46.6%", "", "较十三五时期"},
 		{"比十五年前增长了两倍多，比上年增长15%。", "15%", "", "比上年"},
 		{"2025年收入完成213.5亿元，较“十三五”末2020年88.23亿元增加125.27亿元。", "88.23亿元", "2020年", ""},
 		{"2025年收入完成213.5亿元，较“十三五”末2020年88.23亿元增加125.27亿元。", "125.27亿元", "2025年", "较“十三五”末2020年"},
-	} {
-		f := figureIn(t, c.text, budget, c.figure)
-		if f.Period != c.period || f.Base != c.base {
-			t.Errorf("%s: period %q base %q, want %q and %q", c.text, f.Period, f.Base, c.period, c.base)
-		}
-	}
+	})
 }
 
 // TestWholeSentencePeriods: a sentence's opening period and base hold over
@@ -601,7 +610,7 @@ func TestPlanPeriodBases(t *testing.T) {
 // year and ends in the last; a plan compared with an earlier plan is a base.
 func TestWholeSentencePeriods(t *testing.T) {
 	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1986-03-25"}
-	for _, c := range []struct{ text, figure, period, base string }{
+	wantPeriods(t, report, []periodCase{
 		{"根据预计，一九五七年比一九五六年，粮食增加了五十亿斤，达到三千七百亿斤；棉花增加了约三百九十万担，达到三千二百八十万担。", "三百九十万担", "一九五七年", "比一九五六年"},
 		{"根据预计，一九五七年比一九五六年，粮食增加了五十亿斤，达到三千七百亿斤；棉花增加了约三百九十万担，达到三千二百八十万担。", "三千二百八十万担", "一九五七年", ""},
 		{"从一九八○年至一九八五年，原煤产量由六亿二千万吨增加到八亿五千万吨。", "六亿二千万吨", "一九八○年", ""},
@@ -610,12 +619,7 @@ func TestWholeSentencePeriods(t *testing.T) {
 		{"“六五”时期同“五五”时期相比，粮食的年平均产量由三亿零五百三十万吨增加到三亿七千零六十二万吨。", "三亿零五百三十万吨", "“五五”时期", ""},
 		{"“六五”时期同“五五”时期相比，粮食的年平均产量由三亿零五百三十万吨增加到三亿七千零六十二万吨。", "三亿七千零六十二万吨", "“六五”时期", ""},
 		{"“六五”时期同“五五”时期相比，粮食产量增长百分之十。", "百分之十", "“六五”时期", "同“五五”时期相比"},
-	} {
-		f := figureIn(t, c.text, report, c.figure)
-		if f.Period != c.period || f.Base != c.base {
-			t.Errorf("%s %s: period %q base %q, want %q and %q", c.text, c.figure, f.Period, f.Base, c.period, c.base)
-		}
-	}
+	})
 }
 
 // TestBudgetItems: a budget's figures after 安排, after 加上 and after a
@@ -713,16 +717,11 @@ func TestReviewOfStop29(t *testing.T) {
 		{"例如铁路货运量增长5%。", "5%", "铁路货运量"},
 		{"全年完成教育、卫生、文化和体育设施投资300亿元。", "300亿元", "卫生、文化和体育设施投资"},
 	})
-	for _, c := range []struct{ text, figure, period, base string }{
+	wantPeriods(t, report, []periodCase{
 		{"1957年比1952年，钢增加了百分之十；1958年，煤计划增加百分之五。", "百分之五", "1958年", ""},
 		{"同“五五”时期相比，“六五”时期粮食的年平均产量由三亿零五百三十万吨增加到三亿七千零六十二万吨。", "三亿零五百三十万吨", "“五五”时期", ""},
 		{"1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，今年计划由3.9亿吨增加到4亿吨。", "3.9亿吨", "今年", ""},
-	} {
-		f := figureIn(t, c.text, report, c.figure)
-		if f.Period != c.period || f.Base != c.base {
-			t.Errorf("%s %s: period %q base %q, want %q and %q", c.text, c.figure, f.Period, f.Base, c.period, c.base)
-		}
-	}
+	})
 	// A list of two quarters is no continuation of the two figures before.
 	if f := figureIn(t, "固定资产投资完成100亿元，工业增加值完成60亿元，第二季度和第三季度增长5%和8%。", budget, "5%"); f.Metric == "固定资产投资" {
 		t.Errorf("5%% of two quarters: metric %q, paired with the first figure", f.Metric)
@@ -735,17 +734,18 @@ func TestFaredTails(t *testing.T) {
 	wantMetrics(t, report, []metricCase{
 		{"工商登记前置审批精简85%。", "85%", "工商登记前置审批"},
 	})
-	for in, want := range map[string]string{"粮食产量屡创历史新高": "粮食产量", "精简": "精简", "“三农”贷款增速比各项贷款平均增速": "“三农”贷款增速"} {
-		got := withoutFaredTail(in)
-		if in == "“三农”贷款增速比各项贷款平均增速" {
-			got = beforeComparison(in)
+	for _, c := range []struct {
+		cut      func(string) string
+		in, want string
+	}{
+		{withoutFaredTail, "粮食产量屡创历史新高", "粮食产量"},
+		{withoutFaredTail, "精简", "精简"},
+		{beforeComparison, "“三农”贷款增速比各项贷款平均增速", "“三农”贷款增速"},
+		{beforeComparison, "研究与试验发展经费支出与国内生产总值之比", "研究与试验发展经费支出与国内生产总值之比"},
+	} {
+		if got := c.cut(c.in); got != c.want {
+			t.Errorf("%q → %q, want %q", c.in, got, c.want)
 		}
-		if got != want {
-			t.Errorf("%q → %q, want %q", in, got, want)
-		}
-	}
-	if got := beforeComparison("研究与试验发展经费支出与国内生产总值之比"); got != "研究与试验发展经费支出与国内生产总值之比" {
-		t.Errorf("之比 cut: %q", got)
 	}
 }
 
@@ -774,15 +774,12 @@ func TestMeasureTailsAndOccurrences(t *testing.T) {
 // TestAuditCuts: 核减 and 审减 cut the amount they name.
 func TestAuditCuts(t *testing.T) {
 	budget := corpus.Meta{Kind: "预算报告", Place: "某市", Date: "2026-01-10"}
-	for _, text := range []string{"评审资金总额594.93亿元，审减不合理资金59.33亿元。", "开展事前绩效评估，核减无效低效资金1.39亿元。"} {
-		for _, f := range New().Extract(func() corpus.Document {
-			d := corpus.NewDocument("cuts.txt", []byte(text))
-			d.Meta = budget
-			return d
-		}()) {
-			if (f.Text == "59.33亿元" || f.Text == "1.39亿元") && f.Change != corpus.ChangeDown {
-				t.Errorf("%s: change %q, want down", f.Text, f.Change)
-			}
+	for text, figure := range map[string]string{
+		"评审资金总额594.93亿元，审减不合理资金59.33亿元。": "59.33亿元",
+		"开展事前绩效评估，核减无效低效资金1.39亿元。":       "1.39亿元",
+	} {
+		if f := figureIn(t, text, budget, figure); f.Change != corpus.ChangeDown {
+			t.Errorf("%s: change %q, want down", figure, f.Change)
 		}
 	}
 }
