@@ -1309,14 +1309,7 @@ var compoundIndex = newWordIndex(append(append(words("industries"), words("budge
 // 人员和高层次人才, 问题及诉求, 保障性安居工程、农村民生工程和社会事业投资):
 // all are what the figure measures.
 func (ff *frameFinder) coordinated(regionStart, start int) int {
-	for k := 0; k < 6; k++ {
-		left := ff.coordinate(regionStart, start, k > 0)
-		if left == start {
-			return start
-		}
-		start = left
-	}
-	return start
+	return ff.coordinatedWithin(regionStart, start, regionStart) // no item starts before the region
 }
 
 // coordinatedWithin is coordinated, taking no item that would start before
