@@ -124,13 +124,16 @@ func (e *Extractor) analyze(doc corpus.Document, a corpus.Article, aliases *docA
 	norm := e.normalizer.NormalizeOCR(doc.Raw[a.Start:a.End], within(doc.OCRSpans(), a.Span))
 	sc := newScanner(norm.Text, e.words, yuan)
 	founds := sc.scan()
-	ends := map[int]bool{}
+	ends, counts := map[int]bool{}, map[int]bool{}
 	for _, f := range founds {
 		if f.kind != corpus.KindQuantity && f.kind != corpus.KindDate {
 			ends[f.end] = true
 		}
+		if f.kind == corpus.KindCount && (f.end == len(sc.rs) || !isHan(sc.rs[f.end])) {
+			counts[f.start] = true
+		}
 	}
-	nf := &nameFinder{rs: sc.rs, aliases: aliases, figureEnds: ends, report: isReport(doc.Meta.Kind)}
+	nf := &nameFinder{rs: sc.rs, aliases: aliases, figureEnds: ends, countedBy: counts, report: isReport(doc.Meta.Kind)}
 	return analysis{article: a, norm: norm, rs: sc.rs, orig: sc.orig, offsets: runeOffsets(norm.Text), founds: founds, mentions: nf.find(), docRaw: doc.Raw}
 }
 

@@ -73,10 +73,10 @@ func stageSpan(from, to string) string {
 }
 
 // isGradeModifier reports a metric that is only a level or class (国家级,
-// 省级, 民营), whose noun the text leaves to the figure before.
+// 自治区级, 民营), whose noun the text leaves to the figure before.
 func isGradeModifier(m string) bool {
 	n := len([]rune(m))
-	return (strings.HasSuffix(m, "级") && n <= 3) || (strings.HasSuffix(m, "类") && n >= 2 && n <= 7)
+	return (strings.HasSuffix(m, "级") && n <= 4) || (strings.HasSuffix(m, "类") && n >= 2 && n <= 7)
 }
 
 // gradePrefix is the level a metric starts with (省级 of 省级科创平台).
@@ -84,7 +84,7 @@ func gradePrefix(m string) string {
 	if i := strings.Index(m, "类"); i > 0 && utf8.RuneCountInString(m[:i]) <= 6 {
 		return m[:i+len("类")] // 数字经济类科创平台
 	}
-	if i := strings.Index(m, "级"); i > 0 && utf8.RuneCountInString(m[:i]) <= 2 {
+	if i := strings.Index(m, "级"); i > 0 && utf8.RuneCountInString(m[:i]) <= 3 { // 自治区级
 		return m[:i+len("级")]
 	}
 	return ""
@@ -1605,8 +1605,11 @@ func (ff *frameFinder) boundaryAt(i int) bool {
 	if ff.mentionEnd[i] || ff.periodEnd[i] || ff.figureEnd[i] {
 		return true
 	}
-	if _, ok := levelIndex.endingAt(ff.rs, i); ok && ff.report {
-		return true // 市级|一般公共预算收入: the level is whose, not what
+	if _, ok := levelIndex.endingAt(ff.rs, i); ok && ff.report && !ff.countStart[i] && !hasPrefixRunes(ff.rs, i, "以上") && !hasPrefixRunes(ff.rs, i, "及以上") {
+		// 市级|一般公共预算收入: the level is whose, not what (其中：市级
+		// 464163万元，大冶市…), but right before a count (其中：国家级1个，
+		// 省级6个) or 以上 (省级以上企业技术中心) a grade, part of the metric.
+		return true
 	}
 	if ff.report && (endsWithRunes(ff.rs, i, "全国") || endsWithRunes(ff.rs, i, "我国")) {
 		return true // 全国|涌现出重大科研成果: whose, not what

@@ -783,3 +783,30 @@ func TestAuditCuts(t *testing.T) {
 		}
 	}
 }
+
+// TestCountedKinds: a kind of body counted (研究中心172个) is the metric,
+// not an organisation's name, and a level right before a count (其中：
+// 国家级2个，省级9个) is a grade of the noun before, not whose the figure
+// is; before money it stays whose (其中：市级4600万元).
+func TestCountedKinds(t *testing.T) {
+	bulletin := corpus.Meta{Kind: "统计公报", Place: "某县"}
+	cases := []struct{ text, figure, metric, subject string }{
+		{"全县森林公园15个，其中：国家级2个，省级9个。", "9个", "省级森林公园", "某县"},
+		{"全县森林公园15个，其中：国家级2个，省级9个。", "2个", "国家级森林公园", "某县"},
+		{"全县湿地公园6个，其中自治区级4个。", "4个", "自治区级湿地公园", "某县"},
+		{"年末拥有工程技术研究中心37个。", "37个", "工程技术研究中心", "某县"},
+		{"年末有省级以上企业技术中心45家。", "45家", "省级以上企业技术中心", "某县"},
+		{"下达新增债券资金5.2亿元，其中：市级3.1亿元，某某区2.1亿元。", "3.1亿元", "新增债券资金", "市级"},
+	}
+	for _, c := range cases {
+		f := figureIn(t, c.text, bulletin, c.figure)
+		if f.Metric != c.metric || f.Subject != c.subject {
+			t.Errorf("%s %s: metric %q subject %q, want %q and %q", c.text, c.figure, f.Metric, f.Subject, c.metric, c.subject)
+		}
+	}
+	doc := corpus.NewDocument("kinds.txt", []byte("年末拥有工程技术研究中心37个，重点实验室12个。"))
+	doc.Meta = bulletin
+	for _, e := range New().Entities(doc) {
+		t.Errorf("entity %q (%s): a kind of body counted is no name", e.Name, e.Kind)
+	}
+}

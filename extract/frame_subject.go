@@ -640,6 +640,11 @@ func (ff *frameFinder) levelIn(sentStart, at int) string {
 		clause := ff.clauseStart(sentStart, end)
 		i := ff.skipOpening(clause, end)
 		if w, ok := levelIndex.at(ff.rs, i); ok && i+len([]rune(w)) <= end {
+			if end == at && i+len([]rune(w)) == at && ff.countStart[at] {
+				// 其中：国家级1个，省级6个: a level with no noun of its own
+				// before a count is a grade of the noun before, not whose.
+				return ""
+			}
 			if w == "地方财政" && ff.main.scope != "全国" && ff.main.scope != "" {
 				return "" // 全年地方财政支出799.88亿元 in a city's bulletin: the city's own
 			}

@@ -42,6 +42,9 @@ type frameFinder struct {
 	periodByEnd map[int]span
 	figureEnd   map[int]bool // a metric never runs over a figure
 	figureStart map[int]bool
+	// countStart marks where figures that count things start: a level
+	// of government right before one is a grade (省级6个), not whose.
+	countStart map[int]bool
 	// report is set for formal documents (reports, bulletins, budgets),
 	// whose indicators are long nouns (建筑业增加值) and whose 市级 is a
 	// level of government, not a grade (省级科创平台).
@@ -253,10 +256,13 @@ var metricRules = []metricRule{
 
 func (ff *frameFinder) frames(fs []found) []frame {
 	out := make([]frame, len(fs))
-	ff.figureEnd, ff.figureStart = make(map[int]bool, len(fs)), make(map[int]bool, len(fs))
+	ff.figureEnd, ff.figureStart, ff.countStart = make(map[int]bool, len(fs)), make(map[int]bool, len(fs)), map[int]bool{}
 	for _, f := range fs {
 		ff.figureEnd[f.end] = true
 		ff.figureStart[f.start] = true
+		if f.kind == corpus.KindCount {
+			ff.countStart[f.start] = true
+		}
 	}
 	carrySubject, carryPeriod, carryYear := "", "", 0
 	lastPeriod, lastSent := "", -1 // the period of the last figure that is no compared value, and its sentence

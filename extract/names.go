@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -120,6 +121,12 @@ type nameFinder struct {
 	// figureEnds marks where an amount ends: a name never reaches back
 	// over one (总投资83亿元中材科技 names 中材科技).
 	figureEnds map[int]bool
+	// countedBy marks where a count that ends its clause starts (172个，):
+	// what it follows is a kind of thing counted (工程技术研究中心172个),
+	// never one organisation or project by name.
+	countedBy map[int]bool
+	// kinds are the spans read as kinds of things counted.
+	kinds [][2]int
 	// report is set for formal documents, whose verbs are never names.
 	report bool
 }
@@ -132,6 +139,7 @@ func (nf *nameFinder) find() []mention {
 	out = append(out, nf.places()...)
 	out = append(out, nf.persons()...)
 	out = append(out, nf.brands()...)
+	out = slices.DeleteFunc(out, nf.insideKind)
 	out = dedupe(out)
 	nf.linkBrands(out)
 	nf.declarations(out)
@@ -144,6 +152,17 @@ func (nf *nameFinder) find() []mention {
 		}
 	}
 	return out
+}
+
+// insideKind reports a mention inside a span read as a kind of thing
+// counted.
+func (nf *nameFinder) insideKind(m mention) bool {
+	for _, k := range nf.kinds {
+		if m.start >= k[0] && m.end <= k[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixed finds names ending in one of suffixes, extended to the left
@@ -178,6 +197,13 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 				name = string(rs[start:end])
 			}
 			_, known := nf.aliases.lookup(name)
+			if nf.countedBy[end] && !known {
+				// 工程技术研究中心172个: a kind of body, counted, and no
+				// shorter name inside it either (新增省级工程|研究中心3个).
+				nf.kinds = append(nf.kinds, [2]int{start, end})
+				i = end - 1
+				break
+			}
 			if (start >= 1 && isAboveBelow(rs, start-1)) || sizeClass(rs[start:i]) {
 				i = end - 1 // 亿元以上工业项目, 百亿元级项目: a class of projects, not one
 				break
