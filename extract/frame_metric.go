@@ -152,6 +152,9 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 			if _, ok := clauseConjunctions.at([]rune(noun), 0); ok {
 				continue // 如果人们用来买吃的就需要…: a condition, no noun
 			}
+			if degreeAdverbs[noun] {
+				continue // 远远超过…的速度: how much, not what
+			}
 			if strings.HasPrefix(noun, "拉动") && hasPrefixRunes(ff.rs, m.end, "增长") {
 				noun += "增长" // 拉动GDP增长0.1个百分点: the pull is on growth
 			}
@@ -626,6 +629,10 @@ func beforeComparison(noun string) string {
 
 // measureTails follow a quantity's unit as part of its measure (万吨标准煤).
 var measureTails = wordSet("measure_tails")
+
+// degreeAdverbs say how much or how (远远, 大幅), never what a figure
+// measures.
+var degreeAdverbs = wordSet("degree_adverbs")
 
 // notMetrics are words that stand before a figure without being what it
 // measures: who arranges it, when or where (明年安排200亿元, 各地安排).

@@ -28,7 +28,7 @@ var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?
 // spanYears the counts of a span counted back (过去五年, 五年来).
 const (
 	chineseYearDigits = `[〇○零一二三四五六七八九]`
-	spanYears         = `(?:[一二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})`
+	spanYears         = `(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]|\d{1,2})`
 )
 
 // chineseYearAt reports a year written in Chinese digits at rune i
@@ -54,7 +54,7 @@ func buildPeriodStarts() (map[[2]rune]bool, *runeSet) {
 	starts, first := map[[2]rune]bool{}, &runeSet{}
 	for _, w := range strings.Fields("截至 自2 自1 上半 下半 前三 前两 一季 二季 三季 四季 第一 第二 第三 第四 第五 第六 第七 第八 第九 第十 今年 去年 明年 上年 当年 全年 年内 年末 年底 年初 期末 目前 " +
 		"近一 近两 近二 近三 近四 近五 近六 近七 近八 近九 近十 近1 近2 近3 近4 近5 近6 近7 近8 近9 过去 最近 前两 前二 前四 前五 前六 前七 前八 前九 前十 前几 这两 这二 这三 这四 这五 这六 这七 这八 这九 这十 这几 近几 一年 两年 二年 三年 四年 五年 六年 七年 八年 九年 十年 " +
-		"十一 十二 十三 十四 十五 十六 十七 十八 十九 “十 “一 “二 “三 “四 “五 “六 “七 “八 “九 一五 二五 三五 四五 五五 六五 七五 八五 九五 成立 运行 实施 签约 开展 启动 投产 开工") {
+		"十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 三十 四十 五十 六十 七十 八十 九十 “十 “一 “二 “三 “四 “五 “六 “七 “八 “九 一五 二五 三五 四五 五五 六五 七五 八五 九五 成立 运行 实施 签约 开展 启动 投产 开工") {
 		r := []rune(w)
 		starts[[2]rune{r[0], r[1]}] = true
 		first.add(r[0])
@@ -77,6 +77,9 @@ func periodCandidate(rs []rune, i int) bool {
 		// Only a year, month or span starts a period (2023年, 6月, 1-6月份, 2021—2025年);
 		// the regular expression need not look at any other number.
 		return j < len(rs) && strings.ContainsRune("年月-—至到", rs[j])
+	}
+	if i > 0 && isChineseNumeral(rs[i-1]) && (rs[i-1] == '十' || rs[i] == '十') {
+		return false // 十八年间 inside 二十八年间: a period starts with its numeral (but 两三年内 is 三年内)
 	}
 	return i+1 < len(rs) && periodFirst.has(rs[i]) && periodStarts[[2]rune{rs[i], rs[i+1]}]
 }

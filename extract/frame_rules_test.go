@@ -810,3 +810,19 @@ func TestCountedKinds(t *testing.T) {
 		t.Errorf("entity %q (%s): a kind of body counted is no name", e.Name, e.Kind)
 	}
 }
+
+// TestSpansOfYearsInWords: a span of years counted in words is read
+// whole (二十八年间, not 十八年间; 两三年内 is still 三年内), and an adverb
+// of degree before a comparison (远远超过…) is no metric: the rate compared
+// is the one before's.
+func TestSpansOfYearsInWords(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1988-03-25"}
+	wantPeriods(t, report, []periodCase{
+		{"粮食产量从1950年至1977年的二十八年间平均每年增长百分之二点四。", "百分之二点四", "二十八年间", ""},
+		{"过去三十二年来钢产量平均每年增长百分之九。", "百分之九", "过去三十二年来", ""},
+		{"力争在两三年内把亏损企业减少百分之五十。", "百分之五十", "三年内", ""},
+	})
+	wantMetrics(t, report, []metricCase{
+		{"去年棉花产量增长3.1%，远远超过了前十年平均每年增长1.2%的速度。", "1.2%", "棉花产量"},
+	})
+}
