@@ -611,6 +611,18 @@ func withoutFaredTail(noun string) string {
 	return noun
 }
 
+// settledMetric is the metric the rules found, less how the figure fared
+// where a rule took a whole clause (粮食产量屡创历史新高, 去年达到…), and
+// nothing where what is left only says how much or how fast (显著加快, 远远).
+func settledMetric(m string) string {
+	m = withoutFaredTail(m)
+	rs := []rune(m)
+	if w, ok := faredTails.at(rs, 0); ok && len([]rune(w)) == len(rs) || degreeAdverbs[m] {
+		return ""
+	}
+	return m
+}
+
 // beforeComparison cuts what points compare a rate with from the rate:
 // “三农”贷款增速比各项贷款平均增速(高0.7个百分点) measures “三农”贷款增速.
 // Not the 比 of 比重, 比例, 比率 or 之比.

@@ -824,5 +824,6 @@ func TestSpansOfYearsInWords(t *testing.T) {
 	})
 	wantMetrics(t, report, []metricCase{
 		{"去年棉花产量增长3.1%，远远超过了前十年平均每年增长1.2%的速度。", "1.2%", "棉花产量"},
+		{"棉花产量再创历史新高，去年达到640万吨。", "640万吨", "棉花产量"},
 	})
 }
