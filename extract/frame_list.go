@@ -28,6 +28,9 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 			n++
 		}
 		own := ff.listPhrase(at) // what the 分别 clause names before 分别
+		if fs[i].kind == corpus.KindPPT {
+			own = beforeComparison(own) // 小微企业、“三农”贷款增速比各项贷款平均增速分别高4.2和0.7个百分点
+		}
 		items := ff.listItems(own, n)
 		if items == nil {
 			items = ff.figuresBefore(fs, out, i, n, at)
@@ -122,14 +125,26 @@ func (ff *frameFinder) figuresBefore(fs []found, out []frame, i, n, at int) []st
 		return nil
 	}
 	sent := ff.sentences.startOf(fs[i].start)
+	// The figures before, less years (2000年进出口总额…, 分别比1995年增长…):
+	// a year is no item.
+	var before []int
+	for k := i - 1; k >= 0 && len(before) <= n; k-- {
+		if fs[k].kind != corpus.KindDate {
+			before = append(before, k)
+		}
+	}
+	if len(before) < n {
+		return nil
+	}
 	var items []string
-	for k := i - n; k < i; k++ {
-		if fs[k].start < sent || out[k].metric == "" || (k > i-n && !ff.clauseBreakBetween(fs[k-1].end, fs[k].start)) {
+	for j := n - 1; j >= 0; j-- {
+		k := before[j]
+		if fs[k].start < sent || out[k].metric == "" || (j < n-1 && !ff.clauseBreakBetween(fs[before[j+1]].end, fs[k].start)) {
 			return nil
 		}
 		items = append(items, out[k].metric)
 	}
-	if i-n > 0 && fs[i-n-1].start >= sent && !ff.clauseBreakBetween(fs[i-n-1].end, fs[i-n].start) {
+	if len(before) > n && fs[before[n]].start >= sent && !ff.clauseBreakBetween(fs[before[n]].end, fs[before[n-1]].start) {
 		return nil // more figures before, in the same clause: which n is unclear
 	}
 	return items
@@ -318,11 +333,32 @@ func (ff *frameFinder) respectivelyBefore(i int) int {
 		if ff.rs[k-1] == '分' && ff.rs[k] == '别' {
 			return k - 1
 		}
+		if j := yearEndingAt(ff.rs, k); j >= 0 {
+			k = j // 分别比1995年增长: a year between 分别 and the figures
+			continue
+		}
 		if !isHan(ff.rs[k]) {
 			return -1
 		}
 	}
 	return -1
+}
+
+// yearEndingAt is where a year in digits (1995年) that ends at rune k
+// (its 年) starts, or -1.
+func yearEndingAt(rs []rune, k int) int {
+	if rs[k] != '年' || k < 4 {
+		return -1
+	}
+	for j := k - 4; j < k; j++ {
+		if !isDigit(rs[j]) {
+			return -1
+		}
+	}
+	if k > 4 && isDigit(rs[k-5]) {
+		return -1
+	}
+	return k - 4
 }
 
 func listJoin(rs []rune, a, b int) bool {

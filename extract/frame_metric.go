@@ -612,10 +612,15 @@ func withoutFaredTail(noun string) string {
 }
 
 // settledMetric is the metric the rules found, less how the figure fared
-// where a rule took a whole clause (粮食产量屡创历史新高, 去年达到…), and
-// nothing where what is left only says how much or how fast (显著加快, 远远).
-func settledMetric(m string) string {
+// where a rule took a whole clause (粮食产量屡创历史新高, 去年达到…) and
+// less what points compare a rate with however the rate was found (分别
+// 高4.2和0.7个百分点), and nothing where what is left only says how much
+// or how fast (显著加快, 远远).
+func settledMetric(m string, kind corpus.Kind) string {
 	m = withoutFaredTail(m)
+	if kind == corpus.KindPPT {
+		m = beforeComparison(m)
+	}
 	rs := []rune(m)
 	if w, ok := faredTails.at(rs, 0); ok && len([]rune(w)) == len(rs) || degreeAdverbs[m] {
 		return ""
@@ -1789,6 +1794,9 @@ func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
 	}
 	if d := ff.durationMetric(c.sentStart, c.f.start, m); d != "" {
 		m = d
+	}
+	if m != "" && hasPrefixRunes(ff.rs, c.f.end, m) && strings.ContainsRune("来中间内里", []rune(m)[0]) {
+		return "" // 两年来新建…: 来 ends the span, it starts no noun
 	}
 	if hasAnySuffix(m, []string{"项目", "企业", "公司"}) {
 		m = ""

@@ -827,3 +827,18 @@ func TestSpansOfYearsInWords(t *testing.T) {
 		{"棉花产量再创历史新高，去年达到640万吨。", "640万吨", "棉花产量"},
 	})
 }
+
+// TestSpansAndRespectiveLists: a span's own suffix (五年来, 三年内) starts
+// no noun; a year between 分别 and its figures (分别比2020年增长) or before
+// the list's first figure leaves the pairing as it is; a rate compared
+// with another (增速比…平均增速分别高) is the rate.
+func TestSpansAndRespectiveLists(t *testing.T) {
+	bulletin := corpus.Meta{Kind: "统计公报", Place: "某市", Date: "2026-03-01"}
+	wantMetrics(t, bulletin, []metricCase{
+		{"五年来新建农村学校120所。", "五年", ""},
+		{"三年内建成保障性住房3万套。", "三年", ""},
+		{"2025年进出口总额4743亿元，其中出口2492亿元，分别比2020年增长69%和67%。", "69%", "进出口总额"},
+		{"2025年进出口总额4743亿元，其中出口2492亿元，分别比2020年增长69%和67%。", "67%", "出口"},
+		{"小微企业、涉农贷款增速比各项贷款平均增速分别高3.1和0.5个百分点。", "0.5个百分点", "涉农贷款增速"},
+	})
+}

@@ -310,7 +310,7 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		for _, r := range metricRules {
 			fr.metric = r.refine(ff, c, fr.metric)
 		}
-		fr.metric = settledMetric(fr.metric)
+		fr.metric = settledMetric(fr.metric, f.kind)
 		for _, r := range subjectRules {
 			if fr.subject = r.find(ff, c); fr.subject != "" {
 				break
