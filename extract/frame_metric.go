@@ -625,8 +625,25 @@ func settledMetric(m string, kind corpus.Kind) string {
 	if w, ok := faredTails.at(rs, 0); ok && len([]rune(w)) == len(rs) || degreeAdverbs[m] {
 		return ""
 	}
+	if w, ok := metricConjunctions.at(rs, 0); ok && len(rs)-len([]rune(w)) >= 2 {
+		m, rs = string(rs[len([]rune(w)):]), rs[len([]rune(w)):] // 但赤字率 → 赤字率
+	}
+	if _, ok := notMetricOpeners.at(rs, 0); ok {
+		return "" // 就只完成了, 由此可知: a statement, not a noun
+	}
+	if _, ok := metricConjunctions.at(rs, 0); ok {
+		return ""
+	}
 	return m
 }
+
+// metricConjunctions are conjunctions a clause read whole may leave
+// before its noun (而, 但是): dropped.
+var metricConjunctions = newWordIndex(words("metric_conjunctions"))
+
+// notMetricOpeners are the adverbs, conjunctions and prepositions a
+// metric never begins with.
+var notMetricOpeners = newWordIndex(words("not_metric_openers"))
 
 // beforeComparison cuts what points compare a rate with from the rate:
 // “三农”贷款增速比各项贷款平均增速(高0.7个百分点) measures “三农”贷款增速.

@@ -842,3 +842,19 @@ func TestSpansAndRespectiveLists(t *testing.T) {
 		{"小微企业、涉农贷款增速比各项贷款平均增速分别高3.1和0.5个百分点。", "0.5个百分点", "涉农贷款增速"},
 	})
 }
+
+// TestNoStatementAsMetric: a clause read whole that opens with an adverb
+// or a preposition (就只, 由此可知) is a statement, no metric; a
+// conjunction before a noun (但赤字率) is dropped.
+func TestNoStatementAsMetric(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1980-08-30"}
+	for _, c := range []struct{ text, figure, notMetric string }{
+		{"例如去年省属企业的技术改造计划就只完成了百分之八十六点五。", "百分之八十六点五", "就只"},
+		{"由此可知，这些企业中有百分之四十是亏损的。", "百分之四十", "由此可知"},
+		{"财政收入稳定增长，但赤字率控制在百分之三以内。", "百分之三以内", "但赤字率"},
+	} {
+		if f := figureIn(t, c.text, report, c.figure); strings.HasPrefix(f.Metric, c.notMetric) {
+			t.Errorf("%s: metric %q", c.text, f.Metric)
+		}
+	}
+}
