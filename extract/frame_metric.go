@@ -631,6 +631,9 @@ func settledMetric(m string, kind corpus.Kind) string {
 	if _, ok := notMetricOpeners.at(rs, 0); ok {
 		return "" // 就只完成了, 由此可知: a statement, not a noun
 	}
+	if rest, ok := strings.CutPrefix(m, "在"); ok && rest != "" && periodRe.FindString(rest) == rest {
+		return "" // 在一九五二年, 在今年: when, not what
+	}
 	if _, ok := metricConjunctions.at(rs, 0); ok {
 		return ""
 	}

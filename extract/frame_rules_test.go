@@ -858,3 +858,33 @@ func TestNoStatementAsMetric(t *testing.T) {
 		}
 	}
 }
+
+// TestSettledMetric: what settledMetric leaves of a metric the rules
+// found; nouns that begin with an opener's character (就业, 并购, 还本,
+// 在校生) stay whole.
+func TestSettledMetric(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		kind corpus.Kind
+		want string
+	}{
+		{"粮食产量屡创历史新高", corpus.KindQuantity, "粮食产量"},
+		{"显著加快", corpus.KindPercent, ""},
+		{"远远", corpus.KindPercent, ""},
+		{"就只", corpus.KindPercent, ""},
+		{"由此可知", corpus.KindPercent, ""},
+		{"但赤字率", corpus.KindPercent, "赤字率"},
+		{"但是", corpus.KindPercent, ""},
+		{"在一九五二年", corpus.KindPercent, ""},
+		{"“三农”贷款增速比各项贷款平均增速", corpus.KindPPT, "“三农”贷款增速"},
+		{"在校生", corpus.KindCount, "在校生"},
+		{"就业人数", corpus.KindCount, "就业人数"},
+		{"再就业补助资金", corpus.KindMoney, "再就业补助资金"},
+		{"并购金额", corpus.KindMoney, "并购金额"},
+		{"还本付息支出", corpus.KindMoney, "还本付息支出"},
+	} {
+		if got := settledMetric(c.in, c.kind); got != c.want {
+			t.Errorf("settledMetric(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
