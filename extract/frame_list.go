@@ -47,7 +47,7 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 				object = "" // 华为、中兴分别实现营业收入: whose, not what; the items are names
 			}
 			for k := 0; k < n; k++ {
-				out[i+k].metric = items[k] + object
+				out[i+k].metric = settledMetric(items[k]+object, fs[i+k].kind)
 				if out[i+k].base == "" {
 					out[i+k].base = out[i].base // 同比分别增长7.2%和4.5%
 				}

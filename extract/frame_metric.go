@@ -615,15 +615,22 @@ func withoutFaredTail(noun string) string {
 // where a rule took a whole clause (粮食产量屡创历史新高, 去年达到…) and
 // less what points compare a rate with however the rate was found (分别
 // 高4.2和0.7个百分点), and nothing where what is left only says how much
-// or how fast (显著加快, 远远).
+// or how fast (显著加快, 远远) or when or who (至今, 合共, 区县: but 15个区县
+// counts them).
 func settledMetric(m string, kind corpus.Kind) string {
 	m = withoutFaredTail(m)
 	if kind == corpus.KindPPT {
 		m = beforeComparison(m)
 	}
 	rs := []rune(m)
-	if w, ok := faredTails.at(rs, 0); ok && len([]rune(w)) == len(rs) || degreeAdverbs[m] {
+	if rest, ok := strings.CutSuffix(m, "各"); ok && utf8.RuneCountInString(rest) >= 2 {
+		m, rs = rest, []rune(rest) // 年产各30万吨: 各 says each, the noun is before it
+	}
+	if w, ok := faredTails.at(rs, 0); ok && len([]rune(w)) == len(rs) || degreeAdverbs[m] || notMetrics[m] && kind != corpus.KindCount {
 		return ""
+	}
+	if strings.ContainsAny(m, "%％") || strings.Count(m, "（")+strings.Count(m, "(") != strings.Count(m, "）")+strings.Count(m, ")") {
+		return "" // 同比增长6.8%（2015: a clause cut short, no noun
 	}
 	if w, ok := metricConjunctions.at(rs, 0); ok && len(rs)-len([]rune(w)) >= 2 {
 		m, rs = string(rs[len([]rune(w)):]), rs[len([]rune(w)):] // 但赤字率 → 赤字率

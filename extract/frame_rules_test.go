@@ -809,6 +809,15 @@ func TestCountedKinds(t *testing.T) {
 	for _, e := range New().Entities(doc) {
 		t.Errorf("entity %q (%s): a kind of body counted is no name", e.Name, e.Kind)
 	}
+	doc = corpus.NewDocument("place.txt", []byte("大同市新建项目15个。"))
+	doc.Meta = bulletin
+	var names []string
+	for _, e := range New().Entities(doc) {
+		names = append(names, string(e.Kind)+":"+e.Name)
+	}
+	if strings.Join(names, " ") != "place:大同市" {
+		t.Errorf("entities %q, want the place alone", names)
+	}
 }
 
 // TestSpansOfYearsInWords: a span of years counted in words is read
@@ -882,6 +891,11 @@ func TestSettledMetric(t *testing.T) {
 		{"再就业补助资金", corpus.KindMoney, "再就业补助资金"},
 		{"并购金额", corpus.KindMoney, "并购金额"},
 		{"还本付息支出", corpus.KindMoney, "还本付息支出"},
+		{"年产各", corpus.KindQuantity, "年产"},
+		{"合共", corpus.KindCount, ""},
+		{"区县", corpus.KindCount, "区县"},
+		{"区县", corpus.KindMoney, ""},
+		{"同比增长6.8%（2015", corpus.KindPercent, ""},
 	} {
 		if got := settledMetric(c.in, c.kind); got != c.want {
 			t.Errorf("settledMetric(%q) = %q, want %q", c.in, got, c.want)

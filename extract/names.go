@@ -154,9 +154,13 @@ func (nf *nameFinder) find() []mention {
 	return out
 }
 
-// insideKind reports a mention inside a span read as a kind of thing
-// counted.
+// insideKind reports an organisation or project inside a span read as a
+// kind of thing counted (新增省级工程|研究中心3个); a place there stays
+// one (太原市|新建项目12个).
 func (nf *nameFinder) insideKind(m mention) bool {
+	if m.kind != corpus.EntityOrg && m.kind != corpus.EntityProject {
+		return false
+	}
 	for _, k := range nf.kinds {
 		if m.start >= k[0] && m.end <= k[1] {
 			return true
