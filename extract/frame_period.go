@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"reportmine/corpus"
 )
@@ -23,6 +24,35 @@ var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?
 	`|“?(?:十[一二三四五]?|[一二三四五六七八九])五”?(?:计划|规划)?(?:期间|时期|以来|期末|末)|第[一二三四五六七八九十]{1,3}个五年计划(?:期间|时期)?` +
 	`|今年以来|年初以来|(?:今年|去年|当年)(?:年底|年末|底|末)|今年|去年|明年|上年末|上年|当年|全年|年内|年末|年底|年初|期末|目前|“?十[三四五]五”?(?:期间|时期)?` +
 	`|\d{1,2}月份)`)
+
+// clauseSpanRe is a bare span of years, with 累计, that opens a clause of
+// a review: 五年铁路正线铺轨总里程…, 五年累计实际利用外资….
+var clauseSpanRe = regexp.MustCompile(`^(?:[二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九]|[2-9]|1\d)年(?:累计)?`)
+
+// clauseSpan is the span of years that opens the clause at rune i and is
+// the period of what the clause goes on to say (五年全社会固定资产投资累计
+// 完成近10万亿元), or "": not a plan's name (五年计划, 十年规划), not a
+// span a period word follows (五年来, 五年内: periodRe's), not before a
+// figure or in a word.
+func clauseSpan(rs []rune, i int) string {
+	if i > 0 && !strings.ContainsRune("。；;，,！？\n　 ：:", rs[i-1]) {
+		return ""
+	}
+	m := clauseSpanRe.FindString(string(rs[i:min(len(rs), i+8)]))
+	if m == "" {
+		return ""
+	}
+	next := i + utf8.RuneCountInString(m)
+	if next >= len(rs) || !isHan(rs[next]) || strings.ContainsRune("来以内间中里前后底末初度级制期代纪龄份半轻的多", rs[next]) ||
+		startsAny(rs, next, clauseSpanNot) {
+		return ""
+	}
+	return m
+}
+
+// clauseSpanNot follow a span of years that is no period: a plan's name
+// (五年计划, 十年规划纲要), a transition, a campaign.
+var clauseSpanNot = []string{"计划", "规划", "科学规划", "过渡", "行动", "攻坚", "农业计划"}
 
 // chineseYearDigits are the digits of a year written in Chinese (一九八五年);
 // spanYears the counts of a span counted back (过去五年, 五年来).

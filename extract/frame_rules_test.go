@@ -902,3 +902,17 @@ func TestSettledMetric(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseSpans: a bare span of years that opens a clause of a review
+// (五年全社会固定资产投资…) is the period of what follows, a plan's name
+// (五年计划规定…) is not, and a span carries no period into another span.
+func TestClauseSpans(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2008-03-05"}
+	wantPeriods(t, report, []periodCase{
+		{"五年全社会固定资产投资累计完成9.8万亿元，年均增长12%。", "9.8万亿元", "五年", ""},
+		{"五年全社会固定资产投资累计完成9.8万亿元，年均增长12%。", "12%", "五年", ""},
+		{"基础设施建设加快，五年新建铁路1.2万公里。", "1.2万公里", "五年", ""},
+		{"五年计划规定钢产量达到412万吨。", "412万吨", "", ""},
+		{"五年新建铁路1.2万公里。今后三年内再建成铁路8000公里。", "三年", "", ""},
+	})
+}

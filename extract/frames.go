@@ -138,6 +138,9 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 		}
 		m := periodRe.FindString(window(i, 20))
 		if m == "" {
+			m = clauseSpan(rs, i)
+		}
+		if m == "" {
 			continue
 		}
 		n := utf8.RuneCountInString(m)
@@ -332,8 +335,8 @@ func (ff *frameFinder) frames(fs []found) []frame {
 		if fr.period == "" && c.sentStart > 0 && hasPrefixRunes(ff.rs, c.sentStart, "其中") && (lastSent == c.sentStart || lastSent == ff.sentences.startOf(c.sentStart-1)) {
 			fr.period, carried = lastPeriod, lastPeriod != "" // …在一九五七年达到…。其中，工业总产值达到了…: the sentence before's
 		}
-		if f.kind == corpus.KindDuration && fr.period != "" && fr.period == ff.periodOver(f) {
-			fr.period = "" // 五年内, 这两年中: a span is no period of its own
+		if f.kind == corpus.KindDuration && fr.period != "" && (fr.period == ff.periodOver(f) || carried && ff.spanOfYears(f) && clauseSpanRe.MatchString(fr.period)) {
+			fr.period = "" // 五年内, 这两年中: a span is no period of its own, nor another span's (五年…。今后五年内)
 		}
 		if from, to, ok := yearRangeEnds(fr.period); ok {
 			// 从一九八○年至一九八五年，原煤产量由六亿二千万吨增加到八亿五千万
@@ -553,4 +556,14 @@ func (ff *frameFinder) clauseStart(lo, at int) int {
 		at--
 	}
 	return at
+}
+
+// spanOfYears reports a duration printed as years (五年, 两年多), not an
+// age (76.7岁).
+func (ff *frameFinder) spanOfYears(f found) bool {
+	end := f.end
+	if end > f.start+1 && ff.rs[end-1] == '多' {
+		end--
+	}
+	return ff.rs[end-1] == '年'
 }
