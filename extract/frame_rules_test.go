@@ -443,7 +443,7 @@ func TestPeriodsInTheMiddle(t *testing.T) {
 	for _, c := range []struct{ text, figure, metric, period string }{
 		{"钢产量前三年共增加了一百五十万吨。", "一百五十万吨", "钢产量", "前三年"},
 		{"全国普通高校毕业生就业率去年底达到83%。", "83%", "普通高校毕业生就业率", "去年底"},
-		{"五年招收研究生四万人，比前十七年的总和还多百分之八十。", "百分之八十", "", ""},
+		{"五年招收研究生四万人，比前十七年的总和还多百分之八十。", "百分之八十", "", "五年"}, // the sentence's span, not 前十七年
 	} {
 		f := figureIn(t, c.text, report, c.figure)
 		if c.metric != "" && f.Metric != c.metric || f.Period != c.period {
