@@ -117,6 +117,43 @@ func periodCandidate(rs []rune, i int) bool {
 var baseRe = regexp.MustCompile(`^(?:[同与和跟](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:相比|比较)|[同与和跟](?:上年|去年|上年同期|去年同期)(?:相比|比较)|同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比同期|较同期|比上一年|较上一年|比前一年|上年同期|去年同期|[比较]上年(?:执行数|决算数|预算数|实际数)|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:全年|同期)?|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|(?:高于|低于|快于|慢于)(?:全省|全市|全国|全区|上年|去年|\d{4}年)(?:平均水平|平均增速|平均)?|较年初|比年初|[同与和跟]“?(?:[一二三四五六七八九]五|十[一二三四五]?五)”?(?:时期|期间)?(?:相比|比较)|[比较](?:“(?:[一二三四五六七八九]五|十[一二三四五]?五)”(?:时期|期间|期末|末)?|(?:[一二三四五六七八九]五|十[一二三四五]?五)(?:时期|期间|期末|末))(?:\d{4}年)?(?:目标|规划目标|计划目标)?)`)
 
 // isBaseFirst reports the characters a comparison base can start with.
+// exceededPlanRe is a plan, a budget or a target that a figure exceeds:
+// 超过原定的年度计划百分之四点一 compares with the plan.
+var exceededPlanRe = regexp.MustCompile(`^超[过出]了?([\p{Han}“”]{0,24}(?:计划|预算|指标|任务|目标|投资额|规定数|计划数|预算数))`)
+
+// exceededPlan reads the plan, budget or target a rate right after it
+// exceeds (超过第一个五年计划总投资额百分之十四点一: the plan's total is
+// the base): the whole span from rune i, and the plan; "" where there is
+// none, or where what follows is the plan's own amount (超过原定计划四百
+// 二十七亿元的百分之十). text is the text from i.
+func exceededPlan(rs []rune, i int, text string) (whole, plan string) {
+	if rs[i] != '超' {
+		return "", ""
+	}
+	m := exceededPlanRe.FindStringSubmatch(text)
+	if m == nil {
+		return "", ""
+	}
+	end := i + utf8.RuneCountInString(m[0])
+	if !rateAt(rs, end) {
+		return "", ""
+	}
+	return m[0], m[1]
+}
+
+// rateAt reports a rate or a multiple printed at rune i: 百分之十四点一,
+// 4.5%, 两倍, 三成.
+func rateAt(rs []rune, i int) bool {
+	if hasPrefixRunes(rs, i, "百分之") {
+		return true
+	}
+	k := i
+	for k < len(rs) && (isDigit(rs[k]) || strings.ContainsRune(".．点", rs[k]) || isChineseNumeral(rs[k]) && rs[k] != '万' && rs[k] != '亿') {
+		k++
+	}
+	return k > i && k < len(rs) && strings.ContainsRune("%％倍成", rs[k])
+}
+
 func isBaseFirst(r rune) bool {
 	switch r {
 	case '同', '环', '比', '较', '上', '去', '占', '高', '低', '快', '慢', '与', '和', '跟':

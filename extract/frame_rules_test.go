@@ -916,3 +916,20 @@ func TestClauseSpans(t *testing.T) {
 		{"五年新建铁路1.2万公里。今后三年内再建成铁路8000公里。", "三年", "", ""},
 	})
 }
+
+// TestExceededPlan: a rate by which a figure exceeds a plan compares with
+// the plan (超过原定的年度计划百分之四点一), and measures the figure
+// before; the plan's own amount after 超过 is no such rate.
+func TestExceededPlan(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "1958-02-01"}
+	for _, c := range []struct{ text, figure, metric, base string }{
+		{"一九五七年工业投资额完成六十五亿元，超过原定的年度计划百分之四点一。", "百分之四点一", "工业投资额", "原定的年度计划"},
+		{"全年钢产量达到五百三十五万吨，超过第一个五年计划规定的指标百分之三十二。", "百分之三十二", "钢产量", "第一个五年计划规定的指标"},
+		{"基本建设投资共为四百九十三亿元，超过原定计划四百二十七亿元的百分之十五。", "四百二十七亿元", "", ""},
+	} {
+		f := figureIn(t, c.text, report, c.figure)
+		if c.metric != "" && f.Metric != c.metric || f.Base != c.base {
+			t.Errorf("%s %s: metric %q base %q, want %q and %q", c.text, c.figure, f.Metric, f.Base, c.metric, c.base)
+		}
+	}
+}

@@ -113,6 +113,13 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 	}
 	ff.baseEnd = map[int]span{}
 	for i := 0; i < len(rs); i++ {
+		if whole, plan := exceededPlan(rs, i, window(i, 34)); whole != "" {
+			b := span{start: i, end: i + utf8.RuneCountInString(whole), text: plan}
+			ff.bases = append(ff.bases, b)
+			ff.baseEnd[b.end] = b
+			i = b.end - 1
+			continue
+		}
 		if !isBaseFirst(rs[i]) {
 			continue
 		}
