@@ -626,6 +626,18 @@ func settledMetric(m string, kind corpus.Kind) string {
 	if rest, ok := strings.CutSuffix(m, "各"); ok && utf8.RuneCountInString(rest) >= 2 {
 		m, rs = rest, []rune(rest) // 年产各30万吨: 各 says each, the noun is before it
 	}
+	for _, frame := range []string{"来看", "看"} {
+		if rest, ok := strings.CutSuffix(m, frame); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"收看", "观看", "查看"}) {
+			m, rs = rest, []rune(rest) // 从全市8条制造业重点产业链看: the frame's 看 is no part of the noun
+			break
+		}
+	}
+	if rest, ok := strings.CutSuffix(m, "中"); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"集中", "其中", "之中", "高中", "初中"}) {
+		if strings.HasPrefix(rest, "在") {
+			return "" // 在工农业总产值中，工业…所占的比重: the whole, not the part
+		}
+		m, rs = rest, []rune(rest) // 154种主要工业品中66种: the noun, not where in it
+	}
 	if w, ok := faredTails.at(rs, 0); ok && len([]rune(w)) == len(rs) || degreeAdverbs[m] || notMetrics[m] && kind != corpus.KindCount {
 		return ""
 	}

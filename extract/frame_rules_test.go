@@ -896,6 +896,11 @@ func TestSettledMetric(t *testing.T) {
 		{"区县", corpus.KindCount, "区县"},
 		{"区县", corpus.KindMoney, ""},
 		{"同比增长6.8%（2015", corpus.KindPercent, ""},
+		{"制造业重点产业链看", corpus.KindCount, "制造业重点产业链"},
+		{"主要工业品中", corpus.KindCount, "主要工业品"},
+		{"在工业总产值中", corpus.KindPercent, ""},
+		{"初中", corpus.KindCount, "初中"},
+		{"电视收看", corpus.KindPercent, "电视收看"},
 	} {
 		if got := settledMetric(c.in, c.kind); got != c.want {
 			t.Errorf("settledMetric(%q) = %q, want %q", c.in, got, c.want)
