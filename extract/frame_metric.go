@@ -1888,10 +1888,7 @@ func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 		!hasAnySuffix(prev.metric, []string{"比重", "比例", "占比"}):
 		return prev.metric + m // 一般公共服务支出75.25亿元，占比7.8%: its share
 	case prev != nil && (m == "" || isVerbWord(m) || ff.report && bareMeasures[m]):
-		if amount, ok := strings.CutSuffix(prev.metric, "占比"); ok && amount != "" && c.f.kind != corpus.KindPPT && c.f.change != "" {
-			if owner, _, within := strings.Cut(amount, "在"); within && owner != "" && strings.HasSuffix(amount, "中") {
-				amount = owner // 5G移动电话用户…在移动电话用户中占比65.9%，增长25.3%
-			}
+		if amount := shareOwner(prev.metric); amount != "" && c.f.kind != corpus.KindPPT && c.f.change != "" {
 			return amount // …支出67.34亿元，占比7.0%，增长3.7%: the amount grew, not its share
 		}
 		if c.f.kind == corpus.KindPPT && c.p >= 0 && prev == &c.out[c.p] && c.fs[c.p].kind == corpus.KindPercent &&
@@ -1924,6 +1921,25 @@ func (ff *frameFinder) inheritedMetric(c *figureAt, m string) string {
 		}
 	}
 	return m
+}
+
+// shareOwner is what a share's metric is the share of (民生支出 of
+// 民生支出占一般公共预算支出的比重, of 支出占比, of 5G移动电话用户在移动电话
+// 用户中占比), or "" for a metric that is no share.
+func shareOwner(metric string) string {
+	if amount, ok := strings.CutSuffix(metric, "占比"); ok && amount != "" {
+		if owner, _, within := strings.Cut(amount, "在"); within && owner != "" && strings.HasSuffix(amount, "中") {
+			return owner
+		}
+		return amount
+	}
+	if !hasAnySuffix(metric, []string{"比重", "比例"}) {
+		return ""
+	}
+	if k := strings.LastIndex(metric, "占"); k > 0 && utf8.RuneCountInString(metric[:k]) >= 2 {
+		return metric[:k]
+	}
+	return ""
 }
 
 // levelIndex finds the levels of government a report names as whose a

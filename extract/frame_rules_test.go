@@ -938,3 +938,13 @@ func TestExceededPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestGrowthAfterShare: a growth rate after an amount's share grew the
+// amount, not its share.
+func TestGrowthAfterShare(t *testing.T) {
+	wantMetrics(t, budgetReport, []metricCase{
+		{"全市民生支出1152亿元，占一般公共预算支出的75%，年均增长2.6%。", "2.6%", "民生支出"},
+		{"全市民生支出1152亿元，占一般公共预算支出的75%，年均增长2.6%。", "75%", "民生支出占一般公共预算支出的比重"},
+		{"教育支出67.34亿元，占比7.0%，增长3.7%。", "3.7%", "教育支出"},
+	})
+}
