@@ -153,7 +153,7 @@ func (ff *frameFinder) metric(regionStart int, f found) string {
 				continue // 如果人们用来买吃的就需要…: a condition, no noun
 			}
 			if degreeAdverbs[noun] {
-				continue // 远远超过…的速度: how much, not what
+				return "" // 远远超过…的速度: how much, not what (nor what a later rule finds further off)
 			}
 			if strings.HasPrefix(noun, "拉动") && hasPrefixRunes(ff.rs, m.end, "增长") {
 				noun += "增长" // 拉动GDP增长0.1个百分点: the pull is on growth
@@ -1733,6 +1733,9 @@ func (ff *frameFinder) nounAfterJoined(i int, join bool) string {
 		j++ // 4条iPhone14生产线: a model name opens the noun
 	}
 	for j < len(rs) && j-i < 14 && (isHan(rs[j]) || rs[j] == '“' || rs[j] == '”') {
+		if j > i && ff.figureStart[j] {
+			break // 五年招收研究生|四万三千多人: a noun never runs over a figure in words
+		}
 		if w, ok := compoundIndex.at(rs, j); ok && j+len([]rune(w))-i <= 14 {
 			j += len([]rune(w)) // 城乡低保对象: a word that holds a stop character
 			continue

@@ -845,6 +845,7 @@ func TestSpansAndRespectiveLists(t *testing.T) {
 	bulletin := corpus.Meta{Kind: "统计公报", Place: "某市", Date: "2026-03-01"}
 	wantMetrics(t, bulletin, []metricCase{
 		{"五年来新建农村学校120所。", "五年", ""},
+		{"五年招收研究生四万三千多人。", "五年", "招收研究生"}, // the noun after a span stops at the next figure
 		{"三年内建成保障性住房3万套。", "三年", ""},
 		{"2025年进出口总额4743亿元，其中出口2492亿元，分别比2020年增长69%和67%。", "69%", "进出口总额"},
 		{"2025年进出口总额4743亿元，其中出口2492亿元，分别比2020年增长69%和67%。", "67%", "出口"},
@@ -901,6 +902,8 @@ func TestSettledMetric(t *testing.T) {
 		{"在工业总产值中", corpus.KindPercent, ""},
 		{"初中", corpus.KindCount, "初中"},
 		{"电视收看", corpus.KindPercent, "电视收看"},
+		{"接近", corpus.KindQuantity, ""},
+		{"合计不过", corpus.KindCount, ""},
 	} {
 		if got := settledMetric(c.in, c.kind); got != c.want {
 			t.Errorf("settledMetric(%q) = %q, want %q", c.in, got, c.want)
