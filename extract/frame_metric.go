@@ -105,6 +105,31 @@ func sameUnitBefore(fs []found, i int, unit string, sentStart int) int {
 // figure of the same clause they measure its metric.
 var bareMeasures = wordSet("bare_measures")
 
+// pullOnGrowth reads the points a part adds to the whole's growth as the
+// pull it names, whole: 拉动全市经济增长2个百分点 measures 拉动全市经济增长
+// (the verb and the scope are the point here, where elsewhere they are
+// stripped).
+func (ff *frameFinder) pullOnGrowth(m ownMetric) string {
+	if m.f.kind != corpus.KindPPT {
+		return ""
+	}
+	end := m.f.start
+	for end > m.regionStart && !isHan(ff.rs[end-1]) {
+		end--
+	}
+	text := string(ff.rs[m.regionStart:end])
+	k := strings.LastIndex(text, "拉动")
+	if k < 0 {
+		return ""
+	}
+	pull := text[k:]
+	whole, ok := strings.CutSuffix(strings.TrimPrefix(pull, "拉动"), "增长")
+	if !ok || whole == "" || utf8.RuneCountInString(whole) > 12 || strings.ContainsFunc(whole, func(r rune) bool { return !isHan(r) && !isASCIIAlnum(r) }) {
+		return ""
+	}
+	return "拉动" + whole // metric adds the 增长 that follows, as for a pull the other rules find
+}
+
 // ownMetric is what the metric rules see: the figure, where its own
 // words start, and where they end once trailing verbs, bases and
 // qualifiers are stripped.
@@ -124,6 +149,7 @@ type ownMetricRule struct {
 // before the words in front of it; a known indicator before a bare noun
 // walk; the sentence's topic and the nouns after a figure last.
 var ownMetricRules = []ownMetricRule{
+	{"pull on growth", (*frameFinder).pullOnGrowth},
 	{"what was basically done", (*frameFinder).basicallyDone},
 	{"phase and its noun", (*frameFinder).phaseNoun},
 	{"listed product", (*frameFinder).listedProductNoun},

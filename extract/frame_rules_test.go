@@ -951,3 +951,14 @@ func TestGrowthAfterShare(t *testing.T) {
 		{"教育支出67.34亿元，占比7.0%，增长3.7%。", "3.7%", "教育支出"},
 	})
 }
+
+// TestPullOnGrowth: the points a part adds to the whole's growth measure
+// the pull, whole, with its scope (拉动全市经济增长).
+func TestPullOnGrowth(t *testing.T) {
+	bulletin := corpus.Meta{Kind: "统计公报", Place: "某市", Date: "2026-03-01"}
+	wantMetrics(t, bulletin, []metricCase{
+		{"非油经济比重比同期提高10.5个百分点，拉动全市经济增长1.8个百分点。", "1.8个百分点", "拉动全市经济增长"},
+		{"地方工业增加值增长6.8%，拉动全市工业增长2.6个百分点。", "2.6个百分点", "拉动全市工业增长"},
+		{"最终消费支出拉动GDP增长0.1个百分点。", "0.1个百分点", "拉动GDP增长"},
+	})
+}
