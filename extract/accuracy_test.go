@@ -102,6 +102,7 @@ func TestAnnotatedGold(t *testing.T) {
 		{"k", map[string]float64{"metric": 0.84, "subject": 0.96, "period": 0.94, "base": 0.96}},
 		{"l", map[string]float64{"metric": 0.69, "subject": 0.97, "period": 0.87, "base": 0.93}},
 		{"m", map[string]float64{"metric": 0.69, "subject": 0.95, "period": 0.93, "base": 0.97}},
+		{"n", map[string]float64{"metric": 0.82, "subject": 0.95, "period": 0.96, "base": 0.96}},
 	} {
 		t.Run(c.set, func(t *testing.T) {
 			checkFrames(t, scoreGold(t, "testdata/annotated/set-"+c.set+".jsonl"), c.floors)

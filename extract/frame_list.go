@@ -15,10 +15,13 @@ import (
 // 7.2%和4.5% measure one each. Lists whose counts differ are left alone.
 func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 	rs := ff.rs
+	// replaced holds the metric a 分别 list's last figure had before it was
+	// paired: the figures after it inherited that one.
+	replaced := map[int]string{}
 	for i := 0; i < len(fs); i++ {
 		at := ff.respectivelyBefore(fs[i].start)
 		if at < 0 {
-			if n := ff.continuedList(fs, out, i); n > 0 {
+			if n := ff.continuedList(fs, out, i, replaced); n > 0 {
 				i += n - 1
 			}
 			continue
@@ -46,6 +49,7 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 			if ff.namesAny(items) {
 				object = "" // 华为、中兴分别实现营业收入: whose, not what; the items are names
 			}
+			replaced[i+n-1] = out[i+n-1].metric
 			for k := 0; k < n; k++ {
 				out[i+k].metric = settledMetric(items[k]+object, fs[i+k].kind)
 				if out[i+k].base == "" {
@@ -62,7 +66,7 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 // 城镇居民人均可支配收入和农民人均纯收入分别达到5000元和2000元，平均每年
 // 实际增长6.1%和4.2% measure the same two incomes in the same order. It
 // returns how many figures it paired, 0 when figure i opens no such list.
-func (ff *frameFinder) continuedList(fs []found, out []frame, i int) int {
+func (ff *frameFinder) continuedList(fs []found, out []frame, i int, replaced map[int]string) int {
 	n := 1
 	for i+n < len(fs) && listJoin(ff.rs, fs[i+n-1].end, fs[i+n].start) {
 		n++
@@ -104,7 +108,7 @@ func (ff *frameFinder) continuedList(fs []found, out []frame, i int) int {
 		if slices.Contains(items[:k], items[k]) {
 			return 0
 		}
-		if own := out[i+k].metric; own != "" && own != out[i-1].metric {
+		if own := out[i+k].metric; own != "" && own != out[i-1].metric && own != replaced[i-1] {
 			return 0 // 其中城镇…增长C和D: the list names its own
 		}
 	}
@@ -388,6 +392,9 @@ func (ff *frameFinder) listItems(phrase string, n int) []string {
 	if len(items) < 2 {
 		return nil
 	}
+	if framed := purposeFrame(items); framed != nil {
+		return framed
+	}
 	shareNumeralHead(items)
 	for _, item := range items {
 		if len([]rune(item)) < 2 {
@@ -617,6 +624,39 @@ func (ff *frameFinder) beginsWithHead(rs []rune) bool {
 // splitItems splits a list for n figures: at 、 and the conjunctions
 // (splitList), or, when the conjunctions inside the items make the count
 // differ (生活用品及服务类、教育文化和娱乐类), at 、 alone if that gives n.
+// purposeFrame completes the items of a list that one purpose frames
+// (中央财政用于科技、教育、卫生和文化事业的支出分别为…): each item is what the
+// money is for, with what opens the first item up to 用于 and what closes
+// the last from its 的 (中央财政用于科技的支出 … 中央财政用于文化事业的支
+// 出); nil where the list is no such frame.
+func purposeFrame(items []string) []string {
+	first, last := items[0], items[len(items)-1]
+	k := strings.Index(first, "用于")
+	d := strings.LastIndex(last, "的")
+	if k < 0 || d <= 0 || d+len("的") >= len(last) {
+		return nil
+	}
+	prefix, suffix := first[:k+len("用于")], last[d:]
+	if prefix == "用于" || strings.Contains(suffix, "、") {
+		return nil // nothing opens the frame: whose money is not said
+	}
+	out := make([]string, len(items))
+	for i, item := range items {
+		core := item
+		if i == 0 {
+			core = first[len(prefix):]
+		}
+		if i == len(items)-1 {
+			core = core[:len(core)-len(suffix)]
+		}
+		if core == "" || strings.Contains(core, "用于") || strings.Contains(core, "的") {
+			return nil
+		}
+		out[i] = prefix + core + suffix
+	}
+	return out
+}
+
 func splitItems(phrase string, n int) []string {
 	items := splitList(phrase)
 	if byComma := strings.Split(phrase, "、"); len(items) != n && len(byComma) == n {

@@ -649,6 +649,11 @@ func settledMetric(m string, kind corpus.Kind) string {
 		m = beforeComparison(m)
 	}
 	rs := []rune(m)
+	if k := strings.LastIndex(m, "由"); k > 0 && utf8.RuneCountInString(m[:k]) >= 2 {
+		if from := m[k+len("由"):]; from != "" && periodRe.FindString(from) == from {
+			m, rs = m[:k], []rune(m[:k]) // 二氧化硫排放量由上年分别增长…: where the change starts is no part of the noun
+		}
+	}
 	if rest, ok := strings.CutSuffix(m, "各"); ok && utf8.RuneCountInString(rest) >= 2 {
 		m, rs = rest, []rune(rest) // 年产各30万吨: 各 says each, the noun is before it
 	}

@@ -962,3 +962,18 @@ func TestPullOnGrowth(t *testing.T) {
 		{"最终消费支出拉动GDP增长0.1个百分点。", "0.1个百分点", "拉动GDP增长"},
 	})
 }
+
+// TestPurposeFrameList: a 分别 list inside one purpose (用于科技、教育和文化
+// 事业的支出) gives each item the whole frame, and the growth list after it
+// pairs with the items too; where a change starts (由上年) is no part of
+// an item.
+func TestPurposeFrameList(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "全国", Date: "2007-03-05"}
+	const text = "全年中央财政用于科技、教育和文化事业的支出分别为774亿元、536亿元和123亿元，比上年增长29.2%、39.4%和23.9%。"
+	wantMetrics(t, report, []metricCase{
+		{text, "774亿元", "中央财政用于科技的支出"},
+		{text, "123亿元", "中央财政用于文化事业的支出"},
+		{text, "39.4%", "中央财政用于教育的支出"},
+		{"化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%。", "13.1%", "二氧化硫排放量"},
+	})
+}
