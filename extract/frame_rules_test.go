@@ -809,6 +809,11 @@ func TestCountedKinds(t *testing.T) {
 	for _, e := range New().Entities(doc) {
 		t.Errorf("entity %q (%s): a kind of body counted is no name", e.Name, e.Kind)
 	}
+	doc = corpus.NewDocument("goods.txt", []byte("主要工业产品中，耐火材料制品399.4万吨，增长2.0%。"))
+	doc.Meta = bulletin
+	for _, e := range New().Entities(doc) {
+		t.Errorf("entity %q (%s): a class of goods is no name", e.Name, e.Kind)
+	}
 	doc = corpus.NewDocument("place.txt", []byte("大同市新建项目15个。"))
 	doc.Meta = bulletin
 	var names []string
