@@ -5,6 +5,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -644,7 +645,7 @@ func withoutFaredTail(noun string) string {
 // or how fast (显著加快, 远远) or when or who (至今, 合共, 区县: but 15个区县
 // counts them).
 func settledMetric(m string, kind corpus.Kind) string {
-	m = withoutFaredTail(m)
+	m = strings.TrimRight(withoutFaredTail(m), "、") // 两个万亿元大关、超过6万亿元: no item follows the mark
 	if kind == corpus.KindPPT {
 		m = beforeComparison(m)
 	}
@@ -1425,16 +1426,16 @@ func (ff *frameFinder) coordinatedWithin(regionStart, start, from int) int {
 // after 、 as well (more).
 func (ff *frameFinder) coordinate(regionStart, start int, more bool) int {
 	rs := ff.rs
-	joins := "和及与"
-	if more {
-		joins += "、"
-	}
+	joins := "和及与、"
 	if start-3 < regionStart || !strings.ContainsRune(joins, rs[start-1]) || !isHan(rs[start-2]) || rs[start-1] == '与' && rs[start-2] == '参' {
 		return start
 	}
 	left := ff.nounStart(regionStart, start-1)
 	if n := start - 1 - left; n < 2 || n > 6 || stripLeadingVerbs(string(rs[left:start-1])) != string(rs[left:start-1]) {
 		return start
+	}
+	if rs[start-1] == '、' && !more && left != regionStart && !slices.Contains([]string{"全市", "全省", "全国", "全县", "全区", "我市", "我省", "我国"}, string(rs[regionStart:left])) {
+		return start // a list's last items are joined by 和; a lone 、 only where its first item opens the clause (，轮船、驳船货运量)
 	}
 	if _, isName := ff.periodStart[left]; isName || ff.mentionEnd[start-1] {
 		return start

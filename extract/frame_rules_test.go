@@ -981,4 +981,11 @@ func TestPurposeFrameList(t *testing.T) {
 		{text, "39.4%", "中央财政用于教育的支出"},
 		{"化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%。", "13.1%", "二氧化硫排放量"},
 	})
+	// A lone 、 joins nouns that share a head where its first item opens
+	// the clause.
+	wantMetrics(t, report, []metricCase{
+		{"全市广播、电视综合人口覆盖率均达到99%以上。", "99%以上", "广播、电视综合人口覆盖率"},
+		{"新建、改扩建各类保障性住房200万套。", "200万套", "新建、改扩建各类保障性住房"},
+		{"经济总量跨过两个万亿元大关、超过6万亿元。", "6万亿元", "万亿元大关"},
+	})
 }
