@@ -989,3 +989,20 @@ func TestPurposeFrameList(t *testing.T) {
 		{"经济总量跨过两个万亿元大关、超过6万亿元。", "6万亿元", "万亿元大关"},
 	})
 }
+
+// TestBudgetFundsAndMarkers: a fund a budget counts (政府住房基金收入) is
+// no organisation, so its revenue keeps its name; a heading's number
+// ((3)) opens no name.
+func TestBudgetFundsAndMarkers(t *testing.T) {
+	wantMetrics(t, budgetReport, []metricCase{
+		{"政府住房基金收入完成2.55亿元，增长29.02%。", "2.55亿元", "政府住房基金收入"},
+		{"机关事业单位养老保险基金收入106303万元，支出105645万元。", "106303万元", "机关事业单位养老保险基金收入"},
+	})
+	doc := corpus.NewDocument("markers.txt", []byte("（3）高新区政府性基金预算\n\n2026年高新区政府性基金预算收入1.34亿元。"))
+	doc.Meta = budgetReport
+	for _, e := range New().Entities(doc) {
+		if strings.ContainsAny(e.Name, "()（）") {
+			t.Errorf("entity %q: a heading's number is no part of a name", e.Name)
+		}
+	}
+}

@@ -154,6 +154,26 @@ func (nf *nameFinder) find() []mention {
 	return out
 }
 
+// listMarkerEnd is where a list marker in parentheses that opens at rune
+// i ends ((3), （一）), or i where there is none.
+func listMarkerEnd(rs []rune, i int) int {
+	if i >= len(rs) || rs[i] != '(' && rs[i] != '（' {
+		return i
+	}
+	for k := i + 1; k < len(rs) && k <= i+4; k++ {
+		switch {
+		case rs[k] == ')' || rs[k] == '）':
+			if k > i+1 {
+				return k + 1
+			}
+			return i
+		case !isDigit(rs[k]) && !isChineseNumeral(rs[k]):
+			return i
+		}
+	}
+	return i
+}
+
 // insideKind reports an organisation or project inside a span read as a
 // kind of thing counted (新增省级工程|研究中心3个); a place there stays
 // one (太原市|新建项目12个).
@@ -189,6 +209,9 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 			for start+2 < i && nf.report && gseVerbs[string(rs[start:start+2])] && !strings.ContainsRune(nounSuffixChars, rs[start+2]) {
 				start += 2 // 开工|重大水利工程, 启动|世界一流大学: the verb is not the name
 			}
+			if k := listMarkerEnd(rs, start); k > start && k <= i {
+				start = k // （3）经开区政府性基金预算: a heading's number opens no name
+			}
 			if start+1 < i && rs[start] == '据' {
 				start++ // 据国家统计局…资料显示: 据 cites a source, it starts no name
 			}
@@ -201,6 +224,10 @@ func (nf *nameFinder) suffixed(suffixes *wordIndex, kind corpus.EntityKind) []me
 				name = string(rs[start:end])
 			}
 			_, known := nf.aliases.lookup(name)
+			if suf == "基金" && !known && (hasPrefixRunes(rs, end, "收入") || hasPrefixRunes(rs, end, "支出") || hasPrefixRunes(rs, end, "预算")) {
+				i = end - 1 // 政府住房基金收入: a budget's fund, no organisation
+				break
+			}
 			if nf.countedBy[end] && !known {
 				// 工程技术研究中心172个: a kind of body, counted, and no
 				// shorter name inside it either (新增省级工程|研究中心3个).
