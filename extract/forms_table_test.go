@@ -62,6 +62,10 @@ func TestNumeralsScriptsUnitsSignsBounds(t *testing.T) {
 		{"跨越400亿元大关。", []string{"money 40000000000 CNY min"}},
 		{"跨越四百亿元大关。", []string{"money 40000000000 CNY min"}},
 		{"全市有上百家企业参展。", []string{"count 100 家 approx"}},
+		{"引进百余家企业。", []string{"count 100 家 approx"}},
+		{"共有千余人参加培训。", []string{"count 1000 人 approx"}},
+		{"万余名志愿者参与服务。", []string{"count 10000 名 approx"}},
+		{"万元GDP能耗下降3%。", []string{"percent 3 % down"}},
 		{"风险概率为百万分之五。", []string{"percent 0.0005 %"}},
 	}
 	runFigureCases(t, cases, false)

@@ -658,6 +658,9 @@ func settledMetric(m string, kind corpus.Kind) string {
 	if rest, ok := strings.CutSuffix(m, "各"); ok && utf8.RuneCountInString(rest) >= 2 {
 		m, rs = rest, []rune(rest) // 年产各30万吨: 各 says each, the noun is before it
 	}
+	if rest, ok := strings.CutSuffix(m, "负"); ok && utf8.RuneCountInString(rest) >= 2 {
+		m, rs = rest, []rune(rest) // 出口负增长3%: 负 is the change's sign
+	}
 	for _, frame := range []string{"来看", "看"} {
 		if rest, ok := strings.CutSuffix(m, frame); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"收看", "观看", "查看"}) {
 			m, rs = rest, []rune(rest) // 从全市8条制造业重点产业链看: the frame's 看 is no part of the noun

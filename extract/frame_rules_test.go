@@ -908,6 +908,7 @@ func TestSettledMetric(t *testing.T) {
 		{"初中", corpus.KindCount, "初中"},
 		{"电视收看", corpus.KindPercent, "电视收看"},
 		{"接近", corpus.KindQuantity, ""},
+		{"出口负", corpus.KindPercent, "出口"},
 		{"合计不过", corpus.KindCount, ""},
 	} {
 		if got := settledMetric(c.in, c.kind); got != c.want {

@@ -322,6 +322,9 @@ func (s *scanner) notAnAmount(n number) bool {
 		if n.start > 0 {
 			p = rs[n.start-1]
 		}
+		if n.end+1 < len(rs) && rs[n.end] == '余' && isHan(rs[n.end+1]) {
+			return false // 千余人, 百余家企业, 万余名志愿者: 余 makes the scale word a number
+		}
 		return !strings.ContainsRune("上逾超近破过数", p)
 	}
 	return false
