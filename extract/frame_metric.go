@@ -658,7 +658,7 @@ func settledMetric(m string, kind corpus.Kind) string {
 	if rest, ok := strings.CutSuffix(m, "各"); ok && utf8.RuneCountInString(rest) >= 2 {
 		m, rs = rest, []rune(rest) // 年产各30万吨: 各 says each, the noun is before it
 	}
-	if rest, ok := strings.CutSuffix(m, "负"); ok && utf8.RuneCountInString(rest) >= 2 {
+	if rest, ok := strings.CutSuffix(m, "负"); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"税负", "减负", "自负", "担负"}) {
 		m, rs = rest, []rune(rest) // 出口负增长3%: 负 is the change's sign
 	}
 	for _, frame := range []string{"来看", "看"} {

@@ -909,6 +909,8 @@ func TestSettledMetric(t *testing.T) {
 		{"电视收看", corpus.KindPercent, "电视收看"},
 		{"接近", corpus.KindQuantity, ""},
 		{"出口负", corpus.KindPercent, "出口"},
+		{"企业税负", corpus.KindPercent, "企业税负"},
+		{"市场主体减负", corpus.KindMoney, "市场主体减负"},
 		{"合计不过", corpus.KindCount, ""},
 	} {
 		if got := settledMetric(c.in, c.kind); got != c.want {
