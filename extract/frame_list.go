@@ -18,6 +18,8 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 	// replaced holds the metric a 分别 list's last figure had before it was
 	// paired: the figures after it inherited that one.
 	replaced := map[int]string{}
+	// paired is the length of the 分别 list that ends at each index.
+	paired := map[int]int{}
 	for i := 0; i < len(fs); i++ {
 		at := ff.respectivelyBefore(fs[i].start)
 		if at < 0 {
@@ -31,9 +33,6 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 			n++
 		}
 		own := ff.listPhrase(at) // what the 分别 clause names before 分别
-		if fs[i].kind == corpus.KindPPT {
-			own = beforeComparison(own) // 小微企业、“三农”贷款增速比各项贷款平均增速分别高4.2和0.7个百分点
-		}
 		items := ff.listItems(own, n)
 		if items == nil {
 			items = ff.figuresBefore(fs, out, i, n, at)
@@ -44,12 +43,24 @@ func (ff *frameFinder) pairRespectively(fs []found, out []frame) {
 		if items == nil {
 			items = ff.itemsOfListBefore(fs, out, i, n, at, own)
 		}
+		again := false
+		if items == nil && n >= 2 && paired[i-1] == n && ff.sentences.startOf(fs[i-n].start) == ff.sentences.startOf(fs[i].start) {
+			// 小麦、玉米产量分别为300万吨和200万吨，分别比上年增长3%和4%: the
+			// list just paired, again.
+			for k := range n {
+				items = append(items, out[i-n+k].metric)
+			}
+			again = true
+		}
 		if n >= 2 && len(items) == n {
 			object := ff.respectiveObject(at+2, fs[i].start)
+			if again {
+				object = ""
+			}
 			if ff.namesAny(items) {
 				object = "" // 华为、中兴分别实现营业收入: whose, not what; the items are names
 			}
-			replaced[i+n-1] = out[i+n-1].metric
+			replaced[i+n-1], paired[i+n-1] = out[i+n-1].metric, n
 			for k := 0; k < n; k++ {
 				out[i+k].metric = settledMetric(items[k]+object, fs[i+k].kind)
 				if out[i+k].base == "" {
@@ -621,9 +632,6 @@ func (ff *frameFinder) beginsWithHead(rs []rune) bool {
 	return ok
 }
 
-// splitItems splits a list for n figures: at 、 and the conjunctions
-// (splitList), or, when the conjunctions inside the items make the count
-// differ (生活用品及服务类、教育文化和娱乐类), at 、 alone if that gives n.
 // purposeFrame completes the items of a list that one purpose frames
 // (中央财政用于科技、教育、卫生和文化事业的支出分别为…): each item is what the
 // money is for, with what opens the first item up to 用于 and what closes
@@ -657,6 +665,9 @@ func purposeFrame(items []string) []string {
 	return out
 }
 
+// splitItems splits a list for n figures: at 、 and the conjunctions
+// (splitList), or, when the conjunctions inside the items make the count
+// differ (生活用品及服务类、教育文化和娱乐类), at 、 alone if that gives n.
 func splitItems(phrase string, n int) []string {
 	items := splitList(phrase)
 	if byComma := strings.Split(phrase, "、"); len(items) != n && len(byComma) == n {

@@ -658,7 +658,7 @@ func settledMetric(m string, kind corpus.Kind) string {
 	if rest, ok := strings.CutSuffix(m, "各"); ok && utf8.RuneCountInString(rest) >= 2 {
 		m, rs = rest, []rune(rest) // 年产各30万吨: 各 says each, the noun is before it
 	}
-	if rest, ok := strings.CutSuffix(m, "负"); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"税负", "减负", "自负", "担负"}) {
+	if rest, ok := strings.CutSuffix(m, "负"); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"税负", "减负", "降负", "自负", "担负", "胜负", "抱负", "正负"}) {
 		m, rs = rest, []rune(rest) // 出口负增长3%: 负 is the change's sign
 	}
 	for _, frame := range []string{"来看", "看"} {
@@ -668,7 +668,7 @@ func settledMetric(m string, kind corpus.Kind) string {
 		}
 	}
 	if rest, ok := strings.CutSuffix(m, "中"); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"集中", "其中", "之中", "高中", "初中"}) {
-		if strings.HasPrefix(rest, "在") {
+		if strings.HasPrefix(rest, "在") && !startsAny([]rune(rest), 0, inNouns) {
 			return "" // 在工农业总产值中，工业…所占的比重: the whole, not the part
 		}
 		m, rs = rest, []rune(rest) // 154种主要工业品中66种: the noun, not where in it
@@ -685,7 +685,7 @@ func settledMetric(m string, kind corpus.Kind) string {
 	if _, ok := notMetricOpeners.at(rs, 0); ok {
 		return "" // 就只完成了, 由此可知: a statement, not a noun
 	}
-	if rest, ok := strings.CutPrefix(m, "在"); ok && rest != "" && periodRe.FindString(rest) == rest {
+	if rest, ok := strings.CutPrefix(m, "在"); ok && rest != "" && !startsAny(rs, 0, inNouns) && periodRe.FindString(rest) == rest {
 		return "" // 在一九五二年, 在今年: when, not what
 	}
 	if _, ok := metricConjunctions.at(rs, 0); ok {
@@ -697,6 +697,10 @@ func settledMetric(m string, kind corpus.Kind) string {
 // metricConjunctions are conjunctions a clause read whole may leave
 // before its noun (而, 但是): dropped.
 var metricConjunctions = newWordIndex(words("metric_conjunctions"))
+
+// inNouns are words that begin with 在 and are no preposition: 在校学生中
+// is 在校学生, not a place in a whole.
+var inNouns = []string{"在校", "在建", "在岗", "在职", "在读", "在研", "在册", "在线", "在营", "在途", "在库", "在园", "在院"}
 
 // notMetricOpeners are the adverbs, conjunctions and prepositions a
 // metric never begins with.

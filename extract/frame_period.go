@@ -25,9 +25,10 @@ var periodRe = regexp.MustCompile(`^(?:截至(?:目前|\d{4}年(?:\d{1,2}月)?(?
 	`|今年以来|年初以来|(?:今年|去年|当年)(?:年底|年末|底|末)|今年|去年|明年|上年末|上年|当年|全年|年内|年末|年底|年初|期末|目前|“?十[三四五]五”?(?:期间|时期)?` +
 	`|\d{1,2}月份)`)
 
-// clauseSpanRe is a bare span of years, with 累计, that opens a clause of
-// a review: 五年铁路正线铺轨总里程…, 五年累计实际利用外资….
-var clauseSpanRe = regexp.MustCompile(`^(?:[二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九]|[2-9]|1\d)年(?:累计)?`)
+// clauseSpanRe is a bare span of years in words, with 累计, that opens a
+// clause of a report: 五年铁路正线铺轨总里程…, 五年累计实际利用外资…
+// (digits are left out: 19年 is a year cut short).
+var clauseSpanRe = regexp.MustCompile(`^(?:[二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])年(?:累计)?`)
 
 // clauseSpan is the span of years that opens the clause at rune i and is
 // the period of what the clause goes on to say (五年全社会固定资产投资累计
@@ -43,7 +44,7 @@ func clauseSpan(rs []rune, i int) string {
 		return ""
 	}
 	next := i + utf8.RuneCountInString(m)
-	if next >= len(rs) || !isHan(rs[next]) || strings.ContainsRune("来以内间中里前后底末初度级制期代纪龄份半轻的多", rs[next]) ||
+	if next >= len(rs) || !isHan(rs[next]) || strings.ContainsRune("来以内间中里前后底末初度级制期代纪龄份半轻的多磨", rs[next]) ||
 		startsAny(rs, next, clauseSpanNot) {
 		return ""
 	}
@@ -52,7 +53,7 @@ func clauseSpan(rs []rune, i int) string {
 
 // clauseSpanNot follow a span of years that is no period: a plan's name
 // (五年计划, 十年规划纲要), a transition, a campaign.
-var clauseSpanNot = []string{"计划", "规划", "科学规划", "过渡", "行动", "攻坚", "农业计划"}
+var clauseSpanNot = []string{"计划", "规划", "发展规划", "科学规划", "过渡", "行动", "攻坚", "农业计划", "一贯"}
 
 // chineseYearDigits are the digits of a year written in Chinese (一九八五年);
 // spanYears the counts of a span counted back (过去五年, 五年来).
@@ -108,15 +109,14 @@ func periodCandidate(rs []rune, i int) bool {
 		// the regular expression need not look at any other number.
 		return j < len(rs) && strings.ContainsRune("年月-—至到", rs[j])
 	}
-	if i > 0 && isChineseNumeral(rs[i-1]) && (rs[i-1] == '十' || rs[i] == '十') {
-		return false // 十八年间 inside 二十八年间: a period starts with its numeral (but 两三年内 is 三年内)
+	if i > 0 && isChineseNumeral(rs[i-1]) && (strings.ContainsRune("十百千万亿零〇", rs[i-1]) || rs[i] == '十') {
+		return false // 十八年间 inside 二十八年间 or 一百二十八年: a period starts with its numeral (but 两三年内 is 三年内)
 	}
 	return i+1 < len(rs) && periodFirst.has(rs[i]) && periodStarts[[2]rune{rs[i], rs[i+1]}]
 }
 
 var baseRe = regexp.MustCompile(`^(?:[同与和跟](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:相比|比较)|[同与和跟](?:上年|去年|上年同期|去年同期)(?:相比|比较)|同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比同期|较同期|比上一年|较上一年|比前一年|上年同期|去年同期|[比较]上年(?:执行数|决算数|预算数|实际数)|比上年末|较上年末|比上年|较上年|比去年|较去年|[比较](?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:全年|同期)?|[比较][一二三四]季度|[比较]\d{1,2}-\d{1,2}月|占(?:全省|全市|全国|全区|全县)|(?:高于|低于|快于|慢于)(?:全省|全市|全国|全区|上年|去年|\d{4}年)(?:平均水平|平均增速|平均)?|较年初|比年初|[同与和跟]“?(?:[一二三四五六七八九]五|十[一二三四五]?五)”?(?:时期|期间)?(?:相比|比较)|[比较](?:“(?:[一二三四五六七八九]五|十[一二三四五]?五)”(?:时期|期间|期末|末)?|(?:[一二三四五六七八九]五|十[一二三四五]?五)(?:时期|期间|期末|末))(?:\d{4}年)?(?:目标|规划目标|计划目标)?)`)
 
-// isBaseFirst reports the characters a comparison base can start with.
 // exceededPlanRe is a plan, a budget or a target that a figure exceeds:
 // 超过原定的年度计划百分之四点一 compares with the plan.
 var exceededPlanRe = regexp.MustCompile(`^超[过出]了?([\p{Han}“”]{0,24}(?:计划|预算|指标|任务|目标|投资额|规定数|计划数|预算数))`)
@@ -154,6 +154,7 @@ func rateAt(rs []rune, i int) bool {
 	return k > i && k < len(rs) && strings.ContainsRune("%％倍成", rs[k])
 }
 
+// isBaseFirst reports the characters a comparison base can start with.
 func isBaseFirst(r rune) bool {
 	switch r {
 	case '同', '环', '比', '较', '上', '去', '占', '高', '低', '快', '慢', '与', '和', '跟':

@@ -809,6 +809,15 @@ func TestCountedKinds(t *testing.T) {
 	for _, e := range New().Entities(doc) {
 		t.Errorf("entity %q (%s): a kind of body counted is no name", e.Name, e.Kind)
 	}
+	doc = corpus.NewDocument("kind.txt", []byte("新增省级工程研究中心3个。"))
+	doc.Meta = bulletin
+	for _, e := range New().Entities(doc) {
+		t.Errorf("entity %q (%s): nothing inside a kind counted is a name", e.Name, e.Kind)
+	}
+	report := corpus.Meta{Kind: "政府工作报告", Place: "某市"}
+	if f := figureIn(t, "晶科能源产量增长20%。", report, "20%"); f.Subject != "晶科能源" {
+		t.Errorf("晶科能源产量增长20%%: subject %q, want the company", f.Subject)
+	}
 	doc = corpus.NewDocument("goods.txt", []byte("主要工业产品中，耐火材料制品399.4万吨，增长2.0%。"))
 	doc.Meta = bulletin
 	for _, e := range New().Entities(doc) {
@@ -835,6 +844,7 @@ func TestSpansOfYearsInWords(t *testing.T) {
 		{"粮食产量从1950年至1977年的二十八年间平均每年增长百分之二点四。", "百分之二点四", "二十八年间", ""},
 		{"过去三十二年来钢产量平均每年增长百分之九。", "百分之九", "过去三十二年来", ""},
 		{"力争在两三年内把亏损企业减少百分之五十。", "百分之五十", "三年内", ""},
+		{"一百二十八年间增长了百分之五十。", "百分之五十", "", ""}, // no span starts inside a numeral
 	})
 	wantMetrics(t, report, []metricCase{
 		{"去年棉花产量增长3.1%，远远超过了前十年平均每年增长1.2%的速度。", "1.2%", "棉花产量"},
@@ -866,11 +876,13 @@ func TestNoStatementAsMetric(t *testing.T) {
 	for _, c := range []struct{ text, figure, notMetric string }{
 		{"例如去年省属企业的技术改造计划就只完成了百分之八十六点五。", "百分之八十六点五", "就只"},
 		{"由此可知，这些企业中有百分之四十是亏损的。", "百分之四十", "由此可知"},
-		{"财政收入稳定增长，但赤字率控制在百分之三以内。", "百分之三以内", "但赤字率"},
 	} {
 		if f := figureIn(t, c.text, report, c.figure); strings.HasPrefix(f.Metric, c.notMetric) {
 			t.Errorf("%s: metric %q", c.text, f.Metric)
 		}
+	}
+	if f := figureIn(t, "财政收入稳定增长，但赤字率控制在百分之三以内。", report, "百分之三以内"); f.Metric != "赤字率" {
+		t.Errorf("但赤字率: metric %q, want 赤字率", f.Metric)
 	}
 }
 
@@ -901,6 +913,8 @@ func TestSettledMetric(t *testing.T) {
 		{"合共", corpus.KindCount, ""},
 		{"区县", corpus.KindCount, "区县"},
 		{"区县", corpus.KindMoney, ""},
+		{"在校学生中", corpus.KindCount, "在校学生"},
+		{"减税降负", corpus.KindMoney, "减税降负"},
 		{"同比增长6.8%（2015", corpus.KindPercent, ""},
 		{"制造业重点产业链看", corpus.KindCount, "制造业重点产业链"},
 		{"主要工业品中", corpus.KindCount, "主要工业品"},
@@ -929,6 +943,8 @@ func TestClauseSpans(t *testing.T) {
 		{"五年全社会固定资产投资累计完成9.8万亿元，年均增长12%。", "12%", "五年", ""},
 		{"基础设施建设加快，五年新建铁路1.2万公里。", "1.2万公里", "五年", ""},
 		{"五年计划规定钢产量达到412万吨。", "412万吨", "", ""},
+		{"五年一贯制高职招生1200人。", "1200人", "", ""},
+		{"19年全市地区生产总值增长6%。", "6%", "", ""},
 		{"五年新建铁路1.2万公里。今后三年内再建成铁路8000公里。", "三年", "", ""},
 	})
 }
@@ -989,7 +1005,16 @@ func TestPurposeFrameList(t *testing.T) {
 	wantMetrics(t, report, []metricCase{
 		{"全市广播、电视综合人口覆盖率均达到99%以上。", "99%以上", "广播、电视综合人口覆盖率"},
 		{"新建、改扩建各类保障性住房200万套。", "200万套", "新建、改扩建各类保障性住房"},
-		{"经济总量跨过两个万亿元大关、超过6万亿元。", "6万亿元", "万亿元大关"},
+		{"建成图书馆、博物馆面积3万平方米。", "3万平方米", "博物馆面积"}, // a 、 after a verb joins nothing
+	})
+	if f := figureIn(t, "经济总量跨过两个万亿元大关、超过6万亿元。", report, "6万亿元"); strings.HasSuffix(f.Metric, "、") {
+		t.Errorf("metric %q ends on 、", f.Metric)
+	}
+	// A second 分别 list pairs with the items of the list just paired.
+	wantMetrics(t, report, []metricCase{
+		{"小麦、玉米产量分别为300万吨和200万吨，分别比上年增长3%和4%。", "3%", "小麦产量"},
+		{"小麦、玉米产量分别为300万吨和200万吨，分别比上年增长3%和4%。", "4%", "玉米产量"},
+		{"中央财政用于科技、教育和文化事业的支出分别为7亿元、5亿元和2亿元，分别增长5%、6%和8%。", "6%", "中央财政用于教育的支出"},
 	})
 }
 

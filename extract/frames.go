@@ -144,8 +144,8 @@ func newFrameFinder(an analysis, sentences sentenceIndex, doc frameDoc, indicato
 			continue // 是目前国内最大的…, 继2020年10月…之后: not when the figure holds (but 一是目前…)
 		}
 		m := periodRe.FindString(window(i, 20))
-		if m == "" {
-			m = clauseSpan(rs, i)
+		if m == "" && report {
+			m = clauseSpan(rs, i) // a review's span opens its clauses in reports only
 		}
 		if m == "" {
 			continue

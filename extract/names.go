@@ -445,7 +445,7 @@ func (nf *nameFinder) boundaryBefore(i int) bool {
 // 产业 is an industry, not a company, and 装潢材料类 and 耐火材料制品 classes
 // of goods.
 func followsAsIndustry(rs []rune, i int) bool {
-	for _, w := range []string{"产业", "行业", "企业", "领域", "技术", "项目", "基地", "园区", "集群", "公司", "装备", "发电", "类", "制品", "产品", "产量"} {
+	for _, w := range []string{"产业", "行业", "企业", "领域", "技术", "项目", "基地", "园区", "集群", "公司", "装备", "发电", "类", "制品"} {
 		if hasPrefixRunes(rs, i, w) {
 			return true
 		}
