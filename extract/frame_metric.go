@@ -1315,7 +1315,8 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 			start = open // 公共安全（含国防）支出: the gloss is inside the noun
 			continue
 		}
-		if !(isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”' || ff.report && isASCIIAlnum(rs[start-1])) ||
+		decimalInName := ff.report && rs[start-1] == '.' && isDigit(rs[start]) && modelNameBefore(rs, regionStart, start-1) // PM2.5浓度
+		if !(isHan(rs[start-1]) || rs[start-1] == '“' || rs[start-1] == '”' || ff.report && isASCIIAlnum(rs[start-1]) || decimalInName) ||
 			strings.ContainsRune(metricStop, rs[start-1]) && !isAboveBelow(rs, start-1) {
 			break
 		}
@@ -1336,6 +1337,16 @@ func (ff *frameFinder) nounStart(regionStart, end int) int {
 		start--
 	}
 	return start
+}
+
+// modelNameBefore reports letters and then digits ending at rune end, as a
+// model name whose decimal point is no break (PM2.5), not an amount (3.4亿).
+func modelNameBefore(rs []rune, regionStart, end int) bool {
+	k := end - 1
+	for k >= regionStart && isDigit(rs[k]) {
+		k--
+	}
+	return k < end-1 && k >= regionStart && isASCIILetter(rs[k])
 }
 
 // onlyLevelVerb reports a clause rs[from:to] that holds nothing but a verb

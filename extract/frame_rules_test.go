@@ -1034,3 +1034,14 @@ func TestBudgetFundsAndMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestModelNamesAndWords: a model name's decimal point is no break
+// (PM2.5浓度), an amount's is (用户3.4亿、光缆线路); 到位率 is one word.
+func TestModelNamesAndWords(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "某省"}
+	wantMetrics(t, report, []metricCase{
+		{"PM2.5浓度降至30微克/立方米。", "30微克/立方米", "PM2.5浓度"},
+		{"移动电话用户3.4亿、光缆线路550多万公里。", "550多万公里", "光缆线路"},
+		{"备春耕生产所需资金到位率达92%。", "92%", "备春耕生产所需资金到位率"},
+	})
+}
