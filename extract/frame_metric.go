@@ -1884,6 +1884,11 @@ func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
 		// 过去五年, 未来5年: the stretch of time is what the span measures.
 		return w + strings.Join(strings.Fields(string(ff.rs[c.f.start:c.f.end])), "")
 	}
+	if at-1 >= c.regionStart && strings.ContainsRune("前近这", ff.rs[at-1]) && (at-2 < 0 || !strings.ContainsRune("提以之此事空当目超向接学", ff.rs[at-2])) {
+		// 钢产量前三年共增加了…, 近三年, 这八年: so is a span the word
+		// before opens (not 提前三年完成).
+		return string(ff.rs[at-1]) + strings.Join(strings.Fields(string(ff.rs[c.f.start:c.f.end])), "")
+	}
 	if d := ff.durationMetric(c.sentStart, c.f.start, m); d != "" {
 		m = d
 	}

@@ -860,12 +860,19 @@ func TestSpansAndRespectiveLists(t *testing.T) {
 	bulletin := corpus.Meta{Kind: "统计公报", Place: "某市", Date: "2026-03-01"}
 	wantMetrics(t, bulletin, []metricCase{
 		{"五年来新建农村学校120所。", "五年", ""},
-		{"五年招收研究生四万三千多人。", "五年", "招收研究生"}, // the noun after a span stops at the next figure
+		{"五年招收研究生四万三千多人。", "五年", "招收研究生"},  // the noun after a span stops at the next figure
+		{"钢产量前三年共增加了一百五十万吨。", "三年", "前三年"}, // a span the word before opens is the stretch of time
+
 		{"三年内建成保障性住房3万套。", "三年", ""},
 		{"2025年进出口总额4743亿元，其中出口2492亿元，分别比2020年增长69%和67%。", "69%", "进出口总额"},
 		{"2025年进出口总额4743亿元，其中出口2492亿元，分别比2020年增长69%和67%。", "67%", "出口"},
 		{"小微企业、涉农贷款增速比各项贷款平均增速分别高3.1和0.5个百分点。", "0.5个百分点", "涉农贷款增速"},
 	})
+	for _, text := range []string{"全市学前三年毛入园率达到95%。", "提前三年完成规划目标。"} {
+		if f := figureIn(t, text, bulletin, "三年"); f.Metric == "前三年" {
+			t.Errorf("%s: metric %q: 前 belongs to a word here", text, f.Metric)
+		}
+	}
 }
 
 // TestNoStatementAsMetric: a clause read whole that opens with an adverb
