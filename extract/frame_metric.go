@@ -1895,6 +1895,9 @@ func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
 	if m != "" && hasPrefixRunes(ff.rs, c.f.end, m) && strings.ContainsRune("来中间内里", []rune(m)[0]) {
 		return "" // 两年来新建…: 来 ends the span, it starts no noun
 	}
+	if gseVerbs[m] && endsWithRunes(ff.rs, c.f.start, m) {
+		return "" // 提前两年完成, 延长三年: a verb before a span says what is done over it, not what it measures
+	}
 	if hasAnySuffix(m, []string{"项目", "企业", "公司"}) {
 		m = ""
 		if q := sameUnitBefore(c.fs, c.i-1, c.f.unit, c.sentStart); q >= 0 {

@@ -868,6 +868,9 @@ func TestSpansAndRespectiveLists(t *testing.T) {
 		{"2025年进出口总额4743亿元，其中出口2492亿元，分别比2020年增长69%和67%。", "67%", "出口"},
 		{"小微企业、涉农贷款增速比各项贷款平均增速分别高3.1和0.5个百分点。", "0.5个百分点", "涉农贷款增速"},
 	})
+	wantMetrics(t, bulletin, []metricCase{
+		{"新能源汽车车辆购置税优惠政策再延长三年。", "三年", ""}, // a verb before a span is no metric
+	})
 	for _, text := range []string{"全市学前三年毛入园率达到95%。", "提前三年完成规划目标。"} {
 		if f := figureIn(t, text, bulletin, "三年"); f.Metric == "前三年" {
 			t.Errorf("%s: metric %q: 前 belongs to a word here", text, f.Metric)
