@@ -1055,3 +1055,19 @@ func TestModelNamesAndWords(t *testing.T) {
 		{"备春耕生产所需资金到位率达92%。", "92%", "备春耕生产所需资金到位率"},
 	})
 }
+
+// TestNegatedBounds: 不低于, 不超过 and the like are bounds, no part of the
+// metric before them.
+func TestNegatedBounds(t *testing.T) {
+	report := corpus.Meta{Kind: "政府工作报告", Place: "某市", Date: "2026-01-20"}
+	for _, c := range []struct{ text, figure, metric, bound string }{
+		{"全年固定资产投资增速不低于10%。", "10%", "固定资产投资增速", "min"},
+		{"城镇新增就业人数不少于5万人。", "5万人", "城镇新增就业人数", "min"},
+		{"一般性支出不超过3亿元。", "3亿元", "一般性支出", "max"},
+	} {
+		f := figureIn(t, c.text, report, c.figure)
+		if f.Metric != c.metric || f.Bound != c.bound {
+			t.Errorf("%s: metric %q bound %q, want %q and %q", c.text, f.Metric, f.Bound, c.metric, c.bound)
+		}
+	}
+}
