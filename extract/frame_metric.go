@@ -646,6 +646,9 @@ func withoutFaredTail(noun string) string {
 // counts them).
 func settledMetric(m string, kind corpus.Kind) string {
 	m = strings.TrimRight(withoutFaredTail(m), "、") // 两个万亿元大关、超过6万亿元: no item follows the mark
+	if rest, ok := strings.CutSuffix(m, "和"); ok && utf8.RuneCountInString(rest) >= 2 && !strings.HasSuffix(m, "总和") {
+		m = rest // 中央财政安排救灾款和…: no item follows the conjunction
+	}
 	if kind == corpus.KindPPT {
 		m = beforeComparison(m)
 	}

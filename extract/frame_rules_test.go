@@ -933,6 +933,8 @@ func TestSettledMetric(t *testing.T) {
 		{"电视收看", corpus.KindPercent, "电视收看"},
 		{"接近", corpus.KindQuantity, ""},
 		{"出口负", corpus.KindPercent, "出口"},
+		{"救灾款和", corpus.KindMoney, "救灾款"},
+		{"总和", corpus.KindPercent, "总和"},
 		{"企业税负", corpus.KindPercent, "企业税负"},
 		{"市场主体减负", corpus.KindMoney, "市场主体减负"},
 		{"合计不过", corpus.KindCount, ""},
