@@ -646,7 +646,7 @@ func withoutFaredTail(noun string) string {
 // counts them).
 func settledMetric(m string, kind corpus.Kind) string {
 	m = strings.TrimRight(withoutFaredTail(m), "、") // 两个万亿元大关、超过6万亿元: no item follows the mark
-	if rest, ok := strings.CutSuffix(m, "和"); ok && utf8.RuneCountInString(rest) >= 2 && !strings.HasSuffix(m, "总和") {
+	if rest, ok := strings.CutSuffix(m, "和"); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"总和", "中和", "饱和", "缓和", "温和", "平和", "调和", "柔和", "共和"}) {
 		m = rest // 中央财政安排救灾款和…: no item follows the conjunction
 	}
 	if kind == corpus.KindPPT {
@@ -1887,9 +1887,12 @@ func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
 		// 过去五年, 未来5年: the stretch of time is what the span measures.
 		return w + strings.Join(strings.Fields(string(ff.rs[c.f.start:c.f.end])), "")
 	}
-	if at-1 >= c.regionStart && strings.ContainsRune("前近这", ff.rs[at-1]) && (at-2 < 0 || !strings.ContainsRune("提以之此事空当目超向接学", ff.rs[at-2])) {
+	nearly := at-1 >= c.regionStart && ff.rs[at-1] == '近' && m != "" && lastRune(m) != '近' && at-1 > c.regionStart
+	if at-1 >= c.regionStart && strings.ContainsRune("前近这", ff.rs[at-1]) && !nearly &&
+		(at-2 < c.regionStart || !strings.ContainsRune("提以之此事空当目超向接学", ff.rs[at-2])) {
 		// 钢产量前三年共增加了…, 近三年, 这八年: so is a span the word
-		// before opens (not 提前三年完成).
+		// before opens; but 近 after a noun that names what the span is
+		// means nearly (工期近三年 keeps 工期), and 提前三年完成 is no span.
 		return string(ff.rs[at-1]) + strings.Join(strings.Fields(string(ff.rs[c.f.start:c.f.end])), "")
 	}
 	if d := ff.durationMetric(c.sentStart, c.f.start, m); d != "" {
@@ -1898,8 +1901,8 @@ func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
 	if m != "" && hasPrefixRunes(ff.rs, c.f.end, m) && strings.ContainsRune("来中间内里", []rune(m)[0]) {
 		return "" // 两年来新建…: 来 ends the span, it starts no noun
 	}
-	if gseVerbs[m] && endsWithRunes(ff.rs, c.f.start, m) {
-		return "" // 提前两年完成, 延长三年: a verb before a span says what is done over it, not what it measures
+	if slices.Contains(spanVerbs, m) && endsWithRunes(ff.rs, c.f.start, m) {
+		return "" // 提前两年完成, 延长三年: a verb that moves a span says what is done to it, not what it measures
 	}
 	if hasAnySuffix(m, []string{"项目", "企业", "公司"}) {
 		m = ""
@@ -1909,6 +1912,10 @@ func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
 	}
 	return m
 }
+
+// spanVerbs move or stretch a span of time (提前两年, 再延长30年, 苦战三年):
+// alone before it they are no metric.
+var spanVerbs = []string{"提前", "延长", "推迟", "延期", "延续", "苦战", "奋战"}
 
 // spanOpeners open a span of time counted from now (过去, 未来, 今后).
 var spanOpeners = newWordIndex(words("span_openers"))

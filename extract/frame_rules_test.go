@@ -869,7 +869,9 @@ func TestSpansAndRespectiveLists(t *testing.T) {
 		{"小微企业、涉农贷款增速比各项贷款平均增速分别高3.1和0.5个百分点。", "0.5个百分点", "涉农贷款增速"},
 	})
 	wantMetrics(t, bulletin, []metricCase{
-		{"新能源汽车车辆购置税优惠政策再延长三年。", "三年", ""}, // a verb before a span is no metric
+		{"新能源汽车车辆购置税优惠政策再延长三年。", "三年", ""}, // a verb that moves a span is no metric
+		{"提前三年完成规划目标。", "三年", ""},
+		{"设备累计运行300天。", "300天", "运行"},
 	})
 	for _, text := range []string{"全市学前三年毛入园率达到95%。", "提前三年完成规划目标。"} {
 		if f := figureIn(t, text, bulletin, "三年"); f.Metric == "前三年" {
@@ -935,6 +937,7 @@ func TestSettledMetric(t *testing.T) {
 		{"出口负", corpus.KindPercent, "出口"},
 		{"救灾款和", corpus.KindMoney, "救灾款"},
 		{"总和", corpus.KindPercent, "总和"},
+		{"碳中和", corpus.KindQuantity, "碳中和"},
 		{"企业税负", corpus.KindPercent, "企业税负"},
 		{"市场主体减负", corpus.KindMoney, "市场主体减负"},
 		{"合计不过", corpus.KindCount, ""},
@@ -1048,12 +1051,16 @@ func TestBudgetFundsAndMarkers(t *testing.T) {
 }
 
 // TestModelNamesAndWords: a model name's decimal point is no break
-// (PM2.5浓度), an amount's is (用户3.4亿、光缆线路); 到位率 is one word.
+// (PM2.5浓度), an amount's is (用户3.4亿光缆线路); 到位率 is one word.
 func TestModelNamesAndWords(t *testing.T) {
 	report := corpus.Meta{Kind: "政府工作报告", Place: "某省"}
+	if f := figureIn(t, "移动电话用户3.4亿光缆线路550多万公里。", report, "550多万公里"); strings.Contains(f.Metric, ".") {
+		t.Errorf("metric %q runs over an amount's decimal point", f.Metric)
+	}
 	wantMetrics(t, report, []metricCase{
 		{"PM2.5浓度降至30微克/立方米。", "30微克/立方米", "PM2.5浓度"},
 		{"移动电话用户3.4亿、光缆线路550多万公里。", "550多万公里", "光缆线路"},
+		{"项目建设工期近三年。", "三年", "工期"}, // 近 before a span a noun names is nearly, no span opener
 		{"备春耕生产所需资金到位率达92%。", "92%", "备春耕生产所需资金到位率"},
 	})
 }
@@ -1066,6 +1073,8 @@ func TestNegatedBounds(t *testing.T) {
 		{"全年固定资产投资增速不低于10%。", "10%", "固定资产投资增速", "min"},
 		{"城镇新增就业人数不少于5万人。", "5万人", "城镇新增就业人数", "min"},
 		{"一般性支出不超过3亿元。", "3亿元", "一般性支出", "max"},
+		{"单位GDP能耗下降不小于3%。", "3%", "单位GDP能耗", "min"},
+		{"会议费支出不多于200万元。", "200万元", "会议费支出", "max"},
 	} {
 		f := figureIn(t, c.text, report, c.figure)
 		if f.Metric != c.metric || f.Bound != c.bound {
