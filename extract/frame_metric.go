@@ -645,37 +645,31 @@ func withoutFaredTail(noun string) string {
 // or how fast (显著加快, 远远) or when or who (至今, 合共, 区县: but 15个区县
 // counts them).
 func settledMetric(m string, kind corpus.Kind) string {
-	m = strings.TrimRight(withoutFaredTail(m), "、") // 两个万亿元大关、超过6万亿元: no item follows the mark
-	if rest, ok := strings.CutSuffix(m, "和"); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"总和", "中和", "饱和", "缓和", "温和", "平和", "调和", "柔和", "共和"}) {
-		m = rest // 中央财政安排救灾款和…: no item follows the conjunction
-	}
+	// 两个万亿元大关、超过6万亿元: no item follows the mark
+	m = strings.TrimRight(withoutFaredTail(m), "、")
+	// 中央财政安排救灾款和…: no item follows the conjunction
+	m = cutTail(m, []string{"和"}, []string{"总和", "中和", "饱和", "缓和", "温和", "平和", "调和", "柔和", "共和"})
 	if kind == corpus.KindPPT {
 		m = beforeComparison(m)
 	}
-	rs := []rune(m)
 	if k := strings.LastIndex(m, "由"); k > 0 && utf8.RuneCountInString(m[:k]) >= 2 {
 		if from := m[k+len("由"):]; from != "" && periodRe.FindString(from) == from {
-			m, rs = m[:k], []rune(m[:k]) // 二氧化硫排放量由上年分别增长…: where the change starts is no part of the noun
+			m = m[:k] // 二氧化硫排放量由上年分别增长…: where the change starts is no part of the noun
 		}
 	}
-	if rest, ok := strings.CutSuffix(m, "各"); ok && utf8.RuneCountInString(rest) >= 2 {
-		m, rs = rest, []rune(rest) // 年产各30万吨: 各 says each, the noun is before it
-	}
-	if rest, ok := strings.CutSuffix(m, "负"); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"税负", "减负", "降负", "自负", "担负", "胜负", "抱负", "正负"}) {
-		m, rs = rest, []rune(rest) // 出口负增长3%: 负 is the change's sign
-	}
-	for _, frame := range []string{"来看", "看"} {
-		if rest, ok := strings.CutSuffix(m, frame); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"收看", "观看", "查看"}) {
-			m, rs = rest, []rune(rest) // 从全市8条制造业重点产业链看: the frame's 看 is no part of the noun
-			break
-		}
-	}
-	if rest, ok := strings.CutSuffix(m, "中"); ok && utf8.RuneCountInString(rest) >= 2 && !hasAnySuffix(m, []string{"集中", "其中", "之中", "高中", "初中"}) {
+	// 年产各30万吨: 各 says each, the noun is before it
+	m = cutTail(m, []string{"各"}, nil)
+	// 出口负增长3%: 负 is the change's sign
+	m = cutTail(m, []string{"负"}, []string{"税负", "减负", "降负", "自负", "担负", "胜负", "抱负", "正负"})
+	// 从全市8条制造业重点产业链看: the frame's 看 is no part of the noun
+	m = cutTail(m, []string{"来看", "看"}, []string{"收看", "观看", "查看"})
+	if rest := cutTail(m, []string{"中"}, []string{"集中", "其中", "之中", "高中", "初中"}); rest != m {
 		if strings.HasPrefix(rest, "在") && !startsAny([]rune(rest), 0, inNouns) {
 			return "" // 在工农业总产值中，工业…所占的比重: the whole, not the part
 		}
-		m, rs = rest, []rune(rest) // 154种主要工业品中66种: the noun, not where in it
+		m = rest // 154种主要工业品中66种: the noun, not where in it
 	}
+	rs := []rune(m)
 	if w, ok := faredTails.at(rs, 0); ok && len([]rune(w)) == len(rs) || degreeAdverbs[m] || notMetrics[m] && kind != corpus.KindCount {
 		return ""
 	}
@@ -697,13 +691,28 @@ func settledMetric(m string, kind corpus.Kind) string {
 	return m
 }
 
+// cutTail cuts the first of tails that ends m and leaves two characters
+// or more, unless m ends in one of the words in keep, which hold it
+// (碳中和, 税负, 初中).
+func cutTail(m string, tails, keep []string) string {
+	if hasAnySuffix(m, keep) {
+		return m
+	}
+	for _, t := range tails {
+		if rest, ok := strings.CutSuffix(m, t); ok && utf8.RuneCountInString(rest) >= 2 {
+			return rest
+		}
+	}
+	return m
+}
+
 // metricConjunctions are conjunctions a clause read whole may leave
 // before its noun (而, 但是): dropped.
 var metricConjunctions = newWordIndex(words("metric_conjunctions"))
 
 // inNouns are words that begin with 在 and are no preposition: 在校学生中
 // is 在校学生, not a place in a whole.
-var inNouns = []string{"在校", "在建", "在岗", "在职", "在读", "在研", "在册", "在线", "在营", "在途", "在库", "在园", "在院"}
+var inNouns = words("in_nouns")
 
 // notMetricOpeners are the adverbs, conjunctions and prepositions a
 // metric never begins with.
@@ -1915,7 +1924,7 @@ func (ff *frameFinder) timedMetric(c *figureAt, m string) string {
 
 // spanVerbs move or stretch a span of time (提前两年, 再延长30年, 苦战三年):
 // alone before it they are no metric.
-var spanVerbs = []string{"提前", "延长", "推迟", "延期", "延续", "苦战", "奋战"}
+var spanVerbs = words("span_verbs")
 
 // spanOpeners open a span of time counted from now (过去, 未来, 今后).
 var spanOpeners = newWordIndex(words("span_openers"))
